@@ -1,0 +1,62 @@
+// Parse throughput: decode + read + build the clause tree, in MB/s, per input file.
+// Usage: parse_bench [--repeat N] FILE...   (defaults: the largest drafts in ../shared/corpus)
+// Prints one line per file: size, median seconds per parse over N runs, MB/s, node count.
+#include "formats/reader.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace {
+
+const char* const default_files[] = {
+    "../shared/corpus/ietf-quic-transport/draft-ietf-quic-transport-30.md",
+    "../shared/corpus/ietf-tls13/draft-ietf-tls-tls13-13.md",
+    "../shared/corpus/cn-laws/company-law-2023.md",
+    "../shared/corpus/gbt/GB-T-19771-XXXX-draft-for-comments.md",
+    "samples/office-devices/2023-05-draft.zh.txt",
+    "samples/office-devices/2023-05-draft.en.txt",
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    int repeat = 20;
+    std::vector<std::string> files;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
+        else files.push_back(arg);
+    }
+    if (files.empty())
+        for (const char* f : default_files)
+            if (std::filesystem::exists(f)) files.emplace_back(f);
+    if (files.empty()) {
+        std::fprintf(stderr, "parse_bench: no input files (run from the repository root or name files)\n");
+        return 2;
+    }
+    std::printf("%-60s %10s %10s %9s %7s\n", "file", "bytes", "s/parse", "MB/s", "nodes");
+    for (const auto& path : files) {
+        const std::string bytes = redline::formats::read_bytes(path);
+        redline::formats::ReadOptions options;
+        options.path = path;
+        std::vector<double> seconds;
+        std::size_t nodes = 0;
+        for (int r = 0; r < repeat; ++r) {
+            const auto t0 = std::chrono::steady_clock::now();
+            const redline::Document doc = redline::formats::read_document(bytes, options);
+            const auto t1 = std::chrono::steady_clock::now();
+            nodes = doc.size() - 1;
+            seconds.push_back(std::chrono::duration<double>(t1 - t0).count());
+        }
+        std::sort(seconds.begin(), seconds.end());
+        const double median = seconds[seconds.size() / 2];
+        std::printf("%-60s %10zu %10.5f %9.1f %7zu\n", path.c_str(), bytes.size(), median,
+                    static_cast<double>(bytes.size()) / 1e6 / median, nodes);
+    }
+    return 0;
+}

@@ -1,0 +1,19 @@
+// Options and steps shared by several subcommands.
+#pragma once
+
+#include "engine/document.hpp"
+#include "formats/reader.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <string>
+
+namespace redline::cli {
+
+void add_lang_option(CLI::App& cmd, std::string& lang);
+Language parse_lang(const std::string& lang);
+
+// Reads and parses one input named by options.path; errors carry the file name.
+Document read_input(const formats::ReadOptions& options);
+
+}  // namespace redline::cli

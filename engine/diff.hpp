@@ -1,0 +1,42 @@
+// Token diff of two matched texts, as a pipeline in the manner of git's xdiff: trim the
+// common ends, run dtl's O(NP) algorithm on integer token ids (coarsened to sentence units
+// first when the middle is too large for a token diff), clean the result up so that it
+// reads like a careful human's redline, and classify each change as editorial or
+// substantive by comparing comparison keys.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace redline {
+
+enum class EditOp : std::uint8_t { equal, remove, insert };
+
+// A run of tokens: [a_begin, a_end) of the old sequence and/or [b_begin, b_end) of the new.
+// equal runs have both; remove only a; insert only b.
+struct TokenEdit {
+    EditOp op = EditOp::equal;
+    std::uint32_t a_begin = 0, a_end = 0;
+    std::uint32_t b_begin = 0, b_end = 0;
+    bool editorial = false;   // remove/insert whose text differs only editorially from its partner
+};
+
+struct DiffInput {
+    std::span<const std::uint32_t> a_exact, b_exact;   // compared
+    std::span<const std::uint32_t> a_key, b_key;       // decide editorial vs substantive
+    std::span<const std::uint8_t> a_word, b_word;      // word tokens (for the clean-up)
+    std::span<const std::uint32_t> sentence_ends;      // sorted exact ids ending a sentence unit
+};
+
+// Above this many tokens in the differing middle, the diff first aligns sentence units and
+// diffs tokens only inside changed units of bounded size (docs/limits.md).
+// The token diff also falls back when (tokens × estimated edit distance) exceeds
+// max_diff_work, which bounds dtl's O((N+M)·D) time on long, very different texts.
+inline constexpr std::size_t max_token_diff = 20000;
+inline constexpr std::uint64_t max_diff_work = 50'000'000;
+
+// The edit script, in order; adjacent remove/insert pairs describe a replacement.
+std::vector<TokenEdit> diff_tokens(const DiffInput& in);
+
+}  // namespace redline

@@ -1,0 +1,400 @@
+#include "engine/match.hpp"
+
+#include <algorithm>
+#include <cstdint>
+#include <numeric>
+#include <ostream>
+#include <unordered_map>
+
+namespace redline {
+
+std::string_view to_string(MatchReason reason) {
+    switch (reason) {
+    case MatchReason::none: return "none";
+    case MatchReason::identical: return "identical";
+    case MatchReason::same_label_similar: return "same-label+similar";
+    case MatchReason::similar_content: return "similar-content";
+    case MatchReason::children_matched: return "children-matched";
+    case MatchReason::split: return "split";
+    case MatchReason::merge: return "merge";
+    }
+    return "none";
+}
+
+std::ostream& operator<<(std::ostream& os, MatchReason reason) { return os << to_string(reason); }
+
+namespace {
+
+// Thresholds, named so that the rules read as prose. Dice similarity is over the multisets
+// of comparison keys of word tokens (title and own text).
+constexpr double similar_alone = 0.5;        // enough on its own
+constexpr double similar_with_evidence = 0.3;  // enough with a matched parent, label or title
+constexpr double same_label_floor = 0.2;     // leftovers with equal label under matched parents
+constexpr double children_share = 0.5;       // share of children that must agree (Dice)
+constexpr double split_containment = 0.7;    // share of a part found in the other side's residue
+constexpr double split_sibling_containment = 0.8;  // … or in the whole, next to its partner
+constexpr std::size_t min_part_words = 3;    // a split/merge part must say something
+constexpr std::size_t rare_per_node = 12;    // rare tokens indexed per node
+constexpr std::size_t max_posting = 256;     // tokens in more nodes than this index nothing
+constexpr std::size_t max_candidates = 8;    // candidates scored per node
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+    h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h * 0xff51afd7ed558ccdULL;
+}
+
+// Per side: what the matchers need to know of each node, computed once.
+struct Side {
+    const Document& doc;
+    const TokenizedDocument& td;
+    std::vector<std::vector<std::uint32_t>> bag;  // sorted word keys of title + own text
+    std::vector<std::uint64_t> subtree_fp;        // content of the subtree, labels ignored
+    std::vector<std::uint32_t> subtree_words;     // word tokens in the subtree
+
+    Side(const Document& d, const TokenizedDocument& t) : doc(d), td(t) {
+        const std::size_t n = doc.size();
+        bag.resize(n);
+        subtree_fp.assign(n, 0);
+        subtree_words.assign(n, 0);
+        std::vector<std::uint64_t> own(n);
+        for (ClauseId id = 0; id < n; ++id) {
+            std::uint64_t h = mix(0x51ed270b27a3c6d1ULL, static_cast<std::uint64_t>(doc[id].kind));
+            auto add = [&](TokenRange r, std::uint64_t salt) {
+                h = mix(h, salt);
+                for (std::uint32_t i = r.begin; i < r.end; ++i) {
+                    if (!td.is_word[i]) continue;
+                    h = mix(h, td.key[i]);
+                    bag[id].push_back(td.key[i]);
+                }
+            };
+            add(td.title[id], 1);
+            add(td.body[id], 2);
+            std::sort(bag[id].begin(), bag[id].end());
+            own[id] = h;
+        }
+        // Children have larger ids than their parent: one reverse sweep folds subtrees.
+        for (ClauseId id = static_cast<ClauseId>(n); id-- > 0;) {
+            std::uint64_t h = own[id];
+            std::uint32_t words = static_cast<std::uint32_t>(bag[id].size());
+            for (ClauseId c = doc.first_child(id); c != no_clause; c = doc.next_sibling(c)) {
+                h = mix(h, subtree_fp[c]);
+                words += subtree_words[c];
+            }
+            subtree_fp[id] = mix(h, 0xabcdefULL);
+            subtree_words[id] = words;
+        }
+    }
+};
+
+std::size_t common(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+    std::size_t i = 0, j = 0, n = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i] < b[j]) ++i;
+        else if (b[j] < a[i]) ++j;
+        else { ++n; ++i; ++j; }
+    }
+    return n;
+}
+
+double dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+    if (a.empty() && b.empty()) return 0.0;
+    return 2.0 * static_cast<double>(common(a, b)) / static_cast<double>(a.size() + b.size());
+}
+
+// a − b as multisets (both sorted).
+std::vector<std::uint32_t> minus(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+    std::vector<std::uint32_t> out;
+    std::size_t i = 0, j = 0;
+    while (i < a.size()) {
+        if (j == b.size() || a[i] < b[j]) out.push_back(a[i++]);
+        else if (b[j] < a[i]) ++j;
+        else { ++i; ++j; }
+    }
+    return out;
+}
+
+class Matcher {
+public:
+    Matcher(const Document& o, const TokenizedDocument& ot, const Document& n, const TokenizedDocument& nt)
+        : old_(o, ot), new_(n, nt) {
+        out_.old_to_new.assign(o.size(), no_clause);
+        out_.new_to_old.assign(n.size(), no_clause);
+        out_.score.assign(n.size(), 0.0f);
+        out_.reason.assign(n.size(), MatchReason::none);
+        pair(0, 0, 1.0, MatchReason::identical);
+    }
+
+    Alignment run() {
+        match_identical_subtrees(true);
+        match_identical_subtrees(false);
+        build_rare_index();
+        // Leaves first, then containers by their children (GumTree's bottom-up matcher), then
+        // whatever is left by content: a section whose introduction moved into a new
+        // subsection stays paired with the section its subsections came from.
+        match_similar_content(true);
+        match_by_children();
+        match_similar_content(false);
+        match_by_children();
+        match_same_label();
+        find_splits_and_merges();
+        return std::move(out_);
+    }
+
+private:
+    Side old_, new_;
+    Alignment out_;
+    std::vector<std::uint32_t> df_;                              // per key id: nodes containing it
+    std::unordered_map<std::uint32_t, std::vector<ClauseId>> postings_;  // key → old nodes
+
+    bool old_free(ClauseId o) const { return out_.old_to_new[o] == no_clause; }
+    bool new_free(ClauseId n) const { return out_.new_to_old[n] == no_clause; }
+
+    void pair(ClauseId o, ClauseId n, double score, MatchReason reason) {
+        out_.old_to_new[o] = n;
+        out_.new_to_old[n] = o;
+        out_.score[n] = static_cast<float>(score);
+        out_.reason[n] = reason;
+    }
+
+    bool parents_matched(ClauseId o, ClauseId n) const {
+        const ClauseId po = old_.doc[o].parent, pn = new_.doc[n].parent;
+        return po != no_clause && pn != no_clause && out_.old_to_new[po] == pn;
+    }
+
+    // Pairs two identical subtrees node by node (their shapes are equal, so are the offsets).
+    void pair_subtree(ClauseId o, ClauseId n) {
+        const ClauseId size = old_.doc[o].end - o;
+        if (new_.doc[n].end - n != size) return;
+        for (ClauseId k = 0; k < size; ++k)
+            if (old_free(o + k) && new_free(n + k)) pair(o + k, n + k, 1.0, MatchReason::identical);
+    }
+
+    // Top-down in document order so that a parent is settled before its children. The first
+    // pass takes fingerprints unique on both sides; the second settles repeated ones by
+    // context: matched parents, then equal labels, then the first free one in order.
+    void match_identical_subtrees(bool unique_only) {
+        std::unordered_map<std::uint64_t, std::vector<ClauseId>> old_by_fp, new_by_fp;
+        for (ClauseId o = 1; o < old_.doc.size(); ++o)
+            if (old_free(o) && old_.subtree_words[o] > 0) old_by_fp[old_.subtree_fp[o]].push_back(o);
+        for (ClauseId n = 1; n < new_.doc.size(); ++n)
+            if (new_free(n) && new_.subtree_words[n] > 0) new_by_fp[new_.subtree_fp[n]].push_back(n);
+        for (ClauseId n = 1; n < new_.doc.size(); ++n) {
+            if (!new_free(n) || new_.subtree_words[n] == 0) continue;
+            const auto it = old_by_fp.find(new_.subtree_fp[n]);
+            if (it == old_by_fp.end()) continue;
+            const bool unique = it->second.size() == 1 && new_by_fp[new_.subtree_fp[n]].size() == 1;
+            if (unique_only && !unique) continue;
+            ClauseId best = no_clause;
+            int best_rank = -1;
+            for (ClauseId o : it->second) {
+                if (!old_free(o)) continue;
+                const int rank = (parents_matched(o, n) ? 2 : 0) + (old_.doc.label(o) == new_.doc.label(n) ? 1 : 0);
+                if (rank > best_rank) best = o, best_rank = rank;
+            }
+            if (best != no_clause) pair_subtree(best, n);
+        }
+    }
+
+    void build_rare_index() {
+        std::size_t keys = 0;
+        for (const auto* side : {&old_, &new_})
+            for (const auto& b : side->bag)
+                if (!b.empty()) keys = std::max<std::size_t>(keys, b.back() + 1);
+        df_.assign(keys, 0);
+        for (const auto* side : {&old_, &new_})
+            for (const auto& b : side->bag)
+                for (std::size_t i = 0; i < b.size(); ++i)
+                    if (i == 0 || b[i] != b[i - 1]) ++df_[b[i]];
+        for (ClauseId o = 1; o < old_.doc.size(); ++o)
+            for (std::uint32_t k : rarest(old_.bag[o]))
+                if (postings_[k].size() < max_posting) postings_[k].push_back(o);
+    }
+
+    std::vector<std::uint32_t> rarest(const std::vector<std::uint32_t>& bag) const {
+        std::vector<std::uint32_t> distinct;
+        for (std::size_t i = 0; i < bag.size(); ++i)
+            if ((i == 0 || bag[i] != bag[i - 1]) && df_[bag[i]] <= 2 * max_posting) distinct.push_back(bag[i]);
+        const std::size_t keep = std::min(rare_per_node, distinct.size());
+        std::partial_sort(distinct.begin(), distinct.begin() + static_cast<std::ptrdiff_t>(keep), distinct.end(),
+                          [&](std::uint32_t a, std::uint32_t b) { return df_[a] != df_[b] ? df_[a] < df_[b] : a < b; });
+        distinct.resize(keep);
+        return distinct;
+    }
+
+    // Old nodes sharing the most rare tokens with `bag`, best first.
+    std::vector<ClauseId> candidates(const std::vector<std::uint32_t>& bag, bool free_only) const {
+        std::unordered_map<ClauseId, std::uint32_t> votes;
+        for (std::uint32_t k : rarest(bag)) {
+            const auto it = postings_.find(k);
+            if (it == postings_.end()) continue;
+            for (ClauseId o : it->second)
+                if (!free_only || old_free(o)) ++votes[o];
+        }
+        std::vector<std::pair<std::uint32_t, ClauseId>> ranked;
+        ranked.reserve(votes.size());
+        for (auto [o, v] : votes) ranked.emplace_back(v, o);
+        std::sort(ranked.begin(), ranked.end(), [](auto a, auto b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        std::vector<ClauseId> out;
+        for (std::size_t i = 0; i < ranked.size() && i < max_candidates; ++i) out.push_back(ranked[i].second);
+        return out;
+    }
+
+    bool compatible_kinds(ClauseId o, ClauseId n) const {
+        const ClauseKind a = old_.doc[o].kind, b = new_.doc[n].kind;
+        auto heading = [](ClauseKind k) { return k == ClauseKind::clause || k == ClauseKind::annex; };
+        return a == b || (heading(a) && heading(b));
+    }
+
+    bool leaf(const Document& doc, ClauseId id) const { return doc.first_child(id) == no_clause; }
+
+    void match_similar_content(bool leaves_only) {
+        struct Candidate {
+            double rank;
+            double similarity;
+            ClauseId o, n;
+            bool evidence;
+        };
+        std::vector<Candidate> all;
+        for (ClauseId n = 1; n < new_.doc.size(); ++n) {
+            if (!new_free(n) || new_.bag[n].empty() || (leaves_only && !leaf(new_.doc, n))) continue;
+            for (ClauseId o : candidates(new_.bag[n], true)) {
+                if (!compatible_kinds(o, n) || (leaves_only && !leaf(old_.doc, o))) continue;
+                const double sim = dice(old_.bag[o], new_.bag[n]);
+                const bool parent = parents_matched(o, n);
+                const bool label = !old_.doc.label(o).empty() && old_.doc.label(o) == new_.doc.label(n);
+                const bool title = !old_.doc.title(o).empty() && old_.doc.title(o) == new_.doc.title(n);
+                const bool evidence = parent || label || title;
+                if (sim < similar_alone && !(evidence && sim >= similar_with_evidence)) continue;
+                const double rank = sim + 0.05 * (parent + label + title);
+                all.push_back({rank, sim, o, n, evidence});
+            }
+        }
+        std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
+            if (a.rank != b.rank) return a.rank > b.rank;
+            return a.n != b.n ? a.n < b.n : a.o < b.o;
+        });
+        for (const Candidate& c : all) {
+            if (!old_free(c.o) || !new_free(c.n)) continue;
+            const bool same_label = old_.doc.label(c.o) == new_.doc.label(c.n) && parents_matched(c.o, c.n);
+            pair(c.o, c.n, c.similarity, same_label ? MatchReason::same_label_similar : MatchReason::similar_content);
+        }
+    }
+
+    // Bottom-up: deeper parents first, so that a chapter can follow its sections.
+    void match_by_children() {
+        for (ClauseId n = static_cast<ClauseId>(new_.doc.size()); n-- > 1;) {
+            if (!new_free(n)) continue;
+            std::unordered_map<ClauseId, std::uint32_t> votes;
+            std::uint32_t children = 0;
+            for (ClauseId c = new_.doc.first_child(n); c != no_clause; c = new_.doc.next_sibling(c)) {
+                ++children;
+                const ClauseId oc = out_.new_to_old[c];
+                if (oc != no_clause && old_.doc[oc].parent != no_clause) ++votes[old_.doc[oc].parent];
+            }
+            ClauseId best = no_clause;
+            std::uint32_t best_votes = 0;
+            for (auto [o, v] : votes)
+                if (o != 0 && old_free(o) && (v > best_votes || (v == best_votes && o < best))) best = o, best_votes = v;
+            if (best == no_clause || !compatible_kinds(best, n)) continue;
+            const double share = 2.0 * best_votes / static_cast<double>(children + old_.doc.child_count(best));
+            if (share >= children_share) pair(best, n, share, MatchReason::children_matched);
+        }
+    }
+
+    void match_same_label() {
+        for (ClauseId n = 1; n < new_.doc.size(); ++n) {
+            if (!new_free(n)) continue;
+            const ClauseId pn = new_.doc[n].parent;
+            const ClauseId po = pn == no_clause ? no_clause : out_.new_to_old[pn];
+            if (po == no_clause) continue;
+            for (ClauseId o = old_.doc.first_child(po); o != no_clause; o = old_.doc.next_sibling(o)) {
+                if (!old_free(o) || old_.doc[o].kind != new_.doc[n].kind) continue;
+                const bool label = !new_.doc.label(n).empty() && old_.doc.label(o) == new_.doc.label(n);
+                const bool title = !new_.doc.title(n).empty() && old_.doc.title(o) == new_.doc.title(n);
+                const double sim = dice(old_.bag[o], new_.bag[n]);
+                const bool both_empty = old_.doc[o].block_count == 0 && new_.doc[n].block_count == 0;
+                // Same number and same title under the same parent is the same clause even when
+                // its text was rewritten wholesale; one of the two needs some common content.
+                if ((label && title) || ((label || title) && (sim >= same_label_floor || both_empty))) {
+                    pair(o, n, std::max(sim, 0.2), MatchReason::same_label_similar);
+                    break;
+                }
+            }
+        }
+    }
+
+    // A leftover part whose words are mostly found in what the other side's matched node did
+    // not account for is a split (new leftover) or a merge (old leftover).
+    void find_splits_and_merges() {
+        std::unordered_map<ClauseId, std::size_t> split_of, merge_of;  // old/new node → index
+        // Splits: leftover new nodes against old nodes.
+        for (ClauseId n = 1; n < new_.doc.size(); ++n) {
+            if (!new_free(n) || new_.bag[n].size() < min_part_words) continue;
+            for (ClauseId o : candidates(new_.bag[n], false)) {
+                const ClauseId partner = out_.old_to_new[o];
+                const std::vector<std::uint32_t> residue =
+                    partner == no_clause ? old_.bag[o] : minus(old_.bag[o], new_.bag[partner]);
+                const double in_residue = static_cast<double>(common(residue, new_.bag[n])) / new_.bag[n].size();
+                // A new sibling of the old clause's successor that mostly repeats the old
+                // clause is a part of it too, even when the successor kept much of the same text.
+                const bool sibling_of_partner = partner != no_clause && new_.doc[partner].parent == new_.doc[n].parent &&
+                    static_cast<double>(common(old_.bag[o], new_.bag[n])) >= split_sibling_containment * new_.bag[n].size();
+                if (in_residue < split_containment && !sibling_of_partner) continue;
+                if (partner == no_clause) {
+                    pair(o, n, 1.0, MatchReason::split);
+                } else {
+                    auto [it, fresh] = split_of.try_emplace(o, out_.splits.size());
+                    if (fresh) out_.splits.push_back({o, {partner}});
+                    out_.splits[it->second].new_ids.push_back(n);
+                    out_.score[n] = static_cast<float>(in_residue);
+                    out_.reason[n] = MatchReason::split;
+                    out_.reason[partner] = MatchReason::split;
+                }
+                break;
+            }
+        }
+        // Merges: leftover old nodes against new nodes (a reverse index, built only for them).
+        std::unordered_map<std::uint32_t, std::vector<ClauseId>> new_postings;
+        std::vector<ClauseId> leftovers;
+        for (ClauseId o = 1; o < old_.doc.size(); ++o)
+            if (old_free(o) && old_.bag[o].size() >= min_part_words) leftovers.push_back(o);
+        if (leftovers.empty()) return;
+        for (ClauseId n = 1; n < new_.doc.size(); ++n)
+            for (std::uint32_t k : rarest(new_.bag[n]))
+                if (new_postings[k].size() < max_posting) new_postings[k].push_back(n);
+        for (ClauseId o : leftovers) {
+            std::unordered_map<ClauseId, std::uint32_t> votes;
+            for (std::uint32_t k : rarest(old_.bag[o])) {
+                const auto it = new_postings.find(k);
+                if (it != new_postings.end())
+                    for (ClauseId n : it->second) ++votes[n];
+            }
+            std::vector<std::pair<std::uint32_t, ClauseId>> ranked;
+            for (auto [n, v] : votes) ranked.emplace_back(v, n);
+            std::sort(ranked.begin(), ranked.end(), [](auto a, auto b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+            for (std::size_t i = 0; i < ranked.size() && i < max_candidates; ++i) {
+                const ClauseId n = ranked[i].second;
+                const ClauseId partner = out_.new_to_old[n];
+                if (partner == no_clause) continue;
+                const std::vector<std::uint32_t> residue = minus(new_.bag[n], old_.bag[partner]);
+                if (static_cast<double>(common(residue, old_.bag[o])) < split_containment * old_.bag[o].size()) continue;
+                auto [it, fresh] = merge_of.try_emplace(n, out_.merges.size());
+                if (fresh) out_.merges.push_back({{partner}, n});
+                out_.merges[it->second].old_ids.push_back(o);
+                out_.reason[n] = MatchReason::merge;
+                break;
+            }
+        }
+        for (Merge& m : out_.merges) std::sort(m.old_ids.begin(), m.old_ids.end());
+        for (Split& s : out_.splits) std::sort(s.new_ids.begin(), s.new_ids.end());
+    }
+};
+
+}  // namespace
+
+Alignment align(const Document& old_doc, const TokenizedDocument& old_tokens, const Document& new_doc,
+                const TokenizedDocument& new_tokens) {
+    return Matcher(old_doc, old_tokens, new_doc, new_tokens).run();
+}
+
+}  // namespace redline

@@ -1,0 +1,549 @@
+#include "engine/text.hpp"
+
+#include "engine/error.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstring>
+#include <memory>
+
+namespace redline::text {
+
+namespace {
+
+// ---- UTF-8 helpers ---------------------------------------------------------------------
+
+// Decodes one code point at s[i] (well-formed input assumed); advances i.
+char32_t next_cp(std::string_view s, std::size_t& i) {
+    UChar32 c;
+    const auto len = static_cast<int32_t>(s.size());
+    auto pos = static_cast<int32_t>(i);
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, len, c);
+    i = static_cast<std::size_t>(pos);
+    return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
+}
+
+void append_cp(std::string& out, char32_t cp) {
+    char buf[4];
+    int32_t n = 0;
+    UBool error = false;
+    U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, static_cast<UChar32>(cp), error);
+    if (!error) out.append(buf, static_cast<std::size_t>(n));
+}
+
+bool is_space_cp(char32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+           u_isUWhiteSpace(static_cast<UChar32>(cp));
+}
+
+std::string from_unicode(const icu::UnicodeString& u) {
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+// ---- Decoding --------------------------------------------------------------------------
+
+Decoded decode_with(const char* converter, std::string_view bytes, const char* name, std::size_t base) {
+    UErrorCode status = U_ZERO_ERROR;
+    UConverter* cnv = ucnv_open(converter, &status);
+    if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU converter unavailable: ") + converter);
+    std::unique_ptr<UConverter, decltype(&ucnv_close)> guard(cnv, ucnv_close);
+    ucnv_setToUCallBack(cnv, UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    icu::UnicodeString u;
+    const char* src = bytes.data();
+    const char* const limit = bytes.data() + bytes.size();
+    std::vector<UChar> buf(1 << 16);
+    while (true) {
+        UChar* target = buf.data();
+        status = U_ZERO_ERROR;
+        ucnv_toUnicode(cnv, &target, buf.data() + buf.size(), &src, limit, nullptr, true, &status);
+        u.append(buf.data(), static_cast<int32_t>(target - buf.data()));
+        if (status == U_BUFFER_OVERFLOW_ERROR) continue;
+        if (U_FAILURE(status)) {
+            // The converter consumed the offending bytes; report where they began.
+            char errbytes[32];
+            int8_t errlen = sizeof errbytes;
+            UErrorCode e2 = U_ZERO_ERROR;
+            ucnv_getInvalidChars(cnv, errbytes, &errlen, &e2);
+            const std::size_t at = static_cast<std::size_t>(src - bytes.data()) - static_cast<std::size_t>(errlen > 0 ? errlen : 0);
+            throw InputError("byte " + std::to_string(base + at), std::string("invalid ") + name);
+        }
+        break;
+    }
+    return Decoded{from_unicode(u), name};
+}
+
+}  // namespace
+
+std::size_t find_invalid_utf8(std::string_view s) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        // ASCII fast path, eight bytes at a time.
+        while (i + 8 <= n) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ULL) break;
+            i += 8;
+        }
+        if (i >= n) break;
+        const unsigned char c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        std::size_t len;
+        char32_t min;
+        if (c >= 0xC2 && c <= 0xDF) len = 2, min = 0x80;
+        else if (c >= 0xE0 && c <= 0xEF) len = 3, min = 0x800;
+        else if (c >= 0xF0 && c <= 0xF4) len = 4, min = 0x10000;
+        else return i;
+        if (i + len > n) return i;
+        char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
+        for (std::size_t k = 1; k < len; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+Decoded decode(std::string_view bytes) {
+    if (bytes.starts_with("\xEF\xBB\xBF")) {
+        std::string_view body = bytes.substr(3);
+        const std::size_t bad = find_invalid_utf8(body);
+        if (bad != std::string_view::npos) throw InputError("byte " + std::to_string(bad + 3), "invalid UTF-8");
+        if (const std::size_t nul = body.find('\0'); nul != std::string_view::npos)
+            throw InputError("byte " + std::to_string(nul + 3), "binary file (NUL byte)");
+        return Decoded{std::string(body), "UTF-8 (BOM)"};
+    }
+    if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+        const bool le = bytes[0] == '\xFF';
+        Decoded d = decode_with(le ? "UTF-16LE" : "UTF-16BE", bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE", 2);
+        if (const std::size_t nul = d.utf8.find('\0'); nul != std::string::npos)
+            throw InputError("character " + std::to_string(nul), "binary file (NUL character)");
+        return d;
+    }
+    const std::size_t bad = find_invalid_utf8(bytes);
+    const std::size_t nul = bytes.find('\0');
+    if (nul != std::string_view::npos && (bad == std::string_view::npos || nul < bad))
+        throw InputError("byte " + std::to_string(nul), "binary file (NUL byte)");
+    if (bad == std::string_view::npos) return Decoded{std::string(bytes), "UTF-8"};
+    try {
+        return decode_with("gb18030", bytes, "GB18030", 0);
+    } catch (const InputError&) {
+        throw InputError("byte " + std::to_string(bad), "invalid UTF-8 (not GB18030 either)");
+    }
+}
+
+// ---- Folding ---------------------------------------------------------------------------
+
+std::string fold_width(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            out += s[i++];
+            continue;
+        }
+        const std::size_t start = i;
+        const char32_t cp = next_cp(s, i);
+        if (cp >= 0xFF01 && cp <= 0xFF5E) out += static_cast<char>(cp - 0xFF01 + 0x21);
+        else if (cp == 0x3000) out += ' ';
+        else out.append(s.substr(start, i - start));
+    }
+    return out;
+}
+
+std::string fold_space(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    bool pending = false;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+                pending = !out.empty();
+                ++i;
+                continue;
+            }
+            if (pending) out += ' ', pending = false;
+            out += s[i++];
+            continue;
+        }
+        const std::size_t start = i;
+        const char32_t cp = next_cp(s, i);
+        if (is_space_cp(cp)) {
+            pending = !out.empty();
+            continue;
+        }
+        if (pending) out += ' ', pending = false;
+        out.append(s.substr(start, i - start));
+    }
+    return out;
+}
+
+bool is_han(char32_t cp) {
+    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x323AF) ||
+           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F) || cp == 0x3007;
+}
+
+namespace {
+
+// Punctuation whose CJK and ASCII forms mean the same (NFKC leaves these apart).
+char32_t fold_punct(char32_t cp) {
+    switch (cp) {
+    case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2015:
+    case 0x2212: case 0xFE58: case 0xFE63: case 0xFF0D: return '-';
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: return '\'';
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x300C: case 0x300D:
+    case 0x300E: case 0x300F: return '"';
+    case 0x3002: case 0xFF61: return '.';
+    case 0x3001: return ',';
+    case 0x3010: return '[';
+    case 0x3011: return ']';
+    case 0x3008: case 0x300A: return '<';
+    case 0x3009: case 0x300B: return '>';
+    default: return cp;
+    }
+}
+
+}  // namespace
+
+std::string comparison_key(std::string_view s) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    std::string normalised;
+    bool ascii = true;
+    for (char c : s) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {
+        normalised.reserve(s.size());
+        for (char c : s) normalised += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    } else if (U_SUCCESS(status)) {
+        const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+        normalised = from_unicode(nfkc->normalize(u, status));
+        if (U_FAILURE(status)) normalised = std::string(s);
+    } else {
+        normalised = std::string(s);
+    }
+    // Map dashes, quotes and CJK punctuation; drop white space next to Han characters, fold
+    // it to one space elsewhere.
+    std::string out;
+    out.reserve(normalised.size());
+    bool pending = false;
+    bool prev_han = false;
+    for (std::size_t i = 0; i < normalised.size();) {
+        const char32_t cp = fold_punct(next_cp(normalised, i));
+        if (is_space_cp(cp)) {
+            pending = !out.empty();
+            continue;
+        }
+        const bool han = is_han(cp);
+        if (pending && !(han && prev_han)) out += ' ';
+        pending = false;
+        append_cp(out, cp);
+        prev_han = han;
+    }
+    return out;
+}
+
+Language detect_language(std::string_view s) {
+    s = s.substr(0, 64 * 1024);
+    std::size_t han = 0, latin = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ++latin;
+            ++i;
+            continue;
+        }
+        const char32_t cp = next_cp(s, i);
+        if (is_han(cp)) ++han;
+    }
+    // A Han character carries about as much as a Latin word of four letters: Chinese drafts
+    // full of English terms and code still have far more Han than Latin words.
+    if (han >= 4 && han * 8 >= latin) return Language::zh;
+    if (latin >= 8) return Language::en;
+    return Language::unknown;
+}
+
+// ---- Tokens ----------------------------------------------------------------------------
+
+namespace {
+
+class WordBreaker {
+public:
+    WordBreaker() {
+        UErrorCode status = U_ZERO_ERROR;
+        iter_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+        if (U_FAILURE(status) || !iter_) throw std::runtime_error("ICU word break iterator unavailable");
+    }
+    icu::BreakIterator& get() { return *iter_; }
+
+private:
+    std::unique_ptr<icu::BreakIterator> iter_;
+};
+
+icu::BreakIterator& word_breaker() {
+    thread_local WordBreaker breaker;
+    return breaker.get();
+}
+
+TokenKind kind_of(std::string_view piece) {
+    std::size_t i = 0;
+    const char32_t cp = next_cp(piece, i);
+    if (is_space_cp(cp)) return TokenKind::space;
+    bool han = is_han(cp);
+    for (std::size_t j = i; !han && j < piece.size();) han = is_han(next_cp(piece, j));
+    if (han) return TokenKind::han;
+    if (u_isdigit(static_cast<UChar32>(cp))) return TokenKind::number;
+    if (u_isalpha(static_cast<UChar32>(cp)) || u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_ALPHABETIC)) return TokenKind::word;
+    if (u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK) return TokenKind::word;
+    return TokenKind::punct;
+}
+
+void push(std::vector<Token>& out, std::size_t offset, std::size_t length, TokenKind kind) {
+    // White-space runs are merged; punctuation runs split one code point per token.
+    if (kind == TokenKind::space && !out.empty() && out.back().kind == TokenKind::space &&
+        out.back().offset + out.back().length == offset) {
+        out.back().length += static_cast<std::uint32_t>(length);
+        return;
+    }
+    out.push_back({static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(length), kind});
+}
+
+void push_punct_run(std::vector<Token>& out, std::string_view s, std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end;) {
+        const std::size_t start = i;
+        next_cp(s, i);
+        // Keep combining marks with the character they modify.
+        while (i < end) {
+            std::size_t j = i;
+            const char32_t cp = next_cp(s, j);
+            if (u_charType(static_cast<UChar32>(cp)) != U_NON_SPACING_MARK && cp != 0x200D && !(cp >= 0xFE00 && cp <= 0xFE0F)) break;
+            i = j;
+        }
+        push(out, start, i - start, TokenKind::punct);
+    }
+}
+
+// ICU word segmentation of s[begin, end) (text with non-ASCII letters, Han in particular).
+void icu_segment(std::vector<Token>& out, std::string_view s, std::size_t begin, std::size_t end) {
+    const std::string_view part = s.substr(begin, end - begin);
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(part.data(), static_cast<int32_t>(part.size())));
+    // Map UTF-16 indices back to UTF-8 byte offsets.
+    std::vector<std::uint32_t> byte_at(static_cast<std::size_t>(u.length()) + 1, 0);
+    {
+        std::size_t b = 0;
+        int32_t k = 0;
+        while (k < u.length()) {
+            const UChar32 c = u.char32At(k);
+            const int32_t units = U16_LENGTH(c);
+            const std::size_t bytes = U8_LENGTH(c);
+            for (int32_t q = 0; q < units; ++q) byte_at[static_cast<std::size_t>(k + q)] = static_cast<std::uint32_t>(b);
+            b += bytes;
+            k += units;
+        }
+        byte_at[static_cast<std::size_t>(u.length())] = static_cast<std::uint32_t>(b);
+    }
+    icu::BreakIterator& it = word_breaker();
+    it.setText(u);
+    int32_t prev = it.first();
+    for (int32_t next = it.next(); next != icu::BreakIterator::DONE; prev = next, next = it.next()) {
+        const std::size_t b0 = begin + byte_at[static_cast<std::size_t>(prev)];
+        const std::size_t b1 = begin + byte_at[static_cast<std::size_t>(next)];
+        const std::string_view piece = s.substr(b0, b1 - b0);
+        const TokenKind kind = kind_of(piece);
+        if (kind == TokenKind::punct) push_punct_run(out, s, b0, b1);
+        else push(out, b0, b1 - b0, kind);
+    }
+}
+
+bool ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view s) {
+    // ASCII text follows ICU's word rules closely enough to take a fast path: letters and
+    // digits with internal apostrophes/periods between digits, white-space runs, and one
+    // token per punctuation character. Runs with non-ASCII characters go to ICU.
+    std::vector<Token> out;
+    out.reserve(s.size() / 4);
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    while (i < n) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x80) {
+            // Extend to the end of the non-ASCII stretch, including adjacent ASCII letters and
+            // digits so that mixed words ("V2X系统", "naïve") are segmented as ICU sees them.
+            std::size_t start = i;
+            while (start > 0 && !out.empty() && out.back().offset + out.back().length == start &&
+                   out.back().kind != TokenKind::space && out.back().kind != TokenKind::punct && ascii_alnum(static_cast<unsigned char>(s[start - 1]))) {
+                start = out.back().offset;
+                out.pop_back();
+            }
+            std::size_t end = i;
+            while (end < n) {
+                const auto d = static_cast<unsigned char>(s[end]);
+                if (d >= 0x80 || ascii_alnum(d)) ++end;
+                else break;
+            }
+            icu_segment(out, s, start, end);
+            i = end;
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+            std::size_t j = i + 1;
+            while (j < n && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\r' || s[j] == '\f' || s[j] == '\v')) ++j;
+            push(out, i, j - i, TokenKind::space);
+            i = j;
+            continue;
+        }
+        if (ascii_alnum(c)) {
+            std::size_t j = i + 1;
+            const bool digit = c >= '0' && c <= '9';
+            while (j < n) {
+                const auto d = static_cast<unsigned char>(s[j]);
+                if (ascii_alnum(d) || d == '_') {
+                    ++j;
+                    continue;
+                }
+                // ICU keeps "6.1.3", "1,000" and "don't" together.
+                if (j + 1 < n && ascii_alnum(static_cast<unsigned char>(s[j + 1])) &&
+                    ((digit && (d == '.' || d == ',') && s[j + 1] >= '0' && s[j + 1] <= '9') || d == '\'')) {
+                    j += 2;
+                    continue;
+                }
+                break;
+            }
+            push(out, i, j - i, digit ? TokenKind::number : TokenKind::word);
+            i = j;
+            continue;
+        }
+        push(out, i, 1, TokenKind::punct);
+        ++i;
+    }
+    return out;
+}
+
+// ---- Sentences -------------------------------------------------------------------------
+
+std::vector<Span> sentences(std::string_view s) {
+    std::vector<Span> out;
+    auto add = [&](std::size_t b, std::size_t e) {
+        while (b < e && (s[b] == ' ' || s[b] == '\n' || s[b] == '\t' || s[b] == '\r')) ++b;
+        // Trim trailing ASCII white space and U+3000.
+        while (e > b) {
+            if (s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\t' || s[e - 1] == '\r') --e;
+            else if (e - b >= 3 && s.substr(e - 3, 3) == "\u3000") e -= 3;
+            else break;
+        }
+        if (e > b) out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e - b)});
+    };
+    UErrorCode status = U_ZERO_ERROR;
+    thread_local std::unique_ptr<icu::BreakIterator> iter(icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+    if (!iter) {
+        add(0, s.size());
+        return out;
+    }
+    const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    std::vector<std::uint32_t> byte_at(static_cast<std::size_t>(u.length()) + 1, 0);
+    std::size_t b = 0;
+    for (int32_t k = 0; k < u.length();) {
+        const UChar32 c = u.char32At(k);
+        const int32_t units = U16_LENGTH(c);
+        for (int32_t q = 0; q < units; ++q) byte_at[static_cast<std::size_t>(k + q)] = static_cast<std::uint32_t>(b);
+        b += U8_LENGTH(c);
+        k += units;
+    }
+    byte_at[static_cast<std::size_t>(u.length())] = static_cast<std::uint32_t>(b);
+    iter->setText(u);
+    std::vector<std::size_t> breaks;
+    for (int32_t p = iter->next(); p != icu::BreakIterator::DONE; p = iter->next()) breaks.push_back(byte_at[static_cast<std::size_t>(p)]);
+    // Extra breaks after full-width 。；！？ (a closing quote or bracket stays with them).
+    for (std::size_t i = 0; i < s.size();) {
+        const char32_t cp = next_cp(s, i);
+        if (cp == 0x3002 || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F) {
+            std::size_t j = i;
+            while (j < s.size()) {
+                std::size_t k = j;
+                const char32_t q = next_cp(s, k);
+                if (q == 0x300D || q == 0x300F || q == 0x201D || q == 0xFF09 || q == 0x2019 || q == 0x3011) j = k;
+                else break;
+            }
+            breaks.push_back(j);
+        }
+    }
+    std::sort(breaks.begin(), breaks.end());
+    breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
+    std::size_t prev = 0;
+    for (std::size_t e : breaks) {
+        if (e <= prev) continue;
+        add(prev, e);
+        prev = e;
+    }
+    if (prev < s.size()) add(prev, s.size());
+    return out;
+}
+
+// ---- Interning -------------------------------------------------------------------------
+
+namespace {
+
+std::uint64_t hash_bytes(std::string_view s) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+    return h ^ (h >> 29);
+}
+
+}  // namespace
+
+std::size_t Interner::slot_of(std::string_view s, std::uint64_t h) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const std::uint32_t id = slots_[i];
+        if (id == 0 || (hashes_[id - 1] == h && strings_[id - 1] == s)) return i;
+    }
+}
+
+void Interner::grow() {
+    std::vector<std::uint32_t> old = std::move(slots_);
+    slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint32_t id : old) {
+        if (id == 0) continue;
+        std::size_t i = hashes_[id - 1] & mask;
+        while (slots_[i] != 0) i = (i + 1) & mask;
+        slots_[i] = id;
+    }
+}
+
+std::uint32_t Interner::intern(std::string_view s) {
+    if ((strings_.size() + 1) * 2 > slots_.size()) grow();
+    const std::uint64_t h = hash_bytes(s);
+    const std::size_t slot = slot_of(s, h);
+    if (slots_[slot] != 0) return slots_[slot] - 1;
+    strings_.emplace_back(s);
+    hashes_.push_back(h);
+    slots_[slot] = static_cast<std::uint32_t>(strings_.size());
+    return static_cast<std::uint32_t>(strings_.size() - 1);
+}
+
+std::uint32_t Interner::find(std::string_view s) const {
+    if (slots_.empty()) return npos;
+    const std::uint32_t id = slots_[slot_of(s, hash_bytes(s))];
+    return id == 0 ? npos : id - 1;
+}
+
+}  // namespace redline::text

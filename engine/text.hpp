@@ -1,0 +1,114 @@
+// Text handling shared by readers and the engine: decoding input bytes to UTF-8, folding
+// (width, whitespace, comparison keys), word tokens (ICU; dictionary segmentation for Han),
+// sentence spans, and interning tokens to integer ids for the diff.
+//
+// All strings are UTF-8. Offsets and lengths are in bytes of the UTF-8 string given.
+#pragma once
+
+#include "engine/document.hpp"
+
+#include <cstdint>
+#include <deque>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace redline::text {
+
+// ---- Decoding --------------------------------------------------------------------------
+
+struct Decoded {
+    std::string utf8;          // without any byte-order mark; line ends untouched
+    std::string encoding;      // "UTF-8", "UTF-8 (BOM)", "UTF-16LE", "UTF-16BE", "GB18030"
+};
+
+// Decodes a whole input file. Order of detection: a byte-order mark (UTF-8, UTF-16 LE/BE)
+// decides; otherwise valid UTF-8 is UTF-8; otherwise a strict GB18030 decode (GBK is a
+// subset) is tried. Throws InputError with place "byte N" (0-based offset of the first
+// offending byte in the input) when the bytes are none of these, and "binary file (NUL
+// byte at byte N)" style errors for files that contain NUL bytes outside UTF-16.
+Decoded decode(std::string_view bytes);
+
+// Index of the first byte that is not part of well-formed UTF-8, or npos when valid.
+std::size_t find_invalid_utf8(std::string_view s);
+
+// ---- Folding ---------------------------------------------------------------------------
+
+// Full-width ASCII forms (U+FF01–U+FF5E) to ASCII, ideographic space U+3000 to ' '. Nothing
+// else changes: circled digits, CJK punctuation such as "，" and "。" are kept, because a
+// clause number needs only width folding and display text must stay as printed.
+std::string fold_width(std::string_view s);
+
+// Every run of Unicode white space (including U+3000, NBSP, tabs, newlines) becomes one
+// ASCII space; leading and trailing white space is removed.
+std::string fold_space(std::string_view s);
+
+// A key for comparing two strings for "same text, editorially": NFKC, case-folded, dashes
+// (U+2010–U+2015, U+2212, U+FE58, U+FE63, U+FF0D) mapped to '-', CJK/ASCII punctuation
+// width folded, curly quotes to straight, white space removed between Han characters and
+// folded elsewhere. Never shown to users.
+std::string comparison_key(std::string_view s);
+
+// True when the code point is a Han ideograph (CJK Unified Ideographs and extensions,
+// compatibility ideographs).
+bool is_han(char32_t cp);
+
+// Language of a text sample: zh when Han characters make up a sizeable share of its
+// letters, en when Latin letters dominate, unknown when there are too few letters to tell.
+Language detect_language(std::string_view s);
+
+// ---- Tokens ----------------------------------------------------------------------------
+
+enum class TokenKind : std::uint8_t {
+    word,         // a run of letters/digits in an alphabetic script ("shall", "RFC", "29829")
+    han,          // a Han word as segmented by ICU's dictionary ("应", "应用", "可信计算")
+    number,       // digits, possibly with internal . , : - ("6.1.3", "2022", "1,000")
+    punct,        // one punctuation or symbol character
+    space,        // a run of white space
+};
+
+struct Token {
+    std::uint32_t offset = 0;   // bytes into the tokenised string
+    std::uint32_t length = 0;
+    TokenKind kind = TokenKind::word;
+};
+
+// Splits text into tokens that cover it completely and in order (concatenating the
+// tokens' text gives the input back). Uses ICU's word break iterator, which segments Han
+// text with its dictionary. Ill-formed UTF-8 is not accepted (the decoder rules it out).
+std::vector<Token> tokenize(std::string_view s);
+
+// Sentence spans covering the text: ICU sentence boundaries, and additionally a break
+// after each Chinese 。；！？ (and their half-width forms when followed by Han text).
+// Returned spans exclude leading/trailing white space and are never empty.
+struct Span {
+    std::uint32_t offset = 0;
+    std::uint32_t length = 0;
+};
+std::vector<Span> sentences(std::string_view s);
+
+// ---- Interning -------------------------------------------------------------------------
+
+// Maps token strings to dense integer ids (0, 1, 2, …) so that hot loops compare integers.
+// Two documents compared together must share one interner.
+class Interner {
+public:
+    std::uint32_t intern(std::string_view s);
+    // The id of s, or npos when it was never interned.
+    std::uint32_t find(std::string_view s) const;
+    std::string_view text(std::uint32_t id) const { return strings_[id]; }
+    std::size_t size() const { return strings_.size(); }
+    static constexpr std::uint32_t npos = static_cast<std::uint32_t>(-1);
+
+private:
+    // Open addressing over ids, linear probing, power-of-two size, at most half full: the
+    // interner sits on the hot path of tokenising every clause of both documents.
+    std::deque<std::string> strings_;     // a deque never moves its elements
+    std::vector<std::uint64_t> hashes_;   // per id
+    std::vector<std::uint32_t> slots_;    // id + 1; 0 = empty
+    std::size_t slot_of(std::string_view s, std::uint64_t h) const;
+    void grow();
+};
+
+}  // namespace redline::text

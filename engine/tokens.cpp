@@ -1,0 +1,80 @@
+#include "engine/tokens.hpp"
+
+namespace redline {
+
+namespace {
+
+// Adds the tokens of one title or block. White space before its first token is not kept,
+// so that the joined text of a node never starts with a space.
+void add_text(std::string_view s, TokenizedDocument& td, TokenTables& tables) {
+    bool space = false, any = false;
+    for (const text::Token& t : text::tokenize(s)) {
+        if (t.kind == text::TokenKind::space) {
+            space = any;
+            continue;
+        }
+        any = true;
+        const std::string_view piece = s.substr(t.offset, t.length);
+        const std::uint32_t exact = tables.exact.intern(piece);
+        if (exact == tables.key_of_exact.size()) {
+            // First sighting of this exact text: its comparison key is computed once, ever.
+            const std::string key = text::comparison_key(piece);
+            tables.key_of_exact.push_back(tables.key.intern(key.empty() ? piece : std::string_view(key)));
+        }
+        td.exact.push_back(exact);
+        td.key.push_back(tables.key_of_exact[exact]);
+        td.space_before.push_back(space ? 1 : 0);
+        td.is_word.push_back(t.kind == text::TokenKind::punct ? 0 : 1);
+        space = false;
+    }
+}
+
+void add_break(TokenizedDocument& td, const TokenTables& tables) {
+    td.exact.push_back(tables.paragraph_break);
+    td.key.push_back(tables.key_of_exact[tables.paragraph_break]);
+    td.space_before.push_back(0);
+    td.is_word.push_back(0);
+}
+
+std::uint32_t size32(const std::vector<std::uint32_t>& v) { return static_cast<std::uint32_t>(v.size()); }
+
+}  // namespace
+
+TokenTables make_token_tables() {
+    TokenTables tables;
+    tables.paragraph_break = tables.exact.intern("\n");
+    tables.key_of_exact.push_back(tables.key.intern("\n"));
+    return tables;
+}
+
+TokenizedDocument tokenize_document(const Document& doc, TokenTables& tables) {
+    TokenizedDocument td;
+    td.title.resize(doc.size());
+    td.body.resize(doc.size());
+    for (ClauseId id = 0; id < doc.size(); ++id) {
+        td.title[id].begin = size32(td.exact);
+        add_text(doc.title(id), td, tables);
+        td.title[id].end = size32(td.exact);
+        td.body[id].begin = size32(td.exact);
+        bool first = true;
+        for (const Block* b = doc.blocks_begin(id); b != doc.blocks_end(id); ++b) {
+            if (!first) add_break(td, tables);
+            first = false;
+            add_text(doc.str(b->text), td, tables);
+        }
+        td.body[id].end = size32(td.exact);
+    }
+    return td;
+}
+
+std::string join_tokens(const TokenizedDocument& td, const TokenTables& tables, std::uint32_t begin,
+                        std::uint32_t end) {
+    std::string out;
+    for (std::uint32_t i = begin; i < end; ++i) {
+        if (td.space_before[i]) out += ' ';
+        out += tables.exact.text(td.exact[i]);
+    }
+    return out;
+}
+
+}  // namespace redline

@@ -1,0 +1,53 @@
+// Documents as integer token streams: the input of matching and diffing.
+//
+// Every node's content (its title, then its own blocks) is tokenised once (text::tokenize)
+// and each token interned twice: by its exact text (what the diff compares and shows) and
+// by its comparison key (what matching and the editorial test compare). White space is not
+// a token; a flag on the following token remembers it, so the text can be rebuilt with
+// single spaces. A paragraph break between blocks is a token of its own ("\n").
+#pragma once
+
+#include "engine/document.hpp"
+#include "engine/text.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace redline {
+
+// Interners shared by the two documents of a comparison.
+struct TokenTables {
+    text::Interner exact;
+    text::Interner key;
+    std::uint32_t paragraph_break = 0;   // exact and key id of "\n" (the same in both tables)
+    std::vector<std::uint32_t> key_of_exact;  // comparison-key id of each exact id, computed once
+};
+
+struct TokenRange {
+    std::uint32_t begin = 0;
+    std::uint32_t end = 0;
+    std::uint32_t size() const { return end - begin; }
+};
+
+struct TokenizedDocument {
+    std::vector<std::uint32_t> exact;         // per token
+    std::vector<std::uint32_t> key;           // per token
+    std::vector<std::uint8_t> space_before;   // per token: 1 when white space preceded it
+    std::vector<std::uint8_t> is_word;        // per token: 1 for words, Han words and numbers
+    std::vector<TokenRange> title;            // per node
+    std::vector<TokenRange> body;             // per node: own blocks, paragraph breaks between
+};
+
+TokenTables make_token_tables();
+
+// Tokenises every node of `doc`, interning into `tables`.
+TokenizedDocument tokenize_document(const Document& doc, TokenTables& tables);
+
+// Rebuilds display text of tokens [begin, end) from exact ids: single spaces where the
+// source had white space (including before the first token, so that consecutive ranges
+// concatenate to the whole text), "\n" for paragraph breaks.
+std::string join_tokens(const TokenizedDocument& td, const TokenTables& tables, std::uint32_t begin,
+                        std::uint32_t end);
+
+}  // namespace redline

@@ -1,0 +1,140 @@
+#include "formats/markdown/sections.hpp"
+
+#include "formats/markdown/cmark_tree.hpp"
+#include "formats/markdown/style.hpp"
+
+namespace redline::formats::markdown {
+
+namespace {
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+struct PlainLabel {
+    std::string_view label;
+    std::string_view title;
+    ClauseKind kind = ClauseKind::clause;
+};
+
+// "2.1 Scope" → 2.1 / Scope; "Appendix B. Tables" → annex B / Tables; otherwise no label.
+PlainLabel plain_label(std::string_view text) {
+    PlainLabel out;
+    out.title = text;
+    std::string_view rest;
+    const std::string_view number = leading_clause_number(text, rest);
+    if (!number.empty()) {
+        out.label = number;
+        out.title = rest;
+        return out;
+    }
+    for (std::string_view word : {"Appendix ", "Annex ", "APPENDIX ", "ANNEX "}) {
+        if (!text.starts_with(word)) continue;
+        std::string_view after = trim(text.substr(word.size()));
+        if (after.empty() || !is_upper(after[0])) continue;
+        if (after.size() > 1 && after[1] != ' ' && after[1] != '.' && after[1] != ':') continue;
+        out.label = after.substr(0, 1);
+        after.remove_prefix(1);
+        while (!after.empty() && (after.front() == '.' || after.front() == ':' || after.front() == ' '))
+            after.remove_prefix(1);
+        out.title = after;
+        out.kind = ClauseKind::annex;
+        return out;
+    }
+    return out;
+}
+
+}  // namespace
+
+SectionReader::SectionReader(const SourceText& src, const HardenedText& hardened, DocumentBuilder& out,
+                             bool kramdown)
+    : src_(src), hardened_(hardened), out_(out), kramdown_(kramdown), writer_(out, hardened, kramdown) {}
+
+void SectionReader::read(std::uint32_t first, std::uint32_t last, SectionMode mode) {
+    if (first == 0 || first > last) return;
+    const CmarkTree tree = parse_cmark(hardened_.lines(first, last));
+    writer_.set_line_offset(first - 1);
+    open_.clear();
+    base_ = out_.current();
+    unnumbered_level_ = 0;
+
+    // kramdown applies a block attribute list to the block it directly follows, or else to
+    // the block directly after it: both matter for headings ({:numbered="false"}).
+    Attributes pending;
+    bool has_pending = false;
+    cmark_node* previous = nullptr;
+    cmark_node* node = cmark_node_first_child(tree.get());
+    while (node) {
+        cmark_node* next = cmark_node_next(node);
+        const bool is_heading = cmark_node_get_type(node) == CMARK_NODE_HEADING;
+        const bool follows_previous = previous && writer_.end_line(previous) + 1 == writer_.start_line(node);
+        Attributes attrs;
+        if (is_heading) {
+            if (has_pending) attrs = pending;
+            has_pending = false;
+            if (kramdown_ && next && writer_.start_line(next) == writer_.end_line(node) + 1 &&
+                writer_.attribute_paragraph(next, attrs)) {
+                previous = next;
+                next = cmark_node_next(next);
+            } else {
+                previous = node;
+            }
+            heading(node, attrs, mode);
+        } else if (kramdown_ && !follows_previous && next && cmark_node_get_type(next) == CMARK_NODE_HEADING &&
+                   writer_.start_line(next) == writer_.end_line(node) + 1 &&
+                   writer_.attribute_paragraph(node, attrs)) {
+            pending = attrs;
+            has_pending = true;
+            previous = node;
+        } else {
+            writer_.write(node);
+            previous = node;
+        }
+        node = next;
+    }
+    out_.close_to(base_);
+}
+
+void SectionReader::heading(cmark_node* node, Attributes attrs, SectionMode mode) {
+    const int level = cmark_node_get_heading_level(node);
+    const std::uint32_t line = writer_.start_line(node);
+    // The anchor comes from the source line, not the parsed text, where emphasis rules
+    // could eat underscores of an id like {#_x_}.
+    std::string_view anchor;
+    for (std::uint32_t l = line; l <= writer_.end_line(node) && anchor.empty(); ++l)
+        anchor = heading_anchor(src_.line(l));
+    const std::string title = strip_heading_attributes(writer_.inline_text(node), attrs);
+    if (anchor.empty()) anchor = attrs.anchor;
+
+    while (!open_.empty() && open_.back().level >= level) open_.pop_back();
+    out_.close_to(open_.empty() ? base_ : open_.back().id);
+    if (unnumbered_level_ != 0 && level <= unnumbered_level_) unnumbered_level_ = 0;
+    const bool unnumbered = attrs.unnumbered || unnumbered_level_ != 0;
+    if (attrs.unnumbered && unnumbered_level_ == 0) unnumbered_level_ = level;
+
+    std::string label;
+    std::string_view shown_title = title;
+    ClauseKind kind = ClauseKind::clause;
+    switch (mode) {
+    case SectionMode::front: break;
+    case SectionMode::middle:
+        if (!unnumbered) label = middle_.next(level);
+        break;
+    case SectionMode::back:
+        if (!unnumbered) label = back_.next(level);
+        if (level == 1) kind = ClauseKind::annex;
+        break;
+    case SectionMode::plain: {
+        const PlainLabel pl = plain_label(title);
+        label = std::string(pl.label);
+        shown_title = pl.title;
+        kind = pl.kind;
+        break;
+    }
+    }
+    if (level == 1 && ++level_one_ == 1) first_level_one_title_ = title;
+    writer_.add_to_sample(title);
+    const ClauseId id = out_.open(kind, label, shown_title, SourceLocation{line, 0, 0});
+    if (!anchor.empty()) out_.clause(id).anchor = out_.store(anchor);
+    open_.push_back({level, id});
+}
+
+}  // namespace redline::formats::markdown

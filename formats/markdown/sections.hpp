@@ -1,0 +1,67 @@
+// Builds the clause tree of one chunk of Markdown (a kramdown-rfc section, or the whole body
+// of a plain document): top-level headings open clauses, everything else becomes blocks of
+// the clause that is open.
+//
+// A heading's parent is the nearest open heading of a lower level, so a skipped level
+// ("#" then "###") nests one step, while its label still shows the skipped level ("1.0.1").
+// Headings marked {:numbered="false"} (or {.unnumbered}, {-}) get an empty label, take no
+// number from the sequence (xml2rfc prints the next numbered sibling as if they were not
+// there), and make their subsections unnumbered too.
+#pragma once
+
+#include "engine/document.hpp"
+#include "formats/markdown/attributes.hpp"
+#include "formats/markdown/blocks.hpp"
+#include "formats/markdown/guard.hpp"
+#include "formats/markdown/lines.hpp"
+#include "formats/markdown/numbering.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace redline::formats::markdown {
+
+enum class SectionMode : std::uint8_t {
+    front,    // abstract, notes: unnumbered
+    middle,   // kramdown-rfc body: 1, 1.2, 1.2.3
+    back,     // kramdown-rfc back matter: A, A.1; level-1 headings are annexes
+    plain,    // CommonMark/GFM: a label only when the heading starts with a number
+};
+
+class SectionReader {
+public:
+    SectionReader(const SourceText& src, const HardenedText& hardened, DocumentBuilder& out, bool kramdown);
+
+    // Reads input lines first..last (1-based, inclusive) into the clause that is current.
+    void read(std::uint32_t first, std::uint32_t last, SectionMode mode);
+    // strip_md restarts the back-matter counters at every "--- back".
+    void restart_back_matter() { back_.reset(); }
+
+    const BlockWriter& blocks() const { return writer_; }
+    std::uint32_t level_one_headings() const { return level_one_; }
+    const std::string& first_level_one_title() const { return first_level_one_title_; }
+
+private:
+    void heading(cmark_node* node, Attributes attrs, SectionMode mode);
+
+    struct OpenHeading {
+        int level;
+        ClauseId id;
+    };
+
+    const SourceText& src_;
+    const HardenedText& hardened_;
+    DocumentBuilder& out_;
+    bool kramdown_;
+    BlockWriter writer_;
+    SectionNumberer middle_{false};
+    SectionNumberer back_{true};
+    std::vector<OpenHeading> open_;
+    ClauseId base_ = 0;
+    int unnumbered_level_ = 0;   // level of the unnumbered heading whose subtree is open; 0 = none
+    std::uint32_t level_one_ = 0;
+    std::string first_level_one_title_;
+};
+
+}  // namespace redline::formats::markdown

@@ -1,0 +1,125 @@
+#include "formats/reader.hpp"
+
+#include "engine/error.hpp"
+#include "engine/text.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+namespace redline::formats {
+
+std::string_view to_string(Format format) {
+    switch (format) {
+    case Format::text: return "text";
+    case Format::markdown: return "markdown";
+    case Format::xml: return "xml";
+    }
+    return "text";
+}
+
+namespace {
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+    if (s.size() < suffix.size()) return false;
+    s = s.substr(s.size() - suffix.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != suffix[i]) return false;
+    }
+    return true;
+}
+
+// Markdown syntax that plain-text drafts do not use: YAML front matter, ATX headings,
+// fenced code. Looks at the first 64 KiB only.
+bool looks_like_markdown(std::string_view s) {
+    s = s.substr(0, 64 * 1024);
+    if (s.starts_with("---\n") || s.starts_with("---\r\n")) return true;
+    std::size_t headings = 0, fences = 0, lines = 0;
+    std::size_t pos = 0;
+    while (pos < s.size()) {
+        std::size_t nl = s.find('\n', pos);
+        if (nl == std::string_view::npos) nl = s.size();
+        std::string_view line = s.substr(pos, nl - pos);
+        ++lines;
+        std::size_t hashes = 0;
+        while (hashes < line.size() && hashes < 7 && line[hashes] == '#') ++hashes;
+        if (hashes >= 1 && hashes <= 6 && (hashes == line.size() || line[hashes] == ' ')) ++headings;
+        if (line.starts_with("```") || line.starts_with("~~~")) ++fences;
+        pos = nl + 1;
+    }
+    return headings >= 2 || fences >= 2;
+}
+
+// An XML declaration, or a root element after optional comments and a DOCTYPE.
+bool looks_like_xml(std::string_view s) {
+    std::size_t i = s.find_first_not_of(" \t\r\n");
+    if (i == std::string_view::npos) return false;
+    s = s.substr(i);
+    return s.starts_with("<?xml") || s.starts_with("<!DOCTYPE") || s.starts_with("<rfc");
+}
+
+}  // namespace
+
+Format detect_format(std::string_view path, std::string_view utf8) {
+    if (looks_like_xml(utf8) || ends_with_ci(path, ".xml")) return Format::xml;
+    if (ends_with_ci(path, ".md") || ends_with_ci(path, ".markdown") || ends_with_ci(path, ".mkd"))
+        return Format::markdown;
+    if (ends_with_ci(path, ".txt") || ends_with_ci(path, ".text")) return Format::text;
+    return looks_like_markdown(utf8) ? Format::markdown : Format::text;
+}
+
+std::string read_bytes(const std::string& path) {
+    std::string data;
+    auto too_large = [&] {
+        return InputError("", "input larger than " + std::to_string(max_input_bytes >> 20) +
+                                  " MiB (the limit for one draft)");
+    };
+    if (path == "-") {
+        char buf[1 << 16];
+        std::size_t n;
+        while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
+            if (data.size() + n > max_input_bytes) throw too_large();
+            data.append(buf, n);
+        }
+        if (std::ferror(stdin)) throw InputError("", "cannot read standard input");
+        return data;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError("", std::string("cannot open: ") + std::strerror(errno));
+    in.seekg(0, std::ios::end);
+    const auto size = in.tellg();
+    if (size < 0) throw InputError("", "cannot read (not a regular file?)");
+    if (static_cast<std::size_t>(size) > max_input_bytes) throw too_large();
+    in.seekg(0, std::ios::beg);
+    data.resize(static_cast<std::size_t>(size));
+    if (size > 0 && !in.read(data.data(), size)) throw InputError("", "cannot read the whole file");
+    return data;
+}
+
+Document read_document(std::string_view bytes, const ReadOptions& options) {
+    try {
+        if (bytes.size() > max_input_bytes)
+            throw InputError("", "input larger than " + std::to_string(max_input_bytes >> 20) + " MiB");
+        text::Decoded decoded = text::decode(bytes);
+        if (decoded.utf8.find_first_not_of(" \t\r\n\f\v") == std::string::npos)
+            throw InputError("", "empty document (no text)");
+        const Format format = detect_format(options.path, decoded.utf8);
+        if (format == Format::xml) throw InputError("", "XML drafts are not supported yet");
+        Document doc = format == Format::markdown ? read_markdown(decoded.utf8, options)
+                                                  : read_text(decoded.utf8, options);
+        doc.info.path = options.path;
+        doc.info.format = std::string(to_string(format));
+        doc.info.encoding = decoded.encoding;
+        return doc;
+    } catch (InputError& e) {
+        if (e.file().empty()) e.set_file(options.path);
+        throw;
+    }
+}
+
+}  // namespace redline::formats

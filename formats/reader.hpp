@@ -1,0 +1,46 @@
+// Reading a draft: bytes → decoded UTF-8 → the reader for its format → Document.
+//
+// Readers know nothing of diffing. Each reader is one function from decoded text to a
+// Document; `read_document` sniffs the format, decodes, dispatches and fills
+// DocumentInfo::path and ::encoding. Errors are InputError with the file name set.
+#pragma once
+
+#include "engine/document.hpp"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace redline::formats {
+
+enum class Format { text, markdown, xml };
+
+std::string_view to_string(Format format);
+
+struct ReadOptions {
+    std::string path;                        // for messages and DocumentInfo::path; "-" = stdin
+    Language language = Language::unknown;   // unknown: detect from the text
+};
+
+// Explicit limits on untrusted input (docs/limits.md).
+inline constexpr std::size_t max_input_bytes = 256u << 20;   // 256 MiB per input file
+inline constexpr std::uint32_t max_tree_depth = 64;          // deeper nesting is flattened
+
+// The format of a decoded input: an XML declaration or root element decides xml; else the
+// extension is a hint (.md/.markdown → markdown, .txt → text); without one, Markdown is
+// recognised by its syntax (YAML front matter, ATX headings, fences).
+Format detect_format(std::string_view path, std::string_view utf8);
+
+// Reads the file at `path` ("-" reads standard input), enforcing max_input_bytes.
+std::string read_bytes(const std::string& path);
+
+// Decodes and parses. Throws InputError (file set to options.path) on bad input.
+Document read_document(std::string_view bytes, const ReadOptions& options);
+
+// The readers, on already decoded UTF-8 text.
+Document read_text(std::string_view utf8, const ReadOptions& options);
+Document read_markdown(std::string_view utf8, const ReadOptions& options);
+// XML drafts: xml2rfc v2 and v3 (<rfc>); other vocabularies are an InputError for now.
+Document read_xml(std::string_view utf8, const ReadOptions& options);
+
+}  // namespace redline::formats

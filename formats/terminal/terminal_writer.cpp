@@ -1,0 +1,101 @@
+#include "formats/terminal/terminal_writer.hpp"
+
+#include <fmt/format.h>
+
+namespace redline::formats {
+
+namespace {
+
+struct Style {
+    bool color;
+    std::string on(EditOp op) const {
+        if (!color) return op == EditOp::remove ? "[-" : op == EditOp::insert ? "{+" : "";
+        return op == EditOp::remove ? "\x1b[31;9m" : op == EditOp::insert ? "\x1b[32;4m" : "";
+    }
+    std::string off(EditOp op) const {
+        if (!color) return op == EditOp::remove ? "-]" : op == EditOp::insert ? "+}" : "";
+        return op == EditOp::equal ? "" : "\x1b[0m";
+    }
+    std::string bold(std::string_view s) const { return color ? fmt::format("\x1b[1m{}\x1b[0m", s) : std::string(s); }
+    std::string dim(std::string_view s) const { return color ? fmt::format("\x1b[2m{}\x1b[0m", s) : std::string(s); }
+};
+
+std::string name(const Document& doc, const std::vector<ClauseId>& ids) {
+    if (ids.empty()) return "—";
+    std::string out;
+    for (ClauseId id : ids) {
+        if (!out.empty()) out += " + ";
+        std::string one(doc.label(id));
+        if (one.empty()) one = std::string(to_string(doc[id].kind));
+        out += one;
+    }
+    return out;
+}
+
+std::string title_of(const Comparison& c, const ClauseEntry& e) {
+    if (!e.new_ids.empty()) return std::string(c.new_doc->title(e.new_ids.front()));
+    return std::string(c.old_doc->title(e.old_ids.front()));
+}
+
+std::string line_of(const Comparison& c, const ClauseEntry& e) {
+    std::string out;
+    if (!e.old_ids.empty()) out += fmt::format("old line {}", (*c.old_doc)[e.old_ids.front()].where.line);
+    if (!e.new_ids.empty()) {
+        if (!out.empty()) out += ", ";
+        out += fmt::format("new line {}", (*c.new_doc)[e.new_ids.front()].where.line);
+    }
+    return out;
+}
+
+void render_edits(std::string& out, const std::vector<Edit>& edits, const Style& st) {
+    std::string text;
+    for (const Edit& e : edits) text += st.on(e.op) + e.text + st.off(e.op);
+    // Indent every line of the clause text by four spaces.
+    out += "    ";
+    for (char ch : text) {
+        out += ch;
+        if (ch == '\n') out += "    ";
+    }
+    out += '\n';
+}
+
+}  // namespace
+
+std::string write_terminal(const Comparison& c, const TerminalOptions& options) {
+    const Style st{options.color};
+    std::string out;
+    out += st.bold(fmt::format("redline: {} → {}", c.old_doc->info.path, c.new_doc->info.path)) + "\n";
+    std::string counts;
+    for (ClauseChange k : {ClauseChange::modified, ClauseChange::renumbered, ClauseChange::moved, ClauseChange::added,
+                           ClauseChange::removed, ClauseChange::split, ClauseChange::merged, ClauseChange::unchanged}) {
+        const auto n = c.summary.counts[static_cast<int>(k)];
+        if (n == 0) continue;
+        if (!counts.empty()) counts += ", ";
+        counts += fmt::format("{} {}", n, to_string(k));
+    }
+    out += "clauses: " + counts + "\n";
+    for (const ClauseEntry& e : c.entries) {
+        if (e.change == ClauseChange::unchanged) continue;
+        if (e.editorial && !options.show_editorial) continue;
+        const std::string id = e.number ? fmt::format("C{}", e.number) : std::string("ed.");
+        std::string labels = name(*c.old_doc, e.old_ids);
+        const std::string new_labels = name(*c.new_doc, e.new_ids);
+        if (e.old_ids.empty()) labels = new_labels;
+        else if (!e.new_ids.empty() && new_labels != labels) labels += " → " + new_labels;
+        std::string kind(to_string(e.change));
+        for (ClauseChange a : e.also) kind += fmt::format(", {}", to_string(a));
+        if (e.editorial) kind += ", editorial";
+        out += "\n" + st.bold(fmt::format("{:<4} {} {}", id, labels, title_of(c, e))) + "  " +
+               st.dim(fmt::format("[{}; {}]", kind, line_of(c, e))) + "\n";
+        if (e.title_changed) {
+            out += "    title: ";
+            std::string t;
+            for (const Edit& ed : e.title_edits) t += st.on(ed.op) + ed.text + st.off(ed.op);
+            out += t + "\n";
+        }
+        if (!e.edits.empty() && !(e.change == ClauseChange::renumbered)) render_edits(out, e.edits, st);
+    }
+    return out;
+}
+
+}  // namespace redline::formats

@@ -1,0 +1,135 @@
+// Internal to formats/text: the grammar of the labels that start a line of a draft — clause
+// numbers, law units, list markers, notes, examples, annex headings, captions, the named
+// sections of front and back matter, and table-of-contents entries.
+//
+// Every parser looks at the start of a line that has no leading white space, accepts ASCII
+// and full-width forms alike, and returns views into that line: a label stays as printed.
+// Whether a label is a heading is decided elsewhere (structure.cpp), by the numbering
+// sequence and the context; these functions only say what the line could be.
+#pragma once
+
+#include "engine/document.hpp"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace redline::formats::numbering {
+
+// Deeper numbers than this are not clause numbers (ISO goes to six levels).
+inline constexpr std::size_t max_parts = 8;
+
+// A clause number: "6.1.3" is {6,1,3}; an annex clause "A.2" is {1,2} with annex = 'A'.
+struct Number {
+    std::array<std::uint16_t, max_parts> part{};
+    std::uint8_t depth = 0;
+    char annex = 0;
+
+    bool operator==(const Number&) const = default;
+    // "6.1.3", "A.2": for messages.
+    std::string str() const;
+    // True when this number is a proper prefix of `other` (its ancestor).
+    bool is_prefix_of(const Number& other) const;
+};
+
+struct NumberedLine {
+    Number number;
+    std::string_view label;   // as printed, without a trailing dot ("6.1.3", "６．１", "A.1")
+    std::string_view rest;    // what follows, white space trimmed
+    bool trailing_dot = false;  // "1." / "A.1." (IETF style)
+    bool spaced = false;        // white space (or the end of the line) follows the label
+    bool wide_gap = false;      // two or more spaces follow the label ("1.  Introduction")
+};
+
+// A clause number at the start of `line`: digits (ASCII or full width) separated by '.' or
+// '．', or an annex letter followed by such parts ("A.1"). Each part has one to three digits
+// without leading zeros, so years, dates and version strings do not parse.
+std::optional<NumberedLine> parse_number(std::string_view line);
+
+// Chinese numerals 一二三…十百千零〇两 as used in 第十二条 (up to 9999); nullopt otherwise.
+std::optional<std::uint32_t> chinese_numeral(std::string_view s);
+
+// 第X编 / 第X章 / 第X节 / 第X条, followed by white space or the end of the line.
+enum class LawLevel : std::uint8_t { part = 0, chapter = 1, section = 2, article = 3 };
+struct LawLine {
+    LawLevel level = LawLevel::article;
+    std::uint32_t value = 0;
+    std::string_view label;  // "第十二条"
+    std::string_view rest;
+};
+std::optional<LawLine> parse_law_unit(std::string_view line);
+
+// The kinds of list markers; items of one kind are siblings, a different kind nests.
+enum class ListType : std::uint8_t {
+    alpha,        // a) a）
+    digit,        // 1) 1）
+    paren_digit,  // (1) （1）
+    cn_paren,     // （一） (一)
+    circled,      // ① ⑴
+    dash,         // —— — -- and bullets • · ● - * + o (OCR mixes them within one list)
+    digit_dot,    // 1. — only where the source says the line is a list item (Markdown)
+};
+struct ListMarker {
+    ListType type = ListType::dash;
+    std::string_view label;  // "a）", "1)", "——", "•", "（一）"
+    std::string_view rest;
+};
+// `markdown_item`: the Markdown converter says the line is a list item, so "1." and "+"
+// are markers too.
+std::optional<ListMarker> parse_list_marker(std::string_view line, bool markdown_item = false);
+
+// 注： 注1： 注 1： NOTE NOTE 1 Note 1 to entry: 示例： 示例 1： EXAMPLE EXAMPLE 2
+struct NoteLine {
+    ClauseKind kind = ClauseKind::note;
+    std::string_view label;  // "注 1", "NOTE 1", "Note 1 to entry", "示例"
+    std::string_view rest;
+};
+std::optional<NoteLine> parse_note(std::string_view line);
+
+// 附录 A（规范性）… / 附录A / Annex B (informative) … / Appendix C.  Title
+struct AnnexLine {
+    char letter = 'A';
+    std::string label;            // normalised: "附录 A", "Annex A", "Appendix A"
+    std::string_view kind_text;   // "（规范性）", "(informative)"; empty when not on this line
+    std::string_view rest;        // the title when it follows on the same line
+    bool appendix_dot = false;    // "Appendix A." (IETF): a heading even without a kind
+};
+std::optional<AnnexLine> parse_annex(std::string_view line);
+
+// A line that is only "（规范性）", "(资料性)", "(normative)", "(informative)"…
+std::optional<std::string_view> parse_annex_kind(std::string_view line);
+
+// Sections known by name.
+enum class Named : std::uint8_t {
+    none,
+    contents,      // 目次 目录 Contents Table of Contents
+    foreword,      // 前言 Foreword Preface
+    introduction,  // 引言 Introduction
+    abstract,      // Abstract (IETF)
+    boilerplate,   // Status of This Memo, Copyright Notice (IETF)
+    bibliography,  // 参考文献 Bibliography
+    index,         // 索引 Index
+};
+Named named_section(std::string_view line);
+
+// "表 1 基础性数据元", "Table A.2 — Fields", "表 4 （续）".
+struct Caption {
+    std::string_view label;  // "表 1", "Table A.2"
+    std::string_view title;
+};
+std::optional<Caption> parse_table_caption(std::string_view line);
+
+// An entry of a table of contents: text, dot leaders (". . .", "……", "····") or a tab, a
+// page number (arabic or roman). "5.1 概述 …… 2", "1.  Introduction . . . . . 4", "1 范围\t1".
+bool is_toc_entry(std::string_view line);
+// The entry without its leaders and page number ("1 范围 1" → "1 范围"), for recognising
+// the heading it lists.
+std::string_view toc_entry_text(std::string_view line);
+
+// A standard or RFC identifier at the start of `s`: "GB/T 29244—2012", "ISO/IEC 27001:2022",
+// "GB/T 19771—XXXX", "RFC 8446". Returns its length in bytes, 0 when there is none.
+std::size_t identifier_length(std::string_view s);
+
+}  // namespace redline::formats::numbering

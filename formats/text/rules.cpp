@@ -1,0 +1,159 @@
+#include "formats/text/rules.hpp"
+
+#include "formats/text/numbering.hpp"
+#include "formats/text/scan.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+namespace redline::formats::rules {
+
+namespace {
+
+// Words a clause title never starts with: a number followed by one of them is a reference in
+// running text ("5.2 规定的…", "3.1 中的…") or a quantity ("3 年", "5 个").
+constexpr std::string_view zh_stop_words[] = {"的", "中的", "中规定", "中所", "规定", "所述", "所列", "条", "款",
+                                              "项", "章", "节", "、", "，", "。", "；", "年", "月", "日", "个",
+                                              "次", "倍", "%", "％", "）", ")", "~", "～"};
+// Conjunctions start a title ("与互操作性有关的功能要求") unless another number follows
+// them: "5.2 和 5.3 规定的…", "6.1 至 6.4".
+constexpr std::string_view conjunctions[] = {"和", "或", "及", "与", "至", "到", "and", "or", "to"};
+
+}  // namespace
+
+bool starts_like_running_text(std::string_view rest) {
+    const char32_t c = scan::first(rest);
+    if (c >= 'a' && c <= 'z') return true;  // "3.1 of ISO 9001", "2 bytes"
+    for (auto w : zh_stop_words)
+        if (scan::starts_with(rest, w)) return true;
+    for (auto w : conjunctions) {
+        if (!scan::starts_with(rest, w)) continue;
+        const std::string_view after = scan::trim_left(rest.substr(w.size()));
+        if (scan::digit(scan::first(after)) >= 0) return true;
+    }
+    return false;
+}
+
+bool looks_like_table_cells(std::string_view rest) {
+    if (rest.find('|') != std::string_view::npos || rest.find('\t') != std::string_view::npos) return true;
+    std::size_t gaps = 0;
+    for (std::size_t p = rest.find("  "); p != std::string_view::npos; p = rest.find("  ", p)) {
+        ++gaps;
+        while (p < rest.size() && rest[p] == ' ') ++p;
+    }
+    return gaps >= 2 || rest.find("   ") != std::string_view::npos;
+}
+
+bool is_terms_title(std::string_view title) {
+    if (title.find("术语") != std::string_view::npos) return true;
+    if (scan::starts_with_ci(title, "terms")) return true;
+    std::string lower(title);
+    for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return lower.find("definitions") != std::string::npos;
+}
+
+bool is_term_like(std::string_view t) {
+    if (t.empty() || scan::ends_sentence(t) || scan::width(t) > 100) return false;
+    const char32_t c = scan::first(t);
+    return c != '[' && c != U'【' && c != U'［';
+}
+
+bool is_definition_like(std::string_view t) { return scan::ends_sentence(t) || scan::width(t) > 100; }
+
+std::pair<std::string_view, std::string_view> split_term(std::string_view t) {
+    std::size_t cjk_end = 0;
+    for (std::size_t i = 0; i < t.size();) {
+        const char32_t c = scan::next(t, i);
+        if (scan::is_cjk(c) && c != 0x3000) cjk_end = i;
+    }
+    if (cjk_end == 0) return {t, {}};
+    const std::string_view tail = scan::trim(t.substr(cjk_end));
+    if (tail.empty() || !scan::is_ascii_alpha(scan::first(tail))) return {t, {}};
+    return {scan::trim(t.substr(0, cjk_end)), tail};
+}
+
+bool ends_with_colon(std::string_view t) {
+    const char32_t c = scan::last_significant(t);
+    return c == ':' || c == U'：';
+}
+
+bool starts_paragraph(std::string_view t) {
+    if (t.size() >= 2 && t[0] == '[' && (std::isdigit(static_cast<unsigned char>(t[1])) || scan::starts_with(t, "[RFC")))
+        return true;
+    return numbering::identifier_length(t) > 0;
+}
+
+std::optional<Organisations> drafting_organisations(std::string_view text) {
+    Organisations out;
+    std::size_t list_begin = std::string_view::npos;
+    if (const auto p = text.find("起草单位"); p != std::string_view::npos && p <= 24) {
+        std::size_t i = p + std::string_view("起草单位").size();
+        i = scan::skip_space(text, i);
+        if (scan::starts_with(text.substr(i), "：")) i += std::string_view("：").size();
+        else if (scan::starts_with(text.substr(i), ":")) i += 1;
+        else if (scan::starts_with(text.substr(i), "是")) i += std::string_view("是").size();
+        else if (scan::starts_with(text.substr(i), "为")) i += std::string_view("为").size();
+        else return std::nullopt;
+        list_begin = i;
+    } else {
+        std::string lower(text.substr(0, std::min<std::size_t>(text.size(), 200)));
+        for (char& c : lower)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (const auto q = lower.find("drafted by"); q != std::string::npos) {
+            list_begin = q + 10;
+        } else if (const auto r = lower.find("drafting organization"); r != std::string::npos) {
+            const auto colon = lower.find(':', r);
+            if (colon == std::string::npos) return std::nullopt;
+            list_begin = colon + 1;
+        } else {
+            return std::nullopt;
+        }
+        while (list_begin < text.size() && (text[list_begin] == ':' || text[list_begin] == ' ')) ++list_begin;
+    }
+    out.lead = scan::trim(text.substr(0, list_begin));
+    std::string_view list = scan::trim(text.substr(list_begin));
+    while (!list.empty()) {
+        const char32_t c = scan::last(list);
+        if (c != U'。' && c != '.' && c != U'；' && c != ';') break;
+        std::size_t e = list.size();
+        scan::prev(list, e);
+        list = scan::trim(list.substr(0, e));
+    }
+    // Split on 、，, ；; and the English "and".
+    std::size_t begin = 0;
+    auto push = [&](std::size_t end) {
+        std::string_view name = scan::trim(list.substr(begin, end - begin));
+        if (scan::starts_with(name, "and ")) name = scan::trim(name.substr(4));
+        if (name.empty()) return;
+        // "Example Co., Ltd.": a company suffix after a comma is part of the name.
+        static constexpr std::string_view suffixes[] = {"Ltd", "Ltd.", "Inc", "Inc.", "LLC", "GmbH", "AG",
+                                                        "S.A.", "Corp.", "Co.", "Limited", "plc"};
+        for (auto suffix : suffixes) {
+            if (name == suffix && !out.names.empty()) {
+                const std::string_view prev = out.names.back();
+                out.names.back() = std::string_view(prev.data(), static_cast<std::size_t>(name.data() + name.size() - prev.data()));
+                return;
+            }
+        }
+        out.names.push_back(name);
+    };
+    for (std::size_t i = 0; i < list.size();) {
+        const std::size_t at = i;
+        const char32_t c = scan::next(list, i);
+        if (c == U'、' || c == U'，' || c == ',' || c == U'；' || c == ';') {
+            push(at);
+            begin = i;
+        } else if (c == ' ' && scan::starts_with(list.substr(i), "and ")) {
+            push(at);
+            begin = i + 4;
+            i += 4;
+        }
+    }
+    push(list.size());
+    if (out.names.size() < 2) return std::nullopt;
+    return out;
+}
+
+}  // namespace redline::formats::rules

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# README command 2: install what is needed, build, and run the whole test suite twice:
+# once in a normal build with warnings as errors, once under AddressSanitizer + UBSan.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+jobs=$(nproc)
+
+echo "== build (RelWithDebInfo, warnings are errors)"
+scripts/build.sh build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREDLINE_WERROR=ON
+echo "== tests"
+ctest --test-dir build-test --output-on-failure --parallel "$jobs"
+
+echo "== build (AddressSanitizer + UndefinedBehaviorSanitizer)"
+scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREDLINE_SANITIZE=ON -DREDLINE_WERROR=ON -DREDLINE_BENCH=OFF
+echo "== tests under sanitizers"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure --parallel "$jobs"

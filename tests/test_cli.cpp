@@ -1,0 +1,129 @@
+#define BOOST_TEST_MODULE cli
+#include <boost/test/unit_test.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Result {
+    int status = -1;
+    std::string out, err;
+};
+
+std::string slurp(const fs::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// Runs redline with a shell command line tail; captures stdout, stderr and exit status.
+Result redline(const std::string& args) {
+    static int n = 0;
+    const fs::path dir = fs::temp_directory_path() / ("redline-cli-test-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    const fs::path out = dir / ("out" + std::to_string(n)), err = dir / ("err" + std::to_string(n));
+    ++n;
+    const std::string cmd = std::string(REDLINE_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
+    const int raw = std::system(cmd.c_str());
+    Result r;
+    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    r.out = slurp(out);
+    r.err = slurp(err);
+    return r;
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() / ("redline-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+        fs::create_directories(path);
+    }
+    ~TempDir() { fs::remove_all(path); }
+    fs::path write(const std::string& name, const std::string& bytes) const {
+        std::ofstream(path / name, std::ios::binary) << bytes;
+        return path / name;
+    }
+    static inline int counter = 0;
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(missing_file_is_trouble_with_the_file_named) {
+    const Result r = redline("parse /nonexistent/draft.txt");
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(r.err == "redline: error: /nonexistent/draft.txt: cannot open: No such file or directory\n");
+    BOOST_TEST(r.out.empty());
+}
+
+BOOST_AUTO_TEST_CASE(empty_file_is_an_error) {
+    TempDir t;
+    const auto f = t.write("empty.txt", "  \n\n");
+    const Result r = redline("parse " + f.string());
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(r.err == "redline: error: " + f.string() + ": empty document (no text)\n");
+}
+
+BOOST_AUTO_TEST_CASE(undecodable_bytes_name_their_offset) {
+    TempDir t;
+    const auto f = t.write("bad.txt", std::string("1 Scope\nabc \xff\xfe\xff tail\n"));
+    const Result r = redline("parse " + f.string());
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(r.err == "redline: error: " + f.string() + ": byte 12: invalid UTF-8 (not GB18030 either)\n");
+}
+
+BOOST_AUTO_TEST_CASE(binary_file_is_rejected) {
+    TempDir t;
+    const auto f = t.write("bin.txt", std::string("\x7f" "ELF\x02\x01\x01\0\0\0", 10));
+    const Result r = redline("parse " + f.string());
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(r.err == "redline: error: " + f.string() + ": byte 7: binary file (NUL byte)\n");
+}
+
+BOOST_AUTO_TEST_CASE(failed_run_leaves_no_output_file) {
+    TempDir t;
+    const auto bad = t.write("bad.txt", std::string("\xff\xff\xff"));
+    const fs::path out = t.path / "out.json";
+    const Result r = redline("parse " + bad.string() + " --format json -o " + out.string());
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(!fs::exists(out));
+    std::size_t files = 0;
+    for (const auto& e : fs::directory_iterator(t.path)) files += e.path().filename() != "bad.txt";
+    BOOST_TEST(files == 0u);  // no temporary file left behind either
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors_exit_2) {
+    const Result r = redline("parse");
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(r.err.find("redline: error: FILE is required") == 0u);
+    const Result bad_format = redline("parse x.txt --format yaml");
+    BOOST_TEST(bad_format.status == 2);
+    const Result no_command = redline("");
+    BOOST_TEST(no_command.status == 2);
+}
+
+BOOST_AUTO_TEST_CASE(standard_input_and_output_file) {
+    TempDir t;
+    const auto f = t.write("d.txt", "1 Scope\n\nThis document specifies requirements.\n\n2 Terms\n\nNone.\n");
+    const Result piped = redline("parse - < " + f.string());
+    BOOST_TEST(piped.status == 0);
+    BOOST_TEST(piped.err.empty());
+    const fs::path out = t.path / "outline.txt";
+    const Result to_file = redline("parse " + f.string() + " -o " + out.string());
+    BOOST_TEST(to_file.status == 0);
+    BOOST_TEST(to_file.out.empty());
+    const std::string written = slurp(out);
+    // The same outline, apart from the path in the header line.
+    BOOST_TEST(written.substr(written.find('\n')) == piped.out.substr(piped.out.find('\n')));
+    BOOST_TEST(written.find("1 Scope") != std::string::npos);
+    BOOST_TEST(written.find("2 Terms") != std::string::npos);
+}
+

@@ -1,0 +1,242 @@
+#define BOOST_TEST_MODULE compare
+#include <boost/test/unit_test.hpp>
+
+#include "engine/comparison.hpp"
+
+#include <string>
+#include <vector>
+
+using namespace redline;
+
+namespace {
+
+struct Node {
+    unsigned depth;
+    std::string label, title, text;
+    ClauseKind kind = ClauseKind::clause;
+};
+
+// Builds a document from nodes in order; depth 1 = top level. Line = position + 1.
+Document doc(const std::vector<Node>& nodes) {
+    DocumentBuilder b;
+    std::uint32_t line = 1;
+    for (const Node& n : nodes) {
+        while (b.open_clauses().size() > n.depth) b.close();
+        b.open(n.kind, n.label, n.title, SourceLocation{line++, 0, 0});
+        if (!n.text.empty()) b.add_block(BlockKind::paragraph, n.text, SourceLocation{line++, 0, 0});
+    }
+    return b.finish();
+}
+
+std::string labels(const Document& d, const std::vector<ClauseId>& ids) {
+    std::string out;
+    for (ClauseId id : ids) out += (out.empty() ? "" : "+") + std::string(d.label(id));
+    return out;
+}
+
+// One line per entry: "change old→new", e.g. "renumbered 3→2", "removed 2→", "added →4".
+std::vector<std::string> summary(const Comparison& c) {
+    std::vector<std::string> out;
+    for (const ClauseEntry& e : c.entries) {
+        std::string s(to_string(e.change));
+        for (ClauseChange a : e.also) s += "+" + std::string(to_string(a));
+        s += " " + labels(*c.old_doc, e.old_ids) + "→" + labels(*c.new_doc, e.new_ids);
+        out.push_back(s);
+    }
+    return out;
+}
+
+std::string edits(const ClauseEntry& e) {
+    std::string out;
+    for (const Edit& x : e.edits) {
+        if (x.op == EditOp::equal) out += x.text;
+        else if (x.op == EditOp::remove) out += "[-" + x.text + "-]";
+        else out += "{+" + x.text + "+}";
+    }
+    return out;
+}
+
+const ClauseEntry& entry_for_new(const Comparison& c, std::string_view label) {
+    for (const ClauseEntry& e : c.entries)
+        for (ClauseId id : e.new_ids)
+            if (c.new_doc->label(id) == label) return e;
+    BOOST_FAIL("no entry for new " << label);
+    return c.entries.front();
+}
+
+const std::string A = "The device shall verify the signature of every firmware image before it is installed.";
+const std::string B = "Debug interfaces shall be disabled in production units and protected by authentication.";
+const std::string C = "The manufacturer shall keep a record of the origin of every critical component it buys.";
+const std::string D = "Logs shall be retained for at least six months and protected against modification.";
+const std::string E = "Network services that are not needed shall be disabled by default on delivery to users.";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(deleted_clause_renumbers_its_followers) {
+    const Document o = doc({{1, "6", "Requirements", ""}, {2, "6.1", "Firmware", A}, {2, "6.2", "Debug", B},
+                            {2, "6.3", "Components", C}, {2, "6.4", "Logs", D}});
+    const Document n = doc({{1, "6", "Requirements", ""}, {2, "6.1", "Firmware", A}, {2, "6.2", "Components", C},
+                            {2, "6.3", "Logs", D}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(summary(c) == (std::vector<std::string>{"unchanged 6→6", "unchanged 6.1→6.1", "removed 6.2→",
+                                                        "renumbered 6.3→6.2", "renumbered 6.4→6.3"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(c.entries[2].number == 1u);
+    BOOST_TEST(edits(c.entries[2]) == "[-" + B + "-]");
+    BOOST_TEST(c.entries[3].editorial);
+    BOOST_TEST(c.entries[3].number == 0u);
+    BOOST_TEST(c.entries[3].reason == MatchReason::identical);
+    BOOST_TEST(c.has_substantive_changes());
+}
+
+BOOST_AUTO_TEST_CASE(identical_documents_have_no_changes) {
+    const Document o = doc({{1, "1", "Scope", A}, {1, "2", "Terms", B}});
+    const Document n = doc({{1, "1", "Scope", A}, {1, "2", "Terms", B}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(summary(c) == (std::vector<std::string>{"unchanged 1→1", "unchanged 2→2"}), boost::test_tools::per_element());
+    BOOST_TEST(!c.has_substantive_changes());
+}
+
+BOOST_AUTO_TEST_CASE(clause_moved_under_another_parent) {
+    const Document o = doc({{1, "5", "Framework", ""}, {2, "5.1", "Overview", A}, {2, "5.2", "Log retention", D},
+                            {1, "6", "Requirements", ""}, {2, "6.1", "Debug", B}, {2, "6.2", "Components", C}});
+    const Document n = doc({{1, "5", "Framework", ""}, {2, "5.1", "Overview", A}, {1, "6", "Requirements", ""},
+                            {2, "6.1", "Debug", B}, {2, "6.2", "Components", C}, {2, "6.3", "Log retention", D}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(summary(c) == (std::vector<std::string>{"unchanged 5→5", "unchanged 5.1→5.1", "unchanged 6→6",
+                                                        "unchanged 6.1→6.1", "unchanged 6.2→6.2",
+                                                        "moved+renumbered 5.2→6.3"}),
+               boost::test_tools::per_element());
+    const ClauseEntry& moved = entry_for_new(c, "6.3");
+    BOOST_TEST(moved.number == 1u);
+    BOOST_TEST(!moved.editorial);
+}
+
+BOOST_AUTO_TEST_CASE(reordered_list_items_are_moved) {
+    const Document o = doc({{1, "6.1", "Firmware", "The device shall:"}, {2, "a)", "", A, ClauseKind::list_item},
+                            {2, "b)", "", B, ClauseKind::list_item}, {2, "c)", "", C, ClauseKind::list_item}});
+    const Document n = doc({{1, "6.1", "Firmware", "The device shall:"}, {2, "a)", "", C, ClauseKind::list_item},
+                            {2, "b)", "", A, ClauseKind::list_item}, {2, "c)", "", B, ClauseKind::list_item}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(summary(c) == (std::vector<std::string>{"unchanged 6.1→6.1", "moved+renumbered c)→a)",
+                                                        "renumbered a)→b)", "renumbered b)→c)"}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(title_only_change) {
+    const Document o = doc({{1, "1", "Scope", A}, {1, "2", "Debug ports", B}});
+    const Document n = doc({{1, "1", "Scope", A}, {1, "2", "Debug interfaces", B}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(summary(c) == (std::vector<std::string>{"unchanged 1→1", "modified 2→2"}), boost::test_tools::per_element());
+    const ClauseEntry& e = c.entries[1];
+    BOOST_TEST(e.title_changed);
+    BOOST_TEST(!e.editorial);
+    BOOST_TEST(edits(e) == B);  // body shown as context, unchanged
+    BOOST_REQUIRE(e.title_edits.size() == 3u);
+    BOOST_TEST(e.title_edits[1].text == " ports");
+    BOOST_TEST(e.title_edits[2].text == " interfaces");
+}
+
+BOOST_AUTO_TEST_CASE(shall_to_should_is_a_word_level_edit) {
+    const Document o = doc({{1, "1", "Scope", A}});
+    std::string weaker = A;
+    weaker.replace(weaker.find("shall"), 5, "should");
+    const Document n = doc({{1, "1", "Scope", weaker}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(summary(c) == (std::vector<std::string>{"modified 1→1"}), boost::test_tools::per_element());
+    BOOST_TEST(edits(c.entries[0]) ==
+               "The device[- shall-]{+ should+} verify the signature of every firmware image before it is installed.");
+    BOOST_TEST(!c.entries[0].replaced);
+    BOOST_TEST(c.entries[0].number == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(chinese_modal_change_is_a_word_level_edit) {
+    const Document o = doc({{1, "6.1.3", "固件安全", "设备应采用经过签名验证的固件更新机制，并记录每次更新的结果。"}});
+    const Document n = doc({{1, "6.1.3", "固件安全", "设备宜采用经过签名验证的固件更新机制，并记录每次更新的结果。"}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(edits(c.entries[0]) == "设备[-应-]{+宜+}采用经过签名验证的固件更新机制，并记录每次更新的结果。");
+}
+
+BOOST_AUTO_TEST_CASE(punctuation_width_only_is_editorial) {
+    const Document o = doc({{1, "6.1", "日志", "设备应记录登录事件,并保存六个月。"}});
+    const Document n = doc({{1, "6.1", "日志", "设备应记录登录事件，并保存六个月。"}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(summary(c) == (std::vector<std::string>{"modified 6.1→6.1"}), boost::test_tools::per_element());
+    BOOST_TEST(c.entries[0].editorial);
+    BOOST_TEST(c.entries[0].number == 0u);
+    BOOST_TEST(!c.has_substantive_changes());
+    CompareOptions ignore;
+    ignore.ignore_editorial = true;
+    const Comparison quiet = compare(o, n, ignore);
+    BOOST_TEST(summary(quiet) == (std::vector<std::string>{"unchanged 6.1→6.1"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(mostly_rewritten_clause_is_presented_as_replaced) {
+    const Document o = doc({{1, "1", "Scope", A}, {1, "2", "Debug", "Debug interfaces shall be disabled."}});
+    const Document n = doc({{1, "1", "Scope", A}, {1, "2", "Debug", "Vendors document every maintenance port they ship."}});
+    const Comparison c = compare(o, n);
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(e.change == ClauseChange::modified);
+    BOOST_TEST(e.replaced);
+    BOOST_TEST(edits(e) == "[-Debug interfaces shall be disabled.-]{+Vendors document every maintenance port they ship.+}");
+}
+
+BOOST_AUTO_TEST_CASE(split_clause) {
+    const Document o = doc({{1, "1", "Scope", E}, {1, "2", "Security", A + " " + C}});
+    const Document n = doc({{1, "1", "Scope", E}, {1, "2", "Firmware", A}, {1, "3", "Components", C}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(summary(c) == (std::vector<std::string>{"unchanged 1→1", "split 2→2+3"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(merged_clauses) {
+    const Document o = doc({{1, "1", "Scope", E}, {1, "2", "Firmware", A}, {1, "3", "Components", C}});
+    const Document n = doc({{1, "1", "Scope", E}, {1, "2", "Security", A + " " + C}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(summary(c) == (std::vector<std::string>{"unchanged 1→1", "merged 2+3→2"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(every_clause_of_both_documents_appears_exactly_once) {
+    const Document o = doc({{1, "5", "Framework", ""}, {2, "5.1", "Overview", A}, {2, "5.2", "Retention", D},
+                            {1, "6", "Requirements", B}, {2, "6.1", "Debug", B + " Extra."}, {2, "6.2", "Parts", C}});
+    const Document n = doc({{1, "5", "Framework", ""}, {1, "6", "Requirements", B}, {2, "6.1", "Parts", C},
+                            {2, "6.2", "Retention", D}, {2, "6.3", "New", E}});
+    const Comparison c = compare(o, n);
+    std::vector<int> seen_old(o.size()), seen_new(n.size());
+    for (const ClauseEntry& e : c.entries) {
+        for (ClauseId id : e.old_ids) ++seen_old[id];
+        for (ClauseId id : e.new_ids) ++seen_new[id];
+    }
+    for (ClauseId id = 1; id < o.size(); ++id) BOOST_TEST(seen_old[id] == 1, "old " << o.label(id));
+    for (ClauseId id = 1; id < n.size(); ++id) BOOST_TEST(seen_new[id] == 1, "new " << n.label(id));
+}
+
+BOOST_AUTO_TEST_CASE(many_identical_clauses_pair_in_order) {
+    std::vector<Node> a, b;
+    for (int i = 0; i < 5000; ++i) {
+        a.push_back({1, std::to_string(i + 1), "Same", "This clause is intentionally left blank."});
+        b.push_back({1, std::to_string(i + 1), "Same", "This clause is intentionally left blank."});
+    }
+    b.erase(b.begin() + 10);
+    const Comparison c = compare(doc(a), doc(b));
+    std::size_t removed = 0, unchanged = 0;
+    for (const ClauseEntry& e : c.entries) {
+        removed += e.change == ClauseChange::removed;
+        unchanged += e.change == ClauseChange::unchanged || e.change == ClauseChange::renumbered;
+    }
+    BOOST_TEST(removed == 1u);
+    BOOST_TEST(unchanged == 4999u);
+}
+
+BOOST_AUTO_TEST_CASE(two_unrelated_large_clauses_finish) {
+    std::string x, y;
+    for (int i = 0; i < 60000; ++i) {
+        x += "alpha" + std::to_string(i % 977) + " ";
+        y += "beta" + std::to_string(i % 983) + " ";
+    }
+    const Document o = doc({{1, "1", "Big", x}});
+    const Document n = doc({{1, "1", "Big", y}});
+    const Comparison c = compare(o, n);
+    BOOST_REQUIRE(c.entries.size() == 1u);
+    BOOST_TEST(c.entries[0].change == ClauseChange::modified);
+    BOOST_TEST(c.entries[0].replaced);
+}

@@ -1,0 +1,94 @@
+#define BOOST_TEST_MODULE document
+#include <boost/test/unit_test.hpp>
+
+#include "engine/document.hpp"
+
+using namespace redline;
+
+namespace {
+
+SourceLocation at(std::uint32_t line) { return SourceLocation{line, 0, 0}; }
+
+// 1 Scope (text) › 2 Terms › 2.1 (text), 2.2; then text after 2.2 under 2; 3 (no text).
+Document sample() {
+    DocumentBuilder b;
+    b.open(ClauseKind::clause, "1", "Scope", at(1));
+    b.add_block(BlockKind::paragraph, "This document specifies.", at(2));
+    b.close();
+    b.open(ClauseKind::clause, "2", "Terms", at(4));
+    b.add_block(BlockKind::paragraph, "Lead-in.", at(5));
+    b.open(ClauseKind::term_entry, "2.1", "device", at(6));
+    b.add_block(BlockKind::paragraph, "A thing.", at(7));
+    b.close();
+    b.open(ClauseKind::term_entry, "2.2", "user", at(8));
+    b.close();
+    b.add_block(BlockKind::paragraph, "Trailing one.", at(10));
+    b.add_block(BlockKind::paragraph, "Trailing two.", at(11));
+    b.close();
+    b.open(ClauseKind::clause, "3", "Requirements", at(12));
+    return b.finish();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(preorder_arena_with_sibling_hops) {
+    const Document d = sample();
+    BOOST_TEST(d.size() == 7u);  // root, 1, 2, 2.1, 2.2, paragraph, 3
+    BOOST_TEST(d[0].kind == ClauseKind::root);
+    BOOST_TEST(d[0].end == 7u);
+    BOOST_TEST(d.child_count(0) == 3u);
+
+    ClauseId c = d.first_child(0);
+    BOOST_TEST(d.label(c) == "1");
+    c = d.next_sibling(c);
+    BOOST_TEST(d.label(c) == "2");
+    BOOST_TEST(d[c].end == 6u);
+    BOOST_TEST(d.child_count(c) == 3u);
+    c = d.next_sibling(c);
+    BOOST_TEST(d.label(c) == "3");
+    BOOST_TEST(d.next_sibling(c) == no_clause);
+    BOOST_TEST(d.first_child(c) == no_clause);
+}
+
+BOOST_AUTO_TEST_CASE(text_after_children_goes_to_one_paragraph_node) {
+    const Document d = sample();
+    const ClauseId terms = 2;
+    BOOST_TEST(d.own_text(terms) == "Lead-in.");
+    const ClauseId para = 5;
+    BOOST_TEST(d[para].kind == ClauseKind::paragraph);
+    BOOST_TEST(d[para].parent == terms);
+    BOOST_TEST(d.own_text(para) == "Trailing one.\nTrailing two.");
+    BOOST_TEST(d[para].where.line == 10u);
+    BOOST_TEST(d[para].depth == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(blocks_are_contiguous_in_reading_order) {
+    const Document d = sample();
+    std::vector<std::uint32_t> lines;
+    for (ClauseId id = 0; id < d.size(); ++id)
+        for (const Block* b = d.blocks_begin(id); b != d.blocks_end(id); ++b) lines.push_back(b->where.line);
+    BOOST_TEST(lines == (std::vector<std::uint32_t>{2, 5, 7, 10, 11}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(depth_parent_and_labels_as_given) {
+    const Document d = sample();
+    BOOST_TEST(d[3].depth == 2u);
+    BOOST_TEST(d[3].parent == 2u);
+    BOOST_TEST(d.title(3) == "device");
+    BOOST_TEST(std::string(to_string(d[3].kind)) == "term-entry");
+    BOOST_TEST(d[6].where.line == 12u);
+}
+
+BOOST_AUTO_TEST_CASE(close_to_and_finish_close_everything) {
+    DocumentBuilder b;
+    const ClauseId a = b.open(ClauseKind::clause, "6", "", at(1));
+    b.open(ClauseKind::clause, "6.1", "", at(2));
+    b.open(ClauseKind::clause, "6.1.1", "", at(3));
+    b.close_to(a);
+    BOOST_TEST(b.current() == a);
+    b.open(ClauseKind::clause, "6.2", "", at(4));
+    const Document d = b.finish();
+    BOOST_TEST(d[1].end == 5u);
+    BOOST_TEST(d[2].end == 4u);
+    BOOST_TEST(d.child_count(1) == 2u);
+}
