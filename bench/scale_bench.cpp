@@ -46,8 +46,24 @@ redline::Document build(const std::vector<std::vector<std::string>>& clauses) {
 double run(std::size_t n, const std::vector<std::string>& pool) {
     std::mt19937 rng(12345);
     std::vector<std::vector<std::string>> a(n);
-    for (auto& c : a)
+    // Three corpus sentences, plus a phrase of eight random corpus words that makes each
+    // clause distinctive, as real clauses are (reusing a small pool of sentences alone would
+    // turn every token common at 80,000 clauses).
+    std::vector<std::string> words;
+    for (const auto& s : pool) {
+        std::size_t p = 0;
+        while ((p = s.find(' ', p)) != std::string::npos && words.size() < 200000) {
+            const std::size_t q = s.find(' ', p + 1);
+            if (q != std::string::npos && q > p + 3) words.push_back(s.substr(p + 1, q - p - 1));
+            p = q == std::string::npos ? s.size() : q;
+        }
+    }
+    for (auto& c : a) {
         for (int k = 0; k < 3; ++k) c.push_back(pool[rng() % pool.size()]);
+        std::string phrase;
+        for (int k = 0; k < 8; ++k) phrase += words[rng() % words.size()] + (k == 7 ? "." : " ");
+        c.push_back(phrase);
+    }
     std::vector<std::vector<std::string>> b;
     for (std::size_t i = 0; i < n; ++i) {
         const unsigned r = rng() % 100;

@@ -1,6 +1,7 @@
 #include "engine/match.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <cstdint>
 #include <numeric>
 #include <ostream>
@@ -50,10 +51,12 @@ struct Side {
     std::vector<std::vector<std::uint32_t>> bag;  // sorted word keys of title + own text
     std::vector<std::uint64_t> subtree_fp;        // content of the subtree, labels ignored
     std::vector<std::uint32_t> subtree_words;     // word tokens in the subtree
+    std::vector<std::vector<std::uint32_t>> shingles;  // sorted distinct unigrams and bigrams
 
     Side(const Document& d, const TokenizedDocument& t) : doc(d), td(t) {
         const std::size_t n = doc.size();
         bag.resize(n);
+        shingles.resize(n);
         subtree_fp.assign(n, 0);
         subtree_words.assign(n, 0);
         std::vector<std::uint64_t> own(n);
@@ -69,6 +72,21 @@ struct Side {
             };
             add(td.title[id], 1);
             add(td.body[id], 2);
+            // Word bigrams stay rare where single words are common (a long document with a
+            // small technical vocabulary): they carry the candidate search.
+            std::vector<std::uint32_t>& sh = shingles[id];
+            sh = bag[id];
+            std::uint32_t prev = 0;
+            bool have_prev = false;
+            for (const TokenRange r : {td.title[id], td.body[id]})
+                for (std::uint32_t i = r.begin; i < r.end; ++i) {
+                    if (!td.is_word[i]) continue;
+                    if (have_prev) sh.push_back(0x80000000u | static_cast<std::uint32_t>(mix(prev, td.key[i]) >> 33));
+                    prev = td.key[i];
+                    have_prev = true;
+                }
+            std::sort(sh.begin(), sh.end());
+            sh.erase(std::unique(sh.begin(), sh.end()), sh.end());
             std::sort(bag[id].begin(), bag[id].end());
             own[id] = h;
         }
@@ -113,6 +131,77 @@ std::vector<std::uint32_t> minus(const std::vector<std::uint32_t>& a, const std:
     return out;
 }
 
+// An inverted index from the rarest shingles of some nodes of one side ("targets") to
+// those nodes; rarity is counted over the targets and the nodes that will query it, so it
+// reflects only what is still to be decided.
+class ShingleIndex {
+public:
+    ShingleIndex(const Side& targets, const std::vector<ClauseId>& target_ids, const Side& queries,
+                 const std::vector<ClauseId>& query_ids)
+        : targets_(targets), votes_(targets.doc.size(), 0) {
+        for (ClauseId id : target_ids)
+            for (std::uint32_t k : targets.shingles[id]) ++df_[k];
+        for (ClauseId id : query_ids)
+            for (std::uint32_t k : queries.shingles[id]) ++df_[k];
+        for (ClauseId id : target_ids)
+            for (std::uint32_t k : rarest(targets.shingles[id]))
+                if (auto& list = postings_[k]; list.size() < max_posting) list.push_back(id);
+    }
+
+    // Targets sharing the most rare shingles with `shingles`, best first, at most
+    // max_candidates of them, those rejected by `keep` left out.
+    template <class Keep>
+    std::vector<ClauseId> candidates(const std::vector<std::uint32_t>& shingles, Keep keep) {
+        touched_.clear();
+        for (std::uint32_t k : rarest(shingles)) {
+            const auto it = postings_.find(k);
+            if (it == postings_.end()) continue;
+            for (ClauseId t : it->second) {
+                if (!keep(t)) continue;
+                if (votes_[t]++ == 0) touched_.push_back(t);
+            }
+        }
+        std::vector<std::pair<std::uint32_t, ClauseId>> ranked;
+        ranked.reserve(touched_.size());
+        for (ClauseId t : touched_) {
+            ranked.emplace_back(votes_[t], t);
+            votes_[t] = 0;
+        }
+        const std::size_t keep_n = std::min(max_candidates, ranked.size());
+        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep_n), ranked.end(),
+                          [](auto a, auto b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        std::vector<ClauseId> out;
+        out.reserve(keep_n);
+        for (std::size_t i = 0; i < keep_n; ++i) out.push_back(ranked[i].second);
+        return out;
+    }
+
+private:
+    const Side& targets_;
+    std::unordered_map<std::uint32_t, std::uint32_t> df_;
+    std::unordered_map<std::uint32_t, std::vector<ClauseId>> postings_;
+    std::vector<std::uint32_t> votes_;    // per target node, zero between queries
+    std::vector<ClauseId> touched_;
+
+    std::uint32_t df(std::uint32_t k) const {
+        const auto it = df_.find(k);
+        return it == df_.end() ? 0 : it->second;
+    }
+
+    std::vector<std::uint32_t> rarest(const std::vector<std::uint32_t>& shingles) const {
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;  // (df, shingle)
+        ranked.reserve(shingles.size());
+        for (std::uint32_t k : shingles)
+            if (const std::uint32_t d = df(k); d >= 2 && d <= 2 * max_posting) ranked.emplace_back(d, k);  // df 1: no one to meet
+        const std::size_t keep = std::min(rare_per_node, ranked.size());
+        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
+        std::vector<std::uint32_t> out;
+        out.reserve(keep);
+        for (std::size_t i = 0; i < keep; ++i) out.push_back(ranked[i].second);
+        return out;
+    }
+};
+
 class Matcher {
 public:
     Matcher(const Document& o, const TokenizedDocument& ot, const Document& n, const TokenizedDocument& nt)
@@ -143,8 +232,7 @@ public:
 private:
     Side old_, new_;
     Alignment out_;
-    std::vector<std::uint32_t> df_;                              // per key id: nodes containing it
-    std::unordered_map<std::uint32_t, std::vector<ClauseId>> postings_;  // key → old nodes
+    std::unique_ptr<ShingleIndex> free_index_;   // unmatched old nodes, for phases 2–4
 
     bool old_free(ClauseId o) const { return out_.old_to_new[o] == no_clause; }
     bool new_free(ClauseId n) const { return out_.new_to_old[n] == no_clause; }
@@ -196,47 +284,12 @@ private:
     }
 
     void build_rare_index() {
-        std::size_t keys = 0;
-        for (const auto* side : {&old_, &new_})
-            for (const auto& b : side->bag)
-                if (!b.empty()) keys = std::max<std::size_t>(keys, b.back() + 1);
-        df_.assign(keys, 0);
-        for (const auto* side : {&old_, &new_})
-            for (const auto& b : side->bag)
-                for (std::size_t i = 0; i < b.size(); ++i)
-                    if (i == 0 || b[i] != b[i - 1]) ++df_[b[i]];
+        std::vector<ClauseId> olds, news;
         for (ClauseId o = 1; o < old_.doc.size(); ++o)
-            for (std::uint32_t k : rarest(old_.bag[o]))
-                if (postings_[k].size() < max_posting) postings_[k].push_back(o);
-    }
-
-    std::vector<std::uint32_t> rarest(const std::vector<std::uint32_t>& bag) const {
-        std::vector<std::uint32_t> distinct;
-        for (std::size_t i = 0; i < bag.size(); ++i)
-            if ((i == 0 || bag[i] != bag[i - 1]) && df_[bag[i]] <= 2 * max_posting) distinct.push_back(bag[i]);
-        const std::size_t keep = std::min(rare_per_node, distinct.size());
-        std::partial_sort(distinct.begin(), distinct.begin() + static_cast<std::ptrdiff_t>(keep), distinct.end(),
-                          [&](std::uint32_t a, std::uint32_t b) { return df_[a] != df_[b] ? df_[a] < df_[b] : a < b; });
-        distinct.resize(keep);
-        return distinct;
-    }
-
-    // Old nodes sharing the most rare tokens with `bag`, best first.
-    std::vector<ClauseId> candidates(const std::vector<std::uint32_t>& bag, bool free_only) const {
-        std::unordered_map<ClauseId, std::uint32_t> votes;
-        for (std::uint32_t k : rarest(bag)) {
-            const auto it = postings_.find(k);
-            if (it == postings_.end()) continue;
-            for (ClauseId o : it->second)
-                if (!free_only || old_free(o)) ++votes[o];
-        }
-        std::vector<std::pair<std::uint32_t, ClauseId>> ranked;
-        ranked.reserve(votes.size());
-        for (auto [o, v] : votes) ranked.emplace_back(v, o);
-        std::sort(ranked.begin(), ranked.end(), [](auto a, auto b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-        std::vector<ClauseId> out;
-        for (std::size_t i = 0; i < ranked.size() && i < max_candidates; ++i) out.push_back(ranked[i].second);
-        return out;
+            if (old_free(o) && !old_.bag[o].empty()) olds.push_back(o);
+        for (ClauseId n = 1; n < new_.doc.size(); ++n)
+            if (new_free(n) && !new_.bag[n].empty()) news.push_back(n);
+        free_index_ = std::make_unique<ShingleIndex>(old_, olds, new_, news);
     }
 
     bool compatible_kinds(ClauseId o, ClauseId n) const {
@@ -257,7 +310,7 @@ private:
         std::vector<Candidate> all;
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
             if (!new_free(n) || new_.bag[n].empty() || (leaves_only && !leaf(new_.doc, n))) continue;
-            for (ClauseId o : candidates(new_.bag[n], true)) {
+            for (ClauseId o : free_index_->candidates(new_.shingles[n], [&](ClauseId c) { return old_free(c); })) {
                 if (!compatible_kinds(o, n) || (leaves_only && !leaf(old_.doc, o))) continue;
                 const double sim = dice(old_.bag[o], new_.bag[n]);
                 const bool parent = parents_matched(o, n);
@@ -323,14 +376,35 @@ private:
         }
     }
 
+    // The nodes a split or merged part would sit next to: previous and next sibling, parent,
+    // and the previous node in document order.
+    static std::vector<ClauseId> neighbours(const Document& doc, ClauseId id) {
+        std::vector<ClauseId> out;
+        const ClauseId parent = doc[id].parent;
+        if (parent != no_clause) {
+            // The previous sibling is the ancestor of id − 1 that is a child of the parent.
+            ClauseId prev = id - 1;
+            while (prev != parent && doc[prev].parent != parent) prev = doc[prev].parent;
+            if (prev != parent) out.push_back(prev);
+            if (const ClauseId next = doc.next_sibling(id); next != no_clause) out.push_back(next);
+            out.push_back(parent);
+        }
+        if (id > 1 && (out.empty() || out.front() != id - 1)) out.push_back(id - 1);
+        return out;
+    }
+
     // A leftover part whose words are mostly found in what the other side's matched node did
     // not account for is a split (new leftover) or a merge (old leftover).
     void find_splits_and_merges() {
         std::unordered_map<ClauseId, std::size_t> split_of, merge_of;  // old/new node → index
-        // Splits: leftover new nodes against old nodes.
+        // Splits: a leftover new node is compared with the old counterparts of its neighbours
+        // (parts of a split stay next to each other) and with unmatched old nodes.
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
             if (!new_free(n) || new_.bag[n].size() < min_part_words) continue;
-            for (ClauseId o : candidates(new_.bag[n], false)) {
+            std::vector<ClauseId> sources = free_index_->candidates(new_.shingles[n], [&](ClauseId c) { return old_free(c); });
+            for (ClauseId near : neighbours(new_.doc, n))
+                if (const ClauseId o = out_.new_to_old[near]; o != no_clause && o != 0) sources.push_back(o);
+            for (ClauseId o : sources) {
                 const ClauseId partner = out_.old_to_new[o];
                 const std::vector<std::uint32_t> residue =
                     partner == no_clause ? old_.bag[o] : minus(old_.bag[o], new_.bag[partner]);
@@ -353,29 +427,13 @@ private:
                 break;
             }
         }
-        // Merges: leftover old nodes against new nodes (a reverse index, built only for them).
-        std::unordered_map<std::uint32_t, std::vector<ClauseId>> new_postings;
-        std::vector<ClauseId> leftovers;
-        for (ClauseId o = 1; o < old_.doc.size(); ++o)
-            if (old_free(o) && old_.bag[o].size() >= min_part_words) leftovers.push_back(o);
-        if (leftovers.empty()) return;
-        for (ClauseId n = 1; n < new_.doc.size(); ++n)
-            for (std::uint32_t k : rarest(new_.bag[n]))
-                if (new_postings[k].size() < max_posting) new_postings[k].push_back(n);
-        for (ClauseId o : leftovers) {
-            std::unordered_map<ClauseId, std::uint32_t> votes;
-            for (std::uint32_t k : rarest(old_.bag[o])) {
-                const auto it = new_postings.find(k);
-                if (it != new_postings.end())
-                    for (ClauseId n : it->second) ++votes[n];
-            }
-            std::vector<std::pair<std::uint32_t, ClauseId>> ranked;
-            for (auto [n, v] : votes) ranked.emplace_back(v, n);
-            std::sort(ranked.begin(), ranked.end(), [](auto a, auto b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-            for (std::size_t i = 0; i < ranked.size() && i < max_candidates; ++i) {
-                const ClauseId n = ranked[i].second;
-                const ClauseId partner = out_.new_to_old[n];
-                if (partner == no_clause) continue;
+        // Merges: a leftover old node against the new counterparts of its neighbours.
+        for (ClauseId o = 1; o < old_.doc.size(); ++o) {
+            if (!old_free(o) || old_.bag[o].size() < min_part_words) continue;
+            for (ClauseId near : neighbours(old_.doc, o)) {
+                const ClauseId n = out_.old_to_new[near];
+                if (n == no_clause || n == 0) continue;
+                const ClauseId partner = near;
                 const std::vector<std::uint32_t> residue = minus(new_.bag[n], old_.bag[partner]);
                 if (static_cast<double>(common(residue, old_.bag[o])) < split_containment * old_.bag[o].size()) continue;
                 auto [it, fresh] = merge_of.try_emplace(n, out_.merges.size());
