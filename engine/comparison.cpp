@@ -81,7 +81,7 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
     EditResult r;
     r.changed = a.exact != b.exact;
     if (!r.changed) return r;
-    DiffInput in{a.exact, b.exact, a.key, b.key, a.word, b.word, sentence_ends};
+    DiffInput in{a.exact, b.exact, a.key, b.key, a.word, b.word, sentence_ends, tables.paragraph_break};
     std::vector<TokenEdit> script = diff_tokens(in);
     std::uint32_t changed_words = 0;
     for (const TokenEdit& e : script) {

@@ -218,6 +218,41 @@ std::vector<Run> clean_up(const DiffInput& in, std::vector<Run> runs) {
     return runs;
 }
 
+// xdiff's compaction: a pure insertion or deletion between two equal runs can often slide
+// along repeated tokens ("GB/T … GB/T"). Slide it to where it covers whole paragraphs (starts
+// after a break and ends with one), so that a removed line reads as a removed line.
+void slide(const DiffInput& in, std::vector<Run>& runs) {
+    const std::uint32_t br = in.paragraph_break;
+    for (std::size_t k = 1; k + 1 < runs.size(); ++k) {
+        Run& p = runs[k - 1];
+        Run& r = runs[k];
+        Run& q = runs[k + 1];
+        if (r.equal || !p.equal || !q.equal) continue;
+        const bool removal = r.b_begin == r.b_end;
+        if (!removal && r.a_begin != r.a_end) continue;
+        const std::span<const std::uint32_t> seq = removal ? in.a_exact : in.b_exact;
+        const std::int64_t s0 = removal ? r.a_begin : r.b_begin, e0 = removal ? r.a_end : r.b_end;
+        const std::int64_t before = p.a_end - p.a_begin, after = q.a_end - q.a_begin;
+        std::int64_t left = 0, right = 0;
+        while (left < before && seq[s0 - 1 - left] == seq[e0 - 1 - left]) ++left;
+        while (right < after && static_cast<std::size_t>(e0 + right) < seq.size() && seq[s0 + right] == seq[e0 + right]) ++right;
+        if (left == 0 && right == 0) continue;
+        auto score = [&](std::int64_t d) {
+            const std::int64_t s = s0 + d, e = e0 + d;
+            return (s == 0 || seq[s - 1] == br ? 1 : 0) + (seq[e - 1] == br ? 1 : 0);
+        };
+        std::int64_t best = 0;
+        for (std::int64_t d = -left; d <= right; ++d)
+            if (score(d) > score(best)) best = d;
+        if (best == 0) continue;
+        const auto d = static_cast<std::int32_t>(best);
+        p.a_end += d, p.b_end += d;
+        q.a_begin += d, q.b_begin += d;
+        if (removal) r.a_begin += d, r.a_end += d, r.b_begin = r.b_end = p.b_end;
+        else r.b_begin += d, r.b_end += d, r.a_begin = r.a_end = p.a_end;
+    }
+}
+
 bool same_keys(const DiffInput& in, const Run& r) {
     if (r.a_end - r.a_begin != r.b_end - r.b_begin) return false;
     return std::equal(in.a_key.begin() + r.a_begin, in.a_key.begin() + r.a_end, in.b_key.begin() + r.b_begin);
@@ -238,9 +273,11 @@ std::vector<TokenEdit> diff_tokens(const DiffInput& in) {
     diff_middle(in, pre, na - suf, pre, nb - suf, true, runs);
     push_equal(runs, na - suf, na, nb - suf, nb);
     runs = clean_up(in, std::move(runs));
+    slide(in, runs);
 
     std::vector<TokenEdit> edits;
     for (const Run& r : runs) {
+        if (r.equal && r.a_begin == r.a_end) continue;
         if (r.equal) {
             edits.push_back({EditOp::equal, r.a_begin, r.a_end, r.b_begin, r.b_end, false});
             continue;

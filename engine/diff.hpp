@@ -27,6 +27,7 @@ struct DiffInput {
     std::span<const std::uint32_t> a_key, b_key;       // decide editorial vs substantive
     std::span<const std::uint8_t> a_word, b_word;      // word tokens (for the clean-up)
     std::span<const std::uint32_t> sentence_ends;      // sorted exact ids ending a sentence unit
+    std::uint32_t paragraph_break = static_cast<std::uint32_t>(-1);  // exact id of "\n"
 };
 
 // Above this many tokens in the differing middle, the diff first aligns sentence units and

@@ -55,6 +55,8 @@ struct TempDir {
     static inline int counter = 0;
 };
 
+const std::string sample_dir = std::string(REDLINE_SOURCE_DIR) + "/samples/office-devices/";
+
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(missing_file_is_trouble_with_the_file_named) {
@@ -127,3 +129,37 @@ BOOST_AUTO_TEST_CASE(standard_input_and_output_file) {
     BOOST_TEST(written.find("2 Terms") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(json_output_is_deterministic) {
+    const std::string file = sample_dir + "2023-05-draft.zh.txt";
+    const Result a = redline("parse " + file + " --format json");
+    const Result b = redline("parse " + file + " --format json");
+    BOOST_TEST(a.status == 0);
+    BOOST_TEST(a.out == b.out);
+    BOOST_TEST(a.out.find("\"schema\": \"redline.document/1\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(diff_exit_status_follows_diff) {
+    const std::string old_file = sample_dir + "2023-05-draft.zh.txt";
+    const std::string new_file = sample_dir + "2023-08-draft-for-comments.zh.txt";
+    const Result same = redline("diff " + old_file + " " + old_file);
+    BOOST_TEST(same.status == 0);
+    const Result changed = redline("diff " + old_file + " " + new_file + " --format json");
+    BOOST_TEST(changed.status == 1);
+    BOOST_TEST(changed.out.find("\"schema\": \"redline.report/1\"") != std::string::npos);
+    const Result again = redline("diff " + old_file + " " + new_file + " --format json");
+    BOOST_TEST(again.out == changed.out);
+    const Result trouble = redline("diff " + old_file + " /nonexistent.txt");
+    BOOST_TEST(trouble.status == 2);
+}
+
+BOOST_AUTO_TEST_CASE(color_only_when_asked_or_on_a_terminal) {
+    const std::string old_file = sample_dir + "2023-05-draft.en.txt";
+    const std::string new_file = sample_dir + "2023-08-draft-for-comments.en.txt";
+    const Result plain = redline("diff " + old_file + " " + new_file);
+    BOOST_TEST(plain.out.find("\x1b[") == std::string::npos);
+    BOOST_TEST(plain.out.find("[-") != std::string::npos);
+    const Result colored = redline("diff --color always " + old_file + " " + new_file);
+    BOOST_TEST(colored.out.find("\x1b[31;9m") != std::string::npos);
+    const Result no_color = redline("diff --color auto " + old_file + " " + new_file);
+    BOOST_TEST(no_color.out.find("\x1b[") == std::string::npos);  // not a terminal
+}

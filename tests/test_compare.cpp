@@ -240,3 +240,25 @@ BOOST_AUTO_TEST_CASE(two_unrelated_large_clauses_finish) {
     BOOST_TEST(c.entries[0].change == ClauseChange::modified);
     BOOST_TEST(c.entries[0].replaced);
 }
+
+BOOST_AUTO_TEST_CASE(removed_line_slides_to_whole_line) {
+    DocumentBuilder ob, nb;
+    ob.open(ClauseKind::clause, "2", "Normative references", SourceLocation{1, 0, 0});
+    nb.open(ClauseKind::clause, "2", "Normative references", SourceLocation{1, 0, 0});
+    for (const char* line : {"GB/T 25069 Terminology", "GB/T 29829-2022 Trusted computing platform", "GB/T 32905-2016 SM3"})
+        ob.add_block(BlockKind::paragraph, line, SourceLocation{2, 0, 0});
+    for (const char* line : {"GB/T 25069 Terminology", "GB/T 32905-2016 SM3"})
+        nb.add_block(BlockKind::paragraph, line, SourceLocation{2, 0, 0});
+    const Document o = ob.finish(), n = nb.finish();
+    const Comparison c = compare(o, n);
+    BOOST_REQUIRE(c.entries.size() == 1u);
+    BOOST_TEST(edits(c.entries[0]) == "GB/T 25069 Terminology\n[-GB/T 29829-2022 Trusted computing platform\n-]GB/T 32905-2016 SM3");
+}
+
+BOOST_AUTO_TEST_CASE(removed_reference_inside_an_unchanged_sentence) {
+    const Document o = doc({{1, "6.1.3", "固件安全", "设备应采用符合 GB/T 29829—2022 要求的可信计算密码支撑平台。设备应支持可信启动。"}});
+    const Document n = doc({{1, "6.1.3", "固件安全", "设备应采用可信计算密码支撑平台。设备应支持可信启动。"}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(edits(c.entries[0]) == "设备应采用[-符合 GB/T 29829—2022 要求的-]可信计算密码支撑平台。设备应支持可信启动。");
+    BOOST_TEST(!c.entries[0].editorial);
+}

@@ -20,16 +20,42 @@ struct Style {
     std::string dim(std::string_view s) const { return color ? fmt::format("\x1b[2m{}\x1b[0m", s) : std::string(s); }
 };
 
+// Notes, list items and paragraphs are named after the clause they sit in ("5.3 注",
+// "6.3.3 a）", "前言 list-item"), so that a reader knows where to look.
+std::string one_name(const Document& doc, ClauseId id) {
+    std::string own(doc.label(id));
+    const ClauseKind kind = doc[id].kind;
+    if (kind == ClauseKind::clause || kind == ClauseKind::annex || kind == ClauseKind::term_entry ||
+        kind == ClauseKind::front_matter)
+        return own;
+    if (own.empty()) own = std::string(to_string(kind));
+    for (ClauseId a = doc[id].parent; a != no_clause && a != doc.root(); a = doc[a].parent) {
+        std::string_view where = doc.label(a);
+        if (where.empty() && doc[a].kind == ClauseKind::front_matter) where = doc.title(a);
+        if (!where.empty()) return std::string(where) + " " + own;
+    }
+    return own;
+}
+
 std::string name(const Document& doc, const std::vector<ClauseId>& ids) {
     if (ids.empty()) return "—";
     std::string out;
     for (ClauseId id : ids) {
         if (!out.empty()) out += " + ";
-        std::string one(doc.label(id));
-        if (one.empty()) one = std::string(to_string(doc[id].kind));
-        out += one;
+        out += one_name(doc, id);
     }
     return out;
+}
+
+// Long unchanged stretches inside a changed clause are cut to their first and last line.
+std::string elide(const std::string& text) {
+    std::vector<std::string_view> lines;
+    std::string_view rest(text);
+    for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(nl + 1))
+        lines.push_back(rest.substr(0, nl));
+    lines.push_back(rest);
+    if (lines.size() <= 4) return text;
+    return std::string(lines.front()) + "\n…\n" + std::string(lines.back());
 }
 
 std::string title_of(const Comparison& c, const ClauseEntry& e) {
@@ -49,7 +75,7 @@ std::string line_of(const Comparison& c, const ClauseEntry& e) {
 
 void render_edits(std::string& out, const std::vector<Edit>& edits, const Style& st) {
     std::string text;
-    for (const Edit& e : edits) text += st.on(e.op) + e.text + st.off(e.op);
+    for (const Edit& e : edits) text += st.on(e.op) + (e.op == EditOp::equal ? elide(e.text) : e.text) + st.off(e.op);
     // Indent every line of the clause text by four spaces.
     out += "    ";
     for (char ch : text) {
