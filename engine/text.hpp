@@ -35,9 +35,9 @@ std::size_t find_invalid_utf8(std::string_view s);
 
 // ---- Folding ---------------------------------------------------------------------------
 
-// Full-width ASCII forms (U+FF01–U+FF5E) to ASCII, ideographic space U+3000 to ' '. Nothing
-// else changes: circled digits, CJK punctuation such as "，" and "。" are kept, because a
-// clause number needs only width folding and display text must stay as printed.
+// Full-width ASCII forms (U+FF01–U+FF5E, which include "，" "：" "（"), to ASCII, ideographic
+// space U+3000 to ' '. Nothing else changes: circled digits and CJK punctuation outside that
+// block such as "。" and "、" are kept, because a clause number needs only width folding.
 std::string fold_width(std::string_view s);
 
 // Every run of Unicode white space (including U+3000, NBSP, tabs, newlines) becomes one

@@ -2,10 +2,12 @@
 
 #include "formats/text/numbering.hpp"
 #include "formats/text/scan.hpp"
+#include "engine/text.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <string>
+#include <vector>
 
 namespace redline::formats::rules {
 
@@ -25,8 +27,18 @@ constexpr std::string_view conjunctions[] = {"和", "或", "及", "与", "至", 
 bool starts_like_running_text(std::string_view rest) {
     const char32_t c = scan::first(rest);
     if (c >= 'a' && c <= 'z') return true;  // "3.1 of ISO 9001", "2 bytes"
-    for (auto w : zh_stop_words)
-        if (scan::starts_with(rest, w)) return true;
+    // A one-character stop word counts only as a word of its own: "3 年" and "5 日" are
+    // quantities, but "6.5 日志与审计", "6.3 个人信息保护" and "7 项目管理" are titles.
+    std::size_t cut = std::min<std::size_t>(rest.size(), 64);
+    while (cut < rest.size() && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;  // whole characters
+    const std::string_view head = rest.substr(0, cut);
+    const std::vector<text::Token> words = text::tokenize(head);
+    const std::string_view first_word = words.empty() ? std::string_view() : head.substr(words[0].offset, words[0].length);
+    for (auto w : zh_stop_words) {
+        if (!scan::starts_with(rest, w)) continue;
+        const bool one_char = scan::first(w) >= 0x80 && w.size() <= 3;
+        if (!one_char || first_word == w) return true;
+    }
     for (auto w : conjunctions) {
         if (!scan::starts_with(rest, w)) continue;
         const std::string_view after = scan::trim_left(rest.substr(w.size()));

@@ -1,0 +1,202 @@
+#define BOOST_TEST_MODULE text_engine
+#include <boost/test/unit_test.hpp>
+
+#include "engine/error.hpp"
+#include "engine/text.hpp"
+
+#include <unicode/ucnv.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace redline;
+using namespace redline::text;
+
+namespace {
+
+std::string encode(const char* converter, const std::string& utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::string out(utf8.size() * 4 + 16, '\0');
+    const int32_t n = ucnv_convert(converter, "UTF-8", out.data(), static_cast<int32_t>(out.size()), utf8.data(),
+                                   static_cast<int32_t>(utf8.size()), &status);
+    BOOST_REQUIRE(U_SUCCESS(status));
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+std::vector<std::string> pieces(std::string_view s) {
+    std::vector<std::string> out;
+    for (const Token& t : tokenize(s))
+        if (t.kind != TokenKind::space) out.emplace_back(s.substr(t.offset, t.length));
+    return out;
+}
+
+std::string rejoin(std::string_view s) {
+    std::string out;
+    for (const Token& t : tokenize(s)) out += s.substr(t.offset, t.length);
+    return out;
+}
+
+std::string error_of(std::string_view bytes) {
+    try {
+        decode(bytes);
+    } catch (const InputError& e) {
+        return e.place() + ": " + e.what();
+    }
+    return "no error";
+}
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+const std::string zh = "信息安全技术　办公设备安全规范：设备应支持可信启动，固件更新前应验证签名。𠀀";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(decode_utf8_with_and_without_bom) {
+    BOOST_TEST(decode("1 Scope\n").utf8 == "1 Scope\n");
+    BOOST_TEST(decode("1 Scope\n").encoding == "UTF-8");
+    const Decoded bom = decode("\xEF\xBB\xBF" + zh);
+    BOOST_TEST(bom.utf8 == zh);
+    BOOST_TEST(bom.encoding == "UTF-8 (BOM)");
+    BOOST_TEST(decode("").utf8.empty());
+}
+
+BOOST_AUTO_TEST_CASE(decode_utf16_with_bom) {
+    const Decoded le = decode("\xFF\xFE" + encode("UTF-16LE", zh));
+    BOOST_TEST(le.utf8 == zh);
+    BOOST_TEST(le.encoding == "UTF-16LE");
+    const Decoded be = decode("\xFE\xFF" + encode("UTF-16BE", zh));
+    BOOST_TEST(be.utf8 == zh);
+    BOOST_TEST(be.encoding == "UTF-16BE");
+    // An unpaired high surrogate at the end.
+    BOOST_TEST(error_of("\xFF\xFE" "A\0\x3D\xD8" + std::string("B\0", 2)) != "no error");
+}
+
+BOOST_AUTO_TEST_CASE(decode_gb18030_round_trip_including_four_byte_characters) {
+    const std::string gb = encode("gb18030", zh);
+    BOOST_TEST(gb.size() != zh.size());
+    const Decoded d = decode(gb);
+    BOOST_TEST(d.utf8 == zh);
+    BOOST_TEST(d.encoding == "GB18030");
+}
+
+BOOST_AUTO_TEST_CASE(undecodable_bytes_are_errors_with_their_offset) {
+    BOOST_TEST(error_of("abc\xFF\xFF\xFF") == "byte 3: invalid UTF-8 (not GB18030 either)");
+    BOOST_TEST(error_of(std::string("ab\0cd", 5)) == "byte 2: binary file (NUL byte)");
+    BOOST_TEST(error_of("\xEF\xBB\xBF" "ok\xC3") == "byte 5: invalid UTF-8");
+    BOOST_TEST(find_invalid_utf8("ok \xE2\x82") == 3u);
+    BOOST_TEST(find_invalid_utf8("\xED\xA0\x80") == 0u);  // an encoded surrogate is not UTF-8
+    BOOST_TEST(find_invalid_utf8("plain ASCII text, long enough to take the fast path") == std::string_view::npos);
+}
+
+BOOST_AUTO_TEST_CASE(width_folding_is_width_only) {
+    BOOST_TEST(fold_width("６．１．３") == "6.1.3");
+    BOOST_TEST(fold_width("ＧＢ／Ｔ　２９８２９") == "GB/T 29829");
+    BOOST_TEST(fold_width("a，b。、") == "a,b。、");  // only the full-width ASCII block folds
+    BOOST_TEST(fold_width("①") == "①");          // not NFKC
+}
+
+BOOST_AUTO_TEST_CASE(space_folding) {
+    BOOST_TEST(fold_space("  a \t b\n\nc　d\u00A0e  ") == "a b c d e");
+    BOOST_TEST(fold_space(" \n ").empty());
+}
+
+BOOST_AUTO_TEST_CASE(comparison_keys_fold_editorial_differences) {
+    BOOST_TEST(comparison_key("GB/T 29829—2022") == comparison_key("GB/T 29829-2022"));
+    BOOST_TEST(comparison_key("GB/T 29829-2022") == comparison_key("ＧＢ／Ｔ　２９８２９－２０２２"));
+    BOOST_TEST(comparison_key("“quoted”") == comparison_key("\"quoted\""));
+    BOOST_TEST(comparison_key("，") == comparison_key(","));
+    BOOST_TEST(comparison_key("（") == comparison_key("("));
+    BOOST_TEST(comparison_key("SHALL") == comparison_key("shall"));
+    BOOST_TEST(comparison_key("设备 应 支持") == comparison_key("设备应支持"));
+    BOOST_TEST(comparison_key("a  b") == "a b");
+    BOOST_TEST(comparison_key("应") != comparison_key("宜"));
+}
+
+BOOST_AUTO_TEST_CASE(tokens_cover_the_input_exactly) {
+    for (std::string s : {std::string("The device SHALL NOT use 6.1.3, e.g. RFC 8446 — don't."), zh,
+                          std::string("V2X系统应符合ＧＢ／Ｔ 29829—2022的要求；emoji 👍🏽 and combining e\u0301 marks."),
+                          std::string("  leading and trailing  ")})
+        BOOST_TEST(rejoin(s) == s);
+}
+
+BOOST_AUTO_TEST_CASE(english_tokens) {
+    BOOST_TEST(pieces("The device SHALL NOT use 6.1.3, don't.") ==
+                   (std::vector<std::string>{"The", "device", "SHALL", "NOT", "use", "6.1.3", ",", "don't", "."}),
+               boost::test_tools::per_element());
+    const auto t = tokenize("RFC 8446");
+    BOOST_TEST((t[0].kind == TokenKind::word));
+    BOOST_TEST((t[1].kind == TokenKind::space));
+    BOOST_TEST((t[2].kind == TokenKind::number));
+}
+
+BOOST_AUTO_TEST_CASE(chinese_modals_are_words_of_their_own_and_trap_words_stay_whole) {
+    BOOST_TEST(pieces("系统应支持可信启动") == (std::vector<std::string>{"系统", "应", "支持", "可信", "启动"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(pieces("设备不应提供调试接口") == (std::vector<std::string>{"设备", "不", "应", "提供", "调", "试", "接口"}),
+               boost::test_tools::per_element());
+    for (const char* trap : {"应用", "响应", "供应", "相应", "对应", "适应", "可信", "可靠", "许可", "功能", "性能", "智能", "能力"}) {
+        const auto p = pieces(std::string("这是") + trap + "问题");
+        BOOST_TEST((std::find(p.begin(), p.end(), std::string(trap)) != p.end()), trap);
+    }
+    const auto t = tokenize("应用。");
+    BOOST_TEST((t[0].kind == TokenKind::han));
+    BOOST_TEST((t[1].kind == TokenKind::punct));
+}
+
+BOOST_AUTO_TEST_CASE(sentences_split_on_chinese_and_english_ends) {
+    const std::string s = "设备应支持可信启动。固件更新前应验证签名；失败时应告警！The device shall log. It may export.";
+    std::vector<std::string> got;
+    for (const Span& sp : sentences(s)) got.push_back(s.substr(sp.offset, sp.length));
+    BOOST_TEST(got == (std::vector<std::string>{"设备应支持可信启动。", "固件更新前应验证签名；", "失败时应告警！",
+                                                "The device shall log.", "It may export."}),
+               boost::test_tools::per_element());
+    const std::string quoted = "他说：“设备应告警。”然后停止。";
+    std::vector<std::string> q;
+    for (const Span& sp : sentences(quoted)) q.push_back(quoted.substr(sp.offset, sp.length));
+    BOOST_TEST(q == (std::vector<std::string>{"他说：“设备应告警。”", "然后停止。"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(interner_gives_dense_stable_ids) {
+    Interner in;
+    BOOST_TEST(in.intern("shall") == 0u);
+    BOOST_TEST(in.intern("应") == 1u);
+    BOOST_TEST(in.intern("shall") == 0u);
+    BOOST_TEST(in.find("应") == 1u);
+    BOOST_TEST(in.find("should") == Interner::npos);
+    for (int i = 0; i < 5000; ++i) in.intern("w" + std::to_string(i));  // forces rehashing
+    BOOST_TEST(in.size() == 5002u);
+    BOOST_TEST(in.find("w4999") == 5001u);
+    BOOST_TEST(in.text(1) == "应");
+}
+
+BOOST_AUTO_TEST_CASE(language_of_every_corpus_file) {
+    const std::string corpus = std::string(REDLINE_SHARED_DIR) + "/corpus/";
+    for (const char* f : {"cn-laws/company-law-2018.md", "cn-laws/legislation-law-2023.md", "gbt/GB-T-19771-XXXX-draft-for-comments.md",
+                          "gbt/GB-T-40949-2021.md"})
+        BOOST_TEST(detect_language(slurp(corpus + f)) == Language::zh, f);
+    for (const char* f : {"ietf-quic-transport/draft-ietf-quic-transport-29.md", "ietf-tls13/draft-ietf-tls-tls13-13.md",
+                          "ietf-httpbis/draft-ietf-httpbis-p2-semantics-20.xml"})
+        BOOST_TEST(detect_language(slurp(corpus + f)) == Language::en, f);
+    BOOST_TEST(detect_language("1.2") == Language::unknown);
+}
+
+BOOST_AUTO_TEST_CASE(a_ten_megabyte_line_is_handled_in_one_pass) {
+    std::string line;
+    line.reserve(10u << 20);
+    while (line.size() < (10u << 20)) line += "word 应 ";
+    const Decoded d = decode(line);
+    BOOST_TEST(d.utf8.size() == line.size());
+    const std::string folded = fold_space(d.utf8);
+    BOOST_TEST(folded.size() == line.size() - 1);  // the trailing space
+    const auto tokens = tokenize(folded);
+    const std::size_t repeats = line.size() / std::string("word 应 ").size();
+    BOOST_TEST(tokens.size() == repeats * 4 - 1);  // word, space, 应, space; no trailing space
+}
