@@ -120,3 +120,30 @@ BOOST_AUTO_TEST_CASE(chinese_sample_changes) {
                         o[o[e.old_ids.front()].parent].kind == ClauseKind::front_matter;
     BOOST_TEST(removed_orgs == 5u);
 }
+
+namespace {
+
+std::vector<std::string> organisations(const Document& d) {
+    std::vector<std::string> out;
+    for (ClauseId id = 1; id < d.size(); ++id)
+        if (d[id].kind == ClauseKind::list_item && d[d[id].parent].kind == ClauseKind::front_matter && d.label(id).empty())
+            out.push_back(d.own_text(id));
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(one_node_per_drafting_organisation) {
+    const auto zh_may = organisations(read_file("2023-05-draft.zh.txt"));
+    const auto zh_aug = organisations(read_file("2023-08-draft-for-comments.zh.txt"));
+    BOOST_TEST(zh_may.size() == 14u);
+    BOOST_TEST(zh_aug.size() == 9u);
+    BOOST_TEST(zh_may.front() == "中国电子技术标准化研究院");
+    BOOST_TEST(zh_may.back() == "天工网络安全技术有限公司");
+    const auto en_may = organisations(read_file("2023-05-draft.en.txt"));
+    BOOST_REQUIRE(en_may.size() == 14u);
+    BOOST_TEST(en_may[5] == "Beijing Information Security Test and Evaluation Center");
+    BOOST_TEST(en_may[10] == "Donglan Office Equipment (China) Co., Ltd.");
+    BOOST_TEST(en_may[13] == "Tiangong Cybersecurity Technology Co., Ltd.");
+    BOOST_TEST(organisations(read_file("2023-08-draft-for-comments.en.txt")).size() == 9u);
+}

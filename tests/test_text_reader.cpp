@@ -232,7 +232,7 @@ BOOST_AUTO_TEST_CASE(iso_english_plain_text_draft) {
     for (ClauseId c = d.first_child(foreword); c != no_clause; c = d.next_sibling(c)) orgs.push_back(d.own_text(c));
     BOOST_TEST(orgs == (std::vector<std::string>{"China Electronics Standardization Institute", "CNCERT/CC",
                                                  "Example Technology Co., Ltd.",
-                                                 "Example Office Devices (China) Co., Ltd"}));
+                                                 "Example Office Devices (China) Co., Ltd."}));
     // Wrapped lines are joined with a space; "3.1 of ISO 9001" at the start of a wrapped
     // line stays in its sentence.
     BOOST_TEST(d.own_text(find(d, "1")) ==
@@ -721,6 +721,11 @@ BOOST_AUTO_TEST_CASE(markdown_lines_become_source_lines) {
     BOOST_TEST(d.blocks_begin(t1 + 2)->kind == BlockKind::code);
     BOOST_TEST(d.own_text(t1 + 2) == "<Title>题名</Title>\n");
     BOOST_TEST(d.own_text(find(d, "3")) == "<CRI>CRI000</CRI>");
+}
+
+BOOST_AUTO_TEST_CASE(a_leading_page_break_is_not_front_matter) {
+    const Document d = markdown("---\n\n## 1 范围\n\n本文件规定了要求。\n\n---\n\n## 2 术语\n");
+    BOOST_TEST(outline(d) == "1 | clause | 范围 | 3\n2 | clause | 术语 | 9\n");
 }
 
 BOOST_AUTO_TEST_CASE(ocr_markdown_conversions) {

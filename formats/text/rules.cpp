@@ -129,6 +129,10 @@ std::optional<Organisations> drafting_organisations(std::string_view text) {
     while (!list.empty()) {
         const char32_t c = scan::last(list);
         if (c != U'。' && c != '.' && c != U'；' && c != ';') break;
+        // "… Co., Ltd." ends the sentence and the abbreviation with one full stop: keep it.
+        if (c == '.' && (list.ends_with(" Ltd.") || list.ends_with(" Inc.") || list.ends_with(" Co.") ||
+                         list.ends_with(" Corp.") || list.ends_with(" S.A.")))
+            break;
         std::size_t e = list.size();
         scan::prev(list, e);
         list = scan::trim(list.substr(0, e));
@@ -151,16 +155,31 @@ std::optional<Organisations> drafting_organisations(std::string_view text) {
         }
         out.names.push_back(name);
     };
+    // "and" separates only the last two names ("…, A and B"); inside a name it is part of it
+    // ("Beijing Information Security Test and Evaluation Center").
+    static constexpr std::string_view company_suffixes[] = {"Ltd", "Inc", "LLC", "GmbH", "AG", "S.A.", "Corp", "Co.", "Limited", "plc"};
+    std::size_t last_separator = 0;
+    for (std::size_t i = 0; i < list.size();) {
+        const std::size_t at = i;
+        const char32_t c = scan::next(list, i);
+        if (c != U'、' && c != U'，' && c != ',' && c != U'；' && c != ';') continue;
+        const std::string_view after = scan::trim_left(list.substr(i));
+        bool suffix = false;
+        for (auto sfx : company_suffixes) suffix = suffix || scan::starts_with(after, sfx);
+        if (!suffix) last_separator = at;  // "Co., Ltd." does not separate names
+    }
+    std::size_t final_and = list.rfind(" and ");
+    if (final_and == std::string_view::npos || final_and < last_separator) final_and = std::string_view::npos;
     for (std::size_t i = 0; i < list.size();) {
         const std::size_t at = i;
         const char32_t c = scan::next(list, i);
         if (c == U'、' || c == U'，' || c == ',' || c == U'；' || c == ';') {
             push(at);
             begin = i;
-        } else if (c == ' ' && scan::starts_with(list.substr(i), "and ")) {
+        } else if (at == final_and) {
             push(at);
-            begin = i + 4;
-            i += 4;
+            begin = at + 5;
+            i = at + 5;
         }
     }
     push(list.size());
