@@ -109,8 +109,8 @@ Document read_document(std::string_view bytes, const ReadOptions& options) {
         if (decoded.utf8.find_first_not_of(" \t\r\n\f\v") == std::string::npos)
             throw InputError("", "empty document (no text)");
         const Format format = detect_format(options.path, decoded.utf8);
-        if (format == Format::xml) throw InputError("", "XML drafts are not supported yet");
         Document doc = format == Format::markdown ? read_markdown(decoded.utf8, options)
+                       : format == Format::xml    ? read_xml(decoded.utf8, options)
                                                   : read_text(decoded.utf8, options);
         doc.info.path = options.path;
         doc.info.format = std::string(to_string(format));

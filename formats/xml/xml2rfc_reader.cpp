@@ -1,0 +1,330 @@
+// xml2rfc (RFC 7749 "v2" and RFC 7991 "v3") Internet-Drafts: <rfc> › <front> / <middle> /
+// <back>, sections numbered as xml2rfc numbers them (middle 1, 1.2; back A, A.1), with the
+// line of each <section> start tag. pugixml never loads external entities or expands DTD
+// entities, so entity bombs and file references stay inert text.
+#include "formats/reader.hpp"
+
+#include "engine/error.hpp"
+#include "engine/text.hpp"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace redline::formats {
+
+namespace {
+
+class LineTable {
+public:
+    explicit LineTable(std::string_view s) {
+        starts_.push_back(0);
+        for (std::size_t i = 0; i < s.size(); ++i)
+            if (s[i] == '\n') starts_.push_back(i + 1);
+    }
+    std::uint32_t line_of(std::ptrdiff_t offset) const {
+        if (offset < 0) return 0;
+        const auto it = std::upper_bound(starts_.begin(), starts_.end(), static_cast<std::size_t>(offset));
+        return static_cast<std::uint32_t>(it - starts_.begin());
+    }
+
+private:
+    std::vector<std::size_t> starts_;
+};
+
+bool is(const pugi::xml_node& n, const char* name) { return std::string_view(n.name()) == name; }
+
+// Inline text of an element: character data of all descendants in order, an empty <xref> or
+// <eref> as its target in brackets (as xml2rfc renders a citation), <iref> index entries left
+// out. pugixml's traverse is iterative, so deep nesting cannot exhaust the stack.
+std::string inline_text(const pugi::xml_node& node) {
+    struct Walker : pugi::xml_tree_walker {
+        std::string out;
+        bool for_each(pugi::xml_node& n) override {
+            if (n.type() == pugi::node_pcdata || n.type() == pugi::node_cdata) {
+                // Skip text inside <iref> (index terms are not part of the prose).
+                for (pugi::xml_node p = n.parent(); p; p = p.parent())
+                    if (is(p, "iref")) return true;
+                out += n.value();
+            } else if (n.type() == pugi::node_element && (is(n, "xref") || is(n, "eref")) && !n.first_child()) {
+                const char* target = n.attribute("target").value();
+                out += is(n, "xref") ? "[" + std::string(target) + "]" : std::string(target);
+            }
+            return true;
+        }
+    } walker;
+    pugi::xml_node copy = node;
+    copy.traverse(walker);
+    return text::fold_space(walker.out);
+}
+
+class Reader {
+public:
+    Reader(std::string_view utf8, const ReadOptions& options) : lines_(utf8), options_(options) {}
+
+    Document read(const pugi::xml_node& rfc, std::string_view utf8) {
+        Document& d = b_.document();
+        // Set before any clause is opened: every clause takes its parent's language.
+        d.language = options_.language != Language::unknown ? options_.language : text::detect_language(utf8);
+        if (d.language == Language::unknown) d.language = Language::en;
+        b_.clause(0).language = d.language;
+        d.info.identifier = rfc.attribute("docName").value();
+        const pugi::xml_node front = rfc.child("front");
+        d.info.title = inline_text(front.child("title"));
+        read_front(front);
+        std::uint32_t counters[max_tree_depth + 2] = {};
+        if (const pugi::xml_node middle = rfc.child("middle")) read_sections(middle, false, counters);
+        if (const pugi::xml_node back = rfc.child("back")) {
+            std::fill(std::begin(counters), std::end(counters), 0);
+            read_sections(back, true, counters);
+        }
+        return b_.finish();
+    }
+
+private:
+    DocumentBuilder b_;
+    LineTable lines_;
+    const ReadOptions& options_;
+    bool warned_depth_ = false;
+
+    SourceLocation at(const pugi::xml_node& n) const { return SourceLocation{lines_.line_of(n.offset_debug()), 0, 0}; }
+
+    void read_front(const pugi::xml_node& front) {
+        if (!front) return;
+        b_.open(ClauseKind::front_matter, "", "Front matter", at(front));
+        if (const auto t = front.child("title")) b_.add_block(BlockKind::paragraph, inline_text(t), at(t));
+        for (const auto& author : front.children("author")) {
+            std::string who = author.attribute("fullname").value();
+            const std::string org = inline_text(author.child("organization"));
+            if (!org.empty()) who += (who.empty() ? "" : ", ") + org;
+            if (!who.empty()) b_.add_block(BlockKind::paragraph, who, at(author));
+        }
+        if (const auto date = front.child("date")) {
+            std::string when = std::string(date.attribute("day").value()) + " " + date.attribute("month").value() + " " +
+                               date.attribute("year").value();
+            when = text::fold_space(when);
+            if (!when.empty()) b_.add_block(BlockKind::paragraph, when, at(date));
+        }
+        b_.close();
+        for (const auto& child : front.children()) {
+            if (is(child, "abstract")) {
+                b_.open(ClauseKind::front_matter, "", "Abstract", at(child));
+                read_blocks(child);
+                b_.close();
+            } else if (is(child, "note")) {
+                b_.open(ClauseKind::front_matter, "", child.attribute("title").value(), at(child));
+                read_blocks(child);
+                b_.close();
+            }
+        }
+    }
+
+    // Sections in document order with an explicit stack (depth is bounded by the input, not
+    // by the call stack). Numbers follow xml2rfc: counters per depth, reset below; in the
+    // back matter the top level is lettered.
+    void read_sections(const pugi::xml_node& container, bool back, std::uint32_t* counters) {
+        struct Frame {
+            pugi::xml_node next;   // next child to visit
+            bool opened;           // a clause was opened for this level
+        };
+        std::vector<Frame> stack{{container.first_child(), false}};
+        std::vector<std::uint32_t> path;  // section numbers of the open levels
+        while (!stack.empty()) {
+            Frame& f = stack.back();
+            if (!f.next) {
+                if (f.opened) b_.close();
+                stack.pop_back();
+                if (!path.empty() && stack.size() <= path.size()) path.pop_back();
+                continue;
+            }
+            const pugi::xml_node n = f.next;
+            f.next = n.next_sibling();
+            if (is(n, "section")) {
+                const std::size_t depth = path.size();
+                const std::uint32_t number = ++counters[std::min<std::size_t>(depth, max_tree_depth)];
+                std::fill(counters + std::min<std::size_t>(depth, max_tree_depth) + 1, counters + max_tree_depth + 2, 0);
+                path.push_back(number);
+                std::string title = n.attribute("title").value();
+                if (const auto name = n.child("name")) title = inline_text(name);
+                const bool too_deep = b_.open_clauses().size() > max_tree_depth;
+                if (too_deep) {
+                    // Its heading stays visible as text of the deepest clause; warned once.
+                    if (!warned_depth_)
+                        b_.document().warnings.push_back({at(n), "sections nested deeper than " +
+                                                                     std::to_string(max_tree_depth) + " levels are kept at that level"});
+                    warned_depth_ = true;
+                    if (!title.empty()) b_.add_block(BlockKind::paragraph, text::fold_space(title), at(n));
+                } else {
+                    std::string label;
+                    for (std::size_t k = 0; k < path.size(); ++k) {
+                        if (k) label += '.';
+                        if (back && k == 0 && path[0] <= 26) label += static_cast<char>('A' + path[0] - 1);
+                        else label += std::to_string(path[k]);
+                    }
+                    const ClauseId id = b_.open(back && depth == 0 ? ClauseKind::annex : ClauseKind::clause, label,
+                                                text::fold_space(title), at(n));
+                    if (const char* anchor = n.attribute("anchor").value(); *anchor) b_.clause(id).anchor = b_.store(anchor);
+                }
+                stack.push_back({n.first_child(), !too_deep});
+                continue;
+            }
+            if (is(n, "references")) {
+                read_references(n);
+                continue;
+            }
+            if (is(n, "name")) continue;
+            read_block(n);
+        }
+    }
+
+    void read_references(const pugi::xml_node& refs) {
+        std::string title = refs.attribute("title").value();
+        if (const auto name = refs.child("name")) title = inline_text(name);
+        b_.open(ClauseKind::clause, "", text::fold_space(title.empty() ? "References" : title), at(refs));
+        for (const auto& r : refs.children()) {
+            if (is(r, "references")) {  // v3 nests groups of references
+                read_references(r);
+                continue;
+            }
+            if (!is(r, "reference") && !is(r, "referencegroup")) continue;
+            std::string entry = "[" + std::string(r.attribute("anchor").value()) + "] " +
+                                inline_text(r.child("front").child("title"));
+            for (const auto& s : r.children("seriesInfo"))
+                entry += std::string(", ") + s.attribute("name").value() + " " + s.attribute("value").value();
+            b_.add_block(BlockKind::paragraph, text::fold_space(entry), at(r));
+        }
+        b_.close();
+    }
+
+    void read_blocks(const pugi::xml_node& parent) {
+        for (const auto& n : parent.children()) read_block(n);
+    }
+
+    // One block-level element of a section: paragraphs, lists (one block per item), figures
+    // and source code, tables (one block per row), definition lists, notes and asides.
+    void read_block(const pugi::xml_node& n) {
+        if (n.type() == pugi::node_pcdata) {
+            const std::string t = text::fold_space(n.value());
+            if (!t.empty()) b_.add_block(BlockKind::paragraph, t, at(n.parent()));
+            return;
+        }
+        if (n.type() != pugi::node_element) return;
+        if (is(n, "t") && (n.child("list") || n.child("figure"))) {
+            // v2 lists sit inside <t>: the text around them and each item are blocks.
+            std::string run;
+            for (const auto& c : n.children()) {
+                if (is(c, "list") || is(c, "figure")) {
+                    if (!text::fold_space(run).empty()) b_.add_block(BlockKind::paragraph, text::fold_space(run), at(n));
+                    run.clear();
+                    read_block(c);
+                } else {
+                    run += c.type() == pugi::node_element ? inline_text(c) : std::string(c.value());
+                    run += ' ';
+                }
+            }
+            if (!text::fold_space(run).empty()) b_.add_block(BlockKind::paragraph, text::fold_space(run), at(n));
+            return;
+        }
+        if (is(n, "list") || is(n, "ul") || is(n, "ol") || is(n, "blockquote") || is(n, "aside") || is(n, "note") ||
+            (is(n, "li") && (n.child("t") || n.child("ul") || n.child("ol")))) {
+            for (const auto& c : n.children()) read_block(c);
+            return;
+        }
+        if (is(n, "dl")) {
+            std::string term;
+            for (const auto& c : n.children()) {
+                if (is(c, "dt")) term = inline_text(c);
+                else if (is(c, "dd")) {
+                    b_.add_block(BlockKind::paragraph, text::fold_space(term + " " + inline_text(c)), at(c));
+                    term.clear();
+                }
+            }
+            return;
+        }
+        if (is(n, "figure")) {
+            for (const auto& c : n.children()) read_block(c);
+            return;
+        }
+        if (is(n, "artwork") || is(n, "sourcecode")) {
+            std::string code = n.text().get();
+            while (!code.empty() && (code.back() == '\n' || code.back() == ' ')) code.pop_back();
+            std::size_t first = code.find_first_not_of('\n');
+            if (first != std::string::npos && !code.empty()) b_.add_block(BlockKind::code, code.substr(first), at(n));
+            return;
+        }
+        if (is(n, "texttable") || is(n, "table")) {
+            read_table(n);
+            return;
+        }
+        if (is(n, "preamble") || is(n, "postamble") || is(n, "t") || is(n, "li") || is(n, "c") || is(n, "cref")) {
+            const std::string t = inline_text(n);
+            if (!t.empty()) b_.add_block(BlockKind::paragraph, t, at(n));
+            return;
+        }
+        // Anything else (iref, unknown extensions) still shows its text.
+        if (is(n, "iref") || is(n, "name")) return;
+        const std::string t = inline_text(n);
+        if (!t.empty()) b_.add_block(BlockKind::paragraph, t, at(n));
+    }
+
+    void read_table(const pugi::xml_node& table) {
+        if (is(table, "texttable")) {
+            std::size_t columns = 0;
+            std::string header;
+            for (const auto& col : table.children("ttcol")) {
+                header += (columns++ ? " | " : "") + inline_text(col);
+            }
+            if (const auto pre = table.child("preamble")) read_block(pre);
+            if (columns) b_.add_block(BlockKind::table_row, header, at(table));
+            std::string row;
+            std::size_t in_row = 0;
+            pugi::xml_node row_start;
+            for (const auto& c : table.children("c")) {
+                if (in_row == 0) row_start = c;
+                row += (in_row ? " | " : "") + inline_text(c);
+                if (++in_row == std::max<std::size_t>(columns, 1)) {
+                    b_.add_block(BlockKind::table_row, row, at(row_start));
+                    row.clear();
+                    in_row = 0;
+                }
+            }
+            if (in_row) b_.add_block(BlockKind::table_row, row, at(row_start));
+            if (const auto post = table.child("postamble")) read_block(post);
+            return;
+        }
+        for (const auto& part : table.children()) {  // v3: thead/tbody/tfoot › tr › th/td
+            if (is(part, "name")) continue;
+            for (const auto& tr : part.children("tr")) {
+                std::string row;
+                bool first = true;
+                for (const auto& cell : tr.children()) {
+                    row += (first ? "" : " | ") + inline_text(cell);
+                    first = false;
+                }
+                b_.add_block(BlockKind::table_row, row, at(tr));
+            }
+        }
+    }
+};
+
+}  // namespace
+
+Document read_xml(std::string_view utf8, const ReadOptions& options) {
+    pugi::xml_document xml;
+    // No parse_doctype: the DTD is skipped, so no entity it declares is expanded or fetched.
+    const pugi::xml_parse_result result =
+        xml.load_buffer(utf8.data(), utf8.size(), pugi::parse_default | pugi::parse_ws_pcdata_single, pugi::encoding_utf8);
+    if (!result) {
+        const LineTable lines(utf8);
+        throw InputError(line_place(lines.line_of(result.offset)), std::string("XML: ") + result.description());
+    }
+    const pugi::xml_node root = xml.document_element();
+    if (!is(root, "rfc"))
+        throw InputError("", std::string("XML: root element <") + root.name() +
+                                 "> is not a supported vocabulary (xml2rfc <rfc> is; NISO STS is planned)");
+    return Reader(utf8, options).read(root, utf8);
+}
+
+}  // namespace redline::formats

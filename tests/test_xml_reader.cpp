@@ -1,0 +1,183 @@
+#define BOOST_TEST_MODULE xml_reader
+#include <boost/test/unit_test.hpp>
+
+#include "engine/error.hpp"
+#include "formats/reader.hpp"
+
+#include <map>
+#include <regex>
+#include <string>
+
+using namespace redline;
+
+namespace {
+
+Document xml(const std::string& text) {
+    formats::ReadOptions o;
+    o.path = "draft.xml";
+    return formats::read_document(text, o);
+}
+
+std::string error_of(const std::string& text) {
+    try {
+        xml(text);
+    } catch (const InputError& e) {
+        return e.describe();
+    }
+    return "no error";
+}
+
+// The scorer's numbering (score_alignment.py, strip_xml): anchor → (line, number).
+std::map<std::string, std::pair<std::uint32_t, std::string>> scorer_numbers(const std::string& text) {
+    std::map<std::string, std::pair<std::uint32_t, std::string>> out;
+    std::vector<int> counters(12, 0);
+    int depth = 0;
+    bool back = false;
+    const std::regex tag(R"(<back\b|</section\s*>|<section\b[^>]*?(/?)>)");
+    const std::regex anchor(R"(\s+anchor\s*=\s*("[^"]*"|'[^']*'))");
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator(); ++it) {
+        const std::string t = it->str();
+        if (t.rfind("<back", 0) == 0) {
+            back = true;
+            std::fill(counters.begin(), counters.end(), 0);
+            depth = 0;
+        } else if (t.rfind("</section", 0) == 0) {
+            --depth;
+        } else {
+            ++depth;
+            ++counters[depth];
+            for (int k = depth + 1; k < 12; ++k) counters[k] = 0;
+            std::string number;
+            for (int k = 1; k <= depth; ++k) {
+                if (k > 1) number += '.';
+                if (back && k == 1 && counters[1] <= 26) number += static_cast<char>('A' + counters[1] - 1);
+                else number += std::to_string(counters[k]);
+            }
+            std::smatch m;
+            if (std::regex_search(t, m, anchor)) {
+                const auto line = static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + it->position(), '\n') + 1);
+                out[m[1].str().substr(1, m[1].str().size() - 2)] = {line, number};
+            }
+            if ((*it)[1] == "/") --depth;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(httpbis_sections_agree_with_the_scorer) {
+    for (const char* name : {"draft-ietf-httpbis-p2-semantics-20.xml", "draft-ietf-httpbis-p2-semantics-21.xml"}) {
+        const std::string path = std::string(REDLINE_SHARED_DIR) + "/corpus/ietf-httpbis/" + name;
+        const std::string text = formats::read_bytes(path);
+        const Document d = xml(text);
+        std::size_t sections = 0;
+        std::map<std::string, ClauseId> by_anchor;
+        for (ClauseId id = 1; id < d.size(); ++id) {
+            if (d[id].kind != ClauseKind::clause && d[id].kind != ClauseKind::annex) continue;
+            if (!d.label(id).empty()) ++sections;
+            if (!d[id].anchor.empty()) by_anchor[std::string(d.str(d[id].anchor))] = id;
+        }
+        std::size_t tags = 0;
+        for (std::size_t p = text.find("<section"); p != std::string::npos; p = text.find("<section", p + 1)) ++tags;
+        BOOST_TEST(sections == tags, name);
+        const auto truth = scorer_numbers(text);
+        BOOST_TEST(truth.size() > 100u);
+        for (const auto& [anchor, where] : truth) {
+            BOOST_REQUIRE_MESSAGE(by_anchor.count(anchor), anchor);
+            const ClauseId id = by_anchor[anchor];
+            BOOST_TEST(d.label(id) == where.second, anchor);
+            BOOST_TEST(d[id].where.line == where.first, anchor);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(httpbis_spot_checks) {
+    const Document d = xml(formats::read_bytes(std::string(REDLINE_SHARED_DIR) +
+                                               "/corpus/ietf-httpbis/draft-ietf-httpbis-p2-semantics-20.xml"));
+    BOOST_TEST(d.info.identifier == "draft-ietf-httpbis-p2-semantics-20");
+    BOOST_TEST(d.info.title == "HTTP/1.1, part 2: Semantics and Payloads");
+    ClauseId get = no_clause;
+    for (ClauseId id = 1; id < d.size(); ++id)
+        if (d.label(id) == "2.3.2") get = id;
+    BOOST_REQUIRE(get != no_clause);
+    BOOST_TEST(d.title(get) == "GET");
+    BOOST_TEST(d[get].where.line == 380u);
+    BOOST_TEST(d.str(d[get].anchor) == "GET");
+}
+
+BOOST_AUTO_TEST_CASE(xml2rfc_v3_elements) {
+    const Document d = xml(R"(<?xml version="1.0" encoding="UTF-8"?>
+<rfc docName="draft-example-00" version="3">
+<front><title>Example</title><abstract><t>Short.</t></abstract></front>
+<middle>
+<section anchor="intro"><name>Introduction</name>
+<t>Clients <bcp14>MUST</bcp14> send <xref target="RFC9110"/> requests.</t>
+<ul><li>first item</li><li><t>second item</t></li></ul>
+<sourcecode>GET / HTTP/1.1</sourcecode>
+<section><name>Details</name><t>More.</t></section>
+</section>
+</middle>
+<back><section anchor="ack"><name>Acknowledgements</name><t>Thanks.</t></section></back>
+</rfc>
+)");
+    ClauseId intro = no_clause, details = no_clause, ack = no_clause;
+    for (ClauseId id = 1; id < d.size(); ++id) {
+        if (d.label(id) == "1") intro = id;
+        if (d.label(id) == "1.1") details = id;
+        if (d.label(id) == "A") ack = id;
+    }
+    BOOST_REQUIRE(intro != no_clause);
+    BOOST_REQUIRE(details != no_clause);
+    BOOST_REQUIRE(ack != no_clause);
+    BOOST_TEST(d.title(intro) == "Introduction");
+    BOOST_TEST(d[intro].where.line == 5u);
+    BOOST_TEST(d.own_text(intro) == "Clients MUST send [RFC9110] requests.\nfirst item\nsecond item\nGET / HTTP/1.1");
+    BOOST_TEST(d.blocks_begin(intro)[3].kind == BlockKind::code);
+    BOOST_TEST(d[details].parent == intro);
+    BOOST_TEST(d[ack].kind == ClauseKind::annex);
+    BOOST_TEST(d.title(ack) == "Acknowledgements");
+}
+
+BOOST_AUTO_TEST_CASE(malformed_xml_names_the_line) {
+    BOOST_TEST(error_of("<?xml version=\"1.0\"?>\n<rfc>\n<middle>\n<section title=\"a\">\n</middle>\n</rfc>\n") ==
+               "draft.xml: line 5: XML: Start-end tags mismatch");
+    BOOST_TEST(error_of("<?xml version=\"1.0\"?>\n<standard/>\n") ==
+               "draft.xml: XML: root element <standard> is not a supported vocabulary (xml2rfc <rfc> is; NISO STS is planned)");
+}
+
+BOOST_AUTO_TEST_CASE(entities_are_never_expanded_or_fetched) {
+    const std::string bomb = R"(<?xml version="1.0"?>
+<!DOCTYPE rfc [
+ <!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+ <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+ <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+ <!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
+ <!ENTITY x SYSTEM "file:///etc/passwd">
+]>
+<rfc><middle><section title="S"><t>&d; and &x;</t></section></middle></rfc>
+)";
+    const Document d = xml(bomb);
+    ClauseId s = no_clause;
+    for (ClauseId id = 1; id < d.size(); ++id)
+        if (d.label(id) == "1") s = id;
+    BOOST_REQUIRE(s != no_clause);
+    BOOST_TEST(d.own_text(s) == "&d; and &x;");
+    BOOST_TEST(d.own_text(s).find("root:") == std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(deep_nesting_is_bounded) {
+    std::string text = "<rfc><middle>";
+    for (int i = 0; i < 100000; ++i) text += "<section title=\"s\">";
+    text += "<t>deep</t>";
+    for (int i = 0; i < 100000; ++i) text += "</section>";
+    text += "</middle></rfc>";
+    const Document d = xml(text);
+    std::uint32_t deepest = 0;
+    for (ClauseId id = 0; id < d.size(); ++id) deepest = std::max(deepest, d[id].depth);
+    BOOST_TEST(deepest <= formats::max_tree_depth + 1);
+    BOOST_TEST(!d.warnings.empty());
+    bool found = false;
+    for (const Block& b : d.blocks()) found = found || d.str(b.text) == "deep";
+    BOOST_TEST(found);
+}
