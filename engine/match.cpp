@@ -33,6 +33,7 @@ constexpr double similar_with_evidence = 0.3;  // enough with a matched parent, 
 constexpr double same_label_floor = 0.2;     // leftovers with equal label under matched parents
 constexpr double children_share = 0.5;       // share of children that must agree (Dice)
 constexpr double split_containment = 0.7;    // share of a part found in the other side's residue
+constexpr double distinctive_title_bonus = 0.2;  // rank bonus of a title unique on both sides
 constexpr double split_sibling_containment = 0.8;  // … or in the whole, next to its partner
 constexpr std::size_t min_part_words = 3;    // a split/merge part must say something
 constexpr std::size_t rare_per_node = 12;    // rare tokens indexed per node
@@ -233,6 +234,7 @@ private:
     Side old_, new_;
     Alignment out_;
     std::unique_ptr<ShingleIndex> free_index_;   // unmatched old nodes, for phases 2–4
+    std::unordered_map<std::string_view, std::vector<ClauseId>> old_titles_, new_titles_;
 
     bool old_free(ClauseId o) const { return out_.old_to_new[o] == no_clause; }
     bool new_free(ClauseId n) const { return out_.new_to_old[n] == no_clause; }
@@ -300,6 +302,26 @@ private:
 
     bool leaf(const Document& doc, ClauseId id) const { return doc.first_child(id) == no_clause; }
 
+    // The old clause whose title equals new node n's, when that title names exactly one
+    // clause on each side; no_clause otherwise.
+    ClauseId distinctive_title_partner(ClauseId n) {
+        if (old_titles_.empty()) {
+            auto index = [](const Document& doc, std::unordered_map<std::string_view, std::vector<ClauseId>>& out) {
+                for (ClauseId id = 1; id < doc.size(); ++id)
+                    if (!doc.title(id).empty()) out[doc.title(id)].push_back(id);
+            };
+            index(old_.doc, old_titles_);
+            index(new_.doc, new_titles_);
+            old_titles_[""];  // never empty again
+        }
+        const std::string_view t = new_.doc.title(n);
+        if (t.empty()) return no_clause;
+        const auto o = old_titles_.find(t);
+        const auto m = new_titles_.find(t);
+        if (o == old_titles_.end() || o->second.size() != 1 || m == new_titles_.end() || m->second.size() != 1) return no_clause;
+        return o->second.front();
+    }
+
     void match_similar_content(bool leaves_only) {
         struct Candidate {
             double rank;
@@ -310,7 +332,14 @@ private:
         std::vector<Candidate> all;
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
             if (!new_free(n) || new_.bag[n].empty() || (leaves_only && !leaf(new_.doc, n))) continue;
-            for (ClauseId o : free_index_->candidates(new_.shingles[n], [&](ClauseId c) { return old_free(c); })) {
+            // A title that names one clause on each side is strong evidence of identity
+            // ("Content Codings" moved from 5.4 to 3.1.2.1): always consider that clause.
+            const ClauseId same_title = distinctive_title_partner(n);
+            std::vector<ClauseId> found = free_index_->candidates(new_.shingles[n], [&](ClauseId c) { return old_free(c); });
+            if (same_title != no_clause && old_free(same_title) &&
+                std::find(found.begin(), found.end(), same_title) == found.end())
+                found.push_back(same_title);
+            for (ClauseId o : found) {
                 if (!compatible_kinds(o, n) || (leaves_only && !leaf(old_.doc, o))) continue;
                 const double sim = dice(old_.bag[o], new_.bag[n]);
                 const bool parent = parents_matched(o, n);
@@ -318,7 +347,7 @@ private:
                 const bool title = !old_.doc.title(o).empty() && old_.doc.title(o) == new_.doc.title(n);
                 const bool evidence = parent || label || title;
                 if (sim < similar_alone && !(evidence && sim >= similar_with_evidence)) continue;
-                const double rank = sim + 0.05 * (parent + label + title);
+                const double rank = sim + 0.05 * (parent + label + title) + (o == same_title ? distinctive_title_bonus : 0.0);
                 all.push_back({rank, sim, o, n, evidence});
             }
         }
