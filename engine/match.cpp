@@ -52,12 +52,36 @@ struct Side {
     std::vector<std::vector<std::uint32_t>> bag;  // sorted word keys of title + own text
     std::vector<std::uint64_t> subtree_fp;        // content of the subtree, labels ignored
     std::vector<std::uint32_t> subtree_words;     // word tokens in the subtree
-    std::vector<std::vector<std::uint32_t>> shingles;  // sorted distinct unigrams and bigrams
+
+    // Sorted distinct word keys and word-bigram hashes of a node, computed on first use: only
+    // nodes left undecided by the identical-subtree pass ever need them. Word bigrams stay
+    // rare where single words are common (a long draft with a small technical vocabulary):
+    // they carry the candidate search.
+    const std::vector<std::uint32_t>& shingles(ClauseId id) const {
+        if (!shingle_done_[id]) {
+            std::vector<std::uint32_t>& sh = shingle_cache_[id];
+            sh = bag[id];
+            std::uint32_t prev = 0;
+            bool have_prev = false;
+            for (const TokenRange r : {td.title[id], td.body[id]})
+                for (std::uint32_t i = r.begin; i < r.end; ++i) {
+                    if (!td.is_word[i]) continue;
+                    if (have_prev) sh.push_back(0x80000000u | static_cast<std::uint32_t>(mix(prev, td.key[i]) >> 33));
+                    prev = td.key[i];
+                    have_prev = true;
+                }
+            std::sort(sh.begin(), sh.end());
+            sh.erase(std::unique(sh.begin(), sh.end()), sh.end());
+            shingle_done_[id] = 1;
+        }
+        return shingle_cache_[id];
+    }
 
     Side(const Document& d, const TokenizedDocument& t) : doc(d), td(t) {
         const std::size_t n = doc.size();
         bag.resize(n);
-        shingles.resize(n);
+        shingle_cache_.resize(n);
+        shingle_done_.assign(n, 0);
         subtree_fp.assign(n, 0);
         subtree_words.assign(n, 0);
         std::vector<std::uint64_t> own(n);
@@ -73,21 +97,6 @@ struct Side {
             };
             add(td.title[id], 1);
             add(td.body[id], 2);
-            // Word bigrams stay rare where single words are common (a long document with a
-            // small technical vocabulary): they carry the candidate search.
-            std::vector<std::uint32_t>& sh = shingles[id];
-            sh = bag[id];
-            std::uint32_t prev = 0;
-            bool have_prev = false;
-            for (const TokenRange r : {td.title[id], td.body[id]})
-                for (std::uint32_t i = r.begin; i < r.end; ++i) {
-                    if (!td.is_word[i]) continue;
-                    if (have_prev) sh.push_back(0x80000000u | static_cast<std::uint32_t>(mix(prev, td.key[i]) >> 33));
-                    prev = td.key[i];
-                    have_prev = true;
-                }
-            std::sort(sh.begin(), sh.end());
-            sh.erase(std::unique(sh.begin(), sh.end()), sh.end());
             std::sort(bag[id].begin(), bag[id].end());
             own[id] = h;
         }
@@ -103,6 +112,10 @@ struct Side {
             subtree_words[id] = words;
         }
     }
+
+private:
+    mutable std::vector<std::vector<std::uint32_t>> shingle_cache_;
+    mutable std::vector<std::uint8_t> shingle_done_;
 };
 
 std::size_t common(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
@@ -132,6 +145,33 @@ std::vector<std::uint32_t> minus(const std::vector<std::uint32_t>& a, const std:
     return out;
 }
 
+// Counts per 32-bit key in one open-addressing table (linear probing, at most half full):
+// document frequencies are counted for every shingle of every undecided node.
+class KeyCounter {
+public:
+    explicit KeyCounter(std::size_t expected) {
+        std::size_t size = 16;
+        while (size < 2 * expected) size *= 2;
+        keys_.assign(size, 0);
+        counts_.assign(size, 0);
+    }
+    void add(std::uint32_t key) {
+        const std::size_t i = slot(key);
+        keys_[i] = key;
+        ++counts_[i];
+    }
+    std::uint32_t get(std::uint32_t key) const { return counts_[slot(key)]; }
+
+private:
+    std::vector<std::uint32_t> keys_, counts_;  // a count of 0 marks an empty slot
+    std::size_t slot(std::uint32_t key) const {
+        const std::size_t mask = keys_.size() - 1;
+        std::size_t i = (key * 0x9E3779B1u) & mask;
+        while (counts_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
+        return i;
+    }
+};
+
 // An inverted index from the rarest shingles of some nodes of one side ("targets") to
 // those nodes; rarity is counted over the targets and the nodes that will query it, so it
 // reflects only what is still to be decided.
@@ -139,13 +179,14 @@ class ShingleIndex {
 public:
     ShingleIndex(const Side& targets, const std::vector<ClauseId>& target_ids, const Side& queries,
                  const std::vector<ClauseId>& query_ids)
-        : targets_(targets), votes_(targets.doc.size(), 0) {
+        : targets_(targets), df_(count_shingles(targets, target_ids) + count_shingles(queries, query_ids)),
+          votes_(targets.doc.size(), 0) {
         for (ClauseId id : target_ids)
-            for (std::uint32_t k : targets.shingles[id]) ++df_[k];
+            for (std::uint32_t k : targets.shingles(id)) df_.add(k);
         for (ClauseId id : query_ids)
-            for (std::uint32_t k : queries.shingles[id]) ++df_[k];
+            for (std::uint32_t k : queries.shingles(id)) df_.add(k);
         for (ClauseId id : target_ids)
-            for (std::uint32_t k : rarest(targets.shingles[id]))
+            for (std::uint32_t k : rarest(targets.shingles(id)))
                 if (auto& list = postings_[k]; list.size() < max_posting) list.push_back(id);
     }
 
@@ -179,14 +220,17 @@ public:
 
 private:
     const Side& targets_;
-    std::unordered_map<std::uint32_t, std::uint32_t> df_;
+    KeyCounter df_;
     std::unordered_map<std::uint32_t, std::vector<ClauseId>> postings_;
     std::vector<std::uint32_t> votes_;    // per target node, zero between queries
     std::vector<ClauseId> touched_;
 
-    std::uint32_t df(std::uint32_t k) const {
-        const auto it = df_.find(k);
-        return it == df_.end() ? 0 : it->second;
+    std::uint32_t df(std::uint32_t k) const { return df_.get(k); }
+
+    static std::size_t count_shingles(const Side& side, const std::vector<ClauseId>& ids) {
+        std::size_t n = 0;
+        for (ClauseId id : ids) n += side.shingles(id).size();
+        return n;
     }
 
     std::vector<std::uint32_t> rarest(const std::vector<std::uint32_t>& shingles) const {
@@ -335,7 +379,7 @@ private:
             // A title that names one clause on each side is strong evidence of identity
             // ("Content Codings" moved from 5.4 to 3.1.2.1): always consider that clause.
             const ClauseId same_title = distinctive_title_partner(n);
-            std::vector<ClauseId> found = free_index_->candidates(new_.shingles[n], [&](ClauseId c) { return old_free(c); });
+            std::vector<ClauseId> found = free_index_->candidates(new_.shingles(n), [&](ClauseId c) { return old_free(c); });
             if (same_title != no_clause && old_free(same_title) &&
                 std::find(found.begin(), found.end(), same_title) == found.end())
                 found.push_back(same_title);
@@ -430,7 +474,7 @@ private:
         // (parts of a split stay next to each other) and with unmatched old nodes.
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
             if (!new_free(n) || new_.bag[n].size() < min_part_words) continue;
-            std::vector<ClauseId> sources = free_index_->candidates(new_.shingles[n], [&](ClauseId c) { return old_free(c); });
+            std::vector<ClauseId> sources = free_index_->candidates(new_.shingles(n), [&](ClauseId c) { return old_free(c); });
             for (ClauseId near : neighbours(new_.doc, n))
                 if (const ClauseId o = out_.new_to_old[near]; o != no_clause && o != 0) sources.push_back(o);
             for (ClauseId o : sources) {
