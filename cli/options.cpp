@@ -10,6 +10,19 @@ void add_lang_option(CLI::App& cmd, std::string& lang) {
         ->capture_default_str();
 }
 
+void add_profile_option(CLI::App& cmd, std::string& profile) {
+    cmd.add_option("--profile", profile,
+                   "Verbal forms: auto (chosen per document), iso, rfc2119 (BCP 14 capitals), gb (GB/T 1.1), law")
+        ->check(CLI::IsMember({"auto", "iso", "rfc2119", "gb", "law"}))
+        ->capture_default_str();
+}
+
+Profile resolve_profile(const std::string& profile, const Document& doc) {
+    Profile p;
+    if (profile != "auto" && parse_profile(profile, p)) return p;
+    return choose_profile(doc);
+}
+
 Language parse_lang(const std::string& lang) {
     if (lang == "en") return Language::en;
     if (lang == "zh") return Language::zh;

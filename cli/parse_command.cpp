@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
+#include "engine/provisions.hpp"
 #include "formats/common/output.hpp"
 #include "formats/json/document_json.hpp"
 #include "formats/outline/outline_writer.hpp"
@@ -16,6 +17,7 @@ struct ParseOptions {
     std::string format = "outline";
     std::string lang = "auto";
     std::string output = "-";
+    std::string profile = "auto";
 };
 
 }  // namespace
@@ -28,14 +30,16 @@ Run add_parse_command(CLI::App& app) {
         ->check(CLI::IsMember({"outline", "json"}))
         ->capture_default_str();
     add_lang_option(*cmd, opts->lang);
+    add_profile_option(*cmd, opts->profile);
     cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
     return [opts] {
         formats::ReadOptions read;
         read.path = opts->file;
         read.language = parse_lang(opts->lang);
         const Document doc = read_input(read);
-        const std::string out =
-            opts->format == "json" ? formats::write_document_json(doc) : formats::write_outline(doc);
+        const Analysis analysis = analyse(doc, resolve_profile(opts->profile, doc));
+        const std::string out = opts->format == "json" ? formats::write_document_json(doc, &analysis)
+                                                       : formats::write_outline(doc, &analysis);
         formats::write_output(opts->output, out);
         return 0;
     };

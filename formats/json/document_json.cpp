@@ -53,9 +53,49 @@ Json strings(const std::vector<std::string>& v) {
     return j;
 }
 
+Json clause_ref(const Document& doc, ClauseId id) {
+    Json j = Json::object();
+    j["label"] = std::string(doc.label(id));
+    j["title"] = std::string(doc.title(id));
+    j.update(location(doc, doc[id].where));
+    return j;
+}
+
+Json provisions(const Document& doc, const Analysis& a) {
+    Json list = Json::array();
+    for (const Unit& u : a.units) {
+        if (u.what.kind == ProvisionKind::statement) continue;
+        Json j = Json::object();
+        j["clause"] = clause_ref(doc, u.clause);
+        j["kind"] = std::string(to_string(u.what.kind));
+        j["polarity"] = std::string(to_string(u.what.polarity));
+        j["form"] = u.what.form;
+        if (u.inherited) j["inherited"] = true;
+        j["block_line"] = doc.blocks()[u.block].where.line;
+        j["span"] = Json::array({u.offset, u.length});
+        j["text"] = std::string(doc.str(doc.blocks()[u.block].text).substr(u.offset, u.length));
+        list.push_back(std::move(j));
+    }
+    return list;
+}
+
+Json references(const Document& doc, const Analysis& a) {
+    Json list = Json::array();
+    for (const Reference& r : a.references) {
+        Json j = Json::object();
+        j["key"] = r.key;
+        j["text"] = std::string(doc.str(doc.blocks()[r.block].text).substr(r.offset, r.length));
+        j["dated"] = r.dated;
+        j["normative_list"] = r.normative_list;
+        j["clause"] = clause_ref(doc, r.clause);
+        list.push_back(std::move(j));
+    }
+    return list;
+}
+
 }  // namespace
 
-std::string write_document_json(const Document& doc) {
+std::string write_document_json(const Document& doc, const Analysis* analysis) {
     Json j = Json::object();
     j["schema"] = document_schema;
     j["path"] = doc.info.path;
@@ -78,6 +118,11 @@ std::string write_document_json(const Document& doc) {
     }
     j["warnings"] = std::move(warnings);
     j["root"] = node(doc, doc.root());
+    if (analysis) {
+        j["profile"] = std::string(to_string(analysis->profile));
+        j["provisions"] = provisions(doc, *analysis);
+        j["references"] = references(doc, *analysis);
+    }
     // Invalid UTF-8 cannot reach here (the decoder rejects it); replace rather than throw anyway.
     return j.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/document.hpp"
+#include "engine/provisions.hpp"
 
 #include <string>
 
@@ -10,6 +11,8 @@ namespace redline::formats {
 
 inline constexpr const char* document_schema = "redline.document/1";
 
-std::string write_document_json(const Document& doc);
+// With an analysis, adds "profile", "provisions" (normative units: clause, kind, polarity,
+// form, text and its span) and "references" (key, as printed, dated, normative list).
+std::string write_document_json(const Document& doc, const Analysis* analysis = nullptr);
 
 }  // namespace redline::formats

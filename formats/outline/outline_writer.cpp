@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace redline::formats {
 
 namespace {
@@ -29,10 +31,29 @@ std::string header(const Document& doc) {
     return out;
 }
 
+// "[2 req, 1 rec]": the provisions in one node's own text, strongest kind first.
+std::string provision_counts(const std::array<std::uint32_t, 6>& counts) {
+    static constexpr std::pair<ProvisionKind, const char*> names[] = {
+        {ProvisionKind::requirement, "req"}, {ProvisionKind::recommendation, "rec"}, {ProvisionKind::permission, "perm"},
+        {ProvisionKind::possibility, "poss"}, {ProvisionKind::constraint, "constraint"}};
+    std::string out;
+    for (const auto& [kind, name] : names) {
+        const std::uint32_t n = counts[static_cast<std::size_t>(kind)];
+        if (n == 0) continue;
+        out += out.empty() ? "  [" : ", ";
+        out += fmt::format("{} {}", n, name);
+    }
+    return out.empty() ? out : out + "]";
+}
+
 }  // namespace
 
-std::string write_outline(const Document& doc) {
+std::string write_outline(const Document& doc, const Analysis* analysis) {
     std::string out = header(doc);
+    if (analysis) out.insert(out.find('\n') + 1, fmt::format("# provisions: profile {}\n", to_string(analysis->profile)));
+    std::vector<std::array<std::uint32_t, 6>> counts(analysis ? doc.size() : 0, std::array<std::uint32_t, 6>{});
+    if (analysis)
+        for (const Unit& u : analysis->units) ++counts[u.clause][static_cast<std::size_t>(u.what.kind)];
     for (ClauseId id = 1; id < doc.size(); ++id) {
         const Clause& c = doc[id];
         std::string name(doc.label(id));
@@ -50,6 +71,7 @@ std::string write_outline(const Document& doc) {
         const std::string where =
             c.where.part ? fmt::format("{}#{}", doc.parts[c.where.part - 1], c.where.paragraph)
                          : fmt::format("{}", c.where.line);
+        if (analysis) name += provision_counts(counts[id]);
         out += fmt::format("{:>6}  {:<12} {:{}}{}\n", where, to_string(c.kind), "", 2 * (c.depth - 1), name);
     }
     for (const Warning& w : doc.warnings)

@@ -1,0 +1,90 @@
+// Provisions: the normative sentences of a draft, classified by their verbal form, and the
+// documents they cite.
+//
+// A clause's text is split into units (sentences, with Chinese 。；！？ as sentence ends;
+// each list item is its own unit). Each unit is classified under one of four profiles:
+//   iso      ISO/IEC Directives Part 2 English: shall / should / may / can, "must" as an
+//            external constraint; notes, examples, foreword and introduction carry none.
+//   rfc2119  BCP 14 keywords, capitals only (RFC 8174); the boilerplate defining them is not
+//            a provision.
+//   gb       GB/T 1.1 Chinese: 应/不应, 宜/不宜, 可/不必, 能/不能, 可能, older 不得/必须 —
+//            found by ICU word segmentation, never inside words such as 应用, 可信, 功能.
+//   law      Chinese statutes: 应当, 不得, 禁止, 可以, 必须.
+// A list item without a verbal form of its own inherits the provision of a lead-in that
+// ends with a colon ("The device shall:" / "设备应满足以下要求：").
+#pragma once
+
+#include "engine/document.hpp"
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace redline {
+
+// Ordered by force: a change to a higher value is a strengthening.
+enum class ProvisionKind : std::uint8_t { statement, constraint, possibility, permission, recommendation, requirement };
+enum class Polarity : std::uint8_t { positive, negative };
+enum class Profile : std::uint8_t { iso, rfc2119, gb, law };
+
+std::string_view to_string(ProvisionKind kind);
+std::string_view to_string(Polarity polarity);
+std::string_view to_string(Profile profile);
+std::ostream& operator<<(std::ostream& os, ProvisionKind kind);
+std::ostream& operator<<(std::ostream& os, Polarity polarity);
+std::ostream& operator<<(std::ostream& os, Profile profile);
+bool parse_profile(std::string_view name, Profile& out);
+
+struct Classification {
+    ProvisionKind kind = ProvisionKind::statement;
+    Polarity polarity = Polarity::positive;
+    std::string form;   // the verbal form as written ("shall not", "应", "MUST"); empty for statements
+};
+
+// Classifies one unit of text under a profile, ignoring where it stands in the document.
+Classification classify(std::string_view unit, Profile profile);
+
+// One unit of a clause's own text.
+struct Unit {
+    ClauseId clause = no_clause;
+    std::uint32_t block = 0;             // index into Document::blocks()
+    std::uint32_t offset = 0, length = 0;  // bytes within that block's text
+    Classification what;
+    bool inherited = false;              // the provision comes from a lead-in ending in a colon
+};
+
+// A cited document: "GB/T 29829—2022", "ISO/IEC 27001:2022", "RFC 8446", "[RFC2119]".
+struct Reference {
+    ClauseId clause = no_clause;
+    std::uint32_t block = 0;
+    std::uint32_t offset = 0, length = 0;  // bytes within the block's text: the citation as printed
+    std::string key;                       // normalised: "GB/T 29829-2022", "RFC 8446", "ISO/IEC 27001:2022"
+    bool dated = false;
+    bool normative_list = false;           // cited in the normative-references clause
+};
+
+// A defined term (a term entry's term and its English equivalent).
+struct Term {
+    ClauseId clause = no_clause;
+    std::string term, alt;
+};
+
+struct Analysis {
+    Profile profile = Profile::iso;
+    std::vector<Unit> units;             // every unit of every clause, in document order
+    std::vector<Reference> references;   // in document order
+    std::vector<Term> terms;
+};
+
+// rfc2119 when the BCP 14 boilerplate is present; law when the document has 第X条 articles;
+// gb for Chinese; iso otherwise.
+Profile choose_profile(const Document& doc);
+
+Analysis analyse(const Document& doc, Profile profile);
+
+// The citations in a piece of text (offsets into it; clause and block left unset).
+std::vector<Reference> find_references(std::string_view text);
+
+}  // namespace redline

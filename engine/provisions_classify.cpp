@@ -1,0 +1,320 @@
+// Verbal forms, one table per profile. The English profiles work on ASCII words; the
+// Chinese ones on ICU words, so that 应 in 应用 or 可 in 可信 is never a modal.
+#include "engine/provisions.hpp"
+
+#include "engine/text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <ostream>
+
+namespace redline {
+
+std::string_view to_string(ProvisionKind kind) {
+    switch (kind) {
+    case ProvisionKind::statement: return "statement";
+    case ProvisionKind::constraint: return "constraint";
+    case ProvisionKind::possibility: return "possibility";
+    case ProvisionKind::permission: return "permission";
+    case ProvisionKind::recommendation: return "recommendation";
+    case ProvisionKind::requirement: return "requirement";
+    }
+    return "statement";
+}
+
+std::string_view to_string(Polarity polarity) { return polarity == Polarity::negative ? "negative" : "positive"; }
+
+std::string_view to_string(Profile profile) {
+    switch (profile) {
+    case Profile::iso: return "iso";
+    case Profile::rfc2119: return "rfc2119";
+    case Profile::gb: return "gb";
+    case Profile::law: return "law";
+    }
+    return "iso";
+}
+
+std::ostream& operator<<(std::ostream& os, ProvisionKind kind) { return os << to_string(kind); }
+std::ostream& operator<<(std::ostream& os, Polarity polarity) { return os << to_string(polarity); }
+std::ostream& operator<<(std::ostream& os, Profile profile) { return os << to_string(profile); }
+
+bool parse_profile(std::string_view name, Profile& out) {
+    for (Profile p : {Profile::iso, Profile::rfc2119, Profile::gb, Profile::law})
+        if (name == to_string(p)) {
+            out = p;
+            return true;
+        }
+    return false;
+}
+
+namespace {
+
+struct Form {
+    std::string_view words;   // space-separated words to match ("shall not", "不 应")
+    ProvisionKind kind;
+    Polarity polarity;
+};
+
+// Keeps the strongest provision found in a unit; at equal force a negative form wins
+// ("shall not" over the "shall" it contains).
+struct Best {
+    Classification c;
+    void offer(ProvisionKind kind, Polarity polarity, std::string form) {
+        if (kind > c.kind || (kind == c.kind && polarity == Polarity::negative && c.polarity == Polarity::positive)) {
+            c.kind = kind;
+            c.polarity = polarity;
+            c.form = std::move(form);
+        }
+    }
+};
+
+using K = ProvisionKind;
+using P = Polarity;
+
+// ---- English -------------------------------------------------------------------------
+
+std::vector<std::string_view> words_of(std::string_view s) {
+    std::vector<std::string_view> out;
+    for (const text::Token& t : text::tokenize(s))
+        if (t.kind == text::TokenKind::word || t.kind == text::TokenKind::number) out.push_back(s.substr(t.offset, t.length));
+    return out;
+}
+
+bool eq_ci(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
+
+// Does the word sequence `form` start at words[i]? (case-insensitive unless `exact`)
+bool at(const std::vector<std::string_view>& words, std::size_t i, std::string_view form, bool exact) {
+    std::size_t k = i;
+    while (!form.empty()) {
+        const std::size_t sp = form.find(' ');
+        const std::string_view w = form.substr(0, sp);
+        if (k >= words.size()) return false;
+        if (exact ? words[k] != w : !eq_ci(words[k], w)) return false;
+        ++k;
+        form = sp == std::string_view::npos ? std::string_view() : form.substr(sp + 1);
+    }
+    return true;
+}
+
+std::string original(const std::vector<std::string_view>& words, std::size_t i, std::string_view form) {
+    const std::size_t n = static_cast<std::size_t>(std::count(form.begin(), form.end(), ' ')) + 1;
+    std::string out;
+    for (std::size_t k = i; k < i + n && k < words.size(); ++k) {
+        if (!out.empty()) out += ' ';
+        out += words[k];
+    }
+    return out;
+}
+
+// ISO/IEC Directives Part 2, Table 3–7 forms. Longer forms first: the first that matches
+// at a position is taken.
+constexpr Form iso_forms[] = {
+    {"shall not", K::requirement, P::negative},
+    {"is not allowed", K::requirement, P::negative},
+    {"is not permitted", K::requirement, P::negative},
+    {"is not to be", K::requirement, P::negative},
+    {"it is required that", K::requirement, P::positive},
+    {"is required to", K::requirement, P::positive},
+    {"are required to", K::requirement, P::positive},
+    {"has to", K::requirement, P::positive},
+    {"have to", K::requirement, P::positive},
+    {"shall", K::requirement, P::positive},
+    {"it is not recommended that", K::recommendation, P::negative},
+    {"should not", K::recommendation, P::negative},
+    {"ought not to", K::recommendation, P::negative},
+    {"it is recommended that", K::recommendation, P::positive},
+    {"ought to", K::recommendation, P::positive},
+    {"should", K::recommendation, P::positive},
+    {"it is not required that", K::permission, P::negative},
+    {"need not", K::permission, P::negative},
+    {"may not", K::permission, P::negative},
+    {"is permitted", K::permission, P::positive},
+    {"are permitted", K::permission, P::positive},
+    {"is allowed", K::permission, P::positive},
+    {"is permissible", K::permission, P::positive},
+    {"may", K::permission, P::positive},
+    {"cannot", K::possibility, P::negative},
+    {"can not", K::possibility, P::negative},
+    {"is unable to", K::possibility, P::negative},
+    {"it is not possible to", K::possibility, P::negative},
+    {"it is possible to", K::possibility, P::positive},
+    {"is able to", K::possibility, P::positive},
+    {"are able to", K::possibility, P::positive},
+    {"be able to", K::possibility, P::positive},
+    {"can", K::possibility, P::positive},
+    {"must not", K::constraint, P::negative},
+    {"must", K::constraint, P::positive},
+};
+
+Classification classify_iso(std::string_view unit) {
+    const auto words = words_of(unit);
+    Best best;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        for (const Form& f : iso_forms) {
+            if (!at(words, i, f.words, false)) continue;
+            // "May 2023" is a month; "Can" as a title word before a capitalised noun is rare enough.
+            if (f.words == "may" && words[i] == "May" && i + 1 < words.size() &&
+                std::isdigit(static_cast<unsigned char>(words[i + 1][0])))
+                break;
+            best.offer(f.kind, f.polarity, original(words, i, f.words));
+            break;
+        }
+    }
+    return best.c;
+}
+
+// RFC 2119 / RFC 8174: capitals only.
+constexpr Form rfc_forms[] = {
+    {"MUST NOT", K::requirement, P::negative},
+    {"SHALL NOT", K::requirement, P::negative},
+    {"SHOULD NOT", K::recommendation, P::negative},
+    {"NOT RECOMMENDED", K::recommendation, P::negative},
+    {"MUST", K::requirement, P::positive},
+    {"SHALL", K::requirement, P::positive},
+    {"REQUIRED", K::requirement, P::positive},
+    {"SHOULD", K::recommendation, P::positive},
+    {"RECOMMENDED", K::recommendation, P::positive},
+    {"MAY", K::permission, P::positive},
+    {"OPTIONAL", K::permission, P::positive},
+};
+
+bool is_bcp14_boilerplate(std::string_view unit) {
+    return (unit.find("BCP 14") != std::string_view::npos || unit.find("BCP14") != std::string_view::npos ||
+            unit.find("RFC 2119") != std::string_view::npos || unit.find("RFC2119") != std::string_view::npos) &&
+           unit.find("interpreted") != std::string_view::npos;
+}
+
+Classification classify_rfc(std::string_view unit) {
+    if (is_bcp14_boilerplate(unit)) return {};
+    const auto words = words_of(unit);
+    Best best;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        for (const Form& f : rfc_forms) {
+            if (!at(words, i, f.words, true)) continue;
+            best.offer(f.kind, f.polarity, std::string(f.words));
+            if (f.words.find(' ') != std::string_view::npos) ++i;  // "MUST NOT" is not also "MUST"
+            break;
+        }
+    }
+    return best.c;
+}
+
+// ---- Chinese -------------------------------------------------------------------------
+
+// ICU words that begin with a modal character but are not modal in a provision.
+constexpr std::string_view ying_words[] = {"应用", "应急", "应答", "应变", "应酬", "应届", "应邀", "应聘", "应征",
+                                           "应付", "应力", "应激", "应景", "应声", "应允", "应和", "应运", "应时",
+                                           "应收", "应付款", "应纳", "应税", "应诉", "应战", "应验", "应对"};
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// A dictionary word glued to a modal ("应按", "应为", "宜采用" as one token) still carries it.
+bool glued_modal(std::string_view w, std::string_view modal, const std::string_view* exceptions, std::size_t n) {
+    if (!starts_with(w, modal) || w.size() == modal.size()) return false;
+    for (std::size_t i = 0; i < n; ++i)
+        if (w == exceptions[i]) return false;
+    return true;
+}
+
+// ICU reads "应对" as one word. In a standard it is mostly the modal 应 before the preposition
+// 对 ("设备应对管理功能实施鉴别"); it is the verb "cope with" next to these words.
+bool coping(const std::vector<std::string_view>& w, std::size_t i) {
+    static constexpr std::string_view after[] = {"措施", "策略", "方案", "预案", "风险", "挑战", "能力", "机制", "工作", "计划", "处置"};
+    static constexpr std::string_view before[] = {"制定", "采取", "有效", "积极", "及时", "以", "用于", "进行", "的", "和", "及"};
+    if (i + 1 < w.size())
+        for (auto a : after)
+            if (w[i + 1] == a) return true;
+    if (i > 0)
+        for (auto b : before)
+            if (w[i - 1] == b) return true;
+    return i + 1 >= w.size();
+}
+
+Classification classify_zh(std::string_view unit, bool law) {
+    std::vector<std::string_view> w;
+    for (const text::Token& t : text::tokenize(unit))
+        if (t.kind != text::TokenKind::space) w.push_back(unit.substr(t.offset, t.length));
+    Best best;
+    auto next_is_punct_or_end = [&](std::size_t i) {
+        return i + 1 >= w.size() || text::tokenize(w[i + 1]).front().kind == text::TokenKind::punct;
+    };
+    for (std::size_t i = 0; i < w.size(); ++i) {
+        const std::string_view t = w[i];
+        const bool neg = i > 0 && (w[i - 1] == "不" || w[i - 1] == "并不");
+        // Requirements.
+        if (t == "应当" || t == "应该") {
+            best.offer(K::requirement, neg ? P::negative : P::positive, neg ? "不" + std::string(t) : std::string(t));
+        } else if (t == "不应" || t == "不应当" || t == "不应该") {
+            best.offer(K::requirement, P::negative, std::string(t));
+        } else if (t == "应" || glued_modal(t, "应", ying_words, std::size(ying_words))) {
+            best.offer(K::requirement, neg ? P::negative : P::positive, neg ? "不应" : "应");
+        } else if (t == "应对" && !coping(w, i)) {
+            best.offer(K::requirement, neg ? P::negative : P::positive, neg ? "不应" : "应");  // 应 + 对…
+        } else if (t == "不得" || (t == "得" && neg)) {
+            best.offer(K::requirement, P::negative, "不得");
+        } else if (t == "禁止" && (law || !next_is_punct_or_end(i))) {
+            best.offer(K::requirement, P::negative, "禁止");
+        } else if (t == "必须") {
+            best.offer(K::requirement, neg ? P::negative : P::positive, neg ? "不必须" : "必须");
+        } else if (t == "不准许" || (t == "准许" && neg) || (t == "不允许") || (t == "允许" && neg)) {
+            best.offer(K::requirement, P::negative, neg ? "不" + std::string(t) : std::string(t));
+        } else if (t == "只准许") {
+            best.offer(K::requirement, P::positive, "只准许");
+        }
+        // Recommendations.
+        else if (t == "不宜" || (t == "宜" && neg)) {
+            best.offer(K::recommendation, P::negative, "不宜");
+        } else if (t == "宜" || (starts_with(t, "宜") && t != "宜人" && t.size() > 3)) {
+            best.offer(K::recommendation, P::positive, "宜");
+        } else if ((t == "推荐" || t == "建议") && !next_is_punct_or_end(i) && (i == 0 || w[i - 1] != "的")) {
+            best.offer(K::recommendation, neg ? P::negative : P::positive, neg ? "不" + std::string(t) : std::string(t));
+        } else if (t == "不推荐" || t == "不建议") {
+            best.offer(K::recommendation, P::negative, std::string(t));
+        }
+        // Permissions.
+        else if (t == "可以") {
+            best.offer(K::permission, neg ? P::negative : P::positive, neg ? "不可以" : "可以");
+        } else if (t == "不必" || t == "无须" || t == "无需" || t == "不需要" || (t == "必" && neg) ||
+                   (t == "需要" && neg)) {
+            best.offer(K::permission, P::negative, neg ? "不" + std::string(t) : std::string(t));
+        } else if (t == "允许") {
+            best.offer(K::permission, P::positive, "允许");
+        } else if (t == "可" && !neg) {
+            best.offer(K::permission, P::positive, "可");
+        }
+        // Possibility.
+        else if (t == "能" || t == "能够") {
+            best.offer(K::possibility, neg ? P::negative : P::positive, neg ? "不" + std::string(t) : std::string(t));
+        } else if (t == "不能" || t == "不能够") {
+            best.offer(K::possibility, P::negative, std::string(t));
+        } else if (t == "可能" && !next_is_punct_or_end(i) && (i == 0 || w[i - 1] != "的")) {
+            best.offer(K::possibility, neg ? P::negative : P::positive, neg ? "不可能" : "可能");
+        } else if (t == "不可能") {
+            best.offer(K::possibility, P::negative, "不可能");
+        }
+    }
+    return best.c;
+}
+
+}  // namespace
+
+Classification classify(std::string_view unit, Profile profile) {
+    switch (profile) {
+    case Profile::iso: return classify_iso(unit);
+    case Profile::rfc2119: return classify_rfc(unit);
+    case Profile::gb: return classify_zh(unit, false);
+    case Profile::law: return classify_zh(unit, true);
+    }
+    return {};
+}
+
+}  // namespace redline

@@ -1,0 +1,189 @@
+#define BOOST_TEST_MODULE provisions
+#include <boost/test/unit_test.hpp>
+
+#include "engine/provisions.hpp"
+#include "formats/reader.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace redline;
+
+namespace {
+
+std::string what(std::string_view unit, Profile p) {
+    const Classification c = classify(unit, p);
+    if (c.kind == ProvisionKind::statement) return "statement";
+    return std::string(to_string(c.kind)) + "/" + std::string(to_string(c.polarity)) + "/" + c.form;
+}
+
+Document read(const std::string& path) {
+    formats::ReadOptions o;
+    o.path = path;
+    return formats::read_document(formats::read_bytes(path), o);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(chinese_modals_are_found_by_words_not_characters) {
+    const Profile gb = Profile::gb;
+    BOOST_TEST(what("系统应支持可信启动。", gb) == "requirement/positive/应");
+    BOOST_TEST(what("设备不应提供调试接口。", gb) == "requirement/negative/不应");
+    BOOST_TEST(what("设备宜采用国家密码算法。", gb) == "recommendation/positive/宜");
+    BOOST_TEST(what("设备不宜开放远程管理。", gb) == "recommendation/negative/不宜");
+    BOOST_TEST(what("设备可支持基于智能卡的身份鉴别。", gb) == "permission/positive/可");
+    BOOST_TEST(what("用户无须注册。", gb) == "permission/negative/无须");
+    BOOST_TEST(what("擦除后的数据不能恢复。", gb) == "possibility/negative/不能");
+    BOOST_TEST(what("设备不得使用明文协议。", gb) == "requirement/negative/不得");
+    BOOST_TEST(what("设备应对管理功能实施身份鉴别。", gb) == "requirement/positive/应");
+    BOOST_TEST(what("生产者应识别风险，并制定应对措施。", gb) == "requirement/positive/应");
+    // Trap words: never a provision on their own…
+    for (const char* s : {"应用程序的响应时间。", "供应商提供相应的对应关系。", "设备适应不同环境。", "可信计算的可靠性与可用性。",
+                          "许可证的功能和性能。", "智能卡的能力。", "价格便宜。", "制定应对措施。"})
+        BOOST_TEST(what(s, gb) == "statement", s);
+    // … and no obstacle to the real modal beside them.
+    BOOST_TEST(what("应用程序应记录响应时间。", gb) == "requirement/positive/应");
+    BOOST_TEST(what("供应商宜提供可信的组件。", gb) == "recommendation/positive/宜");
+    BOOST_TEST(what("设备应具备智能卡功能。", gb) == "requirement/positive/应");
+}
+
+BOOST_AUTO_TEST_CASE(law_forms) {
+    const Profile law = Profile::law;
+    BOOST_TEST(what("设立公司，应当依法向公司登记机关申请设立登记。", law) == "requirement/positive/应当");
+    BOOST_TEST(what("公司股东不得滥用股东权利。", law) == "requirement/negative/不得");
+    BOOST_TEST(what("禁止滥用职权。", law) == "requirement/negative/禁止");
+    BOOST_TEST(what("公司可以设立分公司。", law) == "permission/positive/可以");
+    BOOST_TEST(what("公司必须保护职工的合法权益。", law) == "requirement/positive/必须");
+    BOOST_TEST(what("承担相应的法律责任。", law) == "statement");
+}
+
+BOOST_AUTO_TEST_CASE(rfc2119_forms_are_capitals_only) {
+    const Profile rfc = Profile::rfc2119;
+    BOOST_TEST(what("A QUIC endpoint MUST NOT reuse a stream ID within a connection.", rfc) == "requirement/negative/MUST NOT");
+    BOOST_TEST(what("Endpoints SHOULD use the value.", rfc) == "recommendation/positive/SHOULD");
+    BOOST_TEST(what("This is NOT RECOMMENDED.", rfc) == "recommendation/negative/NOT RECOMMENDED");
+    BOOST_TEST(what("An endpoint MAY treat receipt as an error.", rfc) == "permission/positive/MAY");
+    BOOST_TEST(what("Support is OPTIONAL.", rfc) == "permission/positive/OPTIONAL");
+    BOOST_TEST(what("An endpoint must be careful and may retry.", rfc) == "statement");
+    BOOST_TEST(what("The key words \"MUST\", \"MUST NOT\", \"REQUIRED\" in this document are to be interpreted as described in "
+                    "BCP 14 [RFC2119] [RFC8174] when, and only when, they appear in all capitals.",
+                    rfc) == "statement");
+}
+
+BOOST_AUTO_TEST_CASE(iso_forms) {
+    const Profile iso = Profile::iso;
+    BOOST_TEST(what("The device shall not use plain text.", iso) == "requirement/negative/shall not");
+    BOOST_TEST(what("Logs shall be retained.", iso) == "requirement/positive/shall");
+    BOOST_TEST(what("It is recommended that logs be exported.", iso) == "recommendation/positive/It is recommended that");
+    BOOST_TEST(what("The list should include versions.", iso) == "recommendation/positive/should");
+    BOOST_TEST(what("Users need not register.", iso) == "permission/negative/need not");
+    BOOST_TEST(what("The device may support smart cards.", iso) == "permission/positive/may");
+    BOOST_TEST(what("Test laboratories can adjust it.", iso) == "possibility/positive/can");
+    BOOST_TEST(what("Erased data cannot be recovered.", iso) == "possibility/negative/cannot");
+    BOOST_TEST(what("Operators must comply with national law.", iso) == "constraint/positive/must");
+    BOOST_TEST(what("The draft was discussed in May 2023.", iso) == "statement");
+    BOOST_TEST(what("The device shall encrypt data and can compress it.", iso) == "requirement/positive/shall");
+}
+
+BOOST_AUTO_TEST_CASE(references_in_all_their_forms) {
+    const std::string text =
+        "应符合 GB/T 29829—2022、GB 34660-2017、YD/T 3756—2024、GM/T 0008-2012、ＧＢ／Ｔ　２０５１８ 和 GB/T 32918（所有部分）；"
+        "see ISO/IEC 27001:2022, IEC 62443-4-2, ITU-T X.509, RFC 8446, [RFC2119] and NIST SP 800-53.";
+    std::vector<std::string> keys;
+    for (const Reference& r : find_references(text)) keys.push_back(r.key);
+    BOOST_TEST(keys == (std::vector<std::string>{"GB/T 29829-2022", "GB 34660-2017", "YD/T 3756-2024", "GM/T 0008-2012",
+                                                 "GB/T 20518", "GB/T 32918", "ISO/IEC 27001:2022", "IEC 62443-4-2",
+                                                 "ITU-T X.509", "RFC 8446", "RFC 2119", "NIST SP 800-53"}),
+               boost::test_tools::per_element());
+    const auto refs = find_references("GB/T 29829—2022");
+    BOOST_REQUIRE(refs.size() == 1u);
+    BOOST_TEST(refs[0].dated);
+    BOOST_TEST(refs[0].offset == 0u);
+    BOOST_TEST(refs[0].length == std::string("GB/T 29829—2022").size());
+    BOOST_TEST(find_references("GB/T29829-2022").front().key == "GB/T 29829-2022");
+}
+
+BOOST_AUTO_TEST_CASE(numbers_that_are_not_references) {
+    for (const char* s : {"See Section 4.2 and 6.1.3.", "2019-01-01", "version 1.0", "按照 6.1.3 的要求", "TLS 1.3", "HTTP/1.1",
+                          "见第 5 章", "CVE-2023-1234"})
+        BOOST_TEST(find_references(s).empty(), s);
+}
+
+BOOST_AUTO_TEST_CASE(list_items_inherit_a_lead_in_provision) {
+    DocumentBuilder b;
+    b.open(ClauseKind::clause, "6.3.3", "访问控制", SourceLocation{1, 0, 0});
+    b.add_block(BlockKind::paragraph, "设备应满足以下要求：", SourceLocation{2, 0, 0});
+    b.open(ClauseKind::list_item, "a）", "", SourceLocation{3, 0, 0});
+    b.add_block(BlockKind::paragraph, "支持口令复杂度检查；", SourceLocation{3, 0, 0});
+    b.close();
+    b.open(ClauseKind::list_item, "b）", "", SourceLocation{4, 0, 0});
+    b.add_block(BlockKind::paragraph, "宜支持双因素鉴别。", SourceLocation{4, 0, 0});
+    b.close();
+    Document d = b.finish();
+    d.language = Language::zh;
+    const Analysis a = analyse(d, Profile::gb);
+    BOOST_REQUIRE(a.units.size() == 3u);
+    BOOST_TEST(a.units[1].what.kind == ProvisionKind::requirement);
+    BOOST_TEST(a.units[1].inherited);
+    BOOST_TEST(a.units[2].what.kind == ProvisionKind::recommendation);
+    BOOST_TEST(!a.units[2].inherited);
+}
+
+BOOST_AUTO_TEST_CASE(notes_and_front_matter_carry_no_provisions_in_iso) {
+    const Document d = read(std::string(REDLINE_SOURCE_DIR) + "/samples/office-devices/2023-05-draft.en.txt");
+    const Analysis a = analyse(d, Profile::iso);
+    for (const Unit& u : a.units) {
+        const ClauseKind k = d[u.clause].kind;
+        if (k == ClauseKind::note || k == ClauseKind::front_matter || k == ClauseKind::example)
+            BOOST_TEST((u.what.kind == ProvisionKind::statement), d.label(u.clause));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(sample_provisions_and_normative_references) {
+    const Document d = read(std::string(REDLINE_SOURCE_DIR) + "/samples/office-devices/2023-05-draft.zh.txt");
+    const Analysis a = analyse(d, choose_profile(d));
+    BOOST_TEST(a.profile == Profile::gb);
+    std::vector<std::string> normative;
+    bool cited_in_613 = false;
+    for (const Reference& r : a.references) {
+        if (r.normative_list) normative.push_back(r.key);
+        if (r.key == "GB/T 29829-2022" && d.label(r.clause) == "6.1.3") cited_in_613 = true;
+    }
+    BOOST_TEST(normative == (std::vector<std::string>{"GB 4943.1-2022", "GB/T 22239-2019", "GB/T 25069", "GB/T 29829-2022",
+                                                      "GB/T 32905-2016", "GB/T 32918", "GB/T 37092-2018"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(cited_in_613);
+    std::size_t requirements_613 = 0;
+    for (const Unit& u : a.units)
+        if (d.label(u.clause) == "6.1.3" && u.what.kind == ProvisionKind::requirement) ++requirements_613;
+    BOOST_TEST(requirements_613 == 4u);  // four sentences, each with 应
+    BOOST_TEST(a.terms.size() == 8u);
+    BOOST_TEST(a.terms[0].term == "办公设备");
+    BOOST_TEST(a.terms[0].alt == "office device");
+}
+
+BOOST_AUTO_TEST_CASE(profile_is_chosen_for_every_corpus_file_and_sample) {
+    const std::string corpus = std::string(REDLINE_SHARED_DIR) + "/corpus/";
+    const std::string samples = std::string(REDLINE_SOURCE_DIR) + "/samples/office-devices/";
+    const std::vector<std::pair<std::string, Profile>> expected = {
+        {corpus + "cn-laws/company-law-2018.md", Profile::law},
+        {corpus + "cn-laws/company-law-2023.md", Profile::law},
+        {corpus + "cn-laws/legislation-law-2015.md", Profile::law},
+        {corpus + "cn-laws/legislation-law-2023.md", Profile::law},
+        {corpus + "gbt/GB-T-19771-XXXX-draft-for-comments.md", Profile::gb},
+        {corpus + "gbt/GB-T-40949-2021.md", Profile::gb},
+        {corpus + "ietf-quic-transport/draft-ietf-quic-transport-10.md", Profile::rfc2119},
+        {corpus + "ietf-quic-transport/draft-ietf-quic-transport-29.md", Profile::rfc2119},
+        {corpus + "ietf-quic-transport/draft-ietf-quic-transport-30.md", Profile::rfc2119},
+        {corpus + "ietf-tls13/draft-ietf-tls-tls13-06.md", Profile::rfc2119},
+        {corpus + "ietf-tls13/draft-ietf-tls-tls13-14.md", Profile::rfc2119},
+        {corpus + "ietf-httpbis/draft-ietf-httpbis-p2-semantics-20.xml", Profile::rfc2119},
+        {samples + "2023-05-draft.zh.txt", Profile::gb},
+        {samples + "2023-08-draft-for-comments.zh.txt", Profile::gb},
+        {samples + "2023-05-draft.en.txt", Profile::iso},
+        {samples + "2023-08-draft-for-comments.en.txt", Profile::iso},
+    };
+    for (const auto& [path, profile] : expected) BOOST_TEST((choose_profile(read(path)) == profile), path);
+}
