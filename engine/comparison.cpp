@@ -1,6 +1,7 @@
 #include "engine/comparison.hpp"
 
 #include "engine/diff.hpp"
+#include "engine/provision_changes.hpp"
 #include "engine/text.hpp"
 
 #include <algorithm>
@@ -26,7 +27,8 @@ std::string_view to_string(ClauseChange change) {
 std::ostream& operator<<(std::ostream& os, ClauseChange change) { return os << to_string(change); }
 
 bool Comparison::has_substantive_changes() const {
-    return std::any_of(entries.begin(), entries.end(), [](const ClauseEntry& e) { return e.number != 0; });
+    return !provisions.empty() || !references.removed.empty() || !references.added.empty() ||
+           std::any_of(entries.begin(), entries.end(), [](const ClauseEntry& e) { return e.number != 0; });
 }
 
 namespace {
@@ -174,6 +176,12 @@ public:
                 for (ClauseId other : al_.merges[m->second].old_ids)
                     if (other != o) emit_removed_after(other, c);
         }
+        c.old_analysis = analyse(old_, options_.auto_profile ? choose_profile(old_) : options_.profile);
+        c.new_analysis = analyse(new_, options_.auto_profile ? choose_profile(new_) : options_.profile);
+        std::vector<ClauseId> old_to_new = al_.old_to_new;
+        for (const Merge& m : al_.merges)
+            for (ClauseId o : m.old_ids) old_to_new[o] = m.new_id;
+        compare_provisions(c, old_to_new);
         std::uint32_t number = 0;
         for (ClauseEntry& e : c.entries) {
             if (e.change != ClauseChange::unchanged && !e.editorial) e.number = ++number;

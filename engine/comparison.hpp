@@ -5,6 +5,7 @@
 #include "engine/diff.hpp"
 #include "engine/document.hpp"
 #include "engine/match.hpp"
+#include "engine/provisions.hpp"
 #include "engine/tokens.hpp"
 
 #include <cstdint>
@@ -46,11 +47,35 @@ struct ClauseSummary {
     std::uint32_t counts[8] = {};       // indexed by ClauseChange
 };
 
+// What happened to one provision between the two documents. Provisions are matched across
+// the whole document, not only within a clause pair, so a provision that moved to another
+// clause is `moved`, never removed and added.
+enum class ProvisionChangeKind : std::uint8_t { removed, added, weakened, strengthened, negated, modified, moved };
+std::string_view to_string(ProvisionChangeKind kind);
+
+struct ProvisionChange {
+    ProvisionChangeKind change = ProvisionChangeKind::modified;
+    static constexpr std::uint32_t none = static_cast<std::uint32_t>(-1);
+    std::uint32_t old_unit = none;           // index into Comparison::old_analysis.units; none when added
+    std::uint32_t new_unit = none;           // index into Comparison::new_analysis.units; none when removed
+    bool also_moved = false;                 // weakened/strengthened/negated/modified in another clause
+    std::vector<std::string> references_removed, references_added;   // keys, sorted
+};
+
+struct ReferenceChanges {
+    std::vector<std::string> removed, added;             // cited anywhere, keys sorted
+    std::vector<std::string> normative_removed, normative_added;   // the normative-references list
+};
+
 struct Comparison {
     const Document* old_doc = nullptr;
     const Document* new_doc = nullptr;
     std::vector<ClauseEntry> entries;   // new document order, removed clauses at their old place
     ClauseSummary summary;
+    Analysis old_analysis, new_analysis;
+    std::vector<ProvisionChange> provisions;   // in new document order, removed ones at their old place
+    std::uint32_t provision_counts[7] = {};    // indexed by ProvisionChangeKind
+    ReferenceChanges references;
 
     // Any substantive difference (what decides exit status 1).
     bool has_substantive_changes() const;
@@ -58,9 +83,15 @@ struct Comparison {
 
 struct CompareOptions {
     bool ignore_editorial = false;   // drop editorial-only entries' edits and mark them unchanged
+    bool auto_profile = true;        // choose each document's profile from its content
+    Profile profile = Profile::iso;  // used when auto_profile is false
 };
 
 // Aligns, diffs and classifies. Both documents must outlive the Comparison.
 Comparison compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options = {});
+// The Comparison points into both documents: temporaries would dangle.
+Comparison compare(Document&& old_doc, const Document& new_doc, const CompareOptions& options = {}) = delete;
+Comparison compare(const Document& old_doc, Document&& new_doc, const CompareOptions& options = {}) = delete;
+Comparison compare(Document&& old_doc, Document&& new_doc, const CompareOptions& options = {}) = delete;
 
 }  // namespace redline

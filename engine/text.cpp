@@ -250,7 +250,7 @@ std::string comparison_key(std::string_view s) {
             continue;
         }
         const bool han = is_han(cp);
-        if (pending && !(han && prev_han)) out += ' ';
+        if (pending && !han && !prev_han) out += ' ';  // spaces beside Han text are typographic
         pending = false;
         append_cp(out, cp);
         prev_han = han;

@@ -46,8 +46,8 @@ std::string fold_space(std::string_view s);
 
 // A key for comparing two strings for "same text, editorially": NFKC, case-folded, dashes
 // (U+2010–U+2015, U+2212, U+FE58, U+FE63, U+FF0D) mapped to '-', CJK/ASCII punctuation
-// width folded, curly quotes to straight, white space removed between Han characters and
-// folded elsewhere. Never shown to users.
+// width folded, curly quotes to straight, white space next to a Han character removed
+// ("附录 A 的" = "附录A的") and folded to one space elsewhere. Never shown to users.
 std::string comparison_key(std::string_view s);
 
 // True when the code point is a Han ideograph (CJK Unified Ideographs and extensions,

@@ -217,7 +217,8 @@ BOOST_AUTO_TEST_CASE(many_identical_clauses_pair_in_order) {
         b.push_back({1, std::to_string(i + 1), "Same", "This clause is intentionally left blank."});
     }
     b.erase(b.begin() + 10);
-    const Comparison c = compare(doc(a), doc(b));
+    const Document da = doc(a), db = doc(b);
+    const Comparison c = compare(da, db);
     std::size_t removed = 0, unchanged = 0;
     for (const ClauseEntry& e : c.entries) {
         removed += e.change == ClauseChange::removed;
@@ -261,4 +262,70 @@ BOOST_AUTO_TEST_CASE(removed_reference_inside_an_unchanged_sentence) {
     const Comparison c = compare(o, n);
     BOOST_TEST(edits(c.entries[0]) == "设备应采用[-符合 GB/T 29829—2022 要求的-]可信计算密码支撑平台。设备应支持可信启动。");
     BOOST_TEST(!c.entries[0].editorial);
+}
+
+namespace {
+
+// "change old-clause→new-clause old-form→new-form" per provision change.
+std::vector<std::string> provision_summary(const Comparison& c) {
+    std::vector<std::string> out;
+    for (const ProvisionChange& p : c.provisions) {
+        std::string s(to_string(p.change));
+        if (p.also_moved) s += "+moved";
+        s += " ";
+        if (p.old_unit != ProvisionChange::none) s += std::string(c.old_doc->label(c.old_analysis.units[p.old_unit].clause));
+        s += "→";
+        if (p.new_unit != ProvisionChange::none) s += std::string(c.new_doc->label(c.new_analysis.units[p.new_unit].clause));
+        s += " ";
+        if (p.old_unit != ProvisionChange::none) s += c.old_analysis.units[p.old_unit].what.form;
+        s += "→";
+        if (p.new_unit != ProvisionChange::none) s += c.new_analysis.units[p.new_unit].what.form;
+        for (const auto& r : p.references_removed) s += " -" + r;
+        for (const auto& r : p.references_added) s += " +" + r;
+        out.push_back(s);
+    }
+    return out;
+}
+
+Document zh(const std::vector<Node>& nodes) {
+    Document d = doc(nodes);
+    d.language = Language::zh;
+    return d;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(provision_weakened_shall_to_should) {
+    std::string weaker = A;
+    weaker.replace(weaker.find("shall"), 5, "should");
+    const Document o = doc({{1, "1", "Firmware", A}, {1, "2", "Debug", B}});
+    const Document n = doc({{1, "1", "Firmware", weaker}, {1, "2", "Debug", B}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(provision_summary(c) == (std::vector<std::string>{"weakened 1→1 shall→should"}), boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(provision_weakened_ying_to_yi_and_negated) {
+    const Document o = zh({{1, "6.1", "固件", "设备应验证固件签名。设备应关闭调试接口。"}});
+    const Document n = zh({{1, "6.1", "固件", "设备宜验证固件签名。设备不应关闭调试接口。"}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(provision_summary(c) == (std::vector<std::string>{"weakened 6.1→6.1 应→宜", "negated 6.1→6.1 应→不应"}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(provision_moved_between_clauses_is_not_removed) {
+    const Document o = doc({{1, "1", "Scope", E}, {1, "2", "Firmware", A + " " + D}, {1, "3", "Logs", C}});
+    const Document n = doc({{1, "1", "Scope", E}, {1, "2", "Firmware", A}, {1, "3", "Logs", C + " " + D}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(provision_summary(c) == (std::vector<std::string>{"moved 2→3 shall→shall"}), boost::test_tools::per_element());
+    BOOST_TEST(c.provision_counts[static_cast<int>(ProvisionChangeKind::removed)] == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(provision_removed_and_added_and_reference_dropped) {
+    const Document o = zh({{1, "6.1.3", "固件安全", "设备应采用符合 GB/T 29829—2022 要求的平台。设备应支持可信启动。"}});
+    const Document n = zh({{1, "6.1.3", "固件安全", "设备应采用可信的平台。设备应支持可信启动。设备宜记录启动日志。"}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(provision_summary(c) == (std::vector<std::string>{"modified 6.1.3→6.1.3 应→应 -GB/T 29829-2022",
+                                                                 "added →6.1.3 →宜"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(c.references.removed == (std::vector<std::string>{"GB/T 29829-2022"}), boost::test_tools::per_element());
 }

@@ -147,3 +147,24 @@ BOOST_AUTO_TEST_CASE(one_node_per_drafting_organisation) {
     BOOST_TEST(en_may[13] == "Tiangong Cybersecurity Technology Co., Ltd.");
     BOOST_TEST(organisations(read_file("2023-08-draft-for-comments.en.txt")).size() == 9u);
 }
+
+BOOST_AUTO_TEST_CASE(provision_changes_of_the_samples_in_both_languages) {
+    for (const std::string lang : {"zh", "en"}) {
+        const Document o = read_file("2023-05-draft." + lang + ".txt");
+        const Document n = read_file("2023-08-draft-for-comments." + lang + ".txt");
+        const Comparison c = compare(o, n);
+        std::vector<std::string> got;
+        for (const ProvisionChange& p : c.provisions) {
+            std::string s(to_string(p.change));
+            s += " " + (p.old_unit != ProvisionChange::none ? std::string(o.label(c.old_analysis.units[p.old_unit].clause)) : "-");
+            s += " " + (p.new_unit != ProvisionChange::none ? std::string(n.label(c.new_analysis.units[p.new_unit].clause)) : "-");
+            for (const auto& r : p.references_removed) s += " -" + r;
+            got.push_back(s);
+        }
+        BOOST_TEST(got == (std::vector<std::string>{"removed 6.1.3 - -GB/T 29829-2022", "moved 6.2.2 6.2.1", "removed 6.2.4 -",
+                                                    "removed 6.2.5 -"}),
+                   boost::test_tools::per_element());
+        BOOST_TEST(c.references.normative_removed == (std::vector<std::string>{"GB/T 29829-2022"}), boost::test_tools::per_element());
+        BOOST_TEST(c.references.added.empty());
+    }
+}

@@ -116,6 +116,7 @@ BOOST_AUTO_TEST_CASE(comparison_keys_fold_editorial_differences) {
     BOOST_TEST(comparison_key("（") == comparison_key("("));
     BOOST_TEST(comparison_key("SHALL") == comparison_key("shall"));
     BOOST_TEST(comparison_key("设备 应 支持") == comparison_key("设备应支持"));
+    BOOST_TEST(comparison_key("满足附录 A 的要求") == comparison_key("满足附录A的要求"));
     BOOST_TEST(comparison_key("a  b") == "a b");
     BOOST_TEST(comparison_key("应") != comparison_key("宜"));
 }

@@ -84,23 +84,77 @@ Json entry(const Comparison& c, const ClauseEntry& e) {
     return j;
 }
 
+Json strings(const std::vector<std::string>& v) {
+    Json a = Json::array();
+    for (const auto& x : v) a.push_back(x);
+    return a;
+}
+
+Json provision_side(const Document& doc, const Analysis& a, std::uint32_t index) {
+    if (index == ProvisionChange::none) return nullptr;
+    const Unit& u = a.units[index];
+    Json j = Json::object();
+    j["clause"] = std::string(doc.label(u.clause));
+    j["kind"] = std::string(to_string(u.what.kind));
+    j["polarity"] = std::string(to_string(u.what.polarity));
+    j["form"] = u.what.form;
+    j["text"] = std::string(doc.str(doc.blocks()[u.block].text).substr(u.offset, u.length));
+    j["line"] = doc.blocks()[u.block].where.line;
+    if (u.inherited) j["inherited"] = true;
+    return j;
+}
+
+Json provisions(const Comparison& c) {
+    Json list = Json::array();
+    for (const ProvisionChange& p : c.provisions) {
+        Json j = Json::object();
+        j["change"] = std::string(to_string(p.change));
+        if (p.also_moved) j["also"] = Json::array({"moved"});
+        j["old"] = provision_side(*c.old_doc, c.old_analysis, p.old_unit);
+        j["new"] = provision_side(*c.new_doc, c.new_analysis, p.new_unit);
+        Json refs = Json::object();
+        refs["removed"] = strings(p.references_removed);
+        refs["added"] = strings(p.references_added);
+        j["references"] = std::move(refs);
+        list.push_back(std::move(j));
+    }
+    return list;
+}
+
 }  // namespace
 
 std::string write_report_json(const Comparison& c) {
     Json j = Json::object();
     j["schema"] = report_schema;
     j["old"] = side(*c.old_doc);
+    j["old"]["profile"] = std::string(to_string(c.old_analysis.profile));
     j["new"] = side(*c.new_doc);
+    j["new"]["profile"] = std::string(to_string(c.new_analysis.profile));
     Json clauses = Json::object();
     for (ClauseChange k : {ClauseChange::unchanged, ClauseChange::modified, ClauseChange::renumbered, ClauseChange::moved,
                            ClauseChange::added, ClauseChange::removed, ClauseChange::split, ClauseChange::merged})
         clauses[std::string(to_string(k))] = c.summary.counts[static_cast<int>(k)];
     Json summary = Json::object();
     summary["clauses"] = std::move(clauses);
+    Json provision_counts = Json::object();
+    for (ProvisionChangeKind k : {ProvisionChangeKind::removed, ProvisionChangeKind::added, ProvisionChangeKind::weakened,
+                                  ProvisionChangeKind::strengthened, ProvisionChangeKind::negated,
+                                  ProvisionChangeKind::modified, ProvisionChangeKind::moved})
+        provision_counts[std::string(to_string(k))] = c.provision_counts[static_cast<int>(k)];
+    summary["provisions"] = std::move(provision_counts);
     j["summary"] = std::move(summary);
     Json entries = Json::array();
     for (const ClauseEntry& e : c.entries) entries.push_back(entry(c, e));
     j["clauses"] = std::move(entries);
+    j["provisions"] = provisions(c);
+    Json refs = Json::object();
+    refs["removed"] = strings(c.references.removed);
+    refs["added"] = strings(c.references.added);
+    Json normative = Json::object();
+    normative["removed"] = strings(c.references.normative_removed);
+    normative["added"] = strings(c.references.normative_added);
+    refs["normative"] = std::move(normative);
+    j["references"] = std::move(refs);
     return j.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 

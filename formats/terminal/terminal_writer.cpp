@@ -85,6 +85,43 @@ void render_edits(std::string& out, const std::vector<Edit>& edits, const Style&
     out += '\n';
 }
 
+std::string unit_text(const Document& doc, const Analysis& a, std::uint32_t i) {
+    const Unit& u = a.units[i];
+    return std::string(doc.str(doc.blocks()[u.block].text).substr(u.offset, u.length));
+}
+
+// Provision changes come first: they are what a reader of a redline is looking for.
+void render_provisions(std::string& out, const Comparison& c, const Style& st) {
+    if (c.provisions.empty() && c.references.removed.empty() && c.references.added.empty()) return;
+    out += "\n" + st.bold("Provision changes") + "\n";
+    for (const ProvisionChange& p : c.provisions) {
+        const bool has_old = p.old_unit != ProvisionChange::none, has_new = p.new_unit != ProvisionChange::none;
+        const Unit* ou = has_old ? &c.old_analysis.units[p.old_unit] : nullptr;
+        const Unit* nu = has_new ? &c.new_analysis.units[p.new_unit] : nullptr;
+        const Unit& main = nu ? *nu : *ou;
+        std::string where;
+        if (ou && nu && c.old_doc->label(ou->clause) != c.new_doc->label(nu->clause))
+            where = fmt::format("{} → {}", one_name(*c.old_doc, ou->clause), one_name(*c.new_doc, nu->clause));
+        else
+            where = ou ? one_name(*c.old_doc, ou->clause) : one_name(*c.new_doc, nu->clause);
+        std::string force(to_string(main.what.kind));
+        if (ou && nu && (ou->what.form != nu->what.form)) force = fmt::format("{} → {}", ou->what.form, nu->what.form);
+        else force += " (" + main.what.form + ")";
+        out += fmt::format("  {:<12} {}  {}{}\n", to_string(p.change), where, force, p.also_moved ? ", moved" : "");
+        if (p.change == ProvisionChangeKind::moved) {
+            out += "    " + unit_text(*c.new_doc, c.new_analysis, p.new_unit) + "\n";
+            continue;
+        }
+        if (ou) out += "    " + st.on(EditOp::remove) + unit_text(*c.old_doc, c.old_analysis, p.old_unit) + st.off(EditOp::remove) + "\n";
+        if (nu)
+            out += "    " + st.on(EditOp::insert) + unit_text(*c.new_doc, c.new_analysis, p.new_unit) + st.off(EditOp::insert) + "\n";
+        for (const auto& r : p.references_removed) out += "    reference removed: " + r + "\n";
+        for (const auto& r : p.references_added) out += "    reference added: " + r + "\n";
+    }
+    for (const auto& r : c.references.normative_removed) out += "  normative reference removed: " + r + "\n";
+    for (const auto& r : c.references.normative_added) out += "  normative reference added: " + r + "\n";
+}
+
 }  // namespace
 
 std::string write_terminal(const Comparison& c, const TerminalOptions& options) {
@@ -100,6 +137,7 @@ std::string write_terminal(const Comparison& c, const TerminalOptions& options) 
         counts += fmt::format("{} {}", n, to_string(k));
     }
     out += "clauses: " + counts + "\n";
+    render_provisions(out, c, st);
     for (const ClauseEntry& e : c.entries) {
         if (e.change == ClauseChange::unchanged) continue;
         if (e.editorial && !options.show_editorial) continue;

@@ -1,0 +1,207 @@
+#include "engine/provision_changes.hpp"
+
+#include "engine/text.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+namespace redline {
+
+std::string_view to_string(ProvisionChangeKind kind) {
+    switch (kind) {
+    case ProvisionChangeKind::removed: return "removed";
+    case ProvisionChangeKind::added: return "added";
+    case ProvisionChangeKind::weakened: return "weakened";
+    case ProvisionChangeKind::strengthened: return "strengthened";
+    case ProvisionChangeKind::negated: return "negated";
+    case ProvisionChangeKind::modified: return "modified";
+    case ProvisionChangeKind::moved: return "moved";
+    }
+    return "modified";
+}
+
+namespace {
+
+// Provisions are compared by their words (comparison keys), not by clause numbers.
+constexpr double same_clause_similarity = 0.5;    // a reworded provision in its own clause
+constexpr double other_clause_similarity = 0.7;   // a provision that moved and changed
+
+struct Side {
+    const Document& doc;
+    const Analysis& analysis;
+    std::vector<std::uint32_t> normative;           // indices of units that are provisions
+    std::vector<std::string> key;                   // per unit: comparison key of its text
+    std::vector<std::vector<std::string>> words;    // per unit: sorted word keys
+    std::vector<std::vector<std::string>> refs;     // per unit: sorted reference keys
+
+    Side(const Document& d, const Analysis& a) : doc(d), analysis(a) {
+        key.resize(a.units.size());
+        words.resize(a.units.size());
+        refs.resize(a.units.size());
+        for (std::uint32_t i = 0; i < a.units.size(); ++i) {
+            const Unit& u = a.units[i];
+            if (u.what.kind == ProvisionKind::statement) continue;
+            normative.push_back(i);
+            const std::string_view t = text(i);
+            key[i] = text::comparison_key(t);
+            for (const text::Token& tok : text::tokenize(t))
+                if (tok.kind != text::TokenKind::space && tok.kind != text::TokenKind::punct)
+                    words[i].push_back(text::comparison_key(t.substr(tok.offset, tok.length)));
+            std::sort(words[i].begin(), words[i].end());
+        }
+        for (const Reference& r : a.references)
+            for (std::uint32_t i : normative) {
+                const Unit& u = a.units[i];
+                if (u.clause == r.clause && u.block == r.block && r.offset >= u.offset && r.offset < u.offset + u.length)
+                    refs[i].push_back(r.key);
+            }
+        for (auto& r : refs) {
+            std::sort(r.begin(), r.end());
+            r.erase(std::unique(r.begin(), r.end()), r.end());
+        }
+    }
+
+    std::string_view text(std::uint32_t i) const {
+        const Unit& u = analysis.units[i];
+        return doc.str(doc.blocks()[u.block].text).substr(u.offset, u.length);
+    }
+};
+
+double dice(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    if (a.empty() && b.empty()) return 1.0;
+    std::size_t i = 0, j = 0, same = 0;
+    while (i < a.size() && j < b.size()) {
+        if (a[i] < b[j]) ++i;
+        else if (b[j] < a[i]) ++j;
+        else { ++same; ++i; ++j; }
+    }
+    return 2.0 * static_cast<double>(same) / static_cast<double>(a.size() + b.size());
+}
+
+std::vector<std::string> minus(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+    std::vector<std::string> out;
+    std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+    return out;
+}
+
+ProvisionChangeKind classify_pair(const Classification& o, const Classification& n, bool same_text) {
+    if (o.kind == n.kind && o.polarity != n.polarity) return ProvisionChangeKind::negated;
+    if (n.kind < o.kind) return ProvisionChangeKind::weakened;
+    if (n.kind > o.kind) return ProvisionChangeKind::strengthened;
+    return same_text ? ProvisionChangeKind::moved : ProvisionChangeKind::modified;
+}
+
+}  // namespace
+
+void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new) {
+    const Side o(*c.old_doc, c.old_analysis), n(*c.new_doc, c.new_analysis);
+    const std::uint32_t none = ProvisionChange::none;
+    std::vector<std::uint32_t> partner_of_new(c.new_analysis.units.size(), none);
+    std::vector<std::uint32_t> partner_of_old(c.old_analysis.units.size(), none);
+    auto same_place = [&](std::uint32_t oi, std::uint32_t ni) {
+        return old_to_new[c.old_analysis.units[oi].clause] == c.new_analysis.units[ni].clause;
+    };
+
+    // 1. The same text: in its own clause (unchanged) or elsewhere (moved). Repeated texts are
+    // paired in document order, preferring the counterpart clause.
+    std::unordered_map<std::string, std::vector<std::uint32_t>> old_by_key;
+    for (std::uint32_t oi : o.normative) old_by_key[o.key[oi]].push_back(oi);
+    for (int pass = 0; pass < 2; ++pass)
+        for (std::uint32_t ni : n.normative) {
+            if (partner_of_new[ni] != none) continue;
+            const auto it = old_by_key.find(n.key[ni]);
+            if (it == old_by_key.end()) continue;
+            for (std::uint32_t oi : it->second)
+                if (partner_of_old[oi] == none && (pass == 1 || same_place(oi, ni))) {
+                    partner_of_old[oi] = ni;
+                    partner_of_new[ni] = oi;
+                    break;
+                }
+        }
+    // 2. Reworded: most similar unpaired provision of the counterpart clause, then anywhere.
+    std::unordered_map<ClauseId, std::vector<std::uint32_t>> old_by_clause;
+    for (std::uint32_t oi : o.normative)
+        if (partner_of_old[oi] == none) old_by_clause[old_to_new[c.old_analysis.units[oi].clause]].push_back(oi);
+    std::vector<std::uint32_t> old_left;
+    for (std::uint32_t oi : o.normative)
+        if (partner_of_old[oi] == none) old_left.push_back(oi);
+    for (int pass = 0; pass < 2; ++pass)
+        for (std::uint32_t ni : n.normative) {
+            if (partner_of_new[ni] != none) continue;
+            const std::vector<std::uint32_t>* pool = &old_left;
+            if (pass == 0) {
+                const auto it = old_by_clause.find(c.new_analysis.units[ni].clause);
+                if (it == old_by_clause.end()) continue;
+                pool = &it->second;
+            }
+            std::uint32_t best = none;
+            double best_sim = pass == 0 ? same_clause_similarity : other_clause_similarity;
+            for (std::uint32_t oi : *pool) {
+                if (partner_of_old[oi] != none) continue;
+                const double sim = dice(o.words[oi], n.words[ni]);
+                if (sim >= best_sim) best = oi, best_sim = sim + 1e-9;  // ties: the first in order
+            }
+            if (best != none) {
+                partner_of_old[best] = ni;
+                partner_of_new[ni] = best;
+            }
+        }
+
+    // 3. Report, in new document order with removed provisions before the next provision
+    // of their place.
+    auto change_for = [&](std::uint32_t oi, std::uint32_t ni) {
+        ProvisionChange ch;
+        ch.old_unit = oi;
+        ch.new_unit = ni;
+        if (oi != none) ch.references_removed = o.refs[oi];
+        if (ni != none) ch.references_added = n.refs[ni];
+        if (oi != none && ni != none) {
+            const std::vector<std::string> removed = minus(o.refs[oi], n.refs[ni]);
+            const std::vector<std::string> added = minus(n.refs[ni], o.refs[oi]);
+            ch.references_removed = removed;
+            ch.references_added = added;
+            const bool same_text = o.key[oi] == n.key[ni];
+            ch.change = classify_pair(c.old_analysis.units[oi].what, c.new_analysis.units[ni].what, same_text);
+            ch.also_moved = !same_place(oi, ni) && ch.change != ProvisionChangeKind::moved;
+        } else {
+            ch.change = oi == none ? ProvisionChangeKind::added : ProvisionChangeKind::removed;
+        }
+        return ch;
+    };
+    std::vector<std::uint32_t> removed_after_new(0);
+    std::size_t next_old = 0;  // old provisions are emitted when their turn in old order comes
+    auto flush_removed_until = [&](std::uint32_t limit) {
+        while (next_old < o.normative.size() && o.normative[next_old] < limit) {
+            const std::uint32_t oi = o.normative[next_old++];
+            if (partner_of_old[oi] == none) c.provisions.push_back(change_for(oi, none));
+        }
+    };
+    for (std::uint32_t ni : n.normative) {
+        const std::uint32_t oi = partner_of_new[ni];
+        if (oi != none) flush_removed_until(oi);
+        if (oi != none && o.key[oi] == n.key[ni] && same_place(oi, ni) &&
+            c.old_analysis.units[oi].what.kind == c.new_analysis.units[ni].what.kind &&
+            c.old_analysis.units[oi].what.polarity == c.new_analysis.units[ni].what.polarity)
+            continue;  // unchanged
+        c.provisions.push_back(change_for(oi, ni));
+    }
+    flush_removed_until(static_cast<std::uint32_t>(c.old_analysis.units.size()));
+    for (const ProvisionChange& ch : c.provisions) ++c.provision_counts[static_cast<int>(ch.change)];
+
+    // 4. Documents cited, anywhere and in the normative-references list.
+    auto keys = [](const Analysis& a, bool normative_only) {
+        std::set<std::string> out;
+        for (const Reference& r : a.references)
+            if (!normative_only || r.normative_list) out.insert(r.key);
+        return std::vector<std::string>(out.begin(), out.end());
+    };
+    const auto old_all = keys(c.old_analysis, false), new_all = keys(c.new_analysis, false);
+    const auto old_norm = keys(c.old_analysis, true), new_norm = keys(c.new_analysis, true);
+    c.references.removed = minus(old_all, new_all);
+    c.references.added = minus(new_all, old_all);
+    c.references.normative_removed = minus(old_norm, new_norm);
+    c.references.normative_added = minus(new_norm, old_norm);
+}
+
+}  // namespace redline
