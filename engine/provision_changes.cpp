@@ -50,12 +50,18 @@ struct Side {
                     words[i].push_back(text::comparison_key(t.substr(tok.offset, tok.length)));
             std::sort(words[i].begin(), words[i].end());
         }
-        for (const Reference& r : a.references)
-            for (std::uint32_t i : normative) {
-                const Unit& u = a.units[i];
-                if (u.clause == r.clause && u.block == r.block && r.offset >= u.offset && r.offset < u.offset + u.length)
-                    refs[i].push_back(r.key);
-            }
+        // Units and references are both in document order (block, then offset): one merge.
+        std::size_t k = 0;
+        for (std::uint32_t i : normative) {
+            const Unit& u = a.units[i];
+            while (k < a.references.size() && (a.references[k].block < u.block ||
+                                               (a.references[k].block == u.block && a.references[k].offset < u.offset)))
+                ++k;
+            for (std::size_t r = k; r < a.references.size() && a.references[r].block == u.block &&
+                                    a.references[r].offset < u.offset + u.length;
+                 ++r)
+                refs[i].push_back(a.references[r].key);
+        }
         for (auto& r : refs) {
             std::sort(r.begin(), r.end());
             r.erase(std::unique(r.begin(), r.end()), r.end());

@@ -87,7 +87,12 @@ Analysis analyse(const Document& doc, Profile profile) {
                 out.references.push_back(std::move(r));
             }
             if (doc.blocks()[bi].kind == BlockKind::code) continue;  // code carries no provisions
-            for (const text::Span& s : text::sentences(t)) {
+            // A paragraph without any verbal form (most descriptive text) is one statement
+            // unit, unless a list item below may inherit from it — which needs no split either.
+            std::vector<text::Span> spans;
+            if (!info && (may_hold_provision(t, profile) || inherit)) spans = text::sentences(t);
+            else if (!t.empty()) spans.push_back({0, static_cast<std::uint32_t>(t.size())});
+            for (const text::Span& s : spans) {
                 Unit u;
                 u.clause = id;
                 u.block = bi;

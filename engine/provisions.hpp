@@ -46,6 +46,10 @@ struct Classification {
 // Classifies one unit of text under a profile, ignoring where it stands in the document.
 Classification classify(std::string_view unit, Profile profile);
 
+// False when the text cannot hold a verbal form of the profile (a cheap substring test that
+// lets most descriptive paragraphs skip sentence splitting and classification).
+bool may_hold_provision(std::string_view text, Profile profile);
+
 // One unit of a clause's own text.
 struct Unit {
     ClauseId clause = no_clause;

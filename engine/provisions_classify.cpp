@@ -307,7 +307,32 @@ Classification classify_zh(std::string_view unit, bool law) {
 
 }  // namespace
 
+bool may_hold_provision(std::string_view t, Profile profile) {
+    auto has = [&](std::initializer_list<std::string_view> parts) {
+        for (std::string_view p : parts)
+            if (t.find(p) != std::string_view::npos) return true;
+        return false;
+    };
+    switch (profile) {
+    case Profile::rfc2119: return has({"MUST", "SHALL", "SHOULD", "MAY", "REQUIRED", "RECOMMENDED", "OPTIONAL"});
+    case Profile::iso: {
+        std::string lower(t);
+        for (char& ch : lower)
+            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        for (std::string_view p : {"shall", "should", "may", "can", "must", "need", "requir", "recommend", "permi", "allow",
+                                   "able", "possib", "ought", "has to", "have to"})
+            if (lower.find(p) != std::string::npos) return true;
+        return false;
+    }
+    case Profile::gb:
+    case Profile::law:
+        return has({"应", "宜", "可", "能", "得", "须", "必", "允", "准", "推荐", "建议", "禁止", "需"});
+    }
+    return true;
+}
+
 Classification classify(std::string_view unit, Profile profile) {
+    if (!may_hold_provision(unit, profile)) return {};
     switch (profile) {
     case Profile::iso: return classify_iso(unit);
     case Profile::rfc2119: return classify_rfc(unit);

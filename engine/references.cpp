@@ -63,6 +63,10 @@ bool word_boundary_before(std::string_view f, std::size_t i) {
 }  // namespace
 
 std::vector<Reference> find_references(std::string_view text_in) {
+    // Every citation carries a number: text without digits (most sentences) has none.
+    if (text_in.find_first_of("0123456789") == std::string_view::npos &&
+        text_in.find("\xEF\xBC") == std::string_view::npos)  // full-width digits start EF BC 90..99
+        return {};
     // Work on a width-folded copy with every dash as '-'. Folding changes byte lengths, so
     // keep a map from folded offsets back to the original.
     std::string f;
@@ -74,6 +78,12 @@ std::vector<Reference> find_references(std::string_view text_in) {
         const auto c = static_cast<unsigned char>(text_in[i]);
         std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
         if (start + len > text_in.size()) len = text_in.size() - start;
+        i = start + len;
+        if (c < 0x80) {  // ASCII needs no folding: the common case, kept allocation-free
+            f += static_cast<char>(c);
+            back.push_back(static_cast<std::uint32_t>(start));
+            continue;
+        }
         const std::string_view ch = text_in.substr(start, len);
         std::string out;
         if (ch == "—" || ch == "–" || ch == "‐" || ch == "‑" || ch == "－" || ch == "−") out = "-";
@@ -82,7 +92,6 @@ std::vector<Reference> find_references(std::string_view text_in) {
             f += o;
             back.push_back(static_cast<std::uint32_t>(start));
         }
-        i = start + len;
     }
     back.push_back(static_cast<std::uint32_t>(text_in.size()));
 
