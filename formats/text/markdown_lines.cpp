@@ -241,7 +241,14 @@ private:
     // YAML front matter ("---" on line 1 up to "---" or "..."): metadata, not text; its
     // title is kept for DocumentInfo. Returns the index of the first line after it.
     std::size_t front_matter() {
-        if (physical_.empty() || scan::trim_right(physical_[0]) != "---") return 0;
+        if (physical_.size() < 2 || scan::trim_right(physical_[0]) != "---") return 0;
+        // A "---" that opens a page rather than metadata: its next line is no "key:".
+        const std::string_view first = physical_[1];
+        std::size_t k0 = 0;
+        while (k0 < first.size() && (std::isalnum(static_cast<unsigned char>(first[k0])) || first[k0] == '_' ||
+                                     first[k0] == '-'))
+            ++k0;
+        if (k0 == 0 || k0 >= first.size() || first[k0] != ':') return 0;
         for (std::size_t k = 1; k < physical_.size() && k < 1000; ++k) {
             const std::string_view t = scan::trim_right(physical_[k]);
             if (t == "---" || t == "...") {
