@@ -17,6 +17,7 @@ struct DiffOptions {
     std::string old_file, new_file;
     std::string format = "text";
     std::string lang = "auto";
+    std::string profile = "auto";
     std::string output = "-";
     std::string color = "auto";
     bool ignore_editorial = false;
@@ -41,6 +42,7 @@ Run add_diff_command(CLI::App& app) {
         ->check(CLI::IsMember({"text", "json"}))
         ->capture_default_str();
     add_lang_option(*cmd, opts->lang);
+    add_profile_option(*cmd, opts->profile);
     cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
     cmd->add_option("--color", opts->color, "Colour the text view: auto, always or never (NO_COLOR is respected)")
         ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -56,6 +58,12 @@ Run add_diff_command(CLI::App& app) {
         const Document new_doc = read_input(ro);
         CompareOptions co;
         co.ignore_editorial = opts->ignore_editorial;
+        // One profile for both drafts when given: comparing "shall" under iso with "MUST"
+        // under rfc2119 would report every provision as changed.
+        if (opts->profile != "auto") {
+            co.auto_profile = false;
+            parse_profile(opts->profile, co.profile);
+        }
         const Comparison comparison = compare(old_doc, new_doc, co);
         std::string out;
         if (opts->format == "json") {

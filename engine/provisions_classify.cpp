@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <ostream>
 
 namespace redline {
@@ -57,13 +58,19 @@ struct Form {
 
 // Keeps the strongest provision found in a unit; at equal force a negative form wins
 // ("shall not" over the "shall" it contains).
+// A form inside an attributive clause ("规定须经批准的项目，应当…") yields to an equal form of
+// the main clause.
 struct Best {
     Classification c;
-    void offer(ProvisionKind kind, Polarity polarity, std::string form) {
-        if (kind > c.kind || (kind == c.kind && polarity == Polarity::negative && c.polarity == Polarity::positive)) {
+    bool subordinate = false;
+    void offer(ProvisionKind kind, Polarity polarity, std::string form, bool in_attributive = false) {
+        const bool same = kind == c.kind && polarity == c.polarity;
+        if (kind > c.kind || (kind == c.kind && polarity == Polarity::negative && c.polarity == Polarity::positive) ||
+            (same && subordinate && !in_attributive)) {
             c.kind = kind;
             c.polarity = polarity;
             c.form = std::move(form);
+            subordinate = in_attributive;
         }
     }
 };
@@ -212,7 +219,7 @@ Classification classify_rfc(std::string_view unit) {
 
 // ICU words that begin with a modal character but are not modal in a provision.
 constexpr std::string_view ying_words[] = {"应用", "应急", "应答", "应变", "应酬", "应届", "应邀", "应聘", "应征",
-                                           "应付", "应力", "应激", "应景", "应声", "应允", "应和", "应运", "应时",
+                                           "应付", "应力", "应激", "应景", "应声", "应允", "应和", "应运", "应时", "应对措施", "应对策略", "应对方案", "应对预案", "应对机制",
                                            "应收", "应付款", "应纳", "应税", "应诉", "应战", "应验", "应对"};
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -239,67 +246,153 @@ bool coping(const std::vector<std::string_view>& w, std::size_t i) {
     return i + 1 >= w.size();
 }
 
+template <std::size_t N>
+bool one_of(std::string_view t, const std::string_view (&set)[N]) {
+    return std::find(std::begin(set), std::end(set), t) != std::end(set);
+}
+
+// The first three bytes of a token as one number: every Chinese verbal form and every adverb
+// modal_core() peels starts with a three-byte UTF-8 character, so most tokens are rejected on
+// this number alone (the classifier runs on every sentence of a Chinese draft).
+constexpr std::uint32_t lead3(std::string_view t) {
+    if (t.size() < 3) return 0;
+    return (std::uint32_t(static_cast<unsigned char>(t[0])) << 16) | (std::uint32_t(static_cast<unsigned char>(t[1])) << 8) |
+           std::uint32_t(static_cast<unsigned char>(t[2]));
+}
+
+bool may_start_a_form(std::string_view t) {
+    static constexpr std::uint32_t leads[] = {
+        lead3("应"), lead3("不"), lead3("得"), lead3("禁"), lead3("必"), lead3("须"), lead3("准"), lead3("只"),
+        lead3("宜"), lead3("推"), lead3("建"), lead3("可"), lead3("无"), lead3("允"), lead3("需"), lead3("能"),
+        lead3("也"), lead3("还"), lead3("均"), lead3("都"), lead3("亦"), lead3("仍"), lead3("则"), lead3("就"),
+        lead3("并"), lead3("才"), lead3("方"), lead3("另"), lead3("仅")};
+    const std::uint32_t l = lead3(t);
+    return l != 0 && std::find(std::begin(leads), std::end(leads), l) != std::end(leads);
+}
+
+// ICU's dictionary glues a modal to the adverb before it or the preposition after it
+// ("也可以", "还可", "均应", "应当在", "可被"). The modal is the word that decides, so
+// peel those off. ("即可" — "that suffices" — is left alone.)
+std::string_view modal_core(std::string_view t) {
+    static constexpr std::string_view adverbs[] = {"也", "还", "均", "都", "亦", "仍", "则", "就", "并", "才", "方", "另", "只", "仅"};
+    static constexpr std::string_view modals[] = {"不应当", "不应该", "应当", "应该", "不得", "必须", "不宜", "可以",
+                                                  "能够", "不能", "不必", "无须", "无需", "可能", "可", "宜", "能", "须", "应"};
+    static constexpr std::string_view particles[] = {"在", "被", "由", "对", "向", "从", "按", "为", "于", "以",
+                                                     "将", "把", "与", "经", "给", "同"};
+    for (std::string_view a : adverbs)
+        if (starts_with(t, a) && t.size() > a.size())
+            for (std::string_view m : modals)
+                if (starts_with(t.substr(a.size()), m)) {
+                    t.remove_prefix(a.size());
+                    goto peeled;
+                }
+peeled:
+    for (std::string_view m : modals) {
+        if (!starts_with(t, m)) continue;
+        const std::string_view rest = t.substr(m.size());
+        if (rest.empty()) return m;
+        if (one_of(rest, particles) && !(m == "应" && rest == "对")) return m;  // 应对: see coping()
+        break;
+    }
+    return t;
+}
+
+// 可 that makes an adjective rather than a permission: "可选字段" (optional field),
+// "可验证性" (verifiability), "可辨别名" (distinguished name), "可被统计的特性" (a property
+// that can be counted). `i` is the index of 可 (possibly glued to 被) in w.
+bool adjectival_ke(const std::vector<std::string_view>& w, std::size_t i, std::string_view unit_after) {
+    // 可选 = optional, but 可选择 / 可选用 / 可选配 = may choose.
+    if (starts_with(unit_after, "选") && !starts_with(unit_after, "选择") && !starts_with(unit_after, "选用") &&
+        !starts_with(unit_after, "选配"))
+        return true;
+    std::size_t j = i + 1;
+    if (j < w.size() && w[j] == "被") ++j;
+    if (j + 1 < w.size()) {
+        static constexpr std::string_view suffixes[] = {"的", "性", "名", "度"};
+        if (one_of(w[j + 1], suffixes)) return true;
+    }
+    return false;
+}
+
 Classification classify_zh(std::string_view unit, bool law) {
     std::vector<std::string_view> w;
+    std::vector<bool> punct;
     for (const text::Token& t : text::tokenize(unit))
-        if (t.kind != text::TokenKind::space) w.push_back(unit.substr(t.offset, t.length));
+        if (t.kind != text::TokenKind::space) {
+            w.push_back(unit.substr(t.offset, t.length));
+            punct.push_back(t.kind == text::TokenKind::punct);
+        }
     Best best;
-    auto next_is_punct_or_end = [&](std::size_t i) {
-        return i + 1 >= w.size() || text::tokenize(w[i + 1]).front().kind == text::TokenKind::punct;
+    auto next_is_punct_or_end = [&](std::size_t i) { return i + 1 >= w.size() || punct[i + 1]; };
+    auto next_is = [&](std::size_t i, std::string_view s) { return i + 1 < w.size() && w[i + 1] == s; };
+    auto after = [&](std::size_t i) {  // the unit's text after token i
+        return unit.substr(static_cast<std::size_t>(w[i].data() - unit.data()) + w[i].size());
     };
     for (std::size_t i = 0; i < w.size(); ++i) {
-        const std::string_view t = w[i];
+        if (!may_start_a_form(w[i])) continue;
+        const std::string_view t = modal_core(w[i]);
+        auto offer = [&](K kind, P polarity, std::string form) {
+            bool attributive_clause = false;  // a 的 before the clause ends
+            for (std::size_t j = i + 1; j < w.size() && !punct[j]; ++j)
+                if (w[j] == "的") attributive_clause = true;
+            best.offer(kind, polarity, std::move(form), attributive_clause);
+        };
         const bool neg = i > 0 && (w[i - 1] == "不" || w[i - 1] == "并不");
+        // "推荐的测试环境", "建议的修订": attributive, not a recommendation.
+        const bool attributive = next_is(i, "的") || (i > 0 && w[i - 1] == "的");
         // Requirements.
         if (t == "应当" || t == "应该") {
-            best.offer(K::requirement, neg ? P::negative : P::positive, neg ? "不" + std::string(t) : std::string(t));
+            offer(K::requirement, neg ? P::negative : P::positive, neg ? "不" + std::string(t) : std::string(t));
         } else if (t == "不应" || t == "不应当" || t == "不应该") {
-            best.offer(K::requirement, P::negative, std::string(t));
+            offer(K::requirement, P::negative, std::string(t));
         } else if (t == "应" || glued_modal(t, "应", ying_words, std::size(ying_words))) {
-            best.offer(K::requirement, neg ? P::negative : P::positive, neg ? "不应" : "应");
+            offer(K::requirement, neg ? P::negative : P::positive, neg ? "不应" : "应");
         } else if (t == "应对" && !coping(w, i)) {
-            best.offer(K::requirement, neg ? P::negative : P::positive, neg ? "不应" : "应");  // 应 + 对…
+            offer(K::requirement, neg ? P::negative : P::positive, neg ? "不应" : "应");  // 应 + 对…
         } else if (t == "不得" || (t == "得" && neg)) {
-            best.offer(K::requirement, P::negative, "不得");
+            offer(K::requirement, P::negative, "不得");
         } else if (t == "禁止" && (law || !next_is_punct_or_end(i))) {
-            best.offer(K::requirement, P::negative, "禁止");
-        } else if (t == "必须") {
-            best.offer(K::requirement, neg ? P::negative : P::positive, neg ? "不必须" : "必须");
+            offer(K::requirement, P::negative, "禁止");
+        } else if (t == "必须" || t == "须") {
+            offer(K::requirement, neg ? P::negative : P::positive, (neg ? "不" : "") + std::string(t));
         } else if (t == "不准许" || (t == "准许" && neg) || (t == "不允许") || (t == "允许" && neg)) {
-            best.offer(K::requirement, P::negative, neg ? "不" + std::string(t) : std::string(t));
-        } else if (t == "只准许") {
-            best.offer(K::requirement, P::positive, "只准许");
+            offer(K::requirement, P::negative, neg ? "不" + std::string(t) : std::string(t));
+        } else if (t == "只准许" || (t == "准许" && i > 0 && (w[i - 1] == "只" || w[i - 1] == "仅"))) {
+            offer(K::requirement, P::positive, "只准许");
         }
         // Recommendations.
         else if (t == "不宜" || (t == "宜" && neg)) {
-            best.offer(K::recommendation, P::negative, "不宜");
+            offer(K::recommendation, P::negative, "不宜");
         } else if (t == "宜" || (starts_with(t, "宜") && t != "宜人" && t.size() > 3)) {
-            best.offer(K::recommendation, P::positive, "宜");
-        } else if ((t == "推荐" || t == "建议") && !next_is_punct_or_end(i) && (i == 0 || w[i - 1] != "的")) {
-            best.offer(K::recommendation, neg ? P::negative : P::positive, neg ? "不" + std::string(t) : std::string(t));
+            offer(K::recommendation, P::positive, "宜");
+        } else if ((t == "推荐" || t == "建议") && !next_is_punct_or_end(i) && !attributive) {
+            offer(K::recommendation, neg ? P::negative : P::positive, neg ? "不" + std::string(t) : std::string(t));
         } else if (t == "不推荐" || t == "不建议") {
-            best.offer(K::recommendation, P::negative, std::string(t));
+            offer(K::recommendation, P::negative, std::string(t));
         }
         // Permissions.
         else if (t == "可以") {
-            best.offer(K::permission, neg ? P::negative : P::positive, neg ? "不可以" : "可以");
+            offer(K::permission, neg ? P::negative : P::positive, neg ? "不可以" : "可以");
         } else if (t == "不必" || t == "无须" || t == "无需" || t == "不需要" || (t == "必" && neg) ||
                    (t == "需要" && neg)) {
-            best.offer(K::permission, P::negative, neg ? "不" + std::string(t) : std::string(t));
+            offer(K::permission, P::negative, neg ? "不" + std::string(t) : std::string(t));
         } else if (t == "允许") {
-            best.offer(K::permission, P::positive, "允许");
-        } else if (t == "可" && !neg) {
-            best.offer(K::permission, P::positive, "可");
+            offer(K::permission, P::positive, "允许");
+        } else if (t == "可" && !neg && !adjectival_ke(w, i, w[i] == "可" ? after(i) : std::string_view())) {
+            offer(K::permission, P::positive, "可");
         }
-        // Possibility.
-        else if (t == "能" || t == "能够") {
-            best.offer(K::possibility, neg ? P::negative : P::positive, neg ? "不" + std::string(t) : std::string(t));
+        // Possibility. Statutes state conditions with 能 / 可能 ("不能履行职务的"), never
+        // possibilities, so the law profile has none.
+        else if (law) {
+            continue;
+        } else if (t == "能" || t == "能够") {
+            offer(K::possibility, neg ? P::negative : P::positive, neg ? "不" + std::string(t) : std::string(t));
         } else if (t == "不能" || t == "不能够") {
-            best.offer(K::possibility, P::negative, std::string(t));
+            offer(K::possibility, P::negative, std::string(t));
         } else if (t == "可能" && !next_is_punct_or_end(i) && (i == 0 || w[i - 1] != "的")) {
-            best.offer(K::possibility, neg ? P::negative : P::positive, neg ? "不可能" : "可能");
+            offer(K::possibility, neg ? P::negative : P::positive, neg ? "不可能" : "可能");
         } else if (t == "不可能") {
-            best.offer(K::possibility, P::negative, "不可能");
+            offer(K::possibility, P::negative, "不可能");
         }
     }
     return best.c;

@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE cli
 #include <boost/test/unit_test.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -162,4 +164,27 @@ BOOST_AUTO_TEST_CASE(color_only_when_asked_or_on_a_terminal) {
     BOOST_TEST(colored.out.find("\x1b[31;9m") != std::string::npos);
     const Result no_color = redline("diff --color auto " + old_file + " " + new_file);
     BOOST_TEST(no_color.out.find("\x1b[") == std::string::npos);  // not a terminal
+}
+
+// --profile applies one profile to both drafts: capital MUST is a requirement only under
+// rfc2119 (without the BCP 14 boilerplate auto chooses iso, where "must" is a constraint).
+BOOST_AUTO_TEST_CASE(diff_profile_option_applies_to_both_drafts) {
+    TempDir dir;
+    const auto a = dir.write("a.txt", "1 Scope\n\nThe device MUST log every event.\n");
+    const auto b = dir.write("b.txt", "1 Scope\n\nThe device SHOULD log every event.\n");
+    auto first_provision = [](const Result& r) {
+        const auto report = nlohmann::json::parse(r.out);
+        const auto& p = report.at("provisions").at(0);
+        return p.at("change").get<std::string>() + " " + p.at("old").at("kind").get<std::string>() + "/" +
+               p.at("old").at("form").get<std::string>() + " -> " + p.at("new").at("kind").get<std::string>() + "/" +
+               p.at("new").at("form").get<std::string>() + " " + report.at("old").at("profile").get<std::string>();
+    };
+    const Result automatic = redline("diff --format json " + a.string() + " " + b.string());
+    BOOST_TEST(first_provision(automatic) == "strengthened constraint/MUST -> recommendation/SHOULD iso");
+    const Result rfc = redline("diff --format json --profile rfc2119 " + a.string() + " " + b.string());
+    BOOST_TEST(rfc.status == 1);
+    BOOST_TEST(first_provision(rfc) == "weakened requirement/MUST -> recommendation/SHOULD rfc2119");
+    const Result bad = redline("diff --profile ietf " + a.string() + " " + b.string());
+    BOOST_TEST(bad.status == 2);
+    BOOST_TEST(bad.err.find("--profile") != std::string::npos);
 }
