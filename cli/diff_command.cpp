@@ -6,6 +6,8 @@
 #include "formats/terminal/terminal_writer.hpp"
 
 #include <cstdlib>
+#include <exception>
+#include <future>
 #include <memory>
 #include <unistd.h>
 
@@ -53,9 +55,19 @@ Run add_diff_command(CLI::App& app) {
         formats::ReadOptions ro;
         ro.language = parse_lang(opts->lang);
         ro.path = opts->old_file;
-        const Document old_doc = read_input(ro);
+        // The two drafts are read on two cores. When both are bad, the old one's error is the
+        // one reported, as it would be reading them in turn.
+        auto old_future = std::async(std::launch::async, [ro] { return read_input(ro); });
         ro.path = opts->new_file;
-        const Document new_doc = read_input(ro);
+        std::exception_ptr new_error;
+        Document new_doc;
+        try {
+            new_doc = read_input(ro);
+        } catch (...) {
+            new_error = std::current_exception();
+        }
+        const Document old_doc = old_future.get();
+        if (new_error) std::rethrow_exception(new_error);
         CompareOptions co;
         co.ignore_editorial = opts->ignore_editorial;
         // One profile for both drafts when given: comparing "shall" under iso with "MUST"

@@ -5,7 +5,9 @@
 #include "engine/text.hpp"
 
 #include <algorithm>
+#include <future>
 #include <ostream>
+#include <tuple>
 #include <unordered_map>
 
 namespace redline {
@@ -145,6 +147,12 @@ class Builder {
 public:
     Builder(const Document& o, const Document& n, const CompareOptions& options)
         : old_(o), new_(n), options_(options), tables_(make_token_tables()) {
+        // The provision analysis of each draft needs nothing from the alignment: it runs on
+        // the second core while this one tokenizes, aligns and diffs.
+        analyses_ = std::async(std::launch::async, [this] {
+            return std::pair(analyse(old_, options_.auto_profile ? choose_profile(old_) : options_.profile),
+                             analyse(new_, options_.auto_profile ? choose_profile(new_) : options_.profile));
+        });
         ot_ = tokenize_document(o, tables_);
         nt_ = tokenize_document(n, tables_);
         for (std::string_view end : {".", "。", ";", "；", "!", "！", "?", "？", "\n"}) {
@@ -176,8 +184,7 @@ public:
                 for (ClauseId other : al_.merges[m->second].old_ids)
                     if (other != o) emit_removed_after(other, c);
         }
-        c.old_analysis = analyse(old_, options_.auto_profile ? choose_profile(old_) : options_.profile);
-        c.new_analysis = analyse(new_, options_.auto_profile ? choose_profile(new_) : options_.profile);
+        std::tie(c.old_analysis, c.new_analysis) = analyses_.get();
         std::vector<ClauseId> old_to_new = al_.old_to_new;
         for (const Merge& m : al_.merges)
             for (ClauseId o : m.old_ids) old_to_new[o] = m.new_id;
@@ -194,6 +201,7 @@ private:
     const Document& old_;
     const Document& new_;
     CompareOptions options_;
+    std::future<std::pair<Analysis, Analysis>> analyses_;
     TokenTables tables_;
     TokenizedDocument ot_, nt_;
     std::vector<std::uint32_t> sentence_ends_;
@@ -272,23 +280,19 @@ private:
         return s;
     }
 
-    ClauseEntry removed(ClauseId o) const {
+    // A clause present on one side only: its whole text is one deletion or insertion.
+    ClauseEntry one_sided(ClauseId id, bool old_side) const {
         ClauseEntry e;
-        e.change = ClauseChange::removed;
-        e.old_ids = {o};
-        const Seq s = body(ot_, e.old_ids);
-        if (!s.exact.empty()) e.edits.push_back({EditOp::remove, s.text(tables_, 0, static_cast<std::uint32_t>(s.exact.size())), false});
+        e.change = old_side ? ClauseChange::removed : ClauseChange::added;
+        (old_side ? e.old_ids : e.new_ids) = {id};
+        const Seq s = body(old_side ? ot_ : nt_, {id});
+        if (!s.exact.empty())
+            e.edits.push_back({old_side ? EditOp::remove : EditOp::insert,
+                               s.text(tables_, 0, static_cast<std::uint32_t>(s.exact.size())), false});
         return e;
     }
-
-    ClauseEntry added(ClauseId n) const {
-        ClauseEntry e;
-        e.change = ClauseChange::added;
-        e.new_ids = {n};
-        const Seq s = body(nt_, e.new_ids);
-        if (!s.exact.empty()) e.edits.push_back({EditOp::insert, s.text(tables_, 0, static_cast<std::uint32_t>(s.exact.size())), false});
-        return e;
-    }
+    ClauseEntry removed(ClauseId o) const { return one_sided(o, true); }
+    ClauseEntry added(ClauseId n) const { return one_sided(n, false); }
 
     ClauseEntry paired(ClauseId o, ClauseId n) const {
         ClauseEntry e;

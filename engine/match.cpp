@@ -49,7 +49,17 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
 struct Side {
     const Document& doc;
     const TokenizedDocument& td;
-    std::vector<std::vector<std::uint32_t>> bag;  // sorted word keys of title + own text
+    // Sorted word keys of title + own text, sorted on first use: most nodes of a revision
+    // are settled by the identical-subtree pass and never need them (sorting every node's
+    // words was a tenth of a whole comparison, most of it branch mispredictions).
+    const std::vector<std::uint32_t>& bag(ClauseId id) const {
+        if (!bag_sorted_[id]) {
+            std::sort(bag_[id].begin(), bag_[id].end());
+            bag_sorted_[id] = 1;
+        }
+        return bag_[id];
+    }
+    std::size_t words_in(ClauseId id) const { return bag_[id].size(); }
     std::vector<std::uint64_t> subtree_fp;        // content of the subtree, labels ignored
     std::vector<std::uint32_t> subtree_words;     // word tokens in the subtree
 
@@ -60,7 +70,7 @@ struct Side {
     const std::vector<std::uint32_t>& shingles(ClauseId id) const {
         if (!shingle_done_[id]) {
             std::vector<std::uint32_t>& sh = shingle_cache_[id];
-            sh = bag[id];
+            sh = bag(id);
             std::uint32_t prev = 0;
             bool have_prev = false;
             for (const TokenRange r : {td.title[id], td.body[id]})
@@ -70,7 +80,10 @@ struct Side {
                     prev = td.key[i];
                     have_prev = true;
                 }
-            std::sort(sh.begin(), sh.end());
+            // Word keys are below 2^31 and already sorted; bigram hashes have the top bit set,
+            // so only they need sorting for the whole to be sorted.
+            const auto bigrams = sh.begin() + static_cast<std::ptrdiff_t>(bag(id).size());
+            std::sort(bigrams, sh.end());
             sh.erase(std::unique(sh.begin(), sh.end()), sh.end());
             shingle_done_[id] = 1;
         }
@@ -79,7 +92,8 @@ struct Side {
 
     Side(const Document& d, const TokenizedDocument& t) : doc(d), td(t) {
         const std::size_t n = doc.size();
-        bag.resize(n);
+        bag_.resize(n);
+        bag_sorted_.assign(n, 0);
         shingle_cache_.resize(n);
         shingle_done_.assign(n, 0);
         subtree_fp.assign(n, 0);
@@ -92,18 +106,17 @@ struct Side {
                 for (std::uint32_t i = r.begin; i < r.end; ++i) {
                     if (!td.is_word[i]) continue;
                     h = mix(h, td.key[i]);
-                    bag[id].push_back(td.key[i]);
+                    bag_[id].push_back(td.key[i]);
                 }
             };
             add(td.title[id], 1);
             add(td.body[id], 2);
-            std::sort(bag[id].begin(), bag[id].end());
             own[id] = h;
         }
         // Children have larger ids than their parent: one reverse sweep folds subtrees.
         for (ClauseId id = static_cast<ClauseId>(n); id-- > 0;) {
             std::uint64_t h = own[id];
-            std::uint32_t words = static_cast<std::uint32_t>(bag[id].size());
+            std::uint32_t words = static_cast<std::uint32_t>(bag_[id].size());
             for (ClauseId c = doc.first_child(id); c != no_clause; c = doc.next_sibling(c)) {
                 h = mix(h, subtree_fp[c]);
                 words += subtree_words[c];
@@ -114,6 +127,8 @@ struct Side {
     }
 
 private:
+    mutable std::vector<std::vector<std::uint32_t>> bag_;
+    mutable std::vector<std::uint8_t> bag_sorted_;
     mutable std::vector<std::vector<std::uint32_t>> shingle_cache_;
     mutable std::vector<std::uint8_t> shingle_done_;
 };
@@ -332,9 +347,9 @@ private:
     void build_rare_index() {
         std::vector<ClauseId> olds, news;
         for (ClauseId o = 1; o < old_.doc.size(); ++o)
-            if (old_free(o) && !old_.bag[o].empty()) olds.push_back(o);
+            if (old_free(o) && !old_.words_in(o) == 0) olds.push_back(o);
         for (ClauseId n = 1; n < new_.doc.size(); ++n)
-            if (new_free(n) && !new_.bag[n].empty()) news.push_back(n);
+            if (new_free(n) && !new_.words_in(n) == 0) news.push_back(n);
         free_index_ = std::make_unique<ShingleIndex>(old_, olds, new_, news);
     }
 
@@ -375,7 +390,7 @@ private:
         };
         std::vector<Candidate> all;
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
-            if (!new_free(n) || new_.bag[n].empty() || (leaves_only && !leaf(new_.doc, n))) continue;
+            if (!new_free(n) || new_.words_in(n) == 0 || (leaves_only && !leaf(new_.doc, n))) continue;
             // A title that names one clause on each side is strong evidence of identity
             // ("Content Codings" moved from 5.4 to 3.1.2.1): always consider that clause.
             const ClauseId same_title = distinctive_title_partner(n);
@@ -385,7 +400,7 @@ private:
                 found.push_back(same_title);
             for (ClauseId o : found) {
                 if (!compatible_kinds(o, n) || (leaves_only && !leaf(old_.doc, o))) continue;
-                const double sim = dice(old_.bag[o], new_.bag[n]);
+                const double sim = dice(old_.bag(o), new_.bag(n));
                 const bool parent = parents_matched(o, n);
                 const bool label = !old_.doc.label(o).empty() && old_.doc.label(o) == new_.doc.label(n);
                 const bool title = !old_.doc.title(o).empty() && old_.doc.title(o) == new_.doc.title(n);
@@ -437,7 +452,7 @@ private:
                 if (!old_free(o) || old_.doc[o].kind != new_.doc[n].kind) continue;
                 const bool label = !new_.doc.label(n).empty() && old_.doc.label(o) == new_.doc.label(n);
                 const bool title = !new_.doc.title(n).empty() && old_.doc.title(o) == new_.doc.title(n);
-                const double sim = dice(old_.bag[o], new_.bag[n]);
+                const double sim = dice(old_.bag(o), new_.bag(n));
                 const bool both_empty = old_.doc[o].block_count == 0 && new_.doc[n].block_count == 0;
                 // Same number and same title under the same parent is the same clause even when
                 // its text was rewritten wholesale; one of the two needs some common content.
@@ -473,19 +488,19 @@ private:
         // Splits: a leftover new node is compared with the old counterparts of its neighbours
         // (parts of a split stay next to each other) and with unmatched old nodes.
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
-            if (!new_free(n) || new_.bag[n].size() < min_part_words) continue;
+            if (!new_free(n) || new_.words_in(n) < min_part_words) continue;
             std::vector<ClauseId> sources = free_index_->candidates(new_.shingles(n), [&](ClauseId c) { return old_free(c); });
             for (ClauseId near : neighbours(new_.doc, n))
                 if (const ClauseId o = out_.new_to_old[near]; o != no_clause && o != 0) sources.push_back(o);
             for (ClauseId o : sources) {
                 const ClauseId partner = out_.old_to_new[o];
                 const std::vector<std::uint32_t> residue =
-                    partner == no_clause ? old_.bag[o] : minus(old_.bag[o], new_.bag[partner]);
-                const double in_residue = static_cast<double>(common(residue, new_.bag[n])) / new_.bag[n].size();
+                    partner == no_clause ? old_.bag(o) : minus(old_.bag(o), new_.bag(partner));
+                const double in_residue = static_cast<double>(common(residue, new_.bag(n))) / new_.words_in(n);
                 // A new sibling of the old clause's successor that mostly repeats the old
                 // clause is a part of it too, even when the successor kept much of the same text.
                 const bool sibling_of_partner = partner != no_clause && new_.doc[partner].parent == new_.doc[n].parent &&
-                    static_cast<double>(common(old_.bag[o], new_.bag[n])) >= split_sibling_containment * new_.bag[n].size();
+                    static_cast<double>(common(old_.bag(o), new_.bag(n))) >= split_sibling_containment * new_.words_in(n);
                 if (in_residue < split_containment && !sibling_of_partner) continue;
                 if (partner == no_clause) {
                     pair(o, n, 1.0, MatchReason::split);
@@ -502,13 +517,13 @@ private:
         }
         // Merges: a leftover old node against the new counterparts of its neighbours.
         for (ClauseId o = 1; o < old_.doc.size(); ++o) {
-            if (!old_free(o) || old_.bag[o].size() < min_part_words) continue;
+            if (!old_free(o) || old_.words_in(o) < min_part_words) continue;
             for (ClauseId near : neighbours(old_.doc, o)) {
                 const ClauseId n = out_.old_to_new[near];
                 if (n == no_clause || n == 0) continue;
                 const ClauseId partner = near;
-                const std::vector<std::uint32_t> residue = minus(new_.bag[n], old_.bag[partner]);
-                if (static_cast<double>(common(residue, old_.bag[o])) < split_containment * old_.bag[o].size()) continue;
+                const std::vector<std::uint32_t> residue = minus(new_.bag(n), old_.bag(partner));
+                if (static_cast<double>(common(residue, old_.bag(o))) < split_containment * old_.words_in(o)) continue;
                 auto [it, fresh] = merge_of.try_emplace(n, out_.merges.size());
                 if (fresh) out_.merges.push_back({{partner}, n});
                 out_.merges[it->second].old_ids.push_back(o);

@@ -64,50 +64,66 @@ bool word_boundary_before(std::string_view f, std::size_t i) {
 
 std::vector<Reference> find_references(std::string_view text_in) {
     // Every citation carries a number: text without digits (most sentences) has none.
-    if (text_in.find_first_of("0123456789") == std::string_view::npos &&
-        text_in.find("\xEF\xBC") == std::string_view::npos)  // full-width digits start EF BC 90..99
-        return {};
-    // Work on a width-folded copy with every dash as '-'. Folding changes byte lengths, so
-    // keep a map from folded offsets back to the original.
-    std::string f;
-    std::vector<std::uint32_t> back;  // folded byte index → original byte index
-    f.reserve(text_in.size());
-    back.reserve(text_in.size() + 1);
-    for (std::size_t i = 0; i < text_in.size();) {
-        const std::size_t start = i;
+    // Full-width digits start with EF BC (U+FF10..FF19).
+    bool ascii = true, digits = false;
+    for (std::size_t i = 0; i < text_in.size(); ++i) {
         const auto c = static_cast<unsigned char>(text_in[i]);
-        std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        if (start + len > text_in.size()) len = text_in.size() - start;
-        i = start + len;
-        if (c < 0x80) {  // ASCII needs no folding: the common case, kept allocation-free
-            f += static_cast<char>(c);
-            back.push_back(static_cast<std::uint32_t>(start));
-            continue;
-        }
-        const std::string_view ch = text_in.substr(start, len);
-        std::string out;
-        if (ch == "—" || ch == "–" || ch == "‐" || ch == "‑" || ch == "－" || ch == "−") out = "-";
-        else out = text::fold_width(ch);
-        for (char o : out) {
-            f += o;
-            back.push_back(static_cast<std::uint32_t>(start));
+        if (c >= '0' && c <= '9') digits = true;
+        else if (c >= 0x80) {
+            ascii = false;
+            if (c == 0xEF && i + 1 < text_in.size() && static_cast<unsigned char>(text_in[i + 1]) == 0xBC) digits = true;
         }
     }
-    back.push_back(static_cast<std::uint32_t>(text_in.size()));
+    if (!digits) return {};
+    // Work on a width-folded copy with every dash as '-'. Folding changes byte lengths, so
+    // keep a map from folded offsets back to the original. ASCII text (most of an English
+    // draft) needs neither.
+    std::string folded;
+    std::vector<std::uint32_t> back;  // folded byte index → original byte index
+    if (!ascii) {
+        folded.reserve(text_in.size());
+        back.reserve(text_in.size() + 1);
+        for (std::size_t i = 0; i < text_in.size();) {
+            const std::size_t start = i;
+            const auto c = static_cast<unsigned char>(text_in[i]);
+            std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+            if (start + len > text_in.size()) len = text_in.size() - start;
+            i = start + len;
+            if (c < 0x80) {
+                folded += static_cast<char>(c);
+                back.push_back(static_cast<std::uint32_t>(start));
+                continue;
+            }
+            const std::string_view ch = text_in.substr(start, len);
+            std::string out;
+            if (ch == "—" || ch == "–" || ch == "‐" || ch == "‑" || ch == "－" || ch == "−") out = "-";
+            else out = text::fold_width(ch);
+            for (char o : out) {
+                folded += o;
+                back.push_back(static_cast<std::uint32_t>(start));
+            }
+        }
+        back.push_back(static_cast<std::uint32_t>(text_in.size()));
+    }
+    const std::string_view f = ascii ? text_in : std::string_view(folded);
+    auto original = [&](std::size_t k) { return ascii ? static_cast<std::uint32_t>(k) : back[k]; };
 
     std::vector<Reference> refs;
     auto emit = [&](std::size_t b, std::size_t e, std::string key, bool dated) {
         Reference r;
-        r.offset = back[b];
-        r.length = back[e] - back[b];
+        r.offset = original(b);
+        r.length = original(e) - original(b);
         r.key = std::move(key);
         r.dated = dated;
         refs.push_back(std::move(r));
     };
     for (std::size_t i = 0; i < f.size(); ++i) {
-        if (!upper(f[i]) && f[i] != '[') continue;
+        switch (f[i]) {  // the first letters of every form below
+        case '[': case 'R': case 'I': case 'N': case 'G': case 'Y': case 'J': case 'S': case 'H': case 'D': case 'T': break;
+        default: continue;
+        }
         if (!word_boundary_before(f, i)) continue;
-        const std::string_view rest = std::string_view(f).substr(i);
+        const std::string_view rest = f.substr(i);
         // [RFC2119]
         if (rest.starts_with("[RFC") && rest.size() > 5 && digit(rest[4])) {
             std::size_t j = 4;

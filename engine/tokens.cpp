@@ -67,14 +67,4 @@ TokenizedDocument tokenize_document(const Document& doc, TokenTables& tables) {
     return td;
 }
 
-std::string join_tokens(const TokenizedDocument& td, const TokenTables& tables, std::uint32_t begin,
-                        std::uint32_t end) {
-    std::string out;
-    for (std::uint32_t i = begin; i < end; ++i) {
-        if (td.space_before[i]) out += ' ';
-        out += tables.exact.text(td.exact[i]);
-    }
-    return out;
-}
-
 }  // namespace redline

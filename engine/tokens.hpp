@@ -44,10 +44,4 @@ TokenTables make_token_tables();
 // Tokenises every node of `doc`, interning into `tables`.
 TokenizedDocument tokenize_document(const Document& doc, TokenTables& tables);
 
-// Rebuilds display text of tokens [begin, end) from exact ids: single spaces where the
-// source had white space (including before the first token, so that consecutive ranges
-// concatenate to the whole text), "\n" for paragraph breaks.
-std::string join_tokens(const TokenizedDocument& td, const TokenTables& tables, std::uint32_t begin,
-                        std::uint32_t end);
-
 }  // namespace redline

@@ -188,3 +188,18 @@ BOOST_AUTO_TEST_CASE(diff_profile_option_applies_to_both_drafts) {
     BOOST_TEST(bad.status == 2);
     BOOST_TEST(bad.err.find("--profile") != std::string::npos);
 }
+
+// The drafts are read on two threads; the error reported must not depend on which finishes
+// first: the old draft's, as when reading in turn.
+BOOST_AUTO_TEST_CASE(diff_reports_the_old_drafts_error_first) {
+    TempDir dir;
+    const auto empty = dir.write("empty.txt", "");
+    for (int i = 0; i < 5; ++i) {
+        const Result both = redline("diff /nonexistent/old.txt " + empty.string());
+        BOOST_TEST(both.status == 2);
+        BOOST_TEST(both.err == "redline: error: /nonexistent/old.txt: cannot open: No such file or directory\n");
+    }
+    const Result only_new = redline("diff " + sample_dir + "2023-05-draft.en.txt /nonexistent/new.txt");
+    BOOST_TEST(only_new.status == 2);
+    BOOST_TEST(only_new.err == "redline: error: /nonexistent/new.txt: cannot open: No such file or directory\n");
+}

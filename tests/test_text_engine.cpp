@@ -3,9 +3,12 @@
 
 #include "engine/error.hpp"
 #include "engine/text.hpp"
+#include "formats/reader.hpp"
 
 #include <unicode/ucnv.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -200,4 +203,48 @@ BOOST_AUTO_TEST_CASE(a_ten_megabyte_line_is_handled_in_one_pass) {
     const auto tokens = tokenize(folded);
     const std::size_t repeats = line.size() / std::string("word 应 ").size();
     BOOST_TEST(tokens.size() == repeats * 4 - 1);  // word, space, 应, space; no trailing space
+}
+
+namespace {
+
+std::string spans(std::string_view s, const std::vector<text::Span>& v) {
+    std::string out;
+    for (const auto& sp : v) out += "[" + std::string(s.substr(sp.offset, sp.length)) + "]";
+    return out;
+}
+
+}  // namespace
+
+// The ASCII sentence splitter follows UAX #29 as ICU does; hold them equal on the hard cases
+// and on every ASCII paragraph of the corpus and the samples.
+BOOST_AUTO_TEST_CASE(ascii_sentences_equal_icu) {
+    for (const char* s :
+         {"One. Two! Three? Four", "e.g. the value", "See Section 3.1 of RFC 9000. Then go.", "U.S.A. Next",
+          "He said \"Stop.\" Then left.", "(This is it.) Next one.", "Wait... what? Yes!! No?!", "a.b.c. d",
+          "Version 1.0. Released", "end.\nNew line", "x.\r\ny", "Is it? - yes.", "Is it?, yes.", "Stop.  \"Go\" now.",
+          "It is. 3 items follow.", "etc. (see below) and more.", "ID: 0x40. The bit", "Mr. Smith went.", "A. B. C.",
+          "Ends with space. ", "  Leading. Trailing  ", "no terminator", "", ".", "?!", "Done.)] Next"}) {
+        BOOST_TEST(spans(s, text::sentences(s)) == spans(s, text::sentences_by_icu(s)), s);
+    }
+    namespace fs = std::filesystem;
+    std::vector<fs::path> files;
+    for (const char* dir : {"/corpus/ietf-quic-transport", "/corpus/ietf-tls13", "/corpus/ietf-httpbis"})
+        for (const auto& e : fs::directory_iterator(std::string(REDLINE_SHARED_DIR) + dir)) files.push_back(e.path());
+    files.push_back(std::string(REDLINE_SOURCE_DIR) + "/samples/office-devices/2023-05-draft.en.txt");
+    std::sort(files.begin(), files.end());
+    std::size_t paragraphs = 0, differ = 0;
+    for (const fs::path& f : files) {
+        formats::ReadOptions o;
+        o.path = f.string();
+        const Document doc = formats::read_document(formats::read_bytes(o.path), o);
+        for (const Block& b : doc.blocks()) {
+            const std::string_view t = doc.str(b.text);
+            if (std::any_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; })) continue;
+            ++paragraphs;
+            const std::string fast = spans(t, text::sentences(t)), icu = spans(t, text::sentences_by_icu(t));
+            if (fast != icu && ++differ <= 5) BOOST_TEST(fast == icu, f.filename().string() << " line " << b.where.line);
+        }
+    }
+    BOOST_TEST(paragraphs > 5000u);
+    BOOST_TEST(differ == 0u);
 }

@@ -1,130 +1,129 @@
 #include "formats/json/document_json.hpp"
 
-#include <nlohmann/json.hpp>
+#include "formats/json/json_writer.hpp"
 
 namespace redline::formats {
 
 namespace {
 
-using Json = nlohmann::ordered_json;
-
-Json location(const Document& doc, const SourceLocation& where) {
-    Json j = Json::object();
+void location(JsonWriter& w, const Document& doc, const SourceLocation& where) {
     if (where.part) {
-        j["part"] = doc.parts[where.part - 1];
-        j["paragraph"] = where.paragraph;
+        w.member("part", doc.parts[where.part - 1]);
+        w.member("paragraph", where.paragraph);
     } else {
-        j["line"] = where.line;
+        w.member("line", where.line);
     }
-    return j;
 }
 
-Json node(const Document& doc, ClauseId id) {
+void node(JsonWriter& w, const Document& doc, ClauseId id) {
     const Clause& c = doc[id];
-    Json j = Json::object();
-    j["kind"] = std::string(to_string(c.kind));
+    w.begin_object();
+    w.member("kind", to_string(c.kind));
     if (id != doc.root()) {
-        j["label"] = std::string(doc.label(id));
-        j["title"] = std::string(doc.title(id));
-        if (!c.alt_title.empty()) j["alt_title"] = std::string(doc.str(c.alt_title));
-        if (!c.anchor.empty()) j["anchor"] = std::string(doc.str(c.anchor));
-        j.update(location(doc, c.where));
-        j["language"] = std::string(to_string(c.language));
+        w.member("label", doc.label(id));
+        w.member("title", doc.title(id));
+        if (!c.alt_title.empty()) w.member("alt_title", doc.str(c.alt_title));
+        if (!c.anchor.empty()) w.member("anchor", doc.str(c.anchor));
+        location(w, doc, c.where);
+        w.member("language", to_string(c.language));
     }
-    Json blocks = Json::array();
+    w.key("blocks").begin_array();
     for (const Block* b = doc.blocks_begin(id); b != doc.blocks_end(id); ++b) {
-        Json jb = Json::object();
-        jb["kind"] = std::string(to_string(b->kind));
-        jb.update(location(doc, b->where));
-        jb["text"] = std::string(doc.str(b->text));
-        blocks.push_back(std::move(jb));
+        w.begin_object();
+        w.member("kind", to_string(b->kind));
+        location(w, doc, b->where);
+        w.member("text", doc.str(b->text));
+        w.end_object();
     }
-    j["blocks"] = std::move(blocks);
-    Json children = Json::array();
-    for (ClauseId k = doc.first_child(id); k != no_clause; k = doc.next_sibling(k))
-        children.push_back(node(doc, k));
-    j["children"] = std::move(children);
-    return j;
+    w.end_array();
+    w.key("children").begin_array();
+    for (ClauseId k = doc.first_child(id); k != no_clause; k = doc.next_sibling(k)) node(w, doc, k);
+    w.end_array();
+    w.end_object();
 }
 
-Json strings(const std::vector<std::string>& v) {
-    Json j = Json::array();
-    for (const auto& s : v) j.push_back(s);
-    return j;
+void strings(JsonWriter& w, const std::vector<std::string>& v) {
+    w.begin_array();
+    for (const auto& s : v) w.value(s);
+    w.end_array();
 }
 
-Json clause_ref(const Document& doc, ClauseId id) {
-    Json j = Json::object();
-    j["label"] = std::string(doc.label(id));
-    j["title"] = std::string(doc.title(id));
-    j.update(location(doc, doc[id].where));
-    return j;
+void clause_ref(JsonWriter& w, const Document& doc, ClauseId id) {
+    w.begin_object();
+    w.member("label", doc.label(id));
+    w.member("title", doc.title(id));
+    location(w, doc, doc[id].where);
+    w.end_object();
 }
 
-Json provisions(const Document& doc, const Analysis& a) {
-    Json list = Json::array();
+void provisions(JsonWriter& w, const Document& doc, const Analysis& a) {
+    w.begin_array();
     for (const Unit& u : a.units) {
         if (u.what.kind == ProvisionKind::statement) continue;
-        Json j = Json::object();
-        j["clause"] = clause_ref(doc, u.clause);
-        j["kind"] = std::string(to_string(u.what.kind));
-        j["polarity"] = std::string(to_string(u.what.polarity));
-        j["form"] = u.what.form;
-        if (u.inherited) j["inherited"] = true;
-        j["block_line"] = doc.blocks()[u.block].where.line;
-        j["span"] = Json::array({u.offset, u.length});
-        j["text"] = std::string(doc.str(doc.blocks()[u.block].text).substr(u.offset, u.length));
-        list.push_back(std::move(j));
+        const Block& block = doc.blocks()[u.block];
+        w.begin_object();
+        clause_ref(w.key("clause"), doc, u.clause);
+        w.member("kind", to_string(u.what.kind));
+        w.member("polarity", to_string(u.what.polarity));
+        w.member("form", u.what.form);
+        if (u.inherited) w.member("inherited", true);
+        w.member("block_line", block.where.line);
+        w.key("span").begin_array().value(u.offset).value(u.length).end_array();
+        w.member("text", doc.str(block.text).substr(u.offset, u.length));
+        w.end_object();
     }
-    return list;
+    w.end_array();
 }
 
-Json references(const Document& doc, const Analysis& a) {
-    Json list = Json::array();
+void references(JsonWriter& w, const Document& doc, const Analysis& a) {
+    w.begin_array();
     for (const Reference& r : a.references) {
-        Json j = Json::object();
-        j["key"] = r.key;
-        j["text"] = std::string(doc.str(doc.blocks()[r.block].text).substr(r.offset, r.length));
-        j["dated"] = r.dated;
-        j["normative_list"] = r.normative_list;
-        j["clause"] = clause_ref(doc, r.clause);
-        list.push_back(std::move(j));
+        w.begin_object();
+        w.member("key", r.key);
+        w.member("text", doc.str(doc.blocks()[r.block].text).substr(r.offset, r.length));
+        w.member("dated", r.dated);
+        w.member("normative_list", r.normative_list);
+        clause_ref(w.key("clause"), doc, r.clause);
+        w.end_object();
     }
-    return list;
+    w.end_array();
 }
 
 }  // namespace
 
 std::string write_document_json(const Document& doc, const Analysis* analysis) {
-    Json j = Json::object();
-    j["schema"] = document_schema;
-    j["path"] = doc.info.path;
-    j["format"] = doc.info.format;
-    j["encoding"] = doc.info.encoding;
-    j["language"] = std::string(to_string(doc.language));
-    Json info = Json::object();
-    info["title"] = doc.info.title;
-    info["alt_title"] = doc.info.alt_title;
-    info["identifier"] = doc.info.identifier.empty() ? Json(nullptr) : Json(doc.info.identifier);
-    info["stage"] = doc.info.stage;
-    info["replaces"] = strings(doc.info.replaces);
-    info["classifications"] = strings(doc.info.classifications);
-    j["info"] = std::move(info);
-    Json warnings = Json::array();
-    for (const Warning& w : doc.warnings) {
-        Json jw = location(doc, w.where);
-        jw["message"] = w.message;
-        warnings.push_back(std::move(jw));
+    JsonWriter w;
+    w.begin_object();
+    w.member("schema", document_schema);
+    w.member("path", doc.info.path);
+    w.member("format", doc.info.format);
+    w.member("encoding", doc.info.encoding);
+    w.member("language", to_string(doc.language));
+    w.key("info").begin_object();
+    w.member("title", doc.info.title);
+    w.member("alt_title", doc.info.alt_title);
+    w.key("identifier");
+    doc.info.identifier.empty() ? w.null() : w.value(doc.info.identifier);
+    w.member("stage", doc.info.stage);
+    strings(w.key("replaces"), doc.info.replaces);
+    strings(w.key("classifications"), doc.info.classifications);
+    w.end_object();
+    w.key("warnings").begin_array();
+    for (const Warning& warning : doc.warnings) {
+        w.begin_object();
+        location(w, doc, warning.where);
+        w.member("message", warning.message);
+        w.end_object();
     }
-    j["warnings"] = std::move(warnings);
-    j["root"] = node(doc, doc.root());
+    w.end_array();
+    node(w.key("root"), doc, doc.root());
     if (analysis) {
-        j["profile"] = std::string(to_string(analysis->profile));
-        j["provisions"] = provisions(doc, *analysis);
-        j["references"] = references(doc, *analysis);
+        w.member("profile", to_string(analysis->profile));
+        provisions(w.key("provisions"), doc, *analysis);
+        references(w.key("references"), doc, *analysis);
     }
-    // Invalid UTF-8 cannot reach here (the decoder rejects it); replace rather than throw anyway.
-    return j.dump(1, ' ', false, Json::error_handler_t::replace) + "\n";
+    w.end_object();
+    return w.finish();
 }
 
 }  // namespace redline::formats

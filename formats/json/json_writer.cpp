@@ -1,0 +1,192 @@
+#include "formats/json/json_writer.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <stdexcept>
+
+namespace redline::formats {
+
+void JsonWriter::newline_indent(std::size_t depth) {
+    out_ += '\n';
+    out_.append(depth, ' ');
+}
+
+void JsonWriter::before_value() {
+    if (after_key_) {
+        after_key_ = false;
+        return;
+    }
+    if (stack_.empty()) return;
+    Level& top = stack_.back();
+    if (top.object) throw std::logic_error("JsonWriter: object member without a key");
+    if (!top.empty) out_ += ',';
+    top.empty = false;
+    newline_indent(stack_.size());
+}
+
+JsonWriter& JsonWriter::key(std::string_view k) {
+    if (stack_.empty() || !stack_.back().object || after_key_) throw std::logic_error("JsonWriter: misplaced key");
+    Level& top = stack_.back();
+    if (!top.empty) out_ += ',';
+    top.empty = false;
+    newline_indent(stack_.size());
+    string(k);
+    out_ += ": ";
+    after_key_ = true;
+    return *this;
+}
+
+JsonWriter& JsonWriter::begin_object() {
+    before_value();
+    out_ += '{';
+    stack_.push_back({true});
+    return *this;
+}
+
+JsonWriter& JsonWriter::begin_array() {
+    before_value();
+    out_ += '[';
+    stack_.push_back({false});
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_object() {
+    if (stack_.empty() || !stack_.back().object || after_key_) throw std::logic_error("JsonWriter: unbalanced object");
+    const bool empty = stack_.back().empty;
+    stack_.pop_back();
+    if (!empty) newline_indent(stack_.size());
+    out_ += '}';
+    return *this;
+}
+
+JsonWriter& JsonWriter::end_array() {
+    if (stack_.empty() || stack_.back().object) throw std::logic_error("JsonWriter: unbalanced array");
+    const bool empty = stack_.back().empty;
+    stack_.pop_back();
+    if (!empty) newline_indent(stack_.size());
+    out_ += ']';
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::string_view s) {
+    before_value();
+    string(s);
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(bool b) {
+    before_value();
+    out_ += b ? "true" : "false";
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::int64_t n) {
+    before_value();
+    char buf[24];
+    out_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+    return *this;
+}
+
+JsonWriter& JsonWriter::value(std::uint64_t n) {
+    before_value();
+    char buf[24];
+    out_.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+    return *this;
+}
+
+// Shortest round-trip form, with ".0" on integral values, as nlohmann writes doubles.
+JsonWriter& JsonWriter::value(double d) {
+    before_value();
+    if (!std::isfinite(d)) {
+        out_ += "null";
+        return *this;
+    }
+    char buf[32];
+    const char* end = std::to_chars(buf, buf + sizeof buf, d).ptr;
+    const std::string_view text(buf, static_cast<std::size_t>(end - buf));
+    out_ += text;
+    if (text.find_first_of(".e") == std::string_view::npos) out_ += ".0";
+    return *this;
+}
+
+JsonWriter& JsonWriter::null() {
+    before_value();
+    out_ += "null";
+    return *this;
+}
+
+namespace {
+
+// Length of the valid UTF-8 sequence at s[i], or 0.
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    const unsigned char c = b(i);
+    std::size_t n;
+    std::uint32_t min;
+    if (c >= 0xC2 && c <= 0xDF) n = 2, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF) n = 3, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4) n = 4, min = 0x10000;
+    else return 0;
+    if (i + n > s.size()) return 0;
+    std::uint32_t cp = c & (0x3F >> (n - 1));
+    for (std::size_t k = 1; k < n; ++k) {
+        if ((b(i + k) & 0xC0) != 0x80) return 0;
+        cp = (cp << 6) | (b(i + k) & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+    return n;
+}
+
+}  // namespace
+
+void JsonWriter::string(std::string_view s) {
+    out_ += '"';
+    std::size_t i = 0, run = 0;  // [run, i) is copied as is
+    auto flush = [&] { out_.append(s.data() + run, i - run); };
+    while (i < s.size()) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+            ++i;
+            continue;
+        }
+        if (c >= 0x80) {
+            if (const std::size_t n = utf8_length(s, i)) {
+                i += n;
+                continue;
+            }
+            flush();
+            out_ += "\xEF\xBF\xBD";  // U+FFFD for a byte that starts no valid sequence
+            run = ++i;
+            continue;
+        }
+        flush();
+        switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\b': out_ += "\\b"; break;
+        case '\f': out_ += "\\f"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default: {
+            static constexpr char hex[] = "0123456789abcdef";
+            out_ += "\\u00";
+            out_ += hex[c >> 4];
+            out_ += hex[c & 0xF];
+        }
+        }
+        run = ++i;
+    }
+    flush();
+    out_ += '"';
+}
+
+std::string JsonWriter::finish() {
+    if (!stack_.empty() || after_key_) throw std::logic_error("JsonWriter: unfinished document");
+    out_ += '\n';
+    std::string done = std::move(out_);
+    out_.clear();
+    return done;
+}
+
+}  // namespace redline::formats
