@@ -2,10 +2,12 @@
 #include "cli/options.hpp"
 #include "engine/comparison.hpp"
 #include "formats/common/output.hpp"
+#include "formats/html_redline/html_writer.hpp"
 #include "formats/json/report_json.hpp"
 #include "formats/terminal/terminal_writer.hpp"
 
 #include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <future>
 #include <memory>
@@ -25,6 +27,22 @@ struct DiffOptions {
     bool ignore_editorial = false;
 };
 
+// The date shown on a redline page. SOURCE_DATE_EPOCH (the reproducible-builds convention)
+// fixes it, so that the same inputs give the same bytes; otherwise today, in UTC.
+std::string comparison_date() {
+    std::time_t t = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+        char* end = nullptr;
+        const long long v = std::strtoll(epoch, &end, 10);
+        if (end && *end == '\0' && v >= 0) t = static_cast<std::time_t>(v);
+    }
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
 bool use_color(const std::string& mode, const std::string& output) {
     if (mode == "always") return true;
     if (mode == "never") return false;
@@ -40,8 +58,8 @@ Run add_diff_command(CLI::App& app) {
     CLI::App* cmd = app.add_subcommand("diff", "Compare two drafts clause by clause");
     cmd->add_option("OLD", opts->old_file, "The earlier draft; - reads standard input")->required();
     cmd->add_option("NEW", opts->new_file, "The later draft")->required();
-    cmd->add_option("--format", opts->format, "text (terminal) or json (redline.report/1)")
-        ->check(CLI::IsMember({"text", "json"}))
+    cmd->add_option("--format", opts->format, "text (terminal), json (redline.report/1) or html (redline page)")
+        ->check(CLI::IsMember({"text", "json", "html"}))
         ->capture_default_str();
     add_lang_option(*cmd, opts->lang);
     add_profile_option(*cmd, opts->profile);
@@ -80,6 +98,10 @@ Run add_diff_command(CLI::App& app) {
         std::string out;
         if (opts->format == "json") {
             out = formats::write_report_json(comparison);
+        } else if (opts->format == "html") {
+            formats::HtmlOptions ho;
+            ho.date = comparison_date();
+            out = formats::write_redline_html(comparison, ho);
         } else {
             formats::TerminalOptions to;
             to.color = use_color(opts->color, opts->output);

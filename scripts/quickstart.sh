@@ -12,3 +12,7 @@ echo "== redline diff $old $new"
 status=0
 build/cli/redline diff "$old" "$new" || status=$?
 [ "$status" -le 1 ] || exit "$status"
+echo
+mkdir -p out
+build/cli/redline diff --format html -o out/office-devices.redline.html "$old" "$new" || [ $? -le 1 ]
+echo "== the redline page: out/office-devices.redline.html (open it in any browser; works offline)"

@@ -12,7 +12,7 @@ packages=(
   libboost-test-dev       # unit tests
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # CommonMark/GFM parsing with source positions
   libyaml-cpp-dev         # kramdown-rfc YAML front matter
-  nlohmann-json3-dev      # JSON output with stable key order
+  nlohmann-json3-dev      # parsing JSON in the tests
   libcli11-dev            # command-line parsing
   libfmt-dev              # formatting
 )

@@ -3,7 +3,12 @@
 # once in a normal build with warnings as errors, once under AddressSanitizer + UBSan.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+# The browser tests load redline pages in Debian's Chromium, driven by playwright-core from
+# the npm registry (pinned in tests/browser/package-lock.json); CJK fonts render the Chinese
+# pages and their screenshots.
+scripts/setup.sh chromium fonts-noto-cjk nodejs
+command -v npm >/dev/null || scripts/setup.sh npm
+npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 jobs=$(nproc)
 
 echo "== build (RelWithDebInfo, warnings are errors)"
@@ -12,7 +17,8 @@ echo "== tests"
 ctest --test-dir build-test --output-on-failure --parallel "$jobs"
 
 echo "== build (AddressSanitizer + UndefinedBehaviorSanitizer)"
-scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREDLINE_SANITIZE=ON -DREDLINE_WERROR=ON -DREDLINE_BENCH=OFF
+scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREDLINE_SANITIZE=ON -DREDLINE_WERROR=ON -DREDLINE_BENCH=OFF \
+  -DREDLINE_BROWSER_TESTS=OFF
 echo "== tests under sanitizers"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure --parallel "$jobs"

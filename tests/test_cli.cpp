@@ -203,3 +203,24 @@ BOOST_AUTO_TEST_CASE(diff_reports_the_old_drafts_error_first) {
     BOOST_TEST(only_new.status == 2);
     BOOST_TEST(only_new.err == "redline: error: /nonexistent/new.txt: cannot open: No such file or directory\n");
 }
+
+// The redline page: written atomically, dated by SOURCE_DATE_EPOCH, byte-identical between runs.
+BOOST_AUTO_TEST_CASE(diff_writes_the_redline_page) {
+    ::setenv("SOURCE_DATE_EPOCH", "1795996800", 1);  // 2026-11-30
+    TempDir dir;
+    const std::string old_file = sample_dir + "2023-05-draft.zh.txt";
+    const std::string new_file = sample_dir + "2023-08-draft-for-comments.zh.txt";
+    const auto a = dir.path / "a.html", b = dir.path / "b.html";
+    const Result first = redline("diff --format html -o " + a.string() + " " + old_file + " " + new_file);
+    BOOST_TEST(first.status == 1);
+    BOOST_TEST(first.out.empty());
+    const std::string page = slurp(a);
+    BOOST_TEST(page.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
+    BOOST_TEST(page.find("<p class=\"compared\">Compared on 2026-11-30 by redline.</p>") != std::string::npos);
+    BOOST_TEST(redline("diff --format html -o " + b.string() + " " + old_file + " " + new_file).status == 1);
+    BOOST_TEST(slurp(b) == page);
+    const auto c = dir.path / "c.html";
+    BOOST_TEST(redline("diff --format html -o " + c.string() + " " + old_file + " /nonexistent.txt").status == 2);
+    BOOST_TEST(!fs::exists(c));
+    ::unsetenv("SOURCE_DATE_EPOCH");
+}

@@ -168,3 +168,11 @@ BOOST_AUTO_TEST_CASE(provision_changes_of_the_samples_in_both_languages) {
         BOOST_TEST(c.references.added.empty());
     }
 }
+
+// The cover's boilerplate line is never the title, in capitals or not.
+BOOST_AUTO_TEST_CASE(cover_titles_in_both_languages) {
+    BOOST_TEST(read_file("2023-05-draft.zh.txt").info.title == "信息安全技术 办公设备安全规范");
+    BOOST_TEST(read_file("2023-05-draft.en.txt").info.title ==
+               "Information security technology — Security specification for office devices");
+    BOOST_TEST(read_file("2023-08-draft-for-comments.en.txt").info.stage == "Draft for comments");
+}

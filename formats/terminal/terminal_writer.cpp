@@ -1,5 +1,7 @@
 #include "formats/terminal/terminal_writer.hpp"
 
+#include "formats/common/clause_names.hpp"
+
 #include <fmt/format.h>
 
 namespace redline::formats {
@@ -20,33 +22,6 @@ struct Style {
     std::string dim(std::string_view s) const { return color ? fmt::format("\x1b[2m{}\x1b[0m", s) : std::string(s); }
 };
 
-// Notes, list items and paragraphs are named after the clause they sit in ("5.3 注",
-// "6.3.3 a）", "前言 list-item"), so that a reader knows where to look.
-std::string one_name(const Document& doc, ClauseId id) {
-    std::string own(doc.label(id));
-    const ClauseKind kind = doc[id].kind;
-    if (kind == ClauseKind::clause || kind == ClauseKind::annex || kind == ClauseKind::term_entry ||
-        kind == ClauseKind::front_matter)
-        return own;
-    if (own.empty()) own = std::string(to_string(kind));
-    for (ClauseId a = doc[id].parent; a != no_clause && a != doc.root(); a = doc[a].parent) {
-        std::string_view where = doc.label(a);
-        if (where.empty() && doc[a].kind == ClauseKind::front_matter) where = doc.title(a);
-        if (!where.empty()) return std::string(where) + " " + own;
-    }
-    return own;
-}
-
-std::string name(const Document& doc, const std::vector<ClauseId>& ids) {
-    if (ids.empty()) return "—";
-    std::string out;
-    for (ClauseId id : ids) {
-        if (!out.empty()) out += " + ";
-        out += one_name(doc, id);
-    }
-    return out;
-}
-
 // Long unchanged stretches inside a changed clause are cut to their first and last line.
 std::string elide(const std::string& text) {
     std::vector<std::string_view> lines;
@@ -56,11 +31,6 @@ std::string elide(const std::string& text) {
     lines.push_back(rest);
     if (lines.size() <= 4) return text;
     return std::string(lines.front()) + "\n…\n" + std::string(lines.back());
-}
-
-std::string title_of(const Comparison& c, const ClauseEntry& e) {
-    if (!e.new_ids.empty()) return std::string(c.new_doc->title(e.new_ids.front()));
-    return std::string(c.old_doc->title(e.old_ids.front()));
 }
 
 std::string line_of(const Comparison& c, const ClauseEntry& e) {
@@ -101,9 +71,9 @@ void render_provisions(std::string& out, const Comparison& c, const Style& st) {
         const Unit& main = nu ? *nu : *ou;
         std::string where;
         if (ou && nu && c.old_doc->label(ou->clause) != c.new_doc->label(nu->clause))
-            where = fmt::format("{} → {}", one_name(*c.old_doc, ou->clause), one_name(*c.new_doc, nu->clause));
+            where = fmt::format("{} → {}", clause_name(*c.old_doc, ou->clause), clause_name(*c.new_doc, nu->clause));
         else
-            where = ou ? one_name(*c.old_doc, ou->clause) : one_name(*c.new_doc, nu->clause);
+            where = ou ? clause_name(*c.old_doc, ou->clause) : clause_name(*c.new_doc, nu->clause);
         std::string force(to_string(main.what.kind));
         if (ou && nu && (ou->what.form != nu->what.form)) force = fmt::format("{} → {}", ou->what.form, nu->what.form);
         else force += " (" + main.what.form + ")";
@@ -142,14 +112,11 @@ std::string write_terminal(const Comparison& c, const TerminalOptions& options) 
         if (e.change == ClauseChange::unchanged) continue;
         if (e.editorial && !options.show_editorial) continue;
         const std::string id = e.number ? fmt::format("C{}", e.number) : std::string("ed.");
-        std::string labels = name(*c.old_doc, e.old_ids);
-        const std::string new_labels = name(*c.new_doc, e.new_ids);
-        if (e.old_ids.empty()) labels = new_labels;
-        else if (!e.new_ids.empty() && new_labels != labels) labels += " → " + new_labels;
+        const std::string labels = entry_name(c, e);
         std::string kind(to_string(e.change));
         for (ClauseChange a : e.also) kind += fmt::format(", {}", to_string(a));
         if (e.editorial) kind += ", editorial";
-        out += "\n" + st.bold(fmt::format("{:<4} {} {}", id, labels, title_of(c, e))) + "  " +
+        out += "\n" + st.bold(fmt::format("{:<4} {} {}", id, labels, entry_title(c, e))) + "  " +
                st.dim(fmt::format("[{}; {}]", kind, line_of(c, e))) + "\n";
         if (e.title_changed) {
             out += "    title: ";

@@ -1,0 +1,24 @@
+// How writers name clauses to a reader: "6.1.3", "5.3 注", "6.3.3 a）", "6.2.4 → 6.2.3".
+#pragma once
+
+#include "engine/comparison.hpp"
+
+#include <string>
+#include <vector>
+
+namespace redline::formats {
+
+// A clause's label; notes, list items and paragraphs are named after the clause they sit in
+// ("5.3 注", "6.3.3 a）", "前言 list-item"), so that a reader knows where to look.
+std::string clause_name(const Document& doc, ClauseId id);
+
+// Several clauses joined with " + " (a merge's old parts, a split's new parts); "—" for none.
+std::string clause_names(const Document& doc, const std::vector<ClauseId>& ids);
+
+// An entry's location: "6.2.4 → 6.2.3" when the name changed, else the one name.
+std::string entry_name(const Comparison& c, const ClauseEntry& e);
+
+// An entry's title: the new clause's, or the old one's when removed.
+std::string entry_title(const Comparison& c, const ClauseEntry& e);
+
+}  // namespace redline::formats

@@ -1,0 +1,535 @@
+#include "formats/html_redline/html_writer.hpp"
+
+#include "formats/common/clause_names.hpp"
+#include "formats/common/utf8_excerpt.hpp"
+#include "formats/html_redline/html_assets.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace redline::formats {
+
+namespace {
+
+// ---- Escaping --------------------------------------------------------------------------
+
+// Text for element content and attribute values. C0 controls other than tab, newline and
+// carriage return become their visible Control Pictures (U+2400 + c): XML forbids them, and
+// silently dropping them would hide a difference. U+FFFE / U+FFFF become U+FFFD.
+void escape(std::string& out, std::string_view s) {
+    std::size_t run = 0;
+    auto flush = [&](std::size_t i) { out.append(s.data() + run, i - run); };
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        const char* rep = nullptr;
+        char picture[4];
+        switch (c) {
+        case '&': rep = "&amp;"; break;
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\'': rep = "&#39;"; break;
+        default:
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                const unsigned cp = 0x2400u + c;
+                picture[0] = static_cast<char>(0xE0 | (cp >> 12));
+                picture[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+                picture[2] = static_cast<char>(0x80 | (cp & 0x3F));
+                picture[3] = 0;
+                rep = picture;
+            } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+                       (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF)) {
+                flush(i);
+                out += "\xEF\xBF\xBD";
+                i += 2;
+                run = i + 1;
+                continue;
+            }
+        }
+        if (!rep) continue;
+        flush(i);
+        out += rep;
+        run = i + 1;
+    }
+    flush(s.size());
+}
+
+std::string esc(std::string_view s) {
+    std::string out;
+    escape(out, s);
+    return out;
+}
+
+// ---- Content-Security-Policy -----------------------------------------------------------
+
+std::string hex_to_base64(std::string_view hex) {
+    static constexpr char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    auto nibble = [](char h) { return h <= '9' ? h - '0' : (h | 0x20) - 'a' + 10; };
+    std::string bytes;
+    for (std::size_t i = 0; i + 1 < hex.size(); i += 2) bytes += static_cast<char>(nibble(hex[i]) * 16 + nibble(hex[i + 1]));
+    std::string out;
+    for (std::size_t i = 0; i < bytes.size(); i += 3) {
+        const std::uint32_t n = (static_cast<unsigned char>(bytes[i]) << 16) |
+                                (i + 1 < bytes.size() ? static_cast<unsigned char>(bytes[i + 1]) << 8 : 0) |
+                                (i + 2 < bytes.size() ? static_cast<unsigned char>(bytes[i + 2]) : 0);
+        out += digits[(n >> 18) & 63];
+        out += digits[(n >> 12) & 63];
+        out += i + 1 < bytes.size() ? digits[(n >> 6) & 63] : '=';
+        out += i + 2 < bytes.size() ? digits[n & 63] : '=';
+    }
+    return out;
+}
+
+std::string content_security_policy() {
+    return fmt::format("default-src 'none'; style-src 'sha256-{}'; script-src 'sha256-{}'; base-uri 'none'; "
+                       "form-action 'none'",
+                       hex_to_base64(html_assets::css_sha256_hex), hex_to_base64(html_assets::script_sha256_hex));
+}
+
+// ---- Words -----------------------------------------------------------------------------
+
+std::string_view lang_of(const Document& doc) { return doc.language == Language::zh ? "zh" : "en"; }
+
+std::string plural(std::uint32_t n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+}
+
+std::string where(const Document& doc, const SourceLocation& at) {
+    if (at.part) return fmt::format("{} ¶{}", doc.parts[at.part - 1], at.paragraph);
+    return fmt::format("line {}", at.line);
+}
+
+std::string unit_text(const Document& doc, const Analysis& a, std::uint32_t i) {
+    const Unit& u = a.units[i];
+    return std::string(doc.str(doc.blocks()[u.block].text).substr(u.offset, u.length));
+}
+
+// The whole text of a clause (own blocks), paragraphs separated by newlines.
+std::string clause_text(const Document& doc, ClauseId id) {
+    std::string out;
+    for (const Block* b = doc.blocks_begin(id); b != doc.blocks_end(id); ++b) {
+        if (!out.empty()) out += '\n';
+        out += doc.str(b->text);
+    }
+    return out;
+}
+
+// ---- The page --------------------------------------------------------------------------
+
+class Page {
+public:
+    Page(const Comparison& c, const HtmlOptions& o) : c_(c), o_(o) {
+        const Document& od = *c.old_doc;
+        const Document& nd = *c.new_doc;
+        entry_of_old_.assign(od.size(), none);
+        entry_of_new_.assign(nd.size(), none);
+        for (std::size_t i = 0; i < c.entries.size(); ++i) {
+            for (ClauseId id : c.entries[i].old_ids) entry_of_old_[id] = i;
+            for (ClauseId id : c.entries[i].new_ids) entry_of_new_[id] = i;
+        }
+        notes_.resize(c.entries.size());
+        pc_kinds_.resize(c.entries.size());
+        for (std::size_t p = 0; p < c.provisions.size(); ++p) attach_provision(p);
+        stubs_after_.resize(c.entries.size() + 1);
+        for (std::size_t i = 0; i < c.entries.size(); ++i)
+            if (is_moved(c.entries[i])) stubs_after_[old_place(i)].push_back(i);
+    }
+
+    std::string render() {
+        out_.reserve(1 << 16);
+        const Document& nd = *c_.new_doc;
+        out_ += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n";
+        out_ += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + content_security_policy() + "\"/>\n";
+        out_ += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n";
+        out_ += "<meta name=\"generator\" content=\"redline\"/>\n";
+        out_ += "<title>Redline: " + esc(doc_name(*c_.old_doc)) + " → " + esc(doc_name(nd)) + "</title>\n";
+        out_ += "<style>";
+        out_ += html_assets::css;
+        out_ += "</style>\n</head>\n<body class=\"view-inline show-all\">\n";
+        header();
+        out_ += "<div class=\"layout\">\n";
+        outline();
+        out_ += "<main id=\"main\" aria-label=\"Comparison\">\n";
+        provisions();
+        entries();
+        out_ += "</main>\n</div>\n<script>";
+        out_ += html_assets::script;
+        out_ += "</script>\n</body>\n</html>\n";
+        return std::move(out_);
+    }
+
+private:
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+    static bool is_moved(const ClauseEntry& e) {
+        if (e.change == ClauseChange::moved) return true;
+        for (ClauseChange a : e.also)
+            if (a == ClauseChange::moved) return true;
+        return false;
+    }
+
+    static std::string doc_name(const Document& d) {
+        if (!d.info.identifier.empty()) return d.info.identifier;
+        if (!d.info.title.empty()) return d.info.title;
+        return d.info.path;
+    }
+
+    // Where a moved clause used to be: after the entry of the nearest earlier old clause
+    // that did not move itself (0 = before everything).
+    std::size_t old_place(std::size_t i) const {
+        const ClauseId o = c_.entries[i].old_ids.front();
+        for (ClauseId p = o; p-- > 1;) {
+            const std::size_t e = entry_of_old_[p];
+            if (e != none && !is_moved(c_.entries[e])) return e + 1;
+        }
+        return 0;
+    }
+
+    std::string entry_anchor(std::size_t i) const { return fmt::format("e{}", i); }
+
+    // What to call an entry in headings and the outline: its label (or, for the unlabelled
+    // cover, its kind) and its title (or, for list items and paragraphs, their first words).
+    std::string label_of(const ClauseEntry& e) const {
+        std::string name = entry_name(c_, e);
+        if (!name.empty()) return name;
+        const Document& d = e.new_ids.empty() ? *c_.old_doc : *c_.new_doc;
+        return std::string(to_string(d[e.new_ids.empty() ? e.old_ids.front() : e.new_ids.front()].kind));
+    }
+    std::string title_of(const ClauseEntry& e) const {
+        std::string title = entry_title(c_, e);
+        if (!title.empty()) return title;
+        const Document& d = e.new_ids.empty() ? *c_.old_doc : *c_.new_doc;
+        return excerpt(clause_text(d, e.new_ids.empty() ? e.old_ids.front() : e.new_ids.front()), 24);
+    }
+
+    std::uint32_t depth_of(const ClauseEntry& e) const {
+        return e.new_ids.empty() ? (*c_.old_doc)[e.old_ids.front()].depth : (*c_.new_doc)[e.new_ids.front()].depth;
+    }
+
+    // The change number or the editorial mark, as in the JSON report and the terminal.
+    std::string number_of(const ClauseEntry& e) const {
+        if (e.number) return fmt::format("C{}", e.number);
+        return e.change == ClauseChange::unchanged ? std::string() : std::string("ed.");
+    }
+
+    // ---- Provision changes, described ----
+
+    std::string force(const Unit& u) const { return std::string(to_string(u.what.kind)); }
+
+    std::string describe(const ProvisionChange& p) const {
+        const Unit* ou = p.old_unit != ProvisionChange::none ? &c_.old_analysis.units[p.old_unit] : nullptr;
+        const Unit* nu = p.new_unit != ProvisionChange::none ? &c_.new_analysis.units[p.new_unit] : nullptr;
+        switch (p.change) {
+        case ProvisionChangeKind::removed: return force(*ou) + " removed";
+        case ProvisionChangeKind::added: return force(*nu) + " added";
+        case ProvisionChangeKind::weakened:
+        case ProvisionChangeKind::strengthened:
+        case ProvisionChangeKind::negated:
+            return fmt::format("{} {} → {}", to_string(p.change), ou->what.form, nu->what.form);
+        case ProvisionChangeKind::modified: return force(*nu) + " reworded";
+        case ProvisionChangeKind::moved: return force(*nu) + " moved";
+        }
+        return "";
+    }
+
+    void attach_provision(std::size_t p) {
+        const ProvisionChange& pc = c_.provisions[p];
+        const std::string kind = fmt::format("pc-{}", to_string(pc.change));
+        auto add = [&](std::size_t entry, std::string note) {
+            if (entry == none) return;
+            notes_[entry].push_back(std::move(note));
+            if (std::find(pc_kinds_[entry].begin(), pc_kinds_[entry].end(), kind) == pc_kinds_[entry].end())
+                pc_kinds_[entry].push_back(kind);
+        };
+        const Unit* ou = pc.old_unit != ProvisionChange::none ? &c_.old_analysis.units[pc.old_unit] : nullptr;
+        const Unit* nu = pc.new_unit != ProvisionChange::none ? &c_.new_analysis.units[pc.new_unit] : nullptr;
+        const std::size_t in_new = nu ? entry_of_new_[nu->clause] : none;
+        const std::size_t in_old = ou ? entry_of_old_[ou->clause] : none;
+        std::string note = "<span class=\"mark\">" + esc(describe(pc)) + "</span>" + provision_quotes(pc);
+        if (in_new != none && in_old != none && in_new != in_old) {
+            // The provision changed clause: say so at both places, each linking to the other.
+            add(in_new, note + fmt::format(" <a href=\"#{}\">from {}</a>", entry_anchor(in_old),
+                                           esc(clause_name(*c_.old_doc, ou->clause))));
+            add(in_old, note + fmt::format(" <a href=\"#{}\">now in {}</a>", entry_anchor(in_new),
+                                           esc(clause_name(*c_.new_doc, nu->clause))));
+            return;
+        }
+        add(in_new != none ? in_new : in_old, note);
+    }
+
+    std::string provision_quotes(const ProvisionChange& p) const {
+        const Document& od = *c_.old_doc;
+        const Document& nd = *c_.new_doc;
+        std::string out;
+        const bool has_old = p.old_unit != ProvisionChange::none, has_new = p.new_unit != ProvisionChange::none;
+        if (p.change == ProvisionChangeKind::moved) {
+            out += fmt::format(": <q lang=\"{}\">{}</q>", lang_of(nd), esc(unit_text(nd, c_.new_analysis, p.new_unit)));
+        } else {
+            if (has_old)
+                out += fmt::format(": <q class=\"old\" lang=\"{}\">{}</q>", lang_of(od),
+                                   esc(unit_text(od, c_.old_analysis, p.old_unit)));
+            if (has_new)
+                out += fmt::format("{}<q class=\"new\" lang=\"{}\">{}</q>", has_old ? " → " : ": ", lang_of(nd),
+                                   esc(unit_text(nd, c_.new_analysis, p.new_unit)));
+        }
+        for (const auto& r : p.references_removed) out += " <span class=\"ref\">reference removed: " + esc(r) + "</span>";
+        for (const auto& r : p.references_added) out += " <span class=\"ref\">reference added: " + esc(r) + "</span>";
+        return out;
+    }
+
+    // ---- Header ----
+
+    void doc_card(const Document& d, std::string_view role) {
+        out_ += fmt::format("<div class=\"doc\" lang=\"{}\"><div class=\"role\">{}</div>", lang_of(d), role);
+        out_ += "<div class=\"title\">" + esc(d.info.title.empty() ? d.info.path : d.info.title) + "</div>";
+        std::string meta;
+        auto add = [&](std::string_view s) {
+            if (s.empty()) return;
+            if (!meta.empty()) meta += " · ";
+            meta += esc(s);
+        };
+        add(d.info.identifier);
+        add(d.info.stage);
+        add(d.info.path);
+        out_ += "<div class=\"meta\">" + meta + "</div></div>\n";
+    }
+
+    void header() {
+        out_ += "<header class=\"top\">\n<h1>Redline</h1>\n<div class=\"docs\">\n";
+        doc_card(*c_.old_doc, "Old");
+        doc_card(*c_.new_doc, "New");
+        out_ += "</div>\n";
+        if (!o_.date.empty()) out_ += "<p class=\"compared\">Compared on " + esc(o_.date) + " by redline.</p>\n";
+        out_ += "<div class=\"summary\" role=\"group\" aria-label=\"Changes by kind (click to show only these)\">";
+        out_ += "<span class=\"group-label\">Clauses</span>";
+        for (ClauseChange k : {ClauseChange::modified, ClauseChange::renumbered, ClauseChange::moved, ClauseChange::added,
+                               ClauseChange::removed, ClauseChange::split, ClauseChange::merged}) {
+            const auto n = c_.summary.counts[static_cast<int>(k)];
+            if (n == 0) continue;
+            out_ += fmt::format("<button type=\"button\" data-group=\"only\" data-value=\"{0}\" aria-pressed=\"false\">{1} {0}</button>",
+                                to_string(k), n);
+        }
+        out_ += fmt::format("<span class=\"group-label\">{} unchanged</span>",
+                            c_.summary.counts[static_cast<int>(ClauseChange::unchanged)]);
+        bool any = false;
+        for (ProvisionChangeKind k : {ProvisionChangeKind::removed, ProvisionChangeKind::added, ProvisionChangeKind::weakened,
+                                      ProvisionChangeKind::strengthened, ProvisionChangeKind::negated,
+                                      ProvisionChangeKind::modified, ProvisionChangeKind::moved}) {
+            const auto n = c_.provision_counts[static_cast<int>(k)];
+            if (n == 0) continue;
+            if (!any) out_ += "<span class=\"group-label\">Provisions</span>";
+            any = true;
+            out_ += fmt::format("<button type=\"button\" data-group=\"only\" data-value=\"pc-{0}\" aria-pressed=\"false\">{1} {0}</button>",
+                                to_string(k), n);
+        }
+        out_ += "</div>\n<div class=\"toolbar\" role=\"toolbar\" aria-label=\"View and filters\">";
+        out_ += "<span class=\"group-label\">View</span>"
+                "<button type=\"button\" data-group=\"view\" data-value=\"inline\" aria-pressed=\"true\">Inline</button>"
+                "<button type=\"button\" data-group=\"view\" data-value=\"side\" aria-pressed=\"false\">Side by side</button>"
+                "<span class=\"group-label\">Show</span>"
+                "<button type=\"button\" data-group=\"show\" data-value=\"all\" aria-pressed=\"true\">All changes</button>"
+                "<button type=\"button\" data-group=\"show\" data-value=\"substantive\" aria-pressed=\"false\">Substantive only</button>"
+                "<button type=\"button\" data-group=\"show\" data-value=\"provisions\" aria-pressed=\"false\">Provision changes only</button>"
+                "<button type=\"button\" data-group=\"editorial\" aria-pressed=\"false\">Collapse editorial</button>"
+                "<span class=\"keys\"><kbd>n</kbd> / <kbd>p</kbd> next / previous change</span>";
+        out_ += "</div>\n</header>\n";
+    }
+
+    // ---- Outline ----
+
+    void outline() {
+        out_ += "<nav class=\"outline\" aria-label=\"Outline\">\n<h2>Outline</h2>\n<ol>\n";
+        for (std::size_t i = 0; i < c_.entries.size(); ++i) {
+            const ClauseEntry& e = c_.entries[i];
+            const std::string num = number_of(e);
+            out_ += fmt::format("<li class=\"k-{} depth-{}\"><a href=\"#{}\">", to_string(e.change), std::min(depth_of(e), 5u),
+                                entry_anchor(i));
+            if (!num.empty())
+                out_ += fmt::format("<span class=\"badge k-{}{}\">{}</span>", to_string(e.change), e.editorial ? " editorial" : "", num);
+            out_ += "<span class=\"nlabel\">" + esc(label_of(e)) + "</span> <span class=\"ntitle\">" + esc(title_of(e)) +
+                    "</span>";
+            if (e.change != ClauseChange::unchanged)
+                out_ += fmt::format("<span class=\"visually-hidden\"> ({})</span>", to_string(e.change));
+            out_ += "</a></li>\n";
+        }
+        out_ += "</ol>\n</nav>\n";
+    }
+
+    // ---- Provision changes section ----
+
+    void provisions() {
+        if (c_.provisions.empty() && c_.references.normative_removed.empty() && c_.references.normative_added.empty()) return;
+        out_ += "<section class=\"provisions\" aria-labelledby=\"provisions-h\">\n<h2 id=\"provisions-h\">Provision changes</h2>\n";
+        out_ += "<p class=\"legend\">Requirement (shall, MUST, 应) › recommendation (should, SHOULD, 宜) › permission (may, MAY, 可) "
+                "› possibility (can, 能). Weakened: a lower force; strengthened: a higher one; negated: the polarity flipped "
+                "(应 → 不应); reworded: same force, new wording; moved: the same provision in another clause. "
+                "<q class=\"old\">Struck</q> is old wording, <q class=\"new\">underlined</q> new.</p>\n";
+        for (std::size_t p = 0; p < c_.provisions.size(); ++p) {
+            const ProvisionChange& pc = c_.provisions[p];
+            const Unit* nu = pc.new_unit != ProvisionChange::none ? &c_.new_analysis.units[pc.new_unit] : nullptr;
+            const Unit* ou = pc.old_unit != ProvisionChange::none ? &c_.old_analysis.units[pc.old_unit] : nullptr;
+            const std::size_t entry = nu ? entry_of_new_[nu->clause] : entry_of_old_[ou->clause];
+            std::string place;
+            if (ou && nu && clause_name(*c_.old_doc, ou->clause) != clause_name(*c_.new_doc, nu->clause))
+                place = clause_name(*c_.old_doc, ou->clause) + " → " + clause_name(*c_.new_doc, nu->clause);
+            else
+                place = nu ? clause_name(*c_.new_doc, nu->clause) : clause_name(*c_.old_doc, ou->clause);
+            const std::string num = entry != none ? number_of(c_.entries[entry]) : std::string();
+            out_ += fmt::format("<div class=\"pc pc-{}\"><a href=\"#{}\">{}{}</a> <span class=\"what\">{}</span>{}</div>\n",
+                                to_string(pc.change), entry_anchor(entry), num.empty() ? "" : "<span class=\"cnum\">" + num + "</span> ",
+                                esc(place), esc(describe(pc)), provision_quotes(pc));
+        }
+        for (const auto& r : c_.references.normative_removed)
+            out_ += "<div class=\"pc pc-removed\"><span class=\"what\">normative reference removed</span>: " + esc(r) + "</div>\n";
+        for (const auto& r : c_.references.normative_added)
+            out_ += "<div class=\"pc pc-added\"><span class=\"what\">normative reference added</span>: " + esc(r) + "</div>\n";
+        out_ += "</section>\n";
+    }
+
+    // ---- Clause entries ----
+
+    void edits(const std::vector<Edit>& list, bool replaced) {
+        for (const Edit& ed : list) {
+            const char* tag = ed.op == EditOp::remove ? "del" : ed.op == EditOp::insert ? "ins" : nullptr;
+            if (!tag) {
+                escape(out_, ed.text);
+                continue;
+            }
+            if (replaced) out_ += ed.op == EditOp::remove ? "<div class=\"replaced-old\">" : "<div class=\"replaced-new\">";
+            out_ += fmt::format("<{}{}>", tag, ed.editorial ? " class=\"ed\"" : "");
+            escape(out_, ed.text);
+            out_ += fmt::format("</{}>", tag);
+            if (replaced) out_ += "</div>";
+        }
+    }
+
+    void moved_stub(std::size_t i) {
+        const ClauseEntry& e = c_.entries[i];
+        const ClauseId o = e.old_ids.front();
+        out_ += fmt::format("<div class=\"moved-stub\" id=\"s{}\">{} {} moved to <a href=\"#{}\">{}</a></div>\n", i,
+                            esc(clause_name(*c_.old_doc, o)), esc(c_.old_doc->title(o)), entry_anchor(i),
+                            esc(clause_names(*c_.new_doc, e.new_ids)));
+    }
+
+    void entry(std::size_t i) {
+        const ClauseEntry& e = c_.entries[i];
+        const Document& od = *c_.old_doc;
+        const Document& nd = *c_.new_doc;
+        const std::uint32_t depth = depth_of(e);
+        std::string cls = fmt::format("entry k-{} depth-{}", to_string(e.change), depth);
+        if (e.number) cls += " substantive";
+        if (e.editorial) cls += " editorial";
+        for (ClauseChange a : e.also) cls += fmt::format(" also-{}", to_string(a));
+        if (!pc_kinds_[i].empty()) cls += " has-provisions";
+        for (const std::string& k : pc_kinds_[i]) cls += " " + k;
+        out_ += fmt::format("<article class=\"{}\" id=\"{}\" tabindex=\"-1\" aria-labelledby=\"h{}\"", cls, entry_anchor(i), i);
+        if (!e.old_ids.empty()) out_ += " data-old=\"" + esc(clause_names(od, e.old_ids)) + "\"";
+        if (!e.new_ids.empty()) out_ += " data-new=\"" + esc(clause_names(nd, e.new_ids)) + "\"";
+        out_ += ">\n";
+        const unsigned level = std::min(depth + 2, 6u);
+        out_ += fmt::format("<h{} class=\"head\" id=\"h{}\">", level, i);
+        const std::string num = number_of(e);
+        if (e.number) out_ += "<span class=\"cnum\">" + num + "</span> ";
+        out_ += "<span class=\"label\">" + esc(label_of(e)) + "</span> <span class=\"title\">" + esc(title_of(e)) + "</span> ";
+        out_ += fmt::format("<span class=\"badge k-{}\">{}</span>", to_string(e.change), to_string(e.change));
+        for (ClauseChange a : e.also) out_ += fmt::format(" <span class=\"badge k-{0}\">{0}</span>", to_string(a));
+        if (e.editorial) out_ += " <span class=\"badge editorial\">editorial</span>";
+        out_ += fmt::format("</h{}>\n", level);
+
+        std::string lines;
+        if (!e.old_ids.empty()) lines += "old " + where(od, od[e.old_ids.front()].where);
+        if (!e.new_ids.empty()) lines += std::string(lines.empty() ? "" : " · ") + "new " + where(nd, nd[e.new_ids.front()].where);
+        out_ += "<p class=\"lines\">" + esc(lines) + "</p>\n";
+        if (is_moved(e)) {
+            const ClauseId o = e.old_ids.front();
+            const ClauseId parent = od[o].parent;
+            std::string from = clause_name(od, o);
+            if (parent != no_clause && parent != od.root())
+                from += " (under " + clause_name(od, parent) + " " + std::string(od.title(parent)) + ")";
+            out_ += fmt::format("<p class=\"links\">Moved from {} — <a href=\"#s{}\">its old place</a></p>\n", esc(from), i);
+        }
+        if (e.change == ClauseChange::split)
+            out_ += "<p class=\"links\">Split: " + esc(clause_names(od, e.old_ids)) + " became " +
+                    esc(clause_names(nd, e.new_ids)) + "</p>\n";
+        if (e.change == ClauseChange::merged)
+            out_ += "<p class=\"links\">Merged: " + esc(clause_names(od, e.old_ids)) + " became " +
+                    esc(clause_names(nd, e.new_ids)) + "</p>\n";
+        if (!notes_[i].empty()) {
+            out_ += "<ul class=\"notes\" aria-label=\"Provision changes in this clause\">";
+            for (const std::string& n : notes_[i]) out_ += "<li>" + n + "</li>";
+            out_ += "</ul>\n";
+        }
+        if (e.title_changed) {
+            out_ += "<p class=\"title-edit\">Title: ";
+            edits(e.title_edits, false);
+            out_ += "</p>\n";
+        }
+        const Document& text_doc = e.new_ids.empty() ? od : nd;
+        out_ += fmt::format("<div class=\"inline-body text\" lang=\"{}\">", lang_of(text_doc));
+        if (!e.edits.empty()) {
+            edits(e.edits, e.replaced);
+        } else {
+            std::string text;
+            for (ClauseId id : e.new_ids.empty() ? e.old_ids : e.new_ids) {
+                if (!text.empty()) text += '\n';
+                text += clause_text(text_doc, id);
+            }
+            escape(out_, text);
+        }
+        out_ += "</div>\n</article>\n";
+    }
+
+    void entries() {
+        out_ += "<h2 class=\"visually-hidden\">Clauses</h2>\n";
+        std::size_t run_start = none;  // an open run of unchanged entries
+        std::size_t run_length = 0;
+        auto close_run = [&] {
+            if (run_start == none) return;
+            run_start = none;
+            out_ += "</details>\n";
+        };
+        auto stubs = [&](std::size_t at) {
+            for (std::size_t m : stubs_after_[at]) {
+                close_run();
+                moved_stub(m);
+            }
+        };
+        stubs(0);
+        for (std::size_t i = 0; i < c_.entries.size(); ++i) {
+            const bool unchanged = c_.entries[i].change == ClauseChange::unchanged && notes_[i].empty();
+            if (unchanged && run_start == none) {
+                run_length = 0;
+                for (std::size_t j = i; j < c_.entries.size() && c_.entries[j].change == ClauseChange::unchanged &&
+                                        notes_[j].empty() && (j == i || stubs_after_[j].empty());
+                     ++j)
+                    ++run_length;
+                run_start = i;
+                out_ += "<details class=\"unchanged-run\"><summary>" + plural(static_cast<std::uint32_t>(run_length), "unchanged clause", "unchanged clauses") +
+                        "</summary>\n";
+            } else if (!unchanged) {
+                close_run();
+            }
+            entry(i);
+            if (run_start != none && i + 1 - run_start == run_length) close_run();
+            stubs(i + 1);
+        }
+        close_run();
+    }
+
+    const Comparison& c_;
+    const HtmlOptions& o_;
+    std::string out_;
+    std::vector<std::size_t> entry_of_old_, entry_of_new_;
+    std::vector<std::vector<std::string>> notes_;      // provision notes per entry (markup)
+    std::vector<std::vector<std::string>> pc_kinds_;   // "pc-removed", … per entry
+    std::vector<std::vector<std::size_t>> stubs_after_;  // moved entries whose old place is before entry i
+};
+
+}  // namespace
+
+std::string write_redline_html(const Comparison& comparison, const HtmlOptions& options) {
+    return Page(comparison, options).render();
+}
+
+}  // namespace redline::formats

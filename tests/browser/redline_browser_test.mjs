@@ -1,0 +1,200 @@
+// Browser tests of the redline page, in Debian's Chromium driven by playwright-core.
+//
+//   node redline_browser_test.mjs REDLINE_BINARY SOURCE_DIR SHARED_DIR OUT_DIR
+//
+// Generates the pages with the redline binary, loads each from file://, and checks that the
+// page's own script runs under its Content-Security-Policy, that the views, filters and
+// n / p navigation work, and that a draft full of markup runs no script. Screenshots of each
+// view go to OUT_DIR for the test log. Exits non-zero on the first failure; if Chromium
+// cannot start, that is a failure too, never a skip.
+import { chromium } from "playwright-core";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const [redline, sourceDir, sharedDir, outDir] = process.argv.slice(2);
+if (!outDir) {
+  console.error("usage: redline_browser_test.mjs REDLINE SOURCE_DIR SHARED_DIR OUT_DIR");
+  process.exit(2);
+}
+mkdirSync(outDir, { recursive: true });
+
+let failures = 0;
+function check(condition, message) {
+  if (condition) {
+    console.log("ok   " + message);
+  } else {
+    console.log("FAIL " + message);
+    failures++;
+  }
+}
+
+function page(name, oldFile, newFile) {
+  const out = join(outDir, name + ".html");
+  try {
+    execFileSync(redline, ["diff", "--format", "html", "-o", out, oldFile, newFile], {
+      env: { ...process.env, SOURCE_DATE_EPOCH: "1795996800" },
+    });
+  } catch (e) {
+    if (e.status !== 1) throw e; // 1 = differences found
+  }
+  return out;
+}
+
+const samples = join(sourceDir, "samples", "office-devices");
+const quic = join(sharedDir, "corpus", "ietf-quic-transport");
+const hostileOld = join(outDir, "hostile-old.txt");
+const hostileNew = join(outDir, "hostile-new.txt");
+const hostile = (n) =>
+  "1 Scope\n\nThis document shall apply. <script>window.__pwned = " + n + "</script>\n\n" +
+  "2 Terms\n\nUse <img src=x onerror=\"window.__pwned=" + n + "\"> and <a href=\"javascript:window.__pwned=" + n +
+  "\">this link</a>.\nA </style><style>body{display:none}</style> and <svg onload=\"window.__pwned=" + n + "\"></svg> end.\n";
+writeFileSync(hostileOld, hostile(1));
+writeFileSync(hostileNew, hostile(2).replace("shall apply", "should apply"));
+
+const pages = {
+  zh: page("sample-zh", join(samples, "2023-05-draft.zh.txt"), join(samples, "2023-08-draft-for-comments.zh.txt")),
+  en: page("sample-en", join(samples, "2023-05-draft.en.txt"), join(samples, "2023-08-draft-for-comments.en.txt")),
+  quic: page("quic-29-30", join(quic, "draft-ietf-quic-transport-29.md"), join(quic, "draft-ietf-quic-transport-30.md")),
+  hostile: page("hostile", hostileOld, hostileNew),
+};
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
+
+async function open(file) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, offline: true });
+  const p = await context.newPage();
+  const problems = [];
+  p.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  p.on("pageerror", (e) => problems.push(String(e)));
+  p.on("request", (r) => { if (!r.url().startsWith("file://")) problems.push("request: " + r.url()); });
+  await p.goto("file://" + file);
+  return { p, problems, context };
+}
+
+async function visibleCount(p, selector) {
+  return p.$$eval(selector, (els) => els.filter((e) => e.getClientRects().length > 0).length);
+}
+
+try {
+  for (const lang of ["zh", "en"]) {
+    const { p, problems, context } = await open(pages[lang]);
+    check(await p.evaluate(() => document.body.classList.contains("js")), `${lang}: the page's script ran under its CSP`);
+    await p.screenshot({ path: join(outDir, `sample-${lang}-inline.png`) });
+
+    // Side by side: built on demand, old left and new right.
+    const inlineDels = await p.$$eval("article .inline-body del", (e) => e.length);
+    await p.click("button[data-value='side']");
+    check(await visibleCount(p, ".side") > 0 && await visibleCount(p, ".inline-body") === 0,
+      `${lang}: side-by-side view replaces the inline view`);
+    check(await p.$$eval(".side .col-old del", (e) => e.length) === inlineDels &&
+          await p.$$eval(".side .col-old ins", (e) => e.length) === 0 &&
+          await p.$$eval(".side .col-new del", (e) => e.length) === 0,
+      `${lang}: old column keeps deletions, new column keeps insertions`);
+    await p.screenshot({ path: join(outDir, `sample-${lang}-side.png`) });
+    // A renumbered clause that also lost a sentence, side by side, for the README.
+    await p.evaluate(() => {
+      const e = document.querySelector("article.entry.k-modified.also-renumbered.has-provisions");
+      if (e) window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY - 8);
+    });
+    await p.screenshot({ path: join(outDir, `sample-${lang}-side-clause.png`) });
+    await p.click("button[data-value='inline']");
+    check(await visibleCount(p, ".inline-body") > 0 && await visibleCount(p, ".side") === 0, `${lang}: back to inline`);
+
+    // Filters.
+    await p.click("button[data-value='substantive']");
+    check(await visibleCount(p, "article.entry.editorial") === 0 && await visibleCount(p, "details.unchanged-run") === 0 &&
+          await visibleCount(p, "article.entry.substantive") > 0, `${lang}: substantive only hides editorial and unchanged`);
+    await p.click("button[data-value='provisions']");
+    const shown = await visibleCount(p, "article.entry");
+    check(shown > 0 && shown === await visibleCount(p, "article.entry.has-provisions"),
+      `${lang}: provision changes only shows ${shown} clauses, each with a provision change`);
+    await p.screenshot({ path: join(outDir, `sample-${lang}-provisions.png`) });
+    await p.click("button[data-group='show'][data-value='all']");
+    await p.click("button[data-group='only'][data-value='removed']");
+    const removedShown = await visibleCount(p, "article.entry");
+    check(removedShown > 0 && removedShown === await visibleCount(p, "article.entry.k-removed"),
+      `${lang}: the 'removed' count filters to the ${removedShown} removed clauses`);
+    await p.click("button[data-group='only'][data-value='removed']");
+    check(await visibleCount(p, "article.entry.k-modified") > 0, `${lang}: clicking the count again clears the filter`);
+
+    // Editorial changes collapse.
+    const editorialBodies = await visibleCount(p, "article.entry.editorial .inline-body");
+    await p.click("button[data-group='editorial']");
+    check(editorialBodies > 0 && await visibleCount(p, "article.entry.editorial .inline-body") === 0,
+      `${lang}: editorial changes collapse to their headings`);
+    await p.click("button[data-group='editorial']");
+
+    // n / p.
+    const substantive = await p.$$eval("article.entry.substantive", (els) => els.map((e) => e.id));
+    await p.keyboard.press("n");
+    const first = await p.evaluate(() => document.body.getAttribute("data-current"));
+    await p.keyboard.press("n");
+    const second = await p.evaluate(() => document.body.getAttribute("data-current"));
+    await p.keyboard.press("p");
+    const back = await p.evaluate(() => document.body.getAttribute("data-current"));
+    check(first === substantive[0] && second === substantive[1] && back === first,
+      `${lang}: n / p step through the substantive changes (${first}, ${second}, back to ${back})`);
+    const focused = await p.evaluate(() => document.activeElement && document.activeElement.id);
+    check(focused === first, `${lang}: the current change has the focus for screen readers`);
+
+    // Unchanged runs expand on click.
+    const run = await p.$("details.unchanged-run");
+    await run.click();
+    check(await run.evaluate((d) => d.open), `${lang}: a run of unchanged clauses expands on click`);
+
+    // Print: no navigation or controls, change marks kept; dark scheme: dark background.
+    await p.emulateMedia({ media: "print" });
+    check(await visibleCount(p, "nav.outline") === 0 && await visibleCount(p, ".toolbar") === 0 &&
+          await p.$eval("article del", (d) => getComputedStyle(d).textDecorationLine.includes("line-through")),
+      `${lang}: print hides navigation and keeps the change marks`);
+    await p.pdf({ path: join(outDir, `sample-${lang}.pdf`) });
+    await p.emulateMedia({ media: "screen", colorScheme: "dark" });
+    check(await p.evaluate(() => getComputedStyle(document.body).backgroundColor) === "rgb(13, 17, 23)",
+      `${lang}: dark colour scheme`);
+    await p.screenshot({ path: join(outDir, `sample-${lang}-dark.png`) });
+
+    check(problems.length === 0, `${lang}: no console errors or outside requests (${problems.join("; ")})`);
+    await context.close();
+  }
+
+  {
+    const { p, problems, context } = await open(pages.quic);
+    const t0 = Date.now();
+    await p.reload({ waitUntil: "load" });
+    const loadMs = Date.now() - t0;
+    check(await p.evaluate(() => document.body.classList.contains("js")), `quic: script ran; page loaded in ${loadMs} ms`);
+    await p.click("button[data-value='side']");
+    check(await visibleCount(p, ".side") > 0, "quic: side-by-side view");
+    await p.keyboard.press("n");
+    check(await p.evaluate(() => document.body.getAttribute("data-current")) !== null, "quic: n jumps to a change");
+    await p.screenshot({ path: join(outDir, "quic-side.png") });
+    check(problems.length === 0, `quic: no console errors or outside requests (${problems.join("; ")})`);
+    await context.close();
+  }
+
+  {
+    const { p, problems, context } = await open(pages.hostile);
+    await p.click("button[data-value='side']");
+    await p.click("button[data-value='inline']");
+    check(await p.evaluate(() => window.__pwned === undefined), "hostile: no script from the draft ran");
+    check(await p.$$eval("img, svg, iframe, object, embed", (e) => e.length) === 0, "hostile: no element from the draft");
+    const text = await p.evaluate(() => document.querySelector("main").innerText);
+    check(text.includes("<script>window.__pwned") && text.includes("</style><style>"), "hostile: the markup is shown as text");
+    check(await p.evaluate(() => getComputedStyle(document.body).display) !== "none", "hostile: the draft's CSS did not apply");
+    check(problems.length === 0, `hostile: no console errors (${problems.join("; ")})`);
+    await p.screenshot({ path: join(outDir, "hostile.png") });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+
+console.log(`screenshots in ${outDir}`);
+if (failures) {
+  console.log(`${failures} failure(s)`);
+  process.exit(1);
+}

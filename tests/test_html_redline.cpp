@@ -1,0 +1,191 @@
+// The redline page, checked structurally: parsed back as XML with libxml2 (the page is
+// polyglot HTML5), its <ins>/<del> elements counted against the comparison's edits, every
+// clause entry present once, nothing fetched from outside, document markup inert.
+#define BOOST_TEST_MODULE html_redline
+#include <boost/test/unit_test.hpp>
+
+#include "engine/comparison.hpp"
+#include "formats/html_redline/html_writer.hpp"
+#include "formats/reader.hpp"
+
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+
+#include <memory>
+#include <set>
+#include <string>
+
+using namespace redline;
+
+namespace {
+
+Document read_file(const std::string& path) {
+    formats::ReadOptions o;
+    o.path = path;
+    return formats::read_document(formats::read_bytes(path), o);
+}
+
+Document read_text(const std::string& name, const std::string& text) {
+    formats::ReadOptions o;
+    o.path = name;
+    return formats::read_document(text, o);
+}
+
+struct Xml {
+    std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc{nullptr, xmlFreeDoc};
+    explicit Xml(const std::string& html) {
+        // No network, no entity substitution: the page must stand on its own.
+        doc.reset(xmlReadMemory(html.data(), static_cast<int>(html.size()), "page.html", "UTF-8",
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
+    }
+    double number(const char* xpath) const {
+        std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> ctx(xmlXPathNewContext(doc.get()), xmlXPathFreeContext);
+        std::unique_ptr<xmlXPathObject, decltype(&xmlXPathFreeObject)> r(xmlXPathEvalExpression(BAD_CAST xpath, ctx.get()),
+                                                                         xmlXPathFreeObject);
+        return r ? xmlXPathCastToNumber(r.get()) : -1;
+    }
+    std::vector<std::string> strings(const char* xpath) const {
+        std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> ctx(xmlXPathNewContext(doc.get()), xmlXPathFreeContext);
+        std::unique_ptr<xmlXPathObject, decltype(&xmlXPathFreeObject)> r(xmlXPathEvalExpression(BAD_CAST xpath, ctx.get()),
+                                                                         xmlXPathFreeObject);
+        std::vector<std::string> out;
+        if (!r || !r->nodesetval) return out;
+        for (int i = 0; i < r->nodesetval->nodeNr; ++i) {
+            xmlChar* s = xmlNodeGetContent(r->nodesetval->nodeTab[i]);
+            out.emplace_back(s ? reinterpret_cast<const char*>(s) : "");
+            xmlFree(s);
+        }
+        return out;
+    }
+};
+
+void check_page(const Comparison& c, const std::string& html) {
+    const Xml x(html);
+    BOOST_REQUIRE_MESSAGE(x.doc, "the page is not well-formed XML");
+    std::size_t inserts = 0, removes = 0;
+    for (const ClauseEntry& e : c.entries)
+        for (const auto* list : {&e.edits, &e.title_edits})
+            for (const Edit& ed : *list) {
+                inserts += ed.op == EditOp::insert;
+                removes += ed.op == EditOp::remove;
+            }
+    BOOST_TEST(x.number("count(//ins)") == static_cast<double>(inserts));
+    BOOST_TEST(x.number("count(//del)") == static_cast<double>(removes));
+    // Every clause entry once, with a unique id; the outline links to each.
+    BOOST_TEST(x.number("count(//article[contains(concat(' ', @class, ' '), ' entry ')])") == static_cast<double>(c.entries.size()));
+    const auto ids = x.strings("//@id");
+    BOOST_TEST(std::set<std::string>(ids.begin(), ids.end()).size() == ids.size());
+    BOOST_TEST(x.number("count(//nav//a)") == static_cast<double>(c.entries.size()));
+    // Change numbers as in the report.
+    std::size_t numbered = 0;
+    for (const ClauseEntry& e : c.entries) numbered += e.number != 0;
+    BOOST_TEST(x.number("count(//article//span[@class='cnum'])") == static_cast<double>(numbered));
+    // Nothing from outside: only in-page links, no src, no url() in the stylesheet.
+    BOOST_TEST(x.number("count(//@href[not(starts-with(., '#'))])") == 0);
+    BOOST_TEST(x.number("count(//@src)") == 0);
+    BOOST_TEST(x.number("count(//script)") == 1);
+    BOOST_TEST(x.number("count(//style)") == 1);
+    BOOST_TEST(html.find("url(") == std::string::npos);
+    BOOST_TEST(html.find("@import") == std::string::npos);
+    const auto csp = x.strings("//meta[@http-equiv='Content-Security-Policy']/@content");
+    BOOST_REQUIRE(csp.size() == 1u);
+    BOOST_TEST(csp[0].rfind("default-src 'none'; style-src 'sha256-", 0) == 0);
+    BOOST_TEST(csp[0].find("unsafe") == std::string::npos);
+}
+
+const std::string samples = std::string(REDLINE_SOURCE_DIR) + "/samples/office-devices/";
+const std::string corpus = std::string(REDLINE_SHARED_DIR) + "/corpus/";
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(sample_pages_in_both_languages) {
+    for (const char* lang : {"zh", "en"}) {
+        const Document o = read_file(samples + "2023-05-draft." + lang + ".txt");
+        const Document n = read_file(samples + "2023-08-draft-for-comments." + lang + ".txt");
+        const Comparison c = compare(o, n);
+        formats::HtmlOptions options;
+        options.date = "2026-11-30";
+        const std::string html = formats::write_redline_html(c, options);
+        check_page(c, html);
+        BOOST_TEST(html == formats::write_redline_html(c, options));  // deterministic
+        const Xml x(html);
+        BOOST_TEST(x.strings("//p[@class='compared']").at(0) == "Compared on 2026-11-30 by redline.");
+        // The moved clause 5.4 has a stub at its old place linking to its new one, and back.
+        BOOST_TEST(x.number("count(//div[@class='moved-stub']/a)") == 1);
+        BOOST_TEST(x.number("count(//article[contains(@class,'k-moved')]//a[starts-with(@href,'#s')])") == 1);
+        // Provision changes are listed, and marked in their clauses.
+        BOOST_TEST(x.number("count(//section[@class='provisions']/div[contains(@class,'pc ')])") >= 5);
+        BOOST_TEST(x.number("count(//article[contains(@class,'has-provisions')])") >= 4);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(chinese_sample_marks_the_removed_requirement_and_the_renumbering) {
+    const Document o = read_file(samples + "2023-05-draft.zh.txt");
+    const Document n = read_file(samples + "2023-08-draft-for-comments.zh.txt");
+    const Comparison c = compare(o, n);
+    const Xml x(formats::write_redline_html(c));
+    // 6.2.4 供应链安全 became 6.2.3; its removed 不应 requirement is struck through.
+    const auto heads = x.strings("//article[@data-old='6.2.4']//*[@class='head']");
+    BOOST_REQUIRE(heads.size() == 1u);
+    BOOST_TEST(heads[0].find("6.2.4 → 6.2.3") != std::string::npos);
+    BOOST_TEST(heads[0].find("供应链安全") != std::string::npos);
+    const auto dels = x.strings("//article[@data-old='6.2.4']//del");
+    BOOST_REQUIRE(dels.size() == 1u);
+    BOOST_TEST(dels[0] == "应确保激光扫描单元等关键部件采购来源稳定且多样，不应依赖单一供应商。");
+    BOOST_TEST(x.number("count(//article[@data-old='6.2.4']//ul[@class='notes']/li)") >= 1);
+    // Unchanged clauses are collapsed into runs that say how many they hold.
+    BOOST_TEST(x.number("count(//details[@class='unchanged-run'])") >= 3);
+    for (const std::string& s : x.strings("//details[@class='unchanged-run']/summary"))
+        BOOST_TEST((s.find("unchanged clause") != std::string::npos), s);
+}
+
+BOOST_AUTO_TEST_CASE(corpus_pair_page) {
+    const Document o = read_file(corpus + "ietf-quic-transport/draft-ietf-quic-transport-29.md");
+    const Document n = read_file(corpus + "ietf-quic-transport/draft-ietf-quic-transport-30.md");
+    const Comparison c = compare(o, n);
+    const std::string html = formats::write_redline_html(c);
+    check_page(c, html);
+    // The page grows with the text, not with the tokens: no element per word.
+    auto text_bytes = [](const Document& d) {
+        std::size_t n = 0;
+        for (const Block& b : d.blocks()) n += d.str(b.text).size();
+        for (ClauseId id = 0; id < d.size(); ++id) n += d.title(id).size() + d.label(id).size();
+        return n;
+    };
+    const std::size_t text = text_bytes(o) + text_bytes(n);
+    BOOST_TEST_MESSAGE("QUIC 29 -> 30: page " << html.size() << " bytes for " << text << " bytes of text");
+    BOOST_TEST(html.size() < text + 100 * c.entries.size() + 100000);
+}
+
+BOOST_AUTO_TEST_CASE(markup_in_a_draft_stays_text) {
+    const std::string hostile =
+        "1 Scope\n\n"
+        "This document shall apply. <script>window.__pwned = 1</script>\n\n"
+        "2 Terms\n\n"
+        "Use <img src=x onerror=\"window.__pwned=1\"> and <a href=\"javascript:window.__pwned=1\">this link</a>.\n"
+        "A </style><style>body{display:none}</style> and ]]> and <!-- comment --> and &amp; and \x01 end.\n";
+    const std::string changed =
+        "1 Scope\n\n"
+        "This document should apply. <script>window.__pwned = 2</script>\n\n"
+        "2 Terms\n\n"
+        "Use <img src=y onerror=\"window.__pwned=2\"> and <a href=\"javascript:window.__pwned=2\">this link</a>.\n"
+        "A </style><style>body{display:none}</style> and ]]> and <!-- comment --> and &amp; and \x01 end.\n";
+    const Document o = read_text("hostile-old.txt", hostile);
+    const Document n = read_text("hostile-new.txt", changed);
+    const Comparison c = compare(o, n);
+    const std::string html = formats::write_redline_html(c);
+    check_page(c, html);
+    const Xml x(html);
+    BOOST_TEST(x.number("count(//img)") == 0);
+    BOOST_TEST(x.number("count(//@onerror)") == 0);
+    BOOST_TEST(x.number("count(//a[contains(@href,'javascript')])") == 0);
+    BOOST_TEST(x.number("count(//comment())") == 0);
+    // The text is all there, as text.
+    const auto bodies = x.strings("//article//div[contains(@class,'inline-body')]");
+    std::string all;
+    for (const auto& b : bodies) all += b;
+    BOOST_TEST(all.find("<script>window.__pwned") != std::string::npos);
+    BOOST_TEST(all.find("onerror=\"window.__pwned=") != std::string::npos);
+    BOOST_TEST(all.find("</style><style>body{display:none}</style>") != std::string::npos);
+    BOOST_TEST(all.find("\xE2\x90\x81 end") != std::string::npos);  // U+0001 shown as ␁
+}
