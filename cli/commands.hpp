@@ -13,5 +13,6 @@ using Run = std::function<int()>;
 
 Run add_parse_command(CLI::App& app);
 Run add_diff_command(CLI::App& app);
+Run add_brief_command(CLI::App& app);
 
 }  // namespace redline::cli

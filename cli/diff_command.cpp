@@ -7,9 +7,6 @@
 #include "formats/terminal/terminal_writer.hpp"
 
 #include <cstdlib>
-#include <ctime>
-#include <exception>
-#include <future>
 #include <memory>
 #include <unistd.h>
 
@@ -26,22 +23,6 @@ struct DiffOptions {
     std::string color = "auto";
     bool ignore_editorial = false;
 };
-
-// The date shown on a redline page. SOURCE_DATE_EPOCH (the reproducible-builds convention)
-// fixes it, so that the same inputs give the same bytes; otherwise today, in UTC.
-std::string comparison_date() {
-    std::time_t t = std::time(nullptr);
-    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
-        char* end = nullptr;
-        const long long v = std::strtoll(epoch, &end, 10);
-        if (end && *end == '\0' && v >= 0) t = static_cast<std::time_t>(v);
-    }
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
 
 bool use_color(const std::string& mode, const std::string& output) {
     if (mode == "always") return true;
@@ -72,20 +53,7 @@ Run add_diff_command(CLI::App& app) {
     return [opts] {
         formats::ReadOptions ro;
         ro.language = parse_lang(opts->lang);
-        ro.path = opts->old_file;
-        // The two drafts are read on two cores. When both are bad, the old one's error is the
-        // one reported, as it would be reading them in turn.
-        auto old_future = std::async(std::launch::async, [ro] { return read_input(ro); });
-        ro.path = opts->new_file;
-        std::exception_ptr new_error;
-        Document new_doc;
-        try {
-            new_doc = read_input(ro);
-        } catch (...) {
-            new_error = std::current_exception();
-        }
-        const Document old_doc = old_future.get();
-        if (new_error) std::rethrow_exception(new_error);
+        const auto [old_doc, new_doc] = read_pair(ro, opts->old_file, opts->new_file);
         CompareOptions co;
         co.ignore_editorial = opts->ignore_editorial;
         // One profile for both drafts when given: comparing "shall" under iso with "MUST"

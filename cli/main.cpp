@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
     auto add = [&](redline::cli::Run run) { commands.push_back({app.get_subcommands({}).back(), std::move(run)}); };
     add(redline::cli::add_parse_command(app));
     add(redline::cli::add_diff_command(app));
+    add(redline::cli::add_brief_command(app));
 
     try {
         app.parse(argc, argv);

@@ -2,6 +2,11 @@
 
 #include "engine/error.hpp"
 
+#include <cstdlib>
+#include <ctime>
+#include <exception>
+#include <future>
+
 namespace redline::cli {
 
 void add_lang_option(CLI::App& cmd, std::string& lang) {
@@ -38,6 +43,36 @@ Document read_input(const formats::ReadOptions& options) {
         throw;
     }
     return formats::read_document(bytes, options);
+}
+
+std::pair<Document, Document> read_pair(formats::ReadOptions options, const std::string& old_path, const std::string& new_path) {
+    options.path = old_path;
+    auto old_future = std::async(std::launch::async, [options] { return read_input(options); });
+    options.path = new_path;
+    std::exception_ptr new_error;
+    Document new_doc;
+    try {
+        new_doc = read_input(options);
+    } catch (...) {
+        new_error = std::current_exception();
+    }
+    Document old_doc = old_future.get();
+    if (new_error) std::rethrow_exception(new_error);
+    return {std::move(old_doc), std::move(new_doc)};
+}
+
+std::string comparison_date() {
+    std::time_t t = std::time(nullptr);
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+        char* end = nullptr;
+        const long long v = std::strtoll(epoch, &end, 10);
+        if (end && *end == '\0' && v >= 0) t = static_cast<std::time_t>(v);
+    }
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
 }
 
 }  // namespace redline::cli

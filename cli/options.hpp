@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <utility>
 
 namespace redline::cli {
 
@@ -20,5 +21,13 @@ Profile resolve_profile(const std::string& profile, const Document& doc);
 
 // Reads and parses one input named by options.path; errors carry the file name.
 Document read_input(const formats::ReadOptions& options);
+
+// Reads the two drafts of a comparison on two threads. When both are bad, the old draft's
+// error is the one reported, as it would be reading them in turn.
+std::pair<Document, Document> read_pair(formats::ReadOptions options, const std::string& old_path, const std::string& new_path);
+
+// The date shown on redline pages and briefs. SOURCE_DATE_EPOCH (the reproducible-builds
+// convention) fixes it, so that the same inputs give the same bytes; otherwise today, UTC.
+std::string comparison_date();
 
 }  // namespace redline::cli

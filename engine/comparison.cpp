@@ -81,7 +81,7 @@ struct EditResult {
 };
 
 EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
-                     const std::vector<std::uint32_t>& sentence_ends, bool ignore_editorial) {
+                     const std::vector<std::uint32_t>& sentence_ends, bool ignore_editorial, bool may_replace = true) {
     EditResult r;
     r.changed = a.exact != b.exact;
     if (!r.changed) return r;
@@ -95,7 +95,7 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
         for (std::uint32_t i = e.b_begin; i < e.b_end; ++i) changed_words += b.word[i];
     }
     const std::uint32_t total = a.words() + b.words();
-    r.replaced = !a.exact.empty() && !b.exact.empty() && total > 0 &&
+    r.replaced = may_replace && !a.exact.empty() && !b.exact.empty() && total > 0 &&
                  static_cast<double>(changed_words) / total > replaced_share;
     if (r.replaced) {
         r.edits.push_back({EditOp::remove, a.text(tables, 0, static_cast<std::uint32_t>(a.exact.size())), false});
@@ -348,6 +348,27 @@ private:
 
 Comparison compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options) {
     return Builder(old_doc, new_doc, options).run();
+}
+
+std::vector<Edit> diff_text(std::string_view old_text, std::string_view new_text) {
+    auto one_paragraph = [](std::string_view text) {
+        DocumentBuilder b;
+        b.open(ClauseKind::paragraph, "", "", SourceLocation{1, 0, 0});
+        b.add_block(BlockKind::paragraph, text, SourceLocation{1, 0, 0});
+        return b.finish();
+    };
+    const Document a = one_paragraph(old_text), b = one_paragraph(new_text);
+    TokenTables tables = make_token_tables();
+    const TokenizedDocument ta = tokenize_document(a, tables), tb = tokenize_document(b, tables);
+    Seq sa, sb;
+    sa.add(ta, ta.body[1], tables);
+    sb.add(tb, tb.body[1], tables);
+    if (sa.exact == sb.exact) return {{EditOp::equal, sb.text(tables, 0, static_cast<std::uint32_t>(sb.exact.size())), false}};
+    std::vector<std::uint32_t> ends;
+    for (std::string_view end : {".", "。", ";", "；", "!", "！", "?", "？"})
+        if (const std::uint32_t id = tables.exact.find(end); id != text::Interner::npos) ends.push_back(id);
+    std::sort(ends.begin(), ends.end());
+    return diff_seqs(sa, sb, tables, ends, false, false).edits;
 }
 
 }  // namespace redline

@@ -94,4 +94,8 @@ Comparison compare(Document&& old_doc, const Document& new_doc, const CompareOpt
 Comparison compare(const Document& old_doc, Document&& new_doc, const CompareOptions& options = {}) = delete;
 Comparison compare(Document&& old_doc, Document&& new_doc, const CompareOptions& options = {}) = delete;
 
+// Word-level edits turning one piece of text into another (a sentence, a title), cleaned up
+// as clause diffs are; never presented as a replaced block.
+std::vector<Edit> diff_text(std::string_view old_text, std::string_view new_text);
+
 }  // namespace redline

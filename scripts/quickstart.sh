@@ -16,3 +16,6 @@ echo
 mkdir -p out
 build/cli/redline diff --format html -o out/office-devices.redline.html "$old" "$new" || [ $? -le 1 ]
 echo "== the redline page: out/office-devices.redline.html (open it in any browser; works offline)"
+build/cli/redline brief -o out/office-devices.brief.md "$old" "$new" || [ $? -le 1 ]
+build/cli/redline brief -o out/office-devices.brief.docx "$old" "$new" || [ $? -le 1 ]
+echo "== the brief (ranked findings): out/office-devices.brief.md and .docx"

@@ -15,6 +15,7 @@ packages=(
   nlohmann-json3-dev      # parsing JSON in the tests
   libcli11-dev            # command-line parsing
   libfmt-dev              # formatting
+  libzip-dev              # DOCX packages (the brief's Word output)
 )
 # Extra package groups for later stages (browser tests, DOCX checks) are passed as arguments.
 packages+=("$@")

@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # The browser tests load redline pages in Debian's Chromium, driven by playwright-core from
 # the npm registry (pinned in tests/browser/package-lock.json); CJK fonts render the Chinese
-# pages and their screenshots.
-scripts/setup.sh chromium fonts-noto-cjk nodejs
+# pages and their screenshots. LibreOffice and poppler prove the DOCX brief is a real
+# document (converted to PDF, its text read back).
+scripts/setup.sh chromium fonts-noto-cjk nodejs libreoffice-writer-nogui poppler-utils
 command -v npm >/dev/null || scripts/setup.sh npm
 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 jobs=$(nproc)

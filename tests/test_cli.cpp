@@ -224,3 +224,27 @@ BOOST_AUTO_TEST_CASE(diff_writes_the_redline_page) {
     BOOST_TEST(!fs::exists(c));
     ::unsetenv("SOURCE_DATE_EPOCH");
 }
+
+// redline brief: the format follows -o; --watch names its file when it cannot be read.
+BOOST_AUTO_TEST_CASE(brief_command) {
+    TempDir dir;
+    const std::string old_file = sample_dir + "2023-05-draft.zh.txt";
+    const std::string new_file = sample_dir + "2023-08-draft-for-comments.zh.txt";
+    const Result md = redline("brief " + old_file + " " + new_file);
+    BOOST_TEST(md.status == 1);
+    BOOST_TEST(md.out.find("### 1. Requirement citing GB/T 29829-2022 removed from 6.1.3 固件安全") != std::string::npos);
+    const auto docx = dir.path / "brief.docx";
+    BOOST_TEST(redline("brief -o " + docx.string() + " " + old_file + " " + new_file).status == 1);
+    BOOST_TEST(slurp(docx).substr(0, 2) == "PK");
+    const auto html = dir.path / "brief.html";
+    BOOST_TEST(redline("brief -o " + html.string() + " " + old_file + " " + new_file).status == 1);
+    BOOST_TEST(slurp(html).rfind("<!DOCTYPE html>", 0) == 0);
+    const Result zh = redline("brief --brief-lang zh --format gbt-changes " + old_file + " " + new_file);
+    BOOST_TEST(zh.out.rfind("与讨论稿相比，除结构调整和编辑性改动外，主要技术变化如下：\n", 0) == 0);
+    const auto watch = dir.write("watch.txt", "激光扫描单元\n");
+    const Result watched = redline("brief --watch " + watch.string() + " " + old_file + " " + new_file);
+    BOOST_TEST(watched.out.find("### 1. Requirement removed from 6.2.4 供应链安全") != std::string::npos);
+    const Result missing = redline("brief --watch /nonexistent/watch.txt " + old_file + " " + new_file);
+    BOOST_TEST(missing.status == 2);
+    BOOST_TEST(missing.err == "redline: error: /nonexistent/watch.txt: cannot open: No such file or directory\n");
+}

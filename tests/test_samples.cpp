@@ -175,4 +175,6 @@ BOOST_AUTO_TEST_CASE(cover_titles_in_both_languages) {
     BOOST_TEST(read_file("2023-05-draft.en.txt").info.title ==
                "Information security technology — Security specification for office devices");
     BOOST_TEST(read_file("2023-08-draft-for-comments.en.txt").info.stage == "Draft for comments");
+    BOOST_TEST(read_file("2023-05-draft.en.txt").info.stage == "Draft for discussion");
+    BOOST_TEST(read_file("2023-05-draft.zh.txt").info.stage == "讨论稿");
 }

@@ -54,7 +54,8 @@ Script script_of(std::string_view s) {
 constexpr std::string_view zh_stages[] = {"征求意见稿", "送审稿", "报批稿", "讨论稿", "草案"};
 constexpr std::string_view en_stages[] = {"final draft international standard", "draft international standard",
                                           "committee draft", "working draft", "draft for comments",
-                                          "draft for review", "draft for approval", "internet-draft"};
+                                          "draft for review", "draft for approval", "draft for discussion",
+                                          "draft for submission", "internet-draft"};
 
 // The stage named in the line, as printed; empty when none.
 std::string_view find_stage(std::string_view t) {

@@ -1,0 +1,92 @@
+#include "cli/commands.hpp"
+#include "cli/options.hpp"
+#include "engine/comparison.hpp"
+#include "engine/error.hpp"
+#include "formats/brief/brief.hpp"
+#include "formats/common/output.hpp"
+
+#include <memory>
+#include <unistd.h>
+
+namespace redline::cli {
+
+namespace {
+
+struct BriefCommandOptions {
+    std::string old_file, new_file;
+    std::string format = "auto";
+    std::string output = "-";
+    std::string watch;
+    std::string brief_lang = "en";
+    std::string lang = "auto";
+    std::string profile = "auto";
+};
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+    return s.size() >= suffix.size() && std::string_view(s).substr(s.size() - suffix.size()) == suffix;
+}
+
+// --format auto follows the output file's extension; Markdown otherwise.
+std::string resolve_format(const BriefCommandOptions& o) {
+    if (o.format != "auto") return o.format;
+    if (ends_with(o.output, ".html") || ends_with(o.output, ".htm")) return "html";
+    if (ends_with(o.output, ".docx")) return "docx";
+    return "md";
+}
+
+}  // namespace
+
+Run add_brief_command(CLI::App& app) {
+    auto opts = std::make_shared<BriefCommandOptions>();
+    CLI::App* cmd = app.add_subcommand("brief", "What changed in the obligations, ranked, quoted and cited");
+    cmd->add_option("OLD", opts->old_file, "The earlier draft; - reads standard input")->required();
+    cmd->add_option("NEW", opts->new_file, "The later draft")->required();
+    cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically); its extension (.md, .html, .docx) picks the format");
+    cmd->add_option("--format", opts->format,
+                    "auto (from -o), md, html, docx, or gbt-changes (the change list of a GB/T foreword, Chinese and English)")
+        ->check(CLI::IsMember({"auto", "md", "html", "docx", "gbt-changes"}))
+        ->capture_default_str();
+    cmd->add_option("--watch", opts->watch, "A file of terms, one per line: findings that touch them go first, tagged");
+    cmd->add_option("--brief-lang", opts->brief_lang, "Language of headlines and labels: en or zh (quotations stay as written)")
+        ->check(CLI::IsMember({"en", "zh"}))
+        ->capture_default_str();
+    add_lang_option(*cmd, opts->lang);
+    add_profile_option(*cmd, opts->profile);
+    return [opts] {
+        const std::string format = resolve_format(*opts);
+        if (format == "docx" && (opts->output.empty() || opts->output == "-") && ::isatty(STDOUT_FILENO))
+            throw InputError("", "a DOCX brief is binary: write it to a file with -o brief.docx");
+        formats::BriefOptions bo;
+        bo.lang = opts->brief_lang == "zh" ? formats::BriefLanguage::zh : formats::BriefLanguage::en;
+        bo.date = comparison_date();
+        if (!opts->watch.empty()) {
+            std::string bytes;
+            try {
+                bytes = formats::read_bytes(opts->watch);
+            } catch (InputError& e) {
+                if (e.file().empty()) e.set_file(opts->watch);
+                throw;
+            }
+            bo.watch = formats::parse_watch_list(bytes);
+        }
+        formats::ReadOptions ro;
+        ro.language = parse_lang(opts->lang);
+        const auto [old_doc, new_doc] = read_pair(ro, opts->old_file, opts->new_file);
+        CompareOptions co;
+        if (opts->profile != "auto") {
+            co.auto_profile = false;
+            parse_profile(opts->profile, co.profile);
+        }
+        const Comparison comparison = compare(old_doc, new_doc, co);
+        const formats::Brief brief = formats::make_brief(comparison, bo);
+        std::string out;
+        if (format == "html") out = formats::write_brief_html(brief);
+        else if (format == "docx") out = formats::write_brief_docx(brief);
+        else if (format == "gbt-changes") out = formats::write_gbt_changes(brief);
+        else out = formats::write_brief_markdown(brief);
+        formats::write_output(opts->output, out);
+        return comparison.has_substantive_changes() ? 1 : 0;
+    };
+}
+
+}  // namespace redline::cli

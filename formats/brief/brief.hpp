@@ -1,0 +1,93 @@
+// The brief: what changed in the obligations, ranked, quoted and cited — the two pages a
+// policy team sends upstairs. make_brief() turns a Comparison into ranked findings; the
+// writers render them as Markdown, HTML, DOCX, or as the change list of a GB/T foreword.
+#pragma once
+
+#include "engine/comparison.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace redline::formats {
+
+enum class BriefLanguage : std::uint8_t { en, zh };
+
+// In rank order: a finding of an earlier category is listed before one of a later category.
+enum class FindingCategory : std::uint8_t {
+    requirement_removed,    // removed or negated requirements
+    requirement_added,      // new requirements
+    force_changed,          // weakened or strengthened provisions
+    provision_removed_added,  // recommendations, permissions, possibilities removed or added
+    provision_reworded,     // same force, new wording
+    reference,              // mandatory references added or removed
+    scope,                  // the scope clause
+    definition,             // term entries
+    clause,                 // clauses removed or added that hold no provision
+    front_matter,           // drafting organisations, replaced standards, stage, foreword
+    wording,                // other substantive text changes
+    provision_moved,        // the same provision in another clause
+};
+inline constexpr int finding_categories = 12;
+
+std::string_view category_heading(FindingCategory category, BriefLanguage lang);
+
+struct Finding {
+    FindingCategory category = FindingCategory::wording;
+    std::string headline;
+    std::string old_place, new_place;    // "6.2.4 供应链安全"; empty when the side has none
+    std::vector<Edit> wording;           // the quotation: equal / removed / inserted runs
+    std::string quote_lang;              // "zh" or "en": the language of the quotation
+    std::vector<std::string> items_removed, items_added;   // listed names (drafting organisations)
+    std::vector<std::string> references_removed, references_added;
+    std::vector<std::string> watched;    // --watch terms the finding touches
+    std::uint32_t change_number = 0;     // C14 of the clause entry, when it has one
+    std::vector<std::size_t> provisions; // indices into Comparison::provisions it reports
+    std::size_t position = 0;            // document order (entry index) for ranking ties
+    // For the GB/T foreword change list: what happened, and where.
+    enum class Verb : std::uint8_t { deleted, added, changed } verb = Verb::changed;
+    std::string subject;                 // "“设备应采用符合 GB/T 29829—2022 要求的…”的要求"
+    std::string subject_en;
+    std::string old_label, new_label;    // clause numbers for "(see 6.2, 6.3 of the 2012 edition)"
+};
+
+struct RenumberedClause {
+    std::string old_label, new_label, title;
+    bool moved = false;
+};
+
+// Substantive changes per top-level clause, for the summary chart.
+struct ChartBar {
+    std::string label, title;
+    std::uint32_t modified = 0, added = 0, removed = 0, moved = 0;
+};
+
+struct Brief {
+    const Comparison* comparison = nullptr;
+    BriefLanguage lang = BriefLanguage::en;
+    std::string date;
+    std::vector<Finding> findings;       // ranked, most important first
+    std::uint32_t counts[finding_categories] = {};
+    std::uint32_t editorial_changes = 0;
+    std::vector<RenumberedClause> renumbering;
+    std::vector<ChartBar> chart;
+};
+
+struct BriefOptions {
+    BriefLanguage lang = BriefLanguage::en;
+    std::vector<std::string> watch;      // terms whose findings go first, tagged
+    std::string date;                    // shown in the header; empty: none
+};
+
+Brief make_brief(const Comparison& comparison, const BriefOptions& options = {});
+
+// Reads a watch list: one term per line, blank lines and lines starting with # ignored.
+std::vector<std::string> parse_watch_list(std::string_view text);
+
+std::string write_brief_markdown(const Brief& brief);
+std::string write_brief_html(const Brief& brief);
+std::string write_brief_docx(const Brief& brief);   // the bytes of a .docx package
+// The change list of a GB/T foreword, in Chinese, then its English equivalent.
+std::string write_gbt_changes(const Brief& brief);
+
+}  // namespace redline::formats

@@ -1,0 +1,348 @@
+// The brief as a Word document: WordprocessingML parts written with pugixml into a zip
+// package with libzip. Headings, numbered findings, quotations with struck / underlined
+// changed words, the summary and the renumbering table as Word tables.
+#include "formats/brief/brief.hpp"
+#include "formats/brief/brief_text.hpp"
+
+#include <fmt/format.h>
+#include <pugixml.hpp>
+#include <zip.h>
+
+#include <algorithm>
+#include <deque>
+#include <memory>
+#include <sstream>
+#include <stdexcept>
+
+namespace redline::formats {
+
+namespace {
+
+using namespace brief_text;
+
+constexpr const char* w_ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+std::string xml_string(const pugi::xml_document& doc) {
+    std::ostringstream out;
+    doc.save(out, "", pugi::format_raw, pugi::encoding_utf8);
+    return out.str();
+}
+
+// XML 1.0 forbids most C0 controls; a draft's control characters become U+FFFD.
+std::string clean(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') out += "\xEF\xBF\xBD";
+        else out += c;
+    }
+    return out;
+}
+
+class Body {
+public:
+    explicit Body(pugi::xml_node body) : body_(body) {}
+
+    pugi::xml_node paragraph(std::string_view style = {}) {
+        pugi::xml_node p = body_.append_child("w:p");
+        if (!style.empty()) p.append_child("w:pPr").append_child("w:pStyle").append_attribute("w:val") = std::string(style).c_str();
+        return p;
+    }
+
+    enum class Mark { none, removed, inserted, bold, italic, watch };
+
+    static void run(pugi::xml_node p, std::string_view text, Mark mark = Mark::none, std::string_view lang = {}) {
+        // Line breaks inside a run become <w:br/>.
+        pugi::xml_node r = p.append_child("w:r");
+        pugi::xml_node pr = r.append_child("w:rPr");
+        switch (mark) {
+        case Mark::removed:
+            pr.append_child("w:strike");
+            pr.append_child("w:color").append_attribute("w:val") = "A40E26";
+            pr.append_child("w:shd").append_attribute("w:fill") = "FFEBE9";
+            break;
+        case Mark::inserted:
+            pr.append_child("w:color").append_attribute("w:val") = "116329";
+            pr.append_child("w:u").append_attribute("w:val") = "single";
+            pr.append_child("w:shd").append_attribute("w:fill") = "DAFBE1";
+            break;
+        case Mark::bold: pr.append_child("w:b"); break;
+        case Mark::italic:
+            pr.append_child("w:i");
+            pr.append_child("w:color").append_attribute("w:val") = "59636E";
+            break;
+        case Mark::watch:
+            pr.append_child("w:b");
+            pr.append_child("w:highlight").append_attribute("w:val") = "yellow";
+            break;
+        case Mark::none: break;
+        }
+        if (!lang.empty()) {
+            pugi::xml_node l = pr.append_child("w:lang");
+            l.append_attribute(lang == "zh" ? "w:eastAsia" : "w:val") = lang == "zh" ? "zh-CN" : "en-GB";
+        }
+        const std::string t = clean(text);
+        std::size_t start = 0;
+        while (true) {
+            const std::size_t nl = t.find('\n', start);
+            pugi::xml_node tn = r.append_child("w:t");
+            tn.append_attribute("xml:space") = "preserve";
+            tn.text().set(t.substr(start, nl == std::string::npos ? std::string::npos : nl - start).c_str());
+            if (nl == std::string::npos) break;
+            r.append_child("w:br");
+            start = nl + 1;
+        }
+    }
+
+    pugi::xml_node table(const std::vector<std::vector<std::string>>& rows, bool header = true) {
+        pugi::xml_node tbl = body_.append_child("w:tbl");
+        pugi::xml_node pr = tbl.append_child("w:tblPr");
+        pr.append_child("w:tblStyle").append_attribute("w:val") = "RedlineTable";
+        pugi::xml_node wdt = pr.append_child("w:tblW");
+        wdt.append_attribute("w:w") = "0";
+        wdt.append_attribute("w:type") = "auto";
+        pugi::xml_node borders = pr.append_child("w:tblBorders");
+        for (const char* side : {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"}) {
+            pugi::xml_node b = borders.append_child(side);
+            b.append_attribute("w:val") = "single";
+            b.append_attribute("w:sz") = "4";
+            b.append_attribute("w:space") = "0";
+            b.append_attribute("w:color") = "BFBFBF";
+        }
+        const std::size_t cols = rows.empty() ? 0 : rows.front().size();
+        pugi::xml_node grid = tbl.append_child("w:tblGrid");
+        for (std::size_t c = 0; c < cols; ++c) grid.append_child("w:gridCol");
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            pugi::xml_node tr = tbl.append_child("w:tr");
+            if (r == 0 && header) tr.append_child("w:trPr").append_child("w:tblHeader");
+            for (const std::string& cell : rows[r]) {
+                pugi::xml_node tc = tr.append_child("w:tc");
+                pugi::xml_node p = tc.append_child("w:p");
+                run(p, cell, r == 0 && header ? Mark::bold : Mark::none);
+            }
+        }
+        paragraph();  // Word needs a paragraph between a table and what follows
+        return tbl;
+    }
+
+private:
+    pugi::xml_node body_;
+};
+
+std::string document_xml(const Brief& b) {
+    pugi::xml_document doc;
+    pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+    decl.append_attribute("version") = "1.0";
+    decl.append_attribute("encoding") = "UTF-8";
+    decl.append_attribute("standalone") = "yes";
+    pugi::xml_node root = doc.append_child("w:document");
+    root.append_attribute("xmlns:w") = w_ns;
+    Body body(root.append_child("w:body"));
+    using M = Body::Mark;
+
+    Body::run(body.paragraph("Title"), title_line(b));
+    if (!b.date.empty()) Body::run(body.paragraph(), word(b, "Compared on ", "比较日期：") + b.date, M::italic);
+
+    Body::run(body.paragraph("Heading1"), word(b, "Summary", "概要"));
+    std::vector<std::vector<std::string>> summary = {{word(b, "Category", "类别"), word(b, "Findings", "条数")}};
+    for (int k = 0; k < finding_categories; ++k)
+        if (b.counts[k]) summary.push_back({std::string(category_heading(static_cast<FindingCategory>(k), b.lang)), std::to_string(b.counts[k])});
+    summary.push_back({word(b, "Editorial changes (not listed)", "编辑性改动（不列出）"), std::to_string(b.editorial_changes)});
+    body.table(summary);
+
+    // The chart: one row per top-level clause, a bar of coloured blocks per change kind.
+    if (!b.chart.empty()) {
+        Body::run(body.paragraph(), word(b, "Where the changes are (substantive clause changes per top-level clause):",
+                                         "变化分布（各章的实质性变化条数）："), M::italic);
+        for (const ChartBar& bar : b.chart) {
+            pugi::xml_node p = body.paragraph("ChartRow");
+            Body::run(p, bar.label + (bar.title.empty() ? "" : " " + bar.title) + "\t");
+            const std::pair<std::uint32_t, const char*> parts[] = {
+                {bar.modified, "0969DA"}, {bar.added, "1A7F37"}, {bar.removed, "CF222E"}, {bar.moved, "9A6700"}};
+            for (const auto& [n, colour] : parts) {
+                if (!n) continue;
+                std::string blocks;
+                for (std::uint32_t i = 0; i < n; ++i) blocks += "█";
+                pugi::xml_node r = p.append_child("w:r");
+                r.append_child("w:rPr").append_child("w:color").append_attribute("w:val") = colour;
+                pugi::xml_node t = r.append_child("w:t");
+                t.append_attribute("xml:space") = "preserve";
+                t.text().set(blocks.c_str());
+            }
+            Body::run(p, fmt::format(" {}", bar.modified + bar.added + bar.removed + bar.moved));
+        }
+        Body::run(body.paragraph(), word(b, "Blue: modified · green: added · red: removed · amber: moved",
+                                         "蓝：修改 · 绿：增加 · 红：删除 · 黄：移动"), M::italic);
+    }
+
+    Body::run(body.paragraph("Heading1"), word(b, "Findings", "主要变化"));
+    std::size_t n = 0;
+    for (const Finding& f : b.findings) {
+        Body::run(body.paragraph("Heading2"), fmt::format("{}. {}", ++n, f.headline));
+        pugi::xml_node meta = body.paragraph();
+        Body::run(meta, location(b, f), M::italic);
+        for (const std::string& w : f.watched) {
+            Body::run(meta, "  ");
+            Body::run(meta, word(b, "watch: ", "关注：") + w, M::watch);
+        }
+        if (!f.wording.empty()) {
+            pugi::xml_node q = body.paragraph("Quote");
+            for (const Edit& e : f.wording)
+                Body::run(q, e.text, e.op == EditOp::remove ? M::removed : e.op == EditOp::insert ? M::inserted : M::none, f.quote_lang);
+        }
+        for (const auto& s : f.items_removed) Body::run(body.paragraph("ListBullet"), s, M::removed, f.quote_lang);
+        for (const auto& s : f.items_added) Body::run(body.paragraph("ListBullet"), s, M::inserted, f.quote_lang);
+        if (!f.references_removed.empty() || !f.references_added.empty()) {
+            pugi::xml_node p = body.paragraph();
+            Body::run(p, word(b, "References: ", "引用文件："), M::italic);
+            for (const auto& r : f.references_removed) {
+                Body::run(p, r, M::removed);
+                Body::run(p, " ");
+            }
+            for (const auto& r : f.references_added) {
+                Body::run(p, r, M::inserted);
+                Body::run(p, " ");
+            }
+        }
+    }
+    if (b.findings.empty()) Body::run(body.paragraph(), word(b, "No substantive changes.", "无实质性变化。"));
+
+    if (!b.renumbering.empty()) {
+        Body::run(body.paragraph("Heading1"), word(b, "Appendix: renumbered and moved clauses", "附：重新编号和移动的条款"));
+        std::vector<std::vector<std::string>> rows = {{word(b, "Old", "原编号"), word(b, "New", "新编号"), word(b, "Title", "标题"), ""}};
+        for (const RenumberedClause& r : b.renumbering) rows.push_back({r.old_label, r.new_label, r.title, r.moved ? word(b, "moved", "移动") : ""});
+        body.table(rows);
+    }
+    pugi::xml_node sect = root.child("w:body").append_child("w:sectPr");
+    pugi::xml_node size = sect.append_child("w:pgSz");
+    size.append_attribute("w:w") = "11906";  // A4
+    size.append_attribute("w:h") = "16838";
+    pugi::xml_node mar = sect.append_child("w:pgMar");
+    for (const char* side : {"w:top", "w:right", "w:bottom", "w:left"}) mar.append_attribute(side) = "1134";
+    return xml_string(doc);
+}
+
+constexpr const char* styles_xml = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Noto Sans CJK SC" w:cs="Calibri"/><w:sz w:val="21"/><w:lang w:val="en-GB" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>
+<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
+<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>
+<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr><w:b/><w:sz w:val="36"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="30"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="60"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:left="567"/><w:pBdr><w:left w:val="single" w:sz="12" w:space="8" w:color="D1D9E0"/></w:pBdr></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="567" w:hanging="283"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="ChartRow"><w:name w:val="Chart Row"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="3402"/></w:tabs><w:spacing w:after="0"/></w:pPr></w:style>
+<w:style w:type="table" w:styleId="RedlineTable"><w:name w:val="Redline Table"/><w:tblPr><w:tblCellMar><w:left w:w="108" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
+</w:styles>
+)";
+
+constexpr const char* content_types = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+</Types>
+)";
+
+constexpr const char* package_rels = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+</Relationships>
+)";
+
+constexpr const char* document_rels = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+</Relationships>
+)";
+
+std::string core_xml(const Brief& b) {
+    pugi::xml_document doc;
+    pugi::xml_node decl = doc.append_child(pugi::node_declaration);
+    decl.append_attribute("version") = "1.0";
+    decl.append_attribute("encoding") = "UTF-8";
+    decl.append_attribute("standalone") = "yes";
+    pugi::xml_node cp = doc.append_child("cp:coreProperties");
+    cp.append_attribute("xmlns:cp") = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
+    cp.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
+    cp.append_attribute("xmlns:dcterms") = "http://purl.org/dc/terms/";
+    cp.append_attribute("xmlns:xsi") = "http://www.w3.org/2001/XMLSchema-instance";
+    cp.append_child("dc:title").text().set(clean(title_line(b)).c_str());
+    cp.append_child("dc:creator").text().set("redline");
+    if (!b.date.empty()) {
+        pugi::xml_node created = cp.append_child("dcterms:created");
+        created.append_attribute("xsi:type") = "dcterms:W3CDTF";
+        created.text().set((b.date + "T00:00:00Z").c_str());
+    }
+    return xml_string(doc);
+}
+
+// A zip package in memory. Entries carry a fixed time so that the same brief gives the
+// same bytes.
+class Package {
+public:
+    Package() {
+        zip_error_t error;
+        zip_error_init(&error);
+        source_ = zip_source_buffer_create(nullptr, 0, 0, &error);
+        if (!source_) throw std::runtime_error("libzip: cannot create a buffer");
+        zip_source_keep(source_);
+        archive_ = zip_open_from_source(source_, ZIP_TRUNCATE, &error);
+        if (!archive_) throw std::runtime_error("libzip: cannot open the buffer");
+    }
+    ~Package() {
+        if (archive_) zip_discard(archive_);
+        if (source_) zip_source_free(source_);
+    }
+    Package(const Package&) = delete;
+    Package& operator=(const Package&) = delete;
+
+    void add(const char* name, std::string content) {
+        parts_.push_back(std::move(content));
+        const std::string& data = parts_.back();
+        zip_source_t* s = zip_source_buffer(archive_, data.data(), data.size(), 0);
+        if (!s) throw std::runtime_error("libzip: cannot add " + std::string(name));
+        const zip_int64_t index = zip_file_add(archive_, name, s, ZIP_FL_ENC_UTF_8);
+        if (index < 0) {
+            zip_source_free(s);
+            throw std::runtime_error("libzip: cannot add " + std::string(name));
+        }
+        zip_file_set_mtime(archive_, static_cast<zip_uint64_t>(index), 315532800 + 43200, 0);  // 1980-01-01 12:00
+        zip_set_file_compression(archive_, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 9);
+    }
+
+    std::string finish() {
+        if (zip_close(archive_) < 0) throw std::runtime_error("libzip: cannot write the package");
+        archive_ = nullptr;
+        if (zip_source_open(source_) < 0) throw std::runtime_error("libzip: cannot read the package");
+        std::string out;
+        char buf[65536];
+        zip_int64_t n;
+        while ((n = zip_source_read(source_, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
+        zip_source_close(source_);
+        return out;
+    }
+
+private:
+    zip_source_t* source_ = nullptr;
+    zip_t* archive_ = nullptr;
+    std::deque<std::string> parts_;   // libzip reads the data at zip_close; a deque never moves them
+};
+
+}  // namespace
+
+std::string write_brief_docx(const Brief& b) {
+    Package pkg;
+    pkg.add("[Content_Types].xml", content_types);
+    pkg.add("_rels/.rels", package_rels);
+    pkg.add("word/document.xml", document_xml(b));
+    pkg.add("word/_rels/document.xml.rels", document_rels);
+    pkg.add("word/styles.xml", styles_xml);
+    pkg.add("docProps/core.xml", core_xml(b));
+    return pkg.finish();
+}
+
+}  // namespace redline::formats

@@ -1,0 +1,159 @@
+// The brief as one self-contained HTML page: no script at all (its Content-Security-Policy
+// forbids any), an inline SVG chart of where the changes are, the redline page's colours.
+#include "formats/brief/brief.hpp"
+#include "formats/brief/brief_text.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace redline::formats {
+
+namespace {
+
+using namespace brief_text;
+
+std::string esc(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') out += "\xEF\xBF\xBD";
+            else out += c;
+        }
+    }
+    return out;
+}
+
+constexpr const char* css = R"css(
+:root { color-scheme: light dark; --fg: #1f2328; --bg: #fff; --muted: #59636e; --line: #d1d9e0;
+  --del-fg: #82071e; --del-bg: #ffebe9; --ins-fg: #055d20; --ins-bg: #dafbe1; --accent: #0969da; --warn-bg: #fff8c5;
+  font-family: system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans CJK SC", "Source Han Sans SC",
+    "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", sans-serif; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1; --line: #3d444d;
+  --del-fg: #ffdcd7; --del-bg: #67060c; --ins-fg: #aff5b4; --ins-bg: #033a16; --accent: #4493f8; --warn-bg: #3b2e00; } }
+body { margin: 0 auto; max-width: 52rem; padding: 1.5rem; color: var(--fg); background: var(--bg); line-height: 1.6; }
+h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; margin-top: 2rem; }
+h3 { font-size: 1rem; margin: 1.25rem 0 .25rem; }
+.meta { color: var(--muted); font-size: .875rem; margin: 0 0 .5rem; }
+.watch { background: var(--warn-bg); border-radius: 4px; padding: 0 .375rem; font-weight: 600; color: var(--fg); }
+blockquote { margin: .5rem 0; padding: .25rem .75rem; border-left: 3px solid var(--line); white-space: pre-wrap; }
+del { color: var(--del-fg); background: var(--del-bg); text-decoration: line-through; }
+ins { color: var(--ins-fg); background: var(--ins-bg); text-decoration: underline; }
+table { border-collapse: collapse; margin: .5rem 0; } th, td { border: 1px solid var(--line); padding: .2rem .6rem; text-align: left; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+svg text { fill: var(--fg); font-size: 12px; }
+.k-modified { fill: #0969da; } .k-added { fill: #1a7f37; } .k-removed { fill: #cf222e; } .k-moved { fill: #9a6700; }
+.legend span { display: inline-block; width: .8em; height: .8em; margin: 0 .25em 0 .75em; vertical-align: middle; }
+.legend .k-modified { background: #0969da; } .legend .k-added { background: #1a7f37; }
+.legend .k-removed { background: #cf222e; } .legend .k-moved { background: #9a6700; }
+@media print { body { max-width: none; } del, ins, .watch { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
+)css";
+
+std::string quote(const Finding& f) {
+    std::string out = fmt::format("<blockquote lang=\"{}\">", f.quote_lang.empty() ? "en" : f.quote_lang);
+    for (const Edit& e : f.wording) {
+        if (e.op == EditOp::remove) out += "<del>" + esc(e.text) + "</del>";
+        else if (e.op == EditOp::insert) out += "<ins>" + esc(e.text) + "</ins>";
+        else out += esc(e.text);
+    }
+    return out + "</blockquote>\n";
+}
+
+// One stacked bar per top-level clause: modified, added, removed, moved.
+std::string svg_chart(const Brief& b) {
+    if (b.chart.empty()) return {};
+    std::uint32_t max = 1;
+    for (const ChartBar& bar : b.chart) max = std::max(max, bar.modified + bar.added + bar.removed + bar.moved);
+    const int row = 22, label_w = 150, bar_w = 420, height = row * static_cast<int>(b.chart.size()) + 4;
+    std::string out = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
+                                  "aria-label=\"{}\">",
+                                  label_w + bar_w + 40, height, label_w + bar_w + 40, height,
+                                  esc(word(b, "Substantive changes per top-level clause", "各章的实质性变化")));
+    int y = 2;
+    for (const ChartBar& bar : b.chart) {
+        std::string name = bar.label + (bar.title.empty() ? "" : " " + bar.title);
+        out += fmt::format("<text x=\"0\" y=\"{}\">{}</text>", y + 14, esc(name.size() > 40 ? name.substr(0, 40) : name));
+        double x = label_w;
+        const std::pair<std::uint32_t, const char*> parts[] = {
+            {bar.modified, "k-modified"}, {bar.added, "k-added"}, {bar.removed, "k-removed"}, {bar.moved, "k-moved"}};
+        for (const auto& [n, cls] : parts) {
+            if (!n) continue;
+            const double w = static_cast<double>(bar_w) * n / max;
+            out += fmt::format("<rect class=\"{}\" x=\"{:.1f}\" y=\"{}\" width=\"{:.1f}\" height=\"{}\"><title>{} {}</title></rect>", cls, x, y + 3,
+                               w, row - 8, n, cls + 2);
+            x += w;
+        }
+        out += fmt::format("<text x=\"{:.1f}\" y=\"{}\">{}</text>", x + 4, y + 14, bar.modified + bar.added + bar.removed + bar.moved);
+        y += row;
+    }
+    out += "</svg>\n";
+    out += "<p class=\"legend\"><span class=\"k-modified\"></span>" + word(b, "modified", "修改") + "<span class=\"k-added\"></span>" +
+           word(b, "added", "增加") + "<span class=\"k-removed\"></span>" + word(b, "removed", "删除") +
+           "<span class=\"k-moved\"></span>" + word(b, "moved", "移动") + "</p>\n";
+    return out;
+}
+
+}  // namespace
+
+std::string write_brief_html(const Brief& b) {
+    std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>\n", zh(b) ? "zh" : "en");
+    out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\"/>\n";
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<meta name=\"generator\" content=\"redline\"/>\n";
+    out += "<title>" + esc(title_line(b)) + "</title>\n<style>" + std::string(css) + "</style>\n</head>\n<body>\n";
+    out += "<header><h1>" + esc(title_line(b)) + "</h1>\n";
+    if (!b.date.empty()) out += "<p class=\"meta\">" + esc(word(b, "Compared on ", "比较日期：") + b.date) + "</p>\n";
+    out += "</header>\n<main>\n<section aria-labelledby=\"summary\"><h2 id=\"summary\">" + esc(word(b, "Summary", "概要")) + "</h2>\n<table>\n";
+    out += "<tr><th>" + esc(word(b, "Category", "类别")) + "</th><th>" + esc(word(b, "Findings", "条数")) + "</th></tr>\n";
+    for (int k = 0; k < finding_categories; ++k)
+        if (b.counts[k])
+            out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>\n", esc(category_heading(static_cast<FindingCategory>(k), b.lang)),
+                               b.counts[k]);
+    out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>\n</table>\n",
+                       esc(word(b, "Editorial changes (not listed)", "编辑性改动（不列出）")), b.editorial_changes);
+    out += svg_chart(b);
+    out += "</section>\n<section aria-labelledby=\"findings\"><h2 id=\"findings\">" + esc(word(b, "Findings", "主要变化")) + "</h2>\n";
+    std::size_t n = 0;
+    for (const Finding& f : b.findings) {
+        out += fmt::format("<article class=\"finding\" id=\"f{}\"><h3>{}. {}</h3>\n", n + 1, n + 1, esc(f.headline));
+        ++n;
+        out += "<p class=\"meta\">" + esc(location(b, f));
+        for (const std::string& w : f.watched) out += " <span class=\"watch\">" + esc(word(b, "watch: ", "关注：") + w) + "</span>";
+        out += "</p>\n";
+        if (!f.wording.empty()) out += quote(f);
+        if (!f.items_removed.empty() || !f.items_added.empty()) {
+            out += "<ul>";
+            for (const auto& s : f.items_removed) out += "<li><del>" + esc(s) + "</del></li>";
+            for (const auto& s : f.items_added) out += "<li><ins>" + esc(s) + "</ins></li>";
+            out += "</ul>\n";
+        }
+        if (!f.references_removed.empty() || !f.references_added.empty()) {
+            out += "<p class=\"meta\">" + esc(word(b, "References: ", "引用文件："));
+            for (const auto& r : f.references_removed) out += "<del>" + esc(r) + "</del> ";
+            for (const auto& r : f.references_added) out += "<ins>" + esc(r) + "</ins> ";
+            out += "</p>\n";
+        }
+        out += "</article>\n";
+    }
+    if (b.findings.empty()) out += "<p>" + esc(word(b, "No substantive changes.", "无实质性变化。")) + "</p>\n";
+    out += "</section>\n";
+    if (!b.renumbering.empty()) {
+        out += "<section aria-labelledby=\"renumbering\"><h2 id=\"renumbering\">" +
+               esc(word(b, "Appendix: renumbered and moved clauses", "附：重新编号和移动的条款")) + "</h2>\n<table>\n";
+        out += "<tr><th>" + esc(word(b, "Old", "原编号")) + "</th><th>" + esc(word(b, "New", "新编号")) + "</th><th>" +
+               esc(word(b, "Title", "标题")) + "</th><th></th></tr>\n";
+        for (const RenumberedClause& r : b.renumbering)
+            out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(r.old_label), esc(r.new_label), esc(r.title),
+                               r.moved ? esc(word(b, "moved", "移动")) : "");
+        out += "</table>\n</section>\n";
+    }
+    out += "</main>\n</body>\n</html>\n";
+    return out;
+}
+
+}  // namespace redline::formats

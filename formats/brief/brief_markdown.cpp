@@ -1,0 +1,114 @@
+// The brief as Markdown (GFM): removed words ~~struck~~, inserted words **bold**.
+#include "formats/brief/brief.hpp"
+#include "formats/brief/brief_text.hpp"
+
+#include <fmt/format.h>
+
+namespace redline::formats {
+
+namespace {
+
+using namespace brief_text;
+
+// Document text inside Markdown: characters that make inline markup or HTML are escaped
+// (a draft's "<script>" stays text when the Markdown is rendered); the rest is left
+// readable, since briefs are read as plain text as often as rendered.
+std::string md(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        if (std::string_view("\\`*_[]<>|~").find(c) != std::string_view::npos) out += '\\';
+        out += c;
+    }
+    return out;
+}
+
+std::string quote(const std::vector<Edit>& wording) {
+    std::string body;
+    for (const Edit& e : wording) {
+        std::string t = md(e.text);
+        // Keep markers tight against the text (GFM ignores "~~ x ~~").
+        std::size_t lead = 0;
+        while (lead < t.size() && t[lead] == ' ') ++lead;
+        std::string_view core(t);
+        core.remove_prefix(lead);
+        std::size_t trail = 0;
+        while (trail < core.size() && core[core.size() - 1 - trail] == ' ') ++trail;
+        core.remove_suffix(trail);
+        const std::string pre(lead, ' '), post(trail, ' ');
+        if (core.empty()) {
+            body += t;
+            continue;
+        }
+        if (e.op == EditOp::remove) body += pre + "~~" + std::string(core) + "~~" + post;
+        else if (e.op == EditOp::insert) body += pre + "**" + std::string(core) + "**" + post;
+        else body += t;
+    }
+    std::string out = "> ";
+    for (char c : body) {
+        if (c == '\n') out += "\n>\n> ";
+        else out += c;
+    }
+    return out + "\n";
+}
+
+}  // namespace
+
+std::string write_brief_markdown(const Brief& b) {
+    const Comparison& c = *b.comparison;
+    std::string out = "# " + md(title_line(b)) + "\n\n";
+    if (!b.date.empty()) out += word(b, "Compared on ", "比较日期：") + b.date + word(b, " by redline.", "（redline）。") + "\n\n";
+    out += "## " + word(b, "Summary", "概要") + "\n\n";
+    out += "| " + word(b, "Category", "类别") + " | " + word(b, "Findings", "条数") + " |\n|---|---:|\n";
+    for (int k = 0; k < finding_categories; ++k)
+        if (b.counts[k]) out += fmt::format("| {} | {} |\n", category_heading(static_cast<FindingCategory>(k), b.lang), b.counts[k]);
+    out += fmt::format("| {} | {} |\n\n", word(b, "Editorial changes (not listed)", "编辑性改动（不列出）"), b.editorial_changes);
+    if (!b.chart.empty()) {
+        out += word(b, "Where the changes are (substantive clause changes per top-level clause): ",
+                    "变化分布（各章的实质性变化条数）：");
+        bool first = true;
+        for (const ChartBar& bar : b.chart) {
+            out += fmt::format("{}{} {}", first ? "" : "; ", md(bar.label), bar.modified + bar.added + bar.removed + bar.moved);
+            first = false;
+        }
+        out += ".\n\n";
+    }
+    out += "## " + word(b, "Findings", "主要变化") + "\n\n";
+    out += word(b, "~~Struck~~ words were removed, **bold** words were added.", "~~删除线~~为删除的文字，**粗体**为增加的文字。") + "\n\n";
+    std::size_t n = 0;
+    for (const Finding& f : b.findings) {
+        out += fmt::format("### {}. {}\n\n", ++n, md(f.headline));
+        std::string meta = "*" + md(location(b, f)) + "*";
+        for (const std::string& w : f.watched) meta += " · **" + word(b, "watch: ", "关注：") + md(w) + "**";
+        out += meta + "\n\n";
+        if (!f.wording.empty()) out += quote(f.wording) + "\n";
+        if (!f.items_removed.empty()) {
+            out += word(b, "Removed:", "删除：") + "\n\n";
+            for (const auto& s : f.items_removed) out += "- ~~" + md(s) + "~~\n";
+            out += "\n";
+        }
+        if (!f.items_added.empty()) {
+            out += word(b, "Added:", "增加：") + "\n\n";
+            for (const auto& s : f.items_added) out += "- **" + md(s) + "**\n";
+            out += "\n";
+        }
+        if (!f.references_removed.empty() || !f.references_added.empty()) {
+            std::string refs;
+            for (const auto& r : f.references_removed) refs += (refs.empty() ? "" : "; ") + word(b, "removed ", "删除 ") + md(r);
+            for (const auto& r : f.references_added) refs += (refs.empty() ? "" : "; ") + word(b, "added ", "增加 ") + md(r);
+            out += word(b, "References: ", "引用文件：") + refs + "\n\n";
+        }
+    }
+    if (b.findings.empty()) out += word(b, "No substantive changes.", "无实质性变化。") + "\n\n";
+    if (!b.renumbering.empty()) {
+        out += "## " + word(b, "Appendix: renumbered and moved clauses", "附：重新编号和移动的条款") + "\n\n";
+        out += "| " + word(b, "Old", "原编号") + " | " + word(b, "New", "新编号") + " | " + word(b, "Title", "标题") + " | |\n|---|---|---|---|\n";
+        for (const RenumberedClause& r : b.renumbering)
+            out += fmt::format("| {} | {} | {} | {} |\n", md(r.old_label), md(r.new_label), md(r.title),
+                               r.moved ? word(b, "moved", "移动") : "");
+        out += "\n";
+    }
+    (void)c;
+    return out;
+}
+
+}  // namespace redline::formats

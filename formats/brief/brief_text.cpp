@@ -1,0 +1,38 @@
+#include "formats/brief/brief_text.hpp"
+
+#include <fmt/format.h>
+
+namespace redline::formats::brief_text {
+
+bool zh(const Brief& b) { return b.lang == BriefLanguage::zh; }
+
+std::string word(const Brief& b, std::string_view en, std::string_view zh_word) {
+    return std::string(zh(b) ? zh_word : en);
+}
+
+std::string document_line(const Document& d) {
+    std::string out = d.info.identifier;
+    if (!d.info.title.empty()) out += (out.empty() ? "" : " ") + d.info.title;
+    if (out.empty()) out = d.info.path;
+    if (!d.info.stage.empty()) out += " (" + d.info.stage + ")";
+    return out;
+}
+
+std::string title_line(const Brief& b) {
+    const Comparison& c = *b.comparison;
+    return word(b, "Brief: ", "变化摘要：") + document_line(*c.old_doc) + " → " + document_line(*c.new_doc);
+}
+
+std::string location(const Brief& b, const Finding& f) {
+    std::string out(category_heading(f.category, b.lang));
+    if (f.change_number) out += fmt::format(" · C{}", f.change_number);
+    if (!f.old_place.empty() && !f.new_place.empty() && f.old_place != f.new_place)
+        out += " · " + f.old_place + " → " + f.new_place;
+    else if (!f.new_place.empty())
+        out += " · " + f.new_place;
+    else if (!f.old_place.empty())
+        out += " · " + f.old_place + word(b, " (old)", "（旧版）");
+    return out;
+}
+
+}  // namespace redline::formats::brief_text

@@ -1,0 +1,19 @@
+// Shared pieces of the brief writers (internal to formats/brief).
+#pragma once
+
+#include "formats/brief/brief.hpp"
+
+#include <string>
+
+namespace redline::formats::brief_text {
+
+bool zh(const Brief& b);
+// "GB/T XXXXX—XXXX 信息安全技术 办公设备安全规范 (讨论稿)"
+std::string document_line(const Document& d);
+std::string title_line(const Brief& b);
+// Label words in the brief's language.
+std::string word(const Brief& b, std::string_view en, std::string_view zh);
+// "C14 · 6.2.4 → 6.2.3" and similar, for a finding's meta line.
+std::string location(const Brief& b, const Finding& f);
+
+}  // namespace redline::formats::brief_text

@@ -1,0 +1,240 @@
+// The brief: the sample pair's five findings of SCENARIO.md first and in order; every
+// provision change of a corpus pair reported exactly once in its category; --watch; the
+// GB/T foreword change list; Markdown, HTML and a DOCX that LibreOffice converts to PDF.
+#define BOOST_TEST_MODULE brief
+#include <boost/test/unit_test.hpp>
+
+#include "engine/comparison.hpp"
+#include "formats/brief/brief.hpp"
+#include "formats/reader.hpp"
+
+#include <libxml/parser.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+using namespace redline;
+using formats::FindingCategory;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+const std::string samples = std::string(REDLINE_SOURCE_DIR) + "/samples/office-devices/";
+const std::string corpus = std::string(REDLINE_SHARED_DIR) + "/corpus/";
+
+Document read_file(const std::string& path) {
+    formats::ReadOptions o;
+    o.path = path;
+    return formats::read_document(formats::read_bytes(path), o);
+}
+
+struct Pair {
+    Document old_doc, new_doc;
+    Comparison c;
+    Pair(const std::string& a, const std::string& b) : old_doc(read_file(a)), new_doc(read_file(b)), c(compare(old_doc, new_doc)) {}
+};
+
+const Pair& sample(const std::string& lang) {
+    static const Pair zh(samples + "2023-05-draft.zh.txt", samples + "2023-08-draft-for-comments.zh.txt");
+    static const Pair en(samples + "2023-05-draft.en.txt", samples + "2023-08-draft-for-comments.en.txt");
+    return lang == "zh" ? zh : en;
+}
+
+std::string removed_text(const formats::Finding& f) {
+    std::string out;
+    for (const Edit& e : f.wording)
+        if (e.op == EditOp::remove) out += e.text;
+    return out;
+}
+
+bool contains(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(the_five_findings_of_the_scenario_come_first) {
+    struct Expect {
+        const char* lang;
+        const char* firmware;
+        const char* laser;
+        const char* politics;
+        const char* scope_removed;
+    };
+    for (const Expect& x : {Expect{"zh", "6.1.3 固件安全", "激光扫描单元", "政治、外交", "政府采购"},
+                            Expect{"en", "6.1.3 Firmware security", "laser scanning units", "political or diplomatic",
+                                   "government procurement"}}) {
+        const formats::Brief b = formats::make_brief(sample(x.lang).c);
+        BOOST_REQUIRE(b.findings.size() >= 5u);
+        const auto& f = b.findings;
+        BOOST_TEST_CONTEXT(x.lang) {
+            // 1. 6.1.3 no longer requires GB/T 29829-2022 (which also left the normative references).
+            BOOST_TEST((f[0].category == FindingCategory::requirement_removed));
+            BOOST_TEST(f[0].old_place == x.firmware);
+            BOOST_TEST(f[0].references_removed == std::vector<std::string>{"GB/T 29829-2022"});
+            BOOST_TEST(contains(removed_text(f[0]), "GB/T 29829—2022"));
+            BOOST_TEST(contains(f[0].headline, "GB/T 29829-2022"));
+            BOOST_TEST(contains(f[0].headline, "6.1.3"));
+            BOOST_TEST(f[0].change_number == 11u);
+            // 2. 6.2.4 lost the stable and diverse procurement of laser scanning units.
+            BOOST_TEST((f[1].category == FindingCategory::requirement_removed));
+            BOOST_TEST(f[1].old_place.rfind("6.2.4 ", 0) == 0u);
+            BOOST_TEST(contains(removed_text(f[1]), x.laser));
+            // 3. the political / diplomatic supply requirement.
+            BOOST_TEST((f[2].category == FindingCategory::requirement_removed));
+            BOOST_TEST(f[2].old_place.rfind("6.2.5 ", 0) == 0u);
+            BOOST_TEST(contains(removed_text(f[2]), x.politics));
+            // 4. the scope now covers all office devices.
+            BOOST_TEST((f[3].category == FindingCategory::scope));
+            BOOST_TEST(contains(removed_text(f[3]), x.scope_removed));
+            BOOST_TEST(f[3].new_place.rfind("1 ", 0) == 0u);
+            // 5. fewer drafting organisations.
+            BOOST_TEST((f[4].category == FindingCategory::front_matter));
+            BOOST_TEST(f[4].items_removed.size() == 5u);
+            BOOST_TEST(f[4].items_added.empty());
+            BOOST_TEST((contains(f[4].headline, "(14 → 9)") || contains(f[4].headline, "（14 → 9）")));
+        }
+        // Nothing from unchanged or merely renumbered / moved clauses.
+        for (const auto& finding : f) {
+            for (const char* quiet : {"软件组成", "Software composition", "日志留存", "Log retention", "漏洞管理", "Vulnerability"})
+                BOOST_TEST(!contains(finding.headline, quiet), finding.headline);
+        }
+        // The moved requirement of deleted 6.2.2 is reported as moved, not removed.
+        bool moved = false;
+        for (const auto& finding : f) moved = moved || (finding.category == FindingCategory::provision_moved &&
+                                                         finding.old_place.rfind("6.2.2 ", 0) == 0 &&
+                                                         finding.new_place.rfind("6.2.1 ", 0) == 0);
+        BOOST_TEST(moved);
+        BOOST_TEST(b.renumbering.size() == 4u);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(every_provision_change_of_a_corpus_pair_appears_once_in_its_category) {
+    for (const auto& [a, b] : {std::pair{"ietf-quic-transport/draft-ietf-quic-transport-29.md", "ietf-quic-transport/draft-ietf-quic-transport-30.md"},
+                               std::pair{"ietf-tls13/draft-ietf-tls-tls13-13.md", "ietf-tls13/draft-ietf-tls-tls13-14.md"}}) {
+        const Pair p(corpus + a, corpus + b);
+        const formats::Brief brief = formats::make_brief(p.c);
+        std::vector<int> seen(p.c.provisions.size(), 0);
+        for (const auto& f : brief.findings)
+            for (std::size_t i : f.provisions) {
+                ++seen[i];
+                const ProvisionChange& pc = p.c.provisions[i];
+                const Unit& u = pc.new_unit != ProvisionChange::none ? p.c.new_analysis.units[pc.new_unit]
+                                                                     : p.c.old_analysis.units[pc.old_unit];
+                const bool requirement = u.what.kind == ProvisionKind::requirement;
+                FindingCategory want = FindingCategory::provision_reworded;
+                switch (pc.change) {
+                case ProvisionChangeKind::removed:
+                    want = requirement ? FindingCategory::requirement_removed : FindingCategory::provision_removed_added;
+                    break;
+                case ProvisionChangeKind::added:
+                    want = requirement ? FindingCategory::requirement_added : FindingCategory::provision_removed_added;
+                    break;
+                case ProvisionChangeKind::weakened:
+                case ProvisionChangeKind::strengthened: want = FindingCategory::force_changed; break;
+                case ProvisionChangeKind::negated: want = f.category; break;  // requirement_removed or force_changed
+                case ProvisionChangeKind::modified:
+                    want = requirement && (!pc.references_removed.empty() || !pc.references_added.empty()) ? FindingCategory::reference
+                                                                                                          : FindingCategory::provision_reworded;
+                    break;
+                case ProvisionChangeKind::moved: want = FindingCategory::provision_moved; break;
+                }
+                BOOST_TEST((f.category == want), a << ": provision change " << i << " in the wrong category: " << f.headline);
+            }
+        for (std::size_t i = 0; i < seen.size(); ++i) BOOST_TEST(seen[i] == 1, a << ": provision change " << i << " seen " << seen[i] << " times");
+        BOOST_TEST(p.c.provisions.size() > 10u, a);
+        // And each finding is written once into the Markdown brief.
+        const std::string md = formats::write_brief_markdown(brief);
+        for (std::size_t i = 0; i < brief.findings.size(); ++i)
+            BOOST_TEST(contains(md, "### " + std::to_string(i + 1) + ". "), a << " finding " << i + 1);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(watched_terms_go_first_and_are_tagged) {
+    formats::BriefOptions o;
+    o.watch = formats::parse_watch_list("# terms\nsupply chain\n\n  TCM  \n");
+    BOOST_TEST(o.watch == (std::vector<std::string>{"supply chain", "TCM"}));
+    const formats::Brief en = formats::make_brief(sample("en").c, o);
+    BOOST_REQUIRE(!en.findings.empty());
+    BOOST_TEST(en.findings[0].old_place == "6.2.4 Supply chain security");
+    BOOST_TEST(en.findings[0].watched == std::vector<std::string>{"supply chain"});
+    BOOST_TEST(en.findings[1].watched.empty());
+    o.watch = {"供应链"};
+    const formats::Brief zh = formats::make_brief(sample("zh").c, o);
+    BOOST_TEST(zh.findings[0].old_place == "6.2.4 供应链安全");
+    BOOST_TEST(zh.findings[0].watched == std::vector<std::string>{"供应链"});
+    BOOST_TEST(contains(formats::write_brief_markdown(zh), "**watch: 供应链**"));
+}
+
+BOOST_AUTO_TEST_CASE(gbt_foreword_change_list) {
+    const formats::Brief b = formats::make_brief(sample("zh").c);
+    const std::string list = formats::write_gbt_changes(b);
+    const std::string expected =
+        "与讨论稿相比，除结构调整和编辑性改动外，主要技术变化如下：\n"
+        "——更改了范围（见第 1 章，讨论稿的第 1 章）；\n"
+        "——删除了“设备应采用符合 GB/T 29829—2022 要求的可信计算密码支撑平台，实现固件的可信度量与验证”的要求（见讨论稿的 6.1.3）；\n"
+        "——删除了“应确保激光扫描单元等关键部件采购来源稳定且多样，不应依赖单一供应商”的要求（见讨论稿的 6.2.4）；\n"
+        "——删除了“第三方技术供应不应因政治、外交等因素而中断”的要求（见讨论稿的 6.2.5）。\n"
+        "\n"
+        "Compared with the previous draft, apart from structural and editorial changes, the main technical changes are as follows:\n"
+        "— changed the scope (see Clause 1; Clause 1 of the previous draft);\n";
+    BOOST_TEST(list.substr(0, expected.size()) == expected);
+    BOOST_TEST(contains(list, "— deleted the requirement “第三方技术供应不应因政治、外交等因素而中断” (see 6.2.5 of the previous draft).\n"));
+}
+
+BOOST_AUTO_TEST_CASE(chinese_labels) {
+    formats::BriefOptions o;
+    o.lang = formats::BriefLanguage::zh;
+    const formats::Brief b = formats::make_brief(sample("zh").c, o);
+    BOOST_TEST(b.findings[0].headline == "删除了 6.1.3 固件安全 中的要求（引用 GB/T 29829-2022）；该标准同时移出规范性引用文件");
+    BOOST_TEST(b.findings[4].headline == "起草单位：删除 5 家，增加 0 家（14 → 9）");
+    const std::string md = formats::write_brief_markdown(b);
+    BOOST_TEST(contains(md, "## 主要变化"));
+    BOOST_TEST(contains(md, "| 删除或否定的要求 | 3 |"));
+}
+
+BOOST_AUTO_TEST_CASE(html_brief_is_well_formed_and_inert) {
+    const formats::Brief b = formats::make_brief(sample("zh").c, {formats::BriefLanguage::en, {}, "2026-11-30"});
+    const std::string html = formats::write_brief_html(b);
+    xmlDoc* doc = xmlReadMemory(html.data(), static_cast<int>(html.size()), "brief.html", "UTF-8",
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    BOOST_TEST(doc != nullptr);
+    if (doc) xmlFreeDoc(doc);
+    BOOST_TEST(!contains(html, "<script"));
+    BOOST_TEST(contains(html, "default-src 'none'"));
+    BOOST_TEST(contains(html, "<svg"));                 // the chart
+    BOOST_TEST(contains(html, "<del>设备应采用符合 GB/T 29829—2022"));
+    BOOST_TEST(contains(html, "<h3>5. Drafting organisations: 5 removed, 0 added (14 → 9)</h3>"));
+}
+
+BOOST_AUTO_TEST_CASE(docx_brief_converts_to_pdf_with_the_headlines) {
+    const formats::Brief b = formats::make_brief(sample("en").c, {formats::BriefLanguage::en, {"supply chain"}, "2026-11-30"});
+    const std::string docx = formats::write_brief_docx(b);
+    BOOST_TEST(docx.substr(0, 2) == "PK");
+    BOOST_TEST(docx == formats::write_brief_docx(b));  // same bytes every time
+    const fs::path dir = fs::temp_directory_path() / ("redline-brief-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "brief.docx", std::ios::binary) << docx;
+    // Its own LibreOffice profile, so that parallel tests and a user's running office do not clash.
+    const std::string cmd = "cd " + dir.string() + " && timeout 180 soffice -env:UserInstallation=file://" + dir.string() +
+                            "/profile --headless --convert-to pdf brief.docx >convert.log 2>&1 && pdftotext brief.pdf brief.txt";
+    BOOST_REQUIRE_MESSAGE(std::system(cmd.c_str()) == 0, "LibreOffice could not convert the DOCX brief (see " << dir / "convert.log" << ")");
+    std::ifstream in(dir / "brief.txt");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string text = ss.str();
+    // pdftotext wraps long headlines: compare without line breaks.
+    for (char& c : text)
+        if (c == '\n') c = ' ';
+    std::string folded;
+    for (char c : text)
+        if (!(c == ' ' && !folded.empty() && folded.back() == ' ')) folded += c;
+    for (const auto& f : b.findings) {
+        std::string h = std::to_string(&f - b.findings.data() + 1) + ". " + f.headline;
+        BOOST_TEST(contains(folded, h), h);
+    }
+    BOOST_TEST(contains(folded, "watch: supply chain"));
+    fs::remove_all(dir);
+}
