@@ -133,6 +133,15 @@ BOOST_AUTO_TEST_CASE(chinese_sample_marks_the_removed_requirement_and_the_renumb
     BOOST_REQUIRE(dels.size() == 1u);
     BOOST_TEST(dels[0] == "应确保激光扫描单元等关键部件采购来源稳定且多样，不应依赖单一供应商。");
     BOOST_TEST(x.number("count(//article[@data-old='6.2.4']//ul[@class='notes']/li)") >= 1);
+    // The removed sentence carries its mark, just before the deletion.
+    BOOST_TEST(x.strings("//article[@data-old='6.2.4']//span[contains(@class,'pmark')]") ==
+               std::vector<std::string>{"requirement removed"});
+    BOOST_TEST(x.number("count(//article[@data-old='6.2.4']//span[contains(@class,'pmark')]/following-sibling::*[1][self::del])") == 1);
+    // The requirement moved from deleted 6.2.2 is marked at both places.
+    BOOST_TEST(x.strings("//article[@data-old='6.2.2']//span[contains(@class,'pmark')]") ==
+               std::vector<std::string>{"requirement moved → 6.2.1"});
+    BOOST_TEST(x.strings("//article[@data-new='6.2.1']//span[contains(@class,'pmark')]") ==
+               std::vector<std::string>{"requirement moved ← 6.2.2"});
     // Unchanged clauses are collapsed into runs that say how many they hold.
     BOOST_TEST(x.number("count(//details[@class='unchanged-run'])") >= 3);
     for (const std::string& s : x.strings("//details[@class='unchanged-run']/summary"))

@@ -130,6 +130,7 @@ public:
         }
         notes_.resize(c.entries.size());
         pc_kinds_.resize(c.entries.size());
+        sentence_marks_.resize(c.entries.size());
         for (std::size_t p = 0; p < c.provisions.size(); ++p) attach_provision(p);
         stubs_after_.resize(c.entries.size() + 1);
         for (std::size_t i = 0; i < c.entries.size(); ++i)
@@ -161,6 +162,12 @@ public:
 
 private:
     static constexpr std::size_t none = static_cast<std::size_t>(-1);
+
+    // A provision sentence to mark where it stands in a clause's text.
+    struct SentenceMark {
+        bool new_side;
+        std::string sentence, label;
+    };
 
     static bool is_moved(const ClauseEntry& e) {
         if (e.change == ClauseChange::moved) return true;
@@ -247,6 +254,19 @@ private:
         const std::size_t in_new = nu ? entry_of_new_[nu->clause] : none;
         const std::size_t in_old = ou ? entry_of_old_[ou->clause] : none;
         std::string note = "<span class=\"mark\">" + esc(describe(pc)) + "</span>" + provision_quotes(pc);
+        // The sentence itself is marked where it stands in the clause text: on the old side
+        // when it is gone, on the new side otherwise; a moved provision at both places.
+        const std::string label = describe(pc);
+        if (ou && (pc.change == ProvisionChangeKind::removed || (in_old != in_new && in_old != none)))
+            sentence_marks_[in_old].push_back({false, unit_text(*c_.old_doc, c_.old_analysis, pc.old_unit),
+                                               in_new != none && in_old != in_new && nu
+                                                   ? label + " → " + clause_name(*c_.new_doc, nu->clause)
+                                                   : label});
+        if (nu && in_new != none)
+            sentence_marks_[in_new].push_back({true, unit_text(*c_.new_doc, c_.new_analysis, pc.new_unit),
+                                               in_old != none && in_old != in_new && ou
+                                                   ? label + " ← " + clause_name(*c_.old_doc, ou->clause)
+                                                   : label});
         if (in_new != none && in_old != none && in_new != in_old) {
             // The provision changed clause: say so at both places, each linking to the other.
             add(in_new, note + fmt::format(" <a href=\"#{}\">from {}</a>", entry_anchor(in_old),
@@ -364,7 +384,8 @@ private:
         out_ += "<p class=\"legend\">Requirement (shall, MUST, 应) › recommendation (should, SHOULD, 宜) › permission (may, MAY, 可) "
                 "› possibility (can, 能). Weakened: a lower force; strengthened: a higher one; negated: the polarity flipped "
                 "(应 → 不应); reworded: same force, new wording; moved: the same provision in another clause. "
-                "<q class=\"old\">Struck</q> is old wording, <q class=\"new\">underlined</q> new.</p>\n";
+                "<q class=\"old\">Struck</q> is old wording, <q class=\"new\">underlined</q> new; "
+                "<span class=\"pmark\">marks</span> stand before each changed provision in its clause.</p>\n";
         for (std::size_t p = 0; p < c_.provisions.size(); ++p) {
             const ProvisionChange& pc = c_.provisions[p];
             const Unit* nu = pc.new_unit != ProvisionChange::none ? &c_.new_analysis.units[pc.new_unit] : nullptr;
@@ -389,16 +410,63 @@ private:
 
     // ---- Clause entries ----
 
-    void edits(const std::vector<Edit>& list, bool replaced) {
+    // Writes text, putting a provision mark before each sentence that starts inside it.
+    // `marks` holds (offset within this text, mark) pairs, sorted.
+    void text_with_marks(std::string_view text, const std::vector<std::pair<std::size_t, const SentenceMark*>>& marks) {
+        std::size_t at = 0;
+        for (const auto& [offset, m] : marks) {
+            escape(out_, text.substr(at, offset - at));
+            out_ += fmt::format("<span class=\"pmark {}\" role=\"note\">{}</span>", m->new_side ? "pm-new" : "pm-old", esc(m->label));
+            at = offset;
+        }
+        escape(out_, text.substr(at));
+    }
+
+    // The clause text as edit runs. Marks never split a run: the counts of <del> and <ins>
+    // stay those of the report's edits.
+    void edits(const std::vector<Edit>& list, bool replaced, const std::vector<SentenceMark>& marks = {}) {
+        // Where each mark's sentence starts in the old and new texts the runs spell out.
+        std::string old_text, new_text;
         for (const Edit& ed : list) {
+            if (ed.op != EditOp::insert) old_text += ed.text;
+            if (ed.op != EditOp::remove) new_text += ed.text;
+        }
+        std::vector<std::pair<std::size_t, const SentenceMark*>> old_marks, new_marks;
+        for (const SentenceMark& m : marks) {
+            const std::string& side = m.new_side ? new_text : old_text;
+            const std::size_t at = side.find(m.sentence);
+            if (at != std::string::npos) (m.new_side ? new_marks : old_marks).emplace_back(at, &m);
+        }
+        std::sort(old_marks.begin(), old_marks.end());
+        std::sort(new_marks.begin(), new_marks.end());
+        std::size_t old_pos = 0, new_pos = 0;
+        for (const Edit& ed : list) {
+            std::vector<std::pair<std::size_t, const SentenceMark*>> here;
+            auto take = [&](const std::vector<std::pair<std::size_t, const SentenceMark*>>& from, std::size_t pos) {
+                for (const auto& [offset, m] : from)
+                    if (offset >= pos && offset < pos + ed.text.size()) here.emplace_back(offset - pos, m);
+            };
+            if (ed.op != EditOp::insert) take(old_marks, old_pos);
+            if (ed.op != EditOp::remove) take(new_marks, new_pos);
+            std::sort(here.begin(), here.end());
+            if (ed.op != EditOp::insert) old_pos += ed.text.size();
+            if (ed.op != EditOp::remove) new_pos += ed.text.size();
             const char* tag = ed.op == EditOp::remove ? "del" : ed.op == EditOp::insert ? "ins" : nullptr;
             if (!tag) {
-                escape(out_, ed.text);
+                text_with_marks(ed.text, here);
                 continue;
             }
             if (replaced) out_ += ed.op == EditOp::remove ? "<div class=\"replaced-old\">" : "<div class=\"replaced-new\">";
+            // A sentence that starts the run is marked just before it, outside the deletion
+            // or insertion (so that neither reads the mark as changed text).
+            std::size_t first_inside = 0;
+            while (first_inside < here.size() && here[first_inside].first == 0) {
+                text_with_marks("", {{0, here[first_inside].second}});
+                ++first_inside;
+            }
+            here.erase(here.begin(), here.begin() + static_cast<std::ptrdiff_t>(first_inside));
             out_ += fmt::format("<{}{}>", tag, ed.editorial ? " class=\"ed\"" : "");
-            escape(out_, ed.text);
+            text_with_marks(ed.text, here);
             out_ += fmt::format("</{}>", tag);
             if (replaced) out_ += "</div>";
         }
@@ -468,14 +536,14 @@ private:
         const Document& text_doc = e.new_ids.empty() ? od : nd;
         out_ += fmt::format("<div class=\"inline-body text\" lang=\"{}\">", lang_of(text_doc));
         if (!e.edits.empty()) {
-            edits(e.edits, e.replaced);
+            edits(e.edits, e.replaced, sentence_marks_[i]);
         } else {
             std::string text;
             for (ClauseId id : e.new_ids.empty() ? e.old_ids : e.new_ids) {
                 if (!text.empty()) text += '\n';
                 text += clause_text(text_doc, id);
             }
-            escape(out_, text);
+            edits({{EditOp::equal, text, false}}, false, sentence_marks_[i]);
         }
         out_ += "</div>\n</article>\n";
     }
@@ -522,6 +590,7 @@ private:
     std::string out_;
     std::vector<std::size_t> entry_of_old_, entry_of_new_;
     std::vector<std::vector<std::string>> notes_;      // provision notes per entry (markup)
+    std::vector<std::vector<SentenceMark>> sentence_marks_;  // provision sentences to mark, per entry
     std::vector<std::vector<std::string>> pc_kinds_;   // "pc-removed", … per entry
     std::vector<std::vector<std::size_t>> stubs_after_;  // moved entries whose old place is before entry i
 };

@@ -25,7 +25,8 @@
       head.className = "col-head";
       head.textContent = cols[c][2] + (entry.getAttribute("data-" + cols[c][0]) ? " " + entry.getAttribute("data-" + cols[c][0]) : "");
       var copy = inline.cloneNode(true);
-      var drop = copy.querySelectorAll(cols[c][1] + ", .replaced-" + (cols[c][0] === "old" ? "new" : "old"));
+      var drop = copy.querySelectorAll(cols[c][1] + ", .replaced-" + (cols[c][0] === "old" ? "new" : "old") +
+        ", .pm-" + (cols[c][0] === "old" ? "new" : "old"));
       for (var d = 0; d < drop.length; d++) drop[d].parentNode.removeChild(drop[d]);
       var text = copy.textContent.replace(/\s+$/, "");
       col.appendChild(head);
