@@ -128,12 +128,17 @@ private:
     pugi::xml_node body_;
 };
 
-std::string document_xml(const Brief& b) {
-    pugi::xml_document doc;
+// Every package part starts with the same declaration.
+void declare(pugi::xml_document& doc) {
     pugi::xml_node decl = doc.append_child(pugi::node_declaration);
     decl.append_attribute("version") = "1.0";
     decl.append_attribute("encoding") = "UTF-8";
     decl.append_attribute("standalone") = "yes";
+}
+
+std::string document_xml(const Brief& b) {
+    pugi::xml_document doc;
+    declare(doc);
     pugi::xml_node root = doc.append_child("w:document");
     root.append_attribute("xmlns:w") = w_ns;
     Body body(root.append_child("w:body"));
@@ -261,10 +266,7 @@ constexpr const char* document_rels = R"(<?xml version="1.0" encoding="UTF-8" st
 
 std::string core_xml(const Brief& b) {
     pugi::xml_document doc;
-    pugi::xml_node decl = doc.append_child(pugi::node_declaration);
-    decl.append_attribute("version") = "1.0";
-    decl.append_attribute("encoding") = "UTF-8";
-    decl.append_attribute("standalone") = "yes";
+    declare(doc);
     pugi::xml_node cp = doc.append_child("cp:coreProperties");
     cp.append_attribute("xmlns:cp") = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
     cp.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";

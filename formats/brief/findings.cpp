@@ -336,7 +336,6 @@ private:
         if (region == Region::foreword && d[id].kind == ClauseKind::list_item && d.label(id).empty() &&
             (e.change == ClauseChange::removed || e.change == ClauseChange::added)) {
             organisations_.push_back(i);  // one node per drafting organisation
-            if (organisations_.size() == 1) organisation_finding_at_ = findings_.size();
             return;
         }
         const bool z = zh(lang());
@@ -423,7 +422,6 @@ private:
         if (!organisations_.empty()) {
             Finding f;
             f.category = FindingCategory::front_matter;
-            std::size_t before = 0, after = 0;
             auto count = [](const Document& d) {
                 std::size_t n = 0;
                 for (ClauseId id = 1; id < d.size(); ++id) {
@@ -434,8 +432,7 @@ private:
                 }
                 return n;
             };
-            before = count(od_);
-            after = count(nd_);
+            const std::size_t before = count(od_), after = count(nd_);
             for (std::size_t i : organisations_) {
                 const ClauseEntry& e = c_.entries[i];
                 if (e.change == ClauseChange::removed)
@@ -446,11 +443,9 @@ private:
             f.headline = z ? fmt::format("起草单位：删除 {} 家，增加 {} 家（{} → {}）", f.items_removed.size(), f.items_added.size(), before, after)
                            : fmt::format("Drafting organisations: {} removed, {} added ({} → {})", f.items_removed.size(),
                                          f.items_added.size(), before, after);
-            f.position = organisations_.front();
             f.change_number = c_.entries[organisations_.front()].number;
             f.quote_lang = std::string(doc_lang(od_));
-            // First among the front-matter findings: who drafts the standard.
-            f.position = 0;
+            f.position = 0;  // first among the front-matter findings: who drafts the standard
             findings_.push_back(std::move(f));
         }
         const DocumentInfo& o = od_.info;
@@ -544,7 +539,6 @@ private:
     std::vector<std::uint8_t> old_has_provision_, new_has_provision_, entry_has_provision_change_;
     std::vector<Finding> findings_;
     std::vector<std::size_t> organisations_;
-    std::size_t organisation_finding_at_ = none;
     std::size_t normative_entry_ = none;
 };
 

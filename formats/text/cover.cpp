@@ -71,21 +71,11 @@ std::string_view find_stage(std::string_view t) {
 bool is_boilerplate(std::string_view t, std::string_view raw) {
     static constexpr std::string_view phrases[] = {
         "中华人民共和国国家标准", "中华人民共和国国家标准化指导性技术文件", "国家标准",
-        "National Standard of the People's Republic of China", "Network Working Group", "INTERNATIONAL STANDARD",
+        "National Standard of the People's Republic of China", "Network Working Group",
         "International Standard"};
     // Covers print these in capitals as often as not ("NATIONAL STANDARD OF THE …").
-    auto same_ignoring_case = [](std::string_view a, std::string_view b) {
-        if (a.size() != b.size()) return false;
-        for (std::size_t i = 0; i < a.size(); ++i) {
-            char x = a[i], y = b[i];
-            if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-            if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-            if (x != y) return false;
-        }
-        return true;
-    };
     for (auto p : phrases)
-        if (same_ignoring_case(t, p)) return true;
+        if (scan::equals_ci(t, p)) return true;
     // "2023-08-25 发布", "XXXX-XX-XX 实施", "国家标准化管理委员会 发布" — but not a title
     // such as "…实施指南".
     if (scan::ends_with(t, "发布") || scan::ends_with(t, "实施")) return true;
