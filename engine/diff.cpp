@@ -1,5 +1,7 @@
 #include "engine/diff.hpp"
 
+#include "engine/sort_ids.hpp"
+
 #include <dtl/dtl.hpp>
 
 #include <algorithm>
@@ -38,8 +40,8 @@ void push_equal(std::vector<Run>& runs, std::uint32_t a0, std::uint32_t a1, std:
 // Edit distance estimate from the multisets: tokens of one side missing from the other.
 std::uint64_t estimated_distance(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
     std::vector<std::uint32_t> x(a.begin(), a.end()), y(b.begin(), b.end());
-    std::sort(x.begin(), x.end());
-    std::sort(y.begin(), y.end());
+    sort_ids(x);
+    sort_ids(y);
     std::size_t i = 0, j = 0, same = 0;
     while (i < x.size() && j < y.size()) {
         if (x[i] < y[j]) ++i;

@@ -1,5 +1,7 @@
 #include "engine/match.hpp"
 
+#include "engine/sort_ids.hpp"
+
 #include <algorithm>
 #include <memory>
 #include <cstdint>
@@ -54,7 +56,7 @@ struct Side {
     // words was a tenth of a whole comparison, most of it branch mispredictions).
     const std::vector<std::uint32_t>& bag(ClauseId id) const {
         if (!bag_sorted_[id]) {
-            std::sort(bag_[id].begin(), bag_[id].end());
+            sort_ids(bag_[id]);
             bag_sorted_[id] = 1;
         }
         return bag_[id];
@@ -83,7 +85,7 @@ struct Side {
             // Word keys are below 2^31 and already sorted; bigram hashes have the top bit set,
             // so only they need sorting for the whole to be sorted.
             const auto bigrams = sh.begin() + static_cast<std::ptrdiff_t>(bag(id).size());
-            std::sort(bigrams, sh.end());
+            sort_ids(bigrams, sh.end());
             sh.erase(std::unique(sh.begin(), sh.end()), sh.end());
             shingle_done_[id] = 1;
         }

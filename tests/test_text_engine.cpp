@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "engine/error.hpp"
+#include "engine/sort_ids.hpp"
 #include "engine/text.hpp"
 #include "formats/reader.hpp"
 
@@ -247,4 +248,30 @@ BOOST_AUTO_TEST_CASE(ascii_sentences_equal_icu) {
     }
     BOOST_TEST(paragraphs > 5000u);
     BOOST_TEST(differ == 0u);
+}
+
+// The radix sort of token ids agrees with std::sort: small and large vectors, small ids
+// (passes skipped), full 32-bit hashes, duplicates, sub-ranges.
+BOOST_AUTO_TEST_CASE(sort_ids_agrees_with_std_sort) {
+    std::uint64_t state = 42;
+    auto next = [&] {
+        state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<std::uint32_t>(state >> 32);
+    };
+    for (std::size_t n : {0u, 1u, 63u, 64u, 65u, 1000u, 50000u}) {
+        for (std::uint32_t mask : {0xFFu, 0xFFFFu, 0xFFFFFFFFu, 0x80000000u | 0x7FFFFFFFu}) {
+            std::vector<std::uint32_t> v(n);
+            for (auto& x : v) x = next() & mask;
+            std::vector<std::uint32_t> expected = v;
+            std::sort(expected.begin(), expected.end());
+            sort_ids(v);
+            BOOST_TEST((v == expected), "n=" << n << " mask=" << mask);
+        }
+    }
+    std::vector<std::uint32_t> v = {9, 8, 7};
+    for (int i = 0; i < 200; ++i) v.push_back(0x80000000u | next());
+    std::vector<std::uint32_t> expected = v;
+    std::sort(expected.begin() + 3, expected.end());
+    sort_ids(v.begin() + 3, v.end());
+    BOOST_TEST((v == expected));
 }
