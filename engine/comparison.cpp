@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <future>
 #include <ostream>
-#include <tuple>
 #include <unordered_map>
 
 namespace redline {
@@ -147,11 +146,16 @@ class Builder {
 public:
     Builder(const Document& o, const Document& n, const CompareOptions& options)
         : old_(o), new_(n), options_(options), tables_(make_token_tables()) {
-        // The provision analysis of each draft needs nothing from the alignment: it runs on
-        // the second core while this one tokenizes, aligns and diffs.
+        // The provision analysis of each draft, and the keys that provision matching needs,
+        // depend on nothing from the alignment: they are made on the second core while this
+        // one tokenizes, aligns and diffs.
         analyses_ = std::async(std::launch::async, [this] {
-            return std::pair(analyse(old_, options_.auto_profile ? choose_profile(old_) : options_.profile),
-                             analyse(new_, options_.auto_profile ? choose_profile(new_) : options_.profile));
+            Provisions p;
+            p.old_analysis = analyse(old_, options_.auto_profile ? choose_profile(old_) : options_.profile);
+            p.new_analysis = analyse(new_, options_.auto_profile ? choose_profile(new_) : options_.profile);
+            p.old_keys = provision_keys(old_, p.old_analysis);
+            p.new_keys = provision_keys(new_, p.new_analysis);
+            return p;
         });
         ot_ = tokenize_document(o, tables_);
         nt_ = tokenize_document(n, tables_);
@@ -184,11 +188,13 @@ public:
                 for (ClauseId other : al_.merges[m->second].old_ids)
                     if (other != o) emit_removed_after(other, c);
         }
-        std::tie(c.old_analysis, c.new_analysis) = analyses_.get();
+        Provisions p = analyses_.get();
+        c.old_analysis = std::move(p.old_analysis);
+        c.new_analysis = std::move(p.new_analysis);
         std::vector<ClauseId> old_to_new = al_.old_to_new;
         for (const Merge& m : al_.merges)
             for (ClauseId o : m.old_ids) old_to_new[o] = m.new_id;
-        compare_provisions(c, old_to_new);
+        compare_provisions(c, old_to_new, p.old_keys, p.new_keys);
         std::uint32_t number = 0;
         for (ClauseEntry& e : c.entries) {
             if (e.change != ClauseChange::unchanged && !e.editorial) e.number = ++number;
@@ -201,7 +207,11 @@ private:
     const Document& old_;
     const Document& new_;
     CompareOptions options_;
-    std::future<std::pair<Analysis, Analysis>> analyses_;
+    struct Provisions {
+        Analysis old_analysis, new_analysis;
+        ProvisionKeys old_keys, new_keys;
+    };
+    std::future<Provisions> analyses_;
     TokenTables tables_;
     TokenizedDocument ot_, nt_;
     std::vector<std::uint32_t> sentence_ends_;

@@ -27,53 +27,6 @@ namespace {
 constexpr double same_clause_similarity = 0.5;    // a reworded provision in its own clause
 constexpr double other_clause_similarity = 0.7;   // a provision that moved and changed
 
-struct Side {
-    const Document& doc;
-    const Analysis& analysis;
-    std::vector<std::uint32_t> normative;           // indices of units that are provisions
-    std::vector<std::string> key;                   // per unit: comparison key of its text
-    std::vector<std::vector<std::string>> words;    // per unit: sorted word keys
-    std::vector<std::vector<std::string>> refs;     // per unit: sorted reference keys
-
-    Side(const Document& d, const Analysis& a) : doc(d), analysis(a) {
-        key.resize(a.units.size());
-        words.resize(a.units.size());
-        refs.resize(a.units.size());
-        for (std::uint32_t i = 0; i < a.units.size(); ++i) {
-            const Unit& u = a.units[i];
-            if (u.what.kind == ProvisionKind::statement) continue;
-            normative.push_back(i);
-            const std::string_view t = text(i);
-            key[i] = text::comparison_key(t);
-            for (const text::Token& tok : text::tokenize(t))
-                if (tok.kind != text::TokenKind::space && tok.kind != text::TokenKind::punct)
-                    words[i].push_back(text::comparison_key(t.substr(tok.offset, tok.length)));
-            std::sort(words[i].begin(), words[i].end());
-        }
-        // Units and references are both in document order (block, then offset): one merge.
-        std::size_t k = 0;
-        for (std::uint32_t i : normative) {
-            const Unit& u = a.units[i];
-            while (k < a.references.size() && (a.references[k].block < u.block ||
-                                               (a.references[k].block == u.block && a.references[k].offset < u.offset)))
-                ++k;
-            for (std::size_t r = k; r < a.references.size() && a.references[r].block == u.block &&
-                                    a.references[r].offset < u.offset + u.length;
-                 ++r)
-                refs[i].push_back(a.references[r].key);
-        }
-        for (auto& r : refs) {
-            std::sort(r.begin(), r.end());
-            r.erase(std::unique(r.begin(), r.end()), r.end());
-        }
-    }
-
-    std::string_view text(std::uint32_t i) const {
-        const Unit& u = analysis.units[i];
-        return doc.str(doc.blocks()[u.block].text).substr(u.offset, u.length);
-    }
-};
-
 double dice(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     if (a.empty() && b.empty()) return 1.0;
     std::size_t i = 0, j = 0, same = 0;
@@ -100,8 +53,43 @@ ProvisionChangeKind classify_pair(const Classification& o, const Classification&
 
 }  // namespace
 
-void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new) {
-    const Side o(*c.old_doc, c.old_analysis), n(*c.new_doc, c.new_analysis);
+ProvisionKeys provision_keys(const Document& doc, const Analysis& a) {
+    ProvisionKeys p;
+    p.key.resize(a.units.size());
+    p.words.resize(a.units.size());
+    p.refs.resize(a.units.size());
+    for (std::uint32_t i = 0; i < a.units.size(); ++i) {
+        const Unit& u = a.units[i];
+        if (u.what.kind == ProvisionKind::statement) continue;
+        p.normative.push_back(i);
+        const std::string_view t = doc.str(doc.blocks()[u.block].text).substr(u.offset, u.length);
+        p.key[i] = text::comparison_key(t);
+        for (const text::Token& tok : text::tokenize(t))
+            if (tok.kind != text::TokenKind::space && tok.kind != text::TokenKind::punct)
+                p.words[i].push_back(text::comparison_key(t.substr(tok.offset, tok.length)));
+        std::sort(p.words[i].begin(), p.words[i].end());
+    }
+    // Units and references are both in document order (block, then offset): one merge.
+    std::size_t k = 0;
+    for (std::uint32_t i : p.normative) {
+        const Unit& u = a.units[i];
+        while (k < a.references.size() &&
+               (a.references[k].block < u.block || (a.references[k].block == u.block && a.references[k].offset < u.offset)))
+            ++k;
+        for (std::size_t r = k; r < a.references.size() && a.references[r].block == u.block &&
+                                a.references[r].offset < u.offset + u.length;
+             ++r)
+            p.refs[i].push_back(a.references[r].key);
+    }
+    for (auto& r : p.refs) {
+        std::sort(r.begin(), r.end());
+        r.erase(std::unique(r.begin(), r.end()), r.end());
+    }
+    return p;
+}
+
+void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, const ProvisionKeys& o,
+                        const ProvisionKeys& n) {
     const std::uint32_t none = ProvisionChange::none;
     std::vector<std::uint32_t> partner_of_new(c.new_analysis.units.size(), none);
     std::vector<std::uint32_t> partner_of_old(c.old_analysis.units.size(), none);
