@@ -238,3 +238,19 @@ BOOST_AUTO_TEST_CASE(docx_brief_converts_to_pdf_with_the_headlines) {
     BOOST_TEST(contains(folded, "watch: supply chain"));
     fs::remove_all(dir);
 }
+
+// Chart labels are shortened by characters, never inside a UTF-8 sequence; article numbers
+// follow 见 without a space.
+BOOST_AUTO_TEST_CASE(chinese_labels_stay_whole) {
+    formats::Brief b = formats::make_brief(sample("zh").c);
+    b.chart.push_back({"附录 B", "权利许可请求基本数据与权利许可基本数据的示例及其说明", 1, 0, 0, 0});
+    const std::string html = formats::write_brief_html(b);
+    xmlDoc* doc = xmlReadMemory(html.data(), static_cast<int>(html.size()), "brief.html", "UTF-8",
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    BOOST_TEST(doc != nullptr);
+    if (doc) xmlFreeDoc(doc);
+    const Pair law(corpus + "cn-laws/company-law-2018.md", corpus + "cn-laws/company-law-2023.md");
+    const std::string list = formats::write_gbt_changes(formats::make_brief(law.c));
+    BOOST_TEST(contains(list, "（见第六条）"));
+    BOOST_TEST(!contains(list, "见 第"));
+}

@@ -2,6 +2,7 @@
 // forbids any), an inline SVG chart of where the changes are, the redline page's colours.
 #include "formats/brief/brief.hpp"
 #include "formats/brief/brief_text.hpp"
+#include "formats/common/utf8_excerpt.hpp"
 
 #include <fmt/format.h>
 
@@ -78,7 +79,7 @@ std::string svg_chart(const Brief& b) {
     int y = 2;
     for (const ChartBar& bar : b.chart) {
         std::string name = bar.label + (bar.title.empty() ? "" : " " + bar.title);
-        out += fmt::format("<text x=\"0\" y=\"{}\">{}</text>", y + 14, esc(name.size() > 40 ? name.substr(0, 40) : name));
+        out += fmt::format("<text x=\"0\" y=\"{}\">{}</text>", y + 14, esc(excerpt(name, 20)));
         double x = label_w;
         const std::pair<std::uint32_t, const char*> parts[] = {
             {bar.modified, "k-modified"}, {bar.added, "k-added"}, {bar.removed, "k-removed"}, {bar.moved, "k-moved"}};

@@ -17,7 +17,11 @@ bool all_digits(std::string_view s) {
 
 // A chapter number becomes 第 6 章 / Clause 6; other numbers keep the space that sets
 // digits off from Han text ("见 6.1.3", "2012 年版的 6.3").
-std::string zh_where(const std::string& label) { return all_digits(label) ? "第 " + label + " 章" : " " + label; }
+std::string zh_where(const std::string& label) {
+    if (all_digits(label)) return "第 " + label + " 章";
+    const bool latin = !label.empty() && static_cast<unsigned char>(label[0]) < 0x80;
+    return latin ? " " + label : label;  // "见 6.1.3", "见 A.2", but "见第三条"
+}
 std::string en_where(const std::string& label) { return all_digits(label) ? "Clause " + label : label; }
 
 // The year of an edition in an identifier such as "GB/T 29244—2012".
