@@ -236,6 +236,19 @@ BOOST_AUTO_TEST_CASE(docx_brief_converts_to_pdf_with_the_headlines) {
         BOOST_TEST(contains(folded, h), h);
     }
     BOOST_TEST(contains(folded, "watch: supply chain"));
+
+    // A draft with characters XML forbids (a control character, U+FFFF) still gives a
+    // document LibreOffice opens.
+    formats::ReadOptions ro;
+    ro.path = "hostile-old.txt";
+    const Document ho = formats::read_document("1 Scope\n\nThe device shall log \x01 events \xEF\xBF\xBF here.\n", ro);
+    ro.path = "hostile-new.txt";
+    const Document hn = formats::read_document("1 Scope\n\nThe device should log \x01 events \xEF\xBF\xBF here.\n", ro);
+    const Comparison hc = compare(ho, hn);
+    std::ofstream(dir / "hostile.docx", std::ios::binary) << formats::write_brief_docx(formats::make_brief(hc));
+    const std::string cmd2 = "cd " + dir.string() + " && timeout 180 soffice -env:UserInstallation=file://" + dir.string() +
+                             "/profile --headless --convert-to pdf hostile.docx >convert2.log 2>&1 && test -s hostile.pdf";
+    BOOST_TEST(std::system(cmd2.c_str()) == 0);
     fs::remove_all(dir);
 }
 

@@ -28,12 +28,21 @@ std::string xml_string(const pugi::xml_document& doc) {
     return out.str();
 }
 
-// XML 1.0 forbids most C0 controls; a draft's control characters become U+FFFD.
+// XML 1.0 forbids most C0 controls and U+FFFE / U+FFFF; a draft's such characters become
+// U+FFFD rather than a part Word refuses to open.
 std::string clean(std::string_view s) {
     std::string out;
-    for (char c : s) {
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') out += "\xEF\xBF\xBD";
-        else out += c;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            out += "\xEF\xBF\xBD";
+        } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+                   (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {
+            out += "\xEF\xBF\xBD";
+            i += 2;
+        } else {
+            out += static_cast<char>(c);
+        }
     }
     return out;
 }
