@@ -115,8 +115,12 @@ private:
         while (d.label(id).empty() && d.title(id).empty() && d[id].parent != no_clause && d[id].parent != d.root())
             id = d[id].parent;
         std::string name(d.label(id));
-        if (d[id].kind == ClauseKind::list_item || d[id].kind == ClauseKind::note || d[id].kind == ClauseKind::example)
-            name = clause_name(d, id);
+        const ClauseKind kind = d[id].kind;
+        if (kind == ClauseKind::list_item || kind == ClauseKind::note || kind == ClauseKind::example) name = clause_name(d, id);
+        // A numbered clause is its number and its own title: an untitled article (第三条)
+        // must not borrow its chapter's title (总则).
+        if (!name.empty() && (kind == ClauseKind::clause || kind == ClauseKind::annex || kind == ClauseKind::term_entry))
+            return d.title(id).empty() ? name : name + " " + std::string(d.title(id));
         for (ClauseId a = id; a != no_clause && a != d.root(); a = d[a].parent) {
             if (d.title(a).empty()) continue;
             if (name.empty()) return std::string(d.title(a));
