@@ -2,6 +2,7 @@
 #include "cli/options.hpp"
 #include "engine/comparison.hpp"
 #include "engine/error.hpp"
+#include "engine/text.hpp"
 #include "formats/brief/brief.hpp"
 #include "formats/common/output.hpp"
 
@@ -60,14 +61,15 @@ Run add_brief_command(CLI::App& app) {
         bo.lang = opts->brief_lang == "zh" ? formats::BriefLanguage::zh : formats::BriefLanguage::en;
         bo.date = comparison_date();
         if (!opts->watch.empty()) {
-            std::string bytes;
+            // A watch list may be saved in GB18030 or UTF-16 like the drafts themselves.
+            std::string terms;
             try {
-                bytes = formats::read_bytes(opts->watch);
+                terms = text::decode(formats::read_bytes(opts->watch)).utf8;
             } catch (InputError& e) {
                 if (e.file().empty()) e.set_file(opts->watch);
                 throw;
             }
-            bo.watch = formats::parse_watch_list(bytes);
+            bo.watch = formats::parse_watch_list(terms);
         }
         formats::ReadOptions ro;
         ro.language = parse_lang(opts->lang);

@@ -244,6 +244,10 @@ BOOST_AUTO_TEST_CASE(brief_command) {
     const auto watch = dir.write("watch.txt", "激光扫描单元\n");
     const Result watched = redline("brief --watch " + watch.string() + " " + old_file + " " + new_file);
     BOOST_TEST(watched.out.find("### 1. Requirement removed from 6.2.4 供应链安全") != std::string::npos);
+    // The same term saved in GB18030 (激光 = BC A4 B9 E2 …): decoded like a draft.
+    const auto gbk = dir.write("watch-gbk.txt", "\xBC\xA4\xB9\xE2\xC9\xA8\xC3\xE8\xB5\xA5\xD4\xAA\n");
+    const Result watched_gbk = redline("brief --watch " + gbk.string() + " " + old_file + " " + new_file);
+    BOOST_TEST(watched_gbk.out.find("### 1. Requirement removed from 6.2.4 供应链安全") != std::string::npos);
     const Result missing = redline("brief --watch /nonexistent/watch.txt " + old_file + " " + new_file);
     BOOST_TEST(missing.status == 2);
     BOOST_TEST(missing.err == "redline: error: /nonexistent/watch.txt: cannot open: No such file or directory\n");
