@@ -1,5 +1,7 @@
 #include "formats/common/clause_names.hpp"
 
+#include "formats/common/utf8_excerpt.hpp"
+
 namespace redline::formats {
 
 std::string clause_name(const Document& doc, ClauseId id) {
@@ -39,6 +41,53 @@ std::string entry_name(const Comparison& c, const ClauseEntry& e) {
 std::string entry_title(const Comparison& c, const ClauseEntry& e) {
     if (!e.new_ids.empty()) return std::string(c.new_doc->title(e.new_ids.front()));
     return std::string(c.old_doc->title(e.old_ids.front()));
+}
+
+std::string display_name(const Document& d, ClauseId id) {
+    if (!d.label(id).empty()) return clause_name(d, id);
+    if (d[id].kind == ClauseKind::front_matter) return d.title(id).empty() ? "Cover" : std::string();
+    for (ClauseId a = d[id].parent; a != no_clause && a != d.root(); a = d[a].parent) {
+        if (!d.label(a).empty()) return clause_name(d, a) + " ·";
+        if (!d.title(a).empty()) return std::string(d.title(a)) + " ·";
+    }
+    return std::string(to_string(d[id].kind));
+}
+
+namespace {
+
+std::string display_names(const Document& d, const std::vector<ClauseId>& ids) {
+    std::string out;
+    for (ClauseId id : ids) {
+        if (!out.empty()) out += " + ";
+        out += display_name(d, id);
+    }
+    return out;
+}
+
+std::string own_text(const Document& d, ClauseId id) {
+    std::string out;
+    for (const Block* b = d.blocks_begin(id); b != d.blocks_end(id); ++b) {
+        if (!out.empty()) out += ' ';
+        out += d.str(b->text);
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string entry_display_name(const Comparison& c, const ClauseEntry& e) {
+    if (e.old_ids.empty()) return display_names(*c.new_doc, e.new_ids);
+    std::string name = display_names(*c.old_doc, e.old_ids);
+    if (e.new_ids.empty()) return name;
+    const std::string new_name = display_names(*c.new_doc, e.new_ids);
+    return new_name == name ? name : name + " → " + new_name;
+}
+
+std::string entry_display_title(const Comparison& c, const ClauseEntry& e) {
+    std::string title = entry_title(c, e);
+    if (!title.empty()) return title;
+    const Document& d = e.new_ids.empty() ? *c.old_doc : *c.new_doc;
+    return excerpt(own_text(d, e.new_ids.empty() ? e.old_ids.front() : e.new_ids.front()), 24);
 }
 
 }  // namespace redline::formats

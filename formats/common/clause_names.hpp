@@ -21,4 +21,11 @@ std::string entry_name(const Comparison& c, const ClauseEntry& e);
 // An entry's title: the new clause's, or the old one's when removed.
 std::string entry_title(const Comparison& c, const ClauseEntry& e);
 
+// For headings that a reader scans (the redline page's outline, the terminal's clause
+// headers): an unlabelled list item or paragraph is named after the clause it sits in
+// ("前言 ·") and titled by its first words; the unlabelled, untitled cover is "Cover".
+std::string display_name(const Document& doc, ClauseId id);
+std::string entry_display_name(const Comparison& c, const ClauseEntry& e);
+std::string entry_display_title(const Comparison& c, const ClauseEntry& e);
+
 }  // namespace redline::formats

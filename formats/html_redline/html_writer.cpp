@@ -197,39 +197,8 @@ private:
 
     // What to call an entry in headings and the outline: its label (or, for the unlabelled
     // cover, its kind) and its title (or, for list items and paragraphs, their first words).
-    // An unlabelled list item or paragraph is named after the clause it sits in ("前言 ·",
-    // its first words follow as the title); the unlabelled, untitled cover is "Cover".
-    static std::string display_name(const Document& d, ClauseId id) {
-        if (!d.label(id).empty()) return clause_name(d, id);
-        if (d[id].kind == ClauseKind::front_matter && d.title(id).empty()) return "Cover";
-        if (d[id].kind == ClauseKind::front_matter) return {};
-        for (ClauseId a = d[id].parent; a != no_clause && a != d.root(); a = d[a].parent) {
-            if (!d.label(a).empty()) return clause_name(d, a) + " ·";
-            if (!d.title(a).empty()) return std::string(d.title(a)) + " ·";
-        }
-        return std::string(to_string(d[id].kind));
-    }
-    static std::string display_names(const Document& d, const std::vector<ClauseId>& ids) {
-        std::string out;
-        for (ClauseId id : ids) {
-            if (!out.empty()) out += " + ";
-            out += display_name(d, id);
-        }
-        return out;
-    }
-    std::string label_of(const ClauseEntry& e) const {
-        if (e.old_ids.empty()) return display_names(*c_.new_doc, e.new_ids);
-        std::string name = display_names(*c_.old_doc, e.old_ids);
-        if (e.new_ids.empty()) return name;
-        const std::string new_name = display_names(*c_.new_doc, e.new_ids);
-        return new_name == name ? name : name + " → " + new_name;
-    }
-    std::string title_of(const ClauseEntry& e) const {
-        std::string title = entry_title(c_, e);
-        if (!title.empty()) return title;
-        const Document& d = e.new_ids.empty() ? *c_.old_doc : *c_.new_doc;
-        return excerpt(clause_text(d, e.new_ids.empty() ? e.old_ids.front() : e.new_ids.front()), 24);
-    }
+    std::string label_of(const ClauseEntry& e) const { return entry_display_name(c_, e); }
+    std::string title_of(const ClauseEntry& e) const { return entry_display_title(c_, e); }
 
     std::uint32_t depth_of(const ClauseEntry& e) const {
         return e.new_ids.empty() ? (*c_.old_doc)[e.old_ids.front()].depth : (*c_.new_doc)[e.new_ids.front()].depth;

@@ -112,11 +112,11 @@ std::string write_terminal(const Comparison& c, const TerminalOptions& options) 
         if (e.change == ClauseChange::unchanged) continue;
         if (e.editorial && !options.show_editorial) continue;
         const std::string id = e.number ? fmt::format("C{}", e.number) : std::string("ed.");
-        const std::string labels = entry_name(c, e);
+        const std::string labels = entry_display_name(c, e);
         std::string kind(to_string(e.change));
         for (ClauseChange a : e.also) kind += fmt::format(", {}", to_string(a));
         if (e.editorial) kind += ", editorial";
-        out += "\n" + st.bold(fmt::format("{:<4} {} {}", id, labels, entry_title(c, e))) + "  " +
+        out += "\n" + st.bold(fmt::format("{:<4} {} {}", id, labels, entry_display_title(c, e))) + "  " +
                st.dim(fmt::format("[{}; {}]", kind, line_of(c, e))) + "\n";
         if (e.title_changed) {
             out += "    title: ";
