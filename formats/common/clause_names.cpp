@@ -64,16 +64,16 @@ std::string display_names(const Document& d, const std::vector<ClauseId>& ids) {
     return out;
 }
 
-std::string own_text(const Document& d, ClauseId id) {
+}  // namespace
+
+std::string clause_text(const Document& d, ClauseId id) {
     std::string out;
     for (const Block* b = d.blocks_begin(id); b != d.blocks_end(id); ++b) {
-        if (!out.empty()) out += ' ';
+        if (!out.empty()) out += '\n';
         out += d.str(b->text);
     }
     return out;
 }
-
-}  // namespace
 
 std::string entry_display_name(const Comparison& c, const ClauseEntry& e) {
     if (e.old_ids.empty()) return display_names(*c.new_doc, e.new_ids);
@@ -87,7 +87,7 @@ std::string entry_display_title(const Comparison& c, const ClauseEntry& e) {
     std::string title = entry_title(c, e);
     if (!title.empty()) return title;
     const Document& d = e.new_ids.empty() ? *c.old_doc : *c.new_doc;
-    return excerpt(own_text(d, e.new_ids.empty() ? e.old_ids.front() : e.new_ids.front()), 24);
+    return excerpt(clause_text(d, e.new_ids.empty() ? e.old_ids.front() : e.new_ids.front()), 24);
 }
 
 }  // namespace redline::formats

@@ -28,4 +28,7 @@ std::string display_name(const Document& doc, ClauseId id);
 std::string entry_display_name(const Comparison& c, const ClauseEntry& e);
 std::string entry_display_title(const Comparison& c, const ClauseEntry& e);
 
+// A clause's own text (its blocks, not its children's), paragraphs separated by newlines.
+std::string clause_text(const Document& doc, ClauseId id);
+
 }  // namespace redline::formats

@@ -105,16 +105,6 @@ std::string unit_text(const Document& doc, const Analysis& a, std::uint32_t i) {
     return std::string(doc.str(doc.blocks()[u.block].text).substr(u.offset, u.length));
 }
 
-// The whole text of a clause (own blocks), paragraphs separated by newlines.
-std::string clause_text(const Document& doc, ClauseId id) {
-    std::string out;
-    for (const Block* b = doc.blocks_begin(id); b != doc.blocks_end(id); ++b) {
-        if (!out.empty()) out += '\n';
-        out += doc.str(b->text);
-    }
-    return out;
-}
-
 // ---- The page --------------------------------------------------------------------------
 
 class Page {
