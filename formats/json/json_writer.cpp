@@ -1,5 +1,7 @@
 #include "formats/json/json_writer.hpp"
 
+#include "engine/text.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <stdexcept>
@@ -115,51 +117,27 @@ JsonWriter& JsonWriter::null() {
     return *this;
 }
 
-namespace {
-
-// Length of the valid UTF-8 sequence at s[i], or 0.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-    const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    const unsigned char c = b(i);
-    std::size_t n;
-    std::uint32_t min;
-    if (c >= 0xC2 && c <= 0xDF) n = 2, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF) n = 3, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4) n = 4, min = 0x10000;
-    else return 0;
-    if (i + n > s.size()) return 0;
-    std::uint32_t cp = c & (0x3F >> (n - 1));
-    for (std::size_t k = 1; k < n; ++k) {
-        if ((b(i + k) & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (b(i + k) & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-    return n;
-}
-
-}  // namespace
-
 void JsonWriter::string(std::string_view s) {
+    // Invalid UTF-8 cannot come from the readers (the decoder rejects it); should it come
+    // anyway, each byte that starts no valid sequence becomes U+FFFD.
+    std::string repaired;
+    if (text::find_invalid_utf8(s) != std::string_view::npos) {
+        for (std::string_view rest = s; !rest.empty();) {
+            const std::size_t bad = text::find_invalid_utf8(rest);
+            repaired.append(rest.substr(0, bad));
+            if (bad == std::string_view::npos) break;
+            repaired += "\xEF\xBF\xBD";
+            rest.remove_prefix(bad + 1);
+        }
+        s = repaired;
+    }
     out_ += '"';
-    std::size_t i = 0, run = 0;  // [run, i) is copied as is
-    auto flush = [&] { out_.append(s.data() + run, i - run); };
-    while (i < s.size()) {
+    std::size_t run = 0;  // [run, i) is copied as is
+    for (std::size_t i = 0; i < s.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            ++i;
-            continue;
-        }
-        if (c >= 0x80) {
-            if (const std::size_t n = utf8_length(s, i)) {
-                i += n;
-                continue;
-            }
-            flush();
-            out_ += "\xEF\xBF\xBD";  // U+FFFD for a byte that starts no valid sequence
-            run = ++i;
-            continue;
-        }
-        flush();
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out_.append(s.data() + run, i - run);
+        run = i + 1;
         switch (c) {
         case '"': out_ += "\\\""; break;
         case '\\': out_ += "\\\\"; break;
@@ -175,9 +153,8 @@ void JsonWriter::string(std::string_view s) {
             out_ += hex[c & 0xF];
         }
         }
-        run = ++i;
     }
-    flush();
+    out_.append(s.data() + run, s.size() - run);
     out_ += '"';
 }
 
