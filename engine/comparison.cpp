@@ -72,6 +72,15 @@ struct Seq {
     }
 };
 
+// The exact ids of the tokens that end a sentence unit for the diff's coarse pass, sorted.
+std::vector<std::uint32_t> sentence_end_ids(const TokenTables& tables) {
+    std::vector<std::uint32_t> ends;
+    for (std::string_view end : {".", "。", ";", "；", "!", "！", "?", "？", "\n"})
+        if (const std::uint32_t id = tables.exact.find(end); id != text::Interner::npos) ends.push_back(id);
+    std::sort(ends.begin(), ends.end());
+    return ends;
+}
+
 struct EditResult {
     std::vector<Edit> edits;
     bool changed = false;       // the token sequences differ
@@ -159,11 +168,7 @@ public:
         });
         ot_ = tokenize_document(o, tables_);
         nt_ = tokenize_document(n, tables_);
-        for (std::string_view end : {".", "。", ";", "；", "!", "！", "?", "？", "\n"}) {
-            const std::uint32_t id = tables_.exact.find(end);
-            if (id != text::Interner::npos) sentence_ends_.push_back(id);
-        }
-        std::sort(sentence_ends_.begin(), sentence_ends_.end());
+        sentence_ends_ = sentence_end_ids(tables_);
         al_ = align(o, ot_, n, nt_);
     }
 
@@ -374,11 +379,7 @@ std::vector<Edit> diff_text(std::string_view old_text, std::string_view new_text
     sa.add(ta, ta.body[1], tables);
     sb.add(tb, tb.body[1], tables);
     if (sa.exact == sb.exact) return {{EditOp::equal, sb.text(tables, 0, static_cast<std::uint32_t>(sb.exact.size())), false}};
-    std::vector<std::uint32_t> ends;
-    for (std::string_view end : {".", "。", ";", "；", "!", "！", "?", "？"})
-        if (const std::uint32_t id = tables.exact.find(end); id != text::Interner::npos) ends.push_back(id);
-    std::sort(ends.begin(), ends.end());
-    return diff_seqs(sa, sb, tables, ends, false, false).edits;
+    return diff_seqs(sa, sb, tables, sentence_end_ids(tables), false, false).edits;
 }
 
 }  // namespace redline
