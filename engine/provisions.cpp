@@ -26,16 +26,16 @@ bool informative(const Document& doc, ClauseId id, Profile profile) {
     return false;
 }
 
-bool is_normative_references(std::string_view title) {
-    return contains(title, "规范性引用文件") || text::comparison_key(title) == "normative references";
-}
-
 bool ends_with_colon(std::string_view s) {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\n')) s.remove_suffix(1);
     return s.ends_with(":") || s.ends_with("：");
 }
 
 }  // namespace
+
+bool is_normative_references_title(std::string_view title) {
+    return contains(title, "规范性引用文件") || text::comparison_key(title) == "normative references";
+}
 
 Profile choose_profile(const Document& doc) {
     std::size_t articles = 0;
@@ -68,7 +68,7 @@ Analysis analyse(const Document& doc, Profile profile) {
     std::vector<std::uint8_t> in_normative_list(doc.size(), 0);
     for (ClauseId id = 1; id < doc.size(); ++id) {
         const Clause& c = doc[id];
-        in_normative_list[id] = in_normative_list[c.parent] || is_normative_references(doc.title(id));
+        in_normative_list[id] = in_normative_list[c.parent] || is_normative_references_title(doc.title(id));
         if (c.kind == ClauseKind::term_entry) out.terms.push_back({id, std::string(doc.title(id)), std::string(doc.str(c.alt_title))});
         const bool info = informative(doc, id, profile);
         // What a list item inherits: the last lead-in of its parent (or grandparent list item).

@@ -88,6 +88,10 @@ Profile choose_profile(const Document& doc);
 
 Analysis analyse(const Document& doc, Profile profile);
 
+// Is this the title of the normative-references clause ("2 规范性引用文件", "Normative
+// References")? References cited under it form the document's normative list.
+bool is_normative_references_title(std::string_view title);
+
 // The citations in a piece of text (offsets into it; clause and block left unset).
 std::vector<Reference> find_references(std::string_view text);
 

@@ -65,6 +65,13 @@ ClauseId top_of(const Document& d, ClauseId id) {
     return id;
 }
 
+// The text reader makes one unlabelled list item of the foreword per drafting organisation.
+bool is_drafting_organisation(const Document& d, ClauseId id) {
+    const ClauseId top = top_of(d, id);
+    return d[id].kind == ClauseKind::list_item && d.label(id).empty() && top != no_clause &&
+           d[top].kind == ClauseKind::front_matter && is_foreword_title(d.title(top));
+}
+
 class Maker {
 public:
     Maker(const Comparison& c, const BriefOptions& o) : c_(c), o_(o), od_(*c.old_doc), nd_(*c.new_doc) {
@@ -81,6 +88,11 @@ public:
         for (const Unit& u : c.new_analysis.units)
             if (u.what.kind != ProvisionKind::statement) new_has_provision_[u.clause] = 1;
         entry_has_provision_change_.assign(c.entries.size(), 0);
+        for (std::size_t i = 0; i < c.entries.size() && normative_entry_ == none; ++i) {
+            const ClauseEntry& e = c.entries[i];
+            if (is_normative_references_title(e.new_ids.empty() ? od_.title(e.old_ids.front()) : nd_.title(e.new_ids.front())))
+                normative_entry_ = i;
+        }
     }
 
     Brief run() {
@@ -277,7 +289,7 @@ private:
             }
             return false;
         };
-        const std::size_t refs_entry = normative_entry();
+        const std::size_t refs_entry = normative_entry_;
         for (bool removed : {true, false}) {
             for (const std::string& key : removed ? c_.references.normative_removed : c_.references.normative_added) {
                 if (covered(key, removed)) continue;
@@ -299,16 +311,6 @@ private:
                 findings_.push_back(std::move(f));
             }
         }
-        if (refs_entry != none) normative_entry_ = refs_entry;
-    }
-
-    std::size_t normative_entry() const {
-        for (std::size_t i = 0; i < c_.entries.size(); ++i) {
-            const ClauseEntry& e = c_.entries[i];
-            const std::string t = title_key(e.new_ids.empty() ? od_.title(e.old_ids.front()) : nd_.title(e.new_ids.front()));
-            if (t == "规范性引用文件" || t == "normative references") return i;
-        }
-        return none;
     }
 
     // ---- Clause entries ----
@@ -337,8 +339,7 @@ private:
         if (region == Region::cover || region == Region::contents) return;
         const Document& d = e.new_ids.empty() ? od_ : nd_;
         const ClauseId id = e.new_ids.empty() ? e.old_ids.front() : e.new_ids.front();
-        if (region == Region::foreword && d[id].kind == ClauseKind::list_item && d.label(id).empty() &&
-            (e.change == ClauseChange::removed || e.change == ClauseChange::added)) {
+        if (is_drafting_organisation(d, id) && (e.change == ClauseChange::removed || e.change == ClauseChange::added)) {
             organisations_.push_back(i);  // one node per drafting organisation
             return;
         }
@@ -428,12 +429,7 @@ private:
             f.category = FindingCategory::front_matter;
             auto count = [](const Document& d) {
                 std::size_t n = 0;
-                for (ClauseId id = 1; id < d.size(); ++id) {
-                    const ClauseId top = top_of(d, id);
-                    if (d[id].kind == ClauseKind::list_item && d.label(id).empty() && top != no_clause &&
-                        d[top].kind == ClauseKind::front_matter && is_foreword_title(d.title(top)))
-                        ++n;
-                }
+                for (ClauseId id = 1; id < d.size(); ++id) n += is_drafting_organisation(d, id);
                 return n;
             };
             const std::size_t before = count(od_), after = count(nd_);
