@@ -60,6 +60,7 @@ struct RenumberedClause {
 struct ChartBar {
     std::string label, title;
     std::uint32_t modified = 0, added = 0, removed = 0, moved = 0;
+    std::uint32_t total() const { return modified + added + removed + moved; }
 };
 
 struct Brief {

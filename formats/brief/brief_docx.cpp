@@ -158,9 +158,7 @@ std::string document_xml(const Brief& b) {
 
     Body::run(body.paragraph("Heading1"), word(b, "Summary", "概要"));
     std::vector<std::vector<std::string>> summary = {{word(b, "Category", "类别"), word(b, "Findings", "条数")}};
-    for (int k = 0; k < finding_categories; ++k)
-        if (b.counts[k]) summary.push_back({std::string(category_heading(static_cast<FindingCategory>(k), b.lang)), std::to_string(b.counts[k])});
-    summary.push_back({word(b, "Editorial changes (not listed)", "编辑性改动（不列出）"), std::to_string(b.editorial_changes)});
+    for (const auto& [category, count] : summary_rows(b)) summary.push_back({category, std::to_string(count)});
     body.table(summary);
 
     // The chart: one row per top-level clause, a bar of coloured blocks per change kind.
@@ -182,7 +180,7 @@ std::string document_xml(const Brief& b) {
                 t.append_attribute("xml:space") = "preserve";
                 t.text().set(blocks.c_str());
             }
-            Body::run(p, fmt::format(" {}", bar.modified + bar.added + bar.removed + bar.moved));
+            Body::run(p, fmt::format(" {}", bar.total()));
         }
         Body::run(body.paragraph(), word(b, "Blue: modified · green: added · red: removed · amber: moved",
                                          "蓝：修改 · 绿：增加 · 红：删除 · 黄：移动"), M::italic);
@@ -222,9 +220,7 @@ std::string document_xml(const Brief& b) {
 
     if (!b.renumbering.empty()) {
         Body::run(body.paragraph("Heading1"), word(b, "Appendix: renumbered and moved clauses", "附：重新编号和移动的条款"));
-        std::vector<std::vector<std::string>> rows = {{word(b, "Old", "原编号"), word(b, "New", "新编号"), word(b, "Title", "标题"), ""}};
-        for (const RenumberedClause& r : b.renumbering) rows.push_back({r.old_label, r.new_label, r.title, r.moved ? word(b, "moved", "移动") : ""});
-        body.table(rows);
+        body.table(renumbering_rows(b));
     }
     pugi::xml_node sect = root.child("w:body").append_child("w:sectPr");
     pugi::xml_node size = sect.append_child("w:pgSz");

@@ -2,6 +2,7 @@
 // forbids any), an inline SVG chart of where the changes are, the redline page's colours.
 #include "formats/brief/brief.hpp"
 #include "formats/brief/brief_text.hpp"
+#include "formats/common/html_escape.hpp"
 #include "formats/common/utf8_excerpt.hpp"
 
 #include <fmt/format.h>
@@ -13,23 +14,6 @@ namespace redline::formats {
 namespace {
 
 using namespace brief_text;
-
-std::string esc(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t' && c != '\r') out += "\xEF\xBF\xBD";
-            else out += c;
-        }
-    }
-    return out;
-}
 
 constexpr const char* css = R"css(
 :root { color-scheme: light dark; --fg: #1f2328; --bg: #fff; --muted: #59636e; --line: #d1d9e0;
@@ -70,7 +54,7 @@ std::string quote(const Finding& f) {
 std::string svg_chart(const Brief& b) {
     if (b.chart.empty()) return {};
     std::uint32_t max = 1;
-    for (const ChartBar& bar : b.chart) max = std::max(max, bar.modified + bar.added + bar.removed + bar.moved);
+    for (const ChartBar& bar : b.chart) max = std::max(max, bar.total());
     const int row = 22, label_w = 150, bar_w = 420, height = row * static_cast<int>(b.chart.size()) + 4;
     std::string out = fmt::format("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" "
                                   "aria-label=\"{}\">",
@@ -90,7 +74,7 @@ std::string svg_chart(const Brief& b) {
                                w, row - 8, n, cls + 2);
             x += w;
         }
-        out += fmt::format("<text x=\"{:.1f}\" y=\"{}\">{}</text>", x + 4, y + 14, bar.modified + bar.added + bar.removed + bar.moved);
+        out += fmt::format("<text x=\"{:.1f}\" y=\"{}\">{}</text>", x + 4, y + 14, bar.total());
         y += row;
     }
     out += "</svg>\n";
@@ -111,12 +95,9 @@ std::string write_brief_html(const Brief& b) {
     if (!b.date.empty()) out += "<p class=\"meta\">" + esc(word(b, "Compared on ", "比较日期：") + b.date) + "</p>\n";
     out += "</header>\n<main>\n<section aria-labelledby=\"summary\"><h2 id=\"summary\">" + esc(word(b, "Summary", "概要")) + "</h2>\n<table>\n";
     out += "<tr><th>" + esc(word(b, "Category", "类别")) + "</th><th>" + esc(word(b, "Findings", "条数")) + "</th></tr>\n";
-    for (int k = 0; k < finding_categories; ++k)
-        if (b.counts[k])
-            out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>\n", esc(category_heading(static_cast<FindingCategory>(k), b.lang)),
-                               b.counts[k]);
-    out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>\n</table>\n",
-                       esc(word(b, "Editorial changes (not listed)", "编辑性改动（不列出）")), b.editorial_changes);
+    for (const auto& [category, count] : summary_rows(b))
+        out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>\n", esc(category), count);
+    out += "</table>\n";
     out += svg_chart(b);
     out += "</section>\n<section aria-labelledby=\"findings\"><h2 id=\"findings\">" + esc(word(b, "Findings", "主要变化")) + "</h2>\n";
     std::size_t n = 0;
@@ -146,11 +127,13 @@ std::string write_brief_html(const Brief& b) {
     if (!b.renumbering.empty()) {
         out += "<section aria-labelledby=\"renumbering\"><h2 id=\"renumbering\">" +
                esc(word(b, "Appendix: renumbered and moved clauses", "附：重新编号和移动的条款")) + "</h2>\n<table>\n";
-        out += "<tr><th>" + esc(word(b, "Old", "原编号")) + "</th><th>" + esc(word(b, "New", "新编号")) + "</th><th>" +
-               esc(word(b, "Title", "标题")) + "</th><th></th></tr>\n";
-        for (const RenumberedClause& r : b.renumbering)
-            out += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n", esc(r.old_label), esc(r.new_label), esc(r.title),
-                               r.moved ? esc(word(b, "moved", "移动")) : "");
+        const auto rows = renumbering_rows(b);
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            out += "<tr>";
+            const char* tag = r == 0 ? "th" : "td";
+            for (const std::string& cell : rows[r]) out += fmt::format("<{0}>{1}</{0}>", tag, esc(cell));
+            out += "</tr>\n";
+        }
         out += "</table>\n</section>\n";
     }
     out += "</main>\n</body>\n</html>\n";

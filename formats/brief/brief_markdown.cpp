@@ -54,20 +54,18 @@ std::string quote(const std::vector<Edit>& wording) {
 }  // namespace
 
 std::string write_brief_markdown(const Brief& b) {
-    const Comparison& c = *b.comparison;
     std::string out = "# " + md(title_line(b)) + "\n\n";
     if (!b.date.empty()) out += word(b, "Compared on ", "比较日期：") + b.date + word(b, " by redline.", "（redline）。") + "\n\n";
     out += "## " + word(b, "Summary", "概要") + "\n\n";
     out += "| " + word(b, "Category", "类别") + " | " + word(b, "Findings", "条数") + " |\n|---|---:|\n";
-    for (int k = 0; k < finding_categories; ++k)
-        if (b.counts[k]) out += fmt::format("| {} | {} |\n", category_heading(static_cast<FindingCategory>(k), b.lang), b.counts[k]);
-    out += fmt::format("| {} | {} |\n\n", word(b, "Editorial changes (not listed)", "编辑性改动（不列出）"), b.editorial_changes);
+    for (const auto& [category, count] : summary_rows(b)) out += fmt::format("| {} | {} |\n", category, count);
+    out += "\n";
     if (!b.chart.empty()) {
         out += word(b, "Where the changes are (substantive clause changes per top-level clause): ",
                     "变化分布（各章的实质性变化条数）：");
         bool first = true;
         for (const ChartBar& bar : b.chart) {
-            out += fmt::format("{}{} {}", first ? "" : "; ", md(bar.label), bar.modified + bar.added + bar.removed + bar.moved);
+            out += fmt::format("{}{} {}", first ? "" : "; ", md(bar.label), bar.total());
             first = false;
         }
         out += ".\n\n";
@@ -101,13 +99,14 @@ std::string write_brief_markdown(const Brief& b) {
     if (b.findings.empty()) out += word(b, "No substantive changes.", "无实质性变化。") + "\n\n";
     if (!b.renumbering.empty()) {
         out += "## " + word(b, "Appendix: renumbered and moved clauses", "附：重新编号和移动的条款") + "\n\n";
-        out += "| " + word(b, "Old", "原编号") + " | " + word(b, "New", "新编号") + " | " + word(b, "Title", "标题") + " | |\n|---|---|---|---|\n";
-        for (const RenumberedClause& r : b.renumbering)
-            out += fmt::format("| {} | {} | {} | {} |\n", md(r.old_label), md(r.new_label), md(r.title),
-                               r.moved ? word(b, "moved", "移动") : "");
+        const auto rows = renumbering_rows(b);
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            out += "|";
+            for (const std::string& cell : rows[r]) out += r == 0 && cell.empty() ? " |" : " " + md(cell) + " |";
+            out += r == 0 ? "\n|---|---|---|---|\n" : "\n";
+        }
         out += "\n";
     }
-    (void)c;
     return out;
 }
 

@@ -35,4 +35,19 @@ std::string location(const Brief& b, const Finding& f) {
     return out;
 }
 
+std::vector<std::pair<std::string, std::uint32_t>> summary_rows(const Brief& b) {
+    std::vector<std::pair<std::string, std::uint32_t>> rows;
+    for (int k = 0; k < finding_categories; ++k)
+        if (b.counts[k]) rows.emplace_back(category_heading(static_cast<FindingCategory>(k), b.lang), b.counts[k]);
+    rows.emplace_back(word(b, "Editorial changes (not listed)", "编辑性改动（不列出）"), b.editorial_changes);
+    return rows;
+}
+
+std::vector<std::vector<std::string>> renumbering_rows(const Brief& b) {
+    std::vector<std::vector<std::string>> rows = {{word(b, "Old", "原编号"), word(b, "New", "新编号"), word(b, "Title", "标题"), ""}};
+    for (const RenumberedClause& r : b.renumbering)
+        rows.push_back({r.old_label, r.new_label, r.title, r.moved ? word(b, "moved", "移动") : ""});
+    return rows;
+}
+
 }  // namespace redline::formats::brief_text

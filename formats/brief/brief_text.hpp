@@ -3,7 +3,10 @@
 
 #include "formats/brief/brief.hpp"
 
+#include <cstdint>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace redline::formats::brief_text {
 
@@ -15,5 +18,11 @@ std::string title_line(const Brief& b);
 std::string word(const Brief& b, std::string_view en, std::string_view zh);
 // "C14 · 6.2.4 → 6.2.3" and similar, for a finding's meta line.
 std::string location(const Brief& b, const Finding& f);
+
+// The summary table: a row per category that has findings, then the editorial count.
+std::vector<std::pair<std::string, std::uint32_t>> summary_rows(const Brief& b);
+
+// The renumbering appendix as rows of text, the header row first.
+std::vector<std::vector<std::string>> renumbering_rows(const Brief& b);
 
 }  // namespace redline::formats::brief_text
