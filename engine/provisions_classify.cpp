@@ -219,7 +219,7 @@ Classification classify_rfc(std::string_view unit) {
 
 // ICU words that begin with a modal character but are not modal in a provision.
 constexpr std::string_view ying_words[] = {"应用", "应急", "应答", "应变", "应酬", "应届", "应邀", "应聘", "应征",
-                                           "应付", "应力", "应激", "应景", "应声", "应允", "应和", "应运", "应时", "应对措施", "应对策略", "应对方案", "应对预案", "应对机制",
+                                           "应付", "应力", "应激", "应景", "应声", "应允", "应和", "应运", "应时",
                                            "应收", "应付款", "应纳", "应税", "应诉", "应战", "应验", "应对"};
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
@@ -234,11 +234,12 @@ bool glued_modal(std::string_view w, std::string_view modal, const std::string_v
 
 // ICU reads "应对" as one word. In a standard it is mostly the modal 应 before the preposition
 // 对 ("设备应对管理功能实施鉴别"); it is the verb "cope with" next to these words.
+constexpr std::string_view coping_objects[] = {"措施", "策略", "方案", "预案", "风险", "挑战", "能力", "机制", "工作", "计划", "处置"};
+
 bool coping(const std::vector<std::string_view>& w, std::size_t i) {
-    static constexpr std::string_view after[] = {"措施", "策略", "方案", "预案", "风险", "挑战", "能力", "机制", "工作", "计划", "处置"};
     static constexpr std::string_view before[] = {"制定", "采取", "有效", "积极", "及时", "以", "用于", "进行", "的", "和", "及"};
     if (i + 1 < w.size())
-        for (auto a : after)
+        for (auto a : coping_objects)
             if (w[i + 1] == a) return true;
     if (i > 0)
         for (auto b : before)
@@ -249,6 +250,14 @@ bool coping(const std::vector<std::string_view>& w, std::size_t i) {
 template <std::size_t N>
 bool one_of(std::string_view t, const std::string_view (&set)[N]) {
     return std::find(std::begin(set), std::end(set), t) != std::end(set);
+}
+
+// 应 glued to the word after it ("应按", "应为"), but not a word of its own (应用) nor the
+// verb "cope with" that ICU sometimes keeps whole ("应对措施", as coping() reads "应对 措施").
+bool glued_ying(std::string_view t) {
+    constexpr std::string_view yingdui = "应对";
+    if (starts_with(t, yingdui) && one_of(t.substr(yingdui.size()), coping_objects)) return false;
+    return glued_modal(t, "应", ying_words, std::size(ying_words));
 }
 
 // The first three bytes of a token as one number: every Chinese verbal form and every adverb
@@ -345,7 +354,7 @@ Classification classify_zh(std::string_view unit, bool law) {
             offer(K::requirement, neg ? P::negative : P::positive, neg ? "不" + std::string(t) : std::string(t));
         } else if (t == "不应" || t == "不应当" || t == "不应该") {
             offer(K::requirement, P::negative, std::string(t));
-        } else if (t == "应" || glued_modal(t, "应", ying_words, std::size(ying_words))) {
+        } else if (t == "应" || glued_ying(t)) {
             offer(K::requirement, neg ? P::negative : P::positive, neg ? "不应" : "应");
         } else if (t == "应对" && !coping(w, i)) {
             offer(K::requirement, neg ? P::negative : P::positive, neg ? "不应" : "应");  // 应 + 对…
