@@ -342,14 +342,20 @@ private:
 
     // ---- Clause entries ----
 
-    // Writes text, putting a provision mark before each sentence that starts inside it.
-    // `marks` holds (offset within this text, mark) pairs, sorted.
-    void text_with_marks(std::string_view text, const std::vector<std::pair<std::size_t, const SentenceMark*>>& marks) {
+    // (offset within a run's text, mark), sorted by offset.
+    using Marks = std::vector<std::pair<std::size_t, const SentenceMark*>>;
+
+    void mark(const SentenceMark& m) {
+        out_ += fmt::format("<span class=\"pmark {}\" role=\"note\">{}</span>", m.new_side ? "pm-new" : "pm-old", esc(m.label));
+    }
+
+    // Writes text, putting each mark before the sentence that starts at its offset.
+    void text_with_marks(std::string_view text, const Marks& marks, std::size_t first = 0) {
         std::size_t at = 0;
-        for (const auto& [offset, m] : marks) {
-            escape(out_, text.substr(at, offset - at));
-            out_ += fmt::format("<span class=\"pmark {}\" role=\"note\">{}</span>", m->new_side ? "pm-new" : "pm-old", esc(m->label));
-            at = offset;
+        for (std::size_t k = first; k < marks.size(); ++k) {
+            escape(out_, text.substr(at, marks[k].first - at));
+            mark(*marks[k].second);
+            at = marks[k].first;
         }
         escape(out_, text.substr(at));
     }
@@ -363,7 +369,7 @@ private:
             if (ed.op != EditOp::insert) old_text += ed.text;
             if (ed.op != EditOp::remove) new_text += ed.text;
         }
-        std::vector<std::pair<std::size_t, const SentenceMark*>> old_marks, new_marks;
+        Marks old_marks, new_marks;
         for (const SentenceMark& m : marks) {
             const std::string& side = m.new_side ? new_text : old_text;
             const std::size_t at = side.find(m.sentence);
@@ -373,8 +379,8 @@ private:
         std::sort(new_marks.begin(), new_marks.end());
         std::size_t old_pos = 0, new_pos = 0;
         for (const Edit& ed : list) {
-            std::vector<std::pair<std::size_t, const SentenceMark*>> here;
-            auto take = [&](const std::vector<std::pair<std::size_t, const SentenceMark*>>& from, std::size_t pos) {
+            Marks here;
+            auto take = [&](const Marks& from, std::size_t pos) {
                 for (const auto& [offset, m] : from)
                     if (offset >= pos && offset < pos + ed.text.size()) here.emplace_back(offset - pos, m);
             };
@@ -391,14 +397,10 @@ private:
             if (replaced) out_ += ed.op == EditOp::remove ? "<div class=\"replaced-old\">" : "<div class=\"replaced-new\">";
             // A sentence that starts the run is marked just before it, outside the deletion
             // or insertion (so that neither reads the mark as changed text).
-            std::size_t first_inside = 0;
-            while (first_inside < here.size() && here[first_inside].first == 0) {
-                text_with_marks("", {{0, here[first_inside].second}});
-                ++first_inside;
-            }
-            here.erase(here.begin(), here.begin() + static_cast<std::ptrdiff_t>(first_inside));
+            std::size_t inside = 0;
+            for (; inside < here.size() && here[inside].first == 0; ++inside) mark(*here[inside].second);
             out_ += fmt::format("<{}{}>", tag, ed.editorial ? " class=\"ed\"" : "");
-            text_with_marks(ed.text, here);
+            text_with_marks(ed.text, here, inside);
             out_ += fmt::format("</{}>", tag);
             if (replaced) out_ += "</div>";
         }
