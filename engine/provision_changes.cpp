@@ -62,7 +62,7 @@ ProvisionKeys provision_keys(const Document& doc, const Analysis& a) {
         const Unit& u = a.units[i];
         if (u.what.kind == ProvisionKind::statement) continue;
         p.normative.push_back(i);
-        const std::string_view t = doc.str(doc.blocks()[u.block].text).substr(u.offset, u.length);
+        const std::string_view t = unit_text(doc, u);
         p.key[i] = text::comparison_key(t);
         for (const text::Token& tok : text::tokenize(t))
             if (tok.kind != text::TokenKind::space && tok.kind != text::TokenKind::punct)

@@ -82,6 +82,9 @@ struct Analysis {
     std::vector<Term> terms;
 };
 
+// A unit's text as printed (a view into the document's text).
+std::string_view unit_text(const Document& doc, const Unit& unit);
+
 // rfc2119 when the BCP 14 boilerplate is present; law when the document has 第X条 articles;
 // gb for Chinese; iso otherwise.
 Profile choose_profile(const Document& doc);

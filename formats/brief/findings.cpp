@@ -141,11 +141,6 @@ private:
         return name;
     }
 
-    std::string unit_text(const Document& d, const Analysis& a, std::uint32_t i) const {
-        const Unit& u = a.units[i];
-        return std::string(d.str(d.blocks()[u.block].text).substr(u.offset, u.length));
-    }
-
     std::string_view doc_lang(const Document& d) const { return d.language == Language::zh ? "zh" : "en"; }
 
     std::uint32_t number_of(std::size_t entry) const { return entry == none ? 0 : c_.entries[entry].number; }
@@ -174,8 +169,8 @@ private:
             f.new_place = place(nd_, nu->clause);
             f.new_label = clause_name(nd_, nu->clause);
         }
-        const std::string old_text = ou ? unit_text(od_, c_.old_analysis, pc.old_unit) : std::string();
-        const std::string new_text = nu ? unit_text(nd_, c_.new_analysis, pc.new_unit) : std::string();
+        const std::string old_text = ou ? std::string(unit_text(od_, *ou)) : std::string();
+        const std::string new_text = nu ? std::string(unit_text(nd_, *nu)) : std::string();
         f.quote_lang = std::string(doc_lang(nu ? nd_ : od_));
         const bool old_clause_gone = in_old != none && c_.entries[in_old].change == ClauseChange::removed;
         const bool new_clause_new = in_new != none && c_.entries[in_new].change == ClauseChange::added;

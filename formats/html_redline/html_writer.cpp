@@ -52,10 +52,6 @@ std::string where(const Document& doc, const SourceLocation& at) {
     return fmt::format("line {}", at.line);
 }
 
-std::string unit_text(const Document& doc, const Analysis& a, std::uint32_t i) {
-    const Unit& u = a.units[i];
-    return std::string(doc.str(doc.blocks()[u.block].text).substr(u.offset, u.length));
-}
 
 // ---- The page --------------------------------------------------------------------------
 
@@ -190,12 +186,12 @@ private:
         // when it is gone, on the new side otherwise; a moved provision at both places.
         const std::string label = describe(pc);
         if (ou && (pc.change == ProvisionChangeKind::removed || (in_old != in_new && in_old != none)))
-            sentence_marks_[in_old].push_back({false, unit_text(*c_.old_doc, c_.old_analysis, pc.old_unit),
+            sentence_marks_[in_old].push_back({false, std::string(unit_text(*c_.old_doc, *ou)),
                                                in_new != none && in_old != in_new && nu
                                                    ? label + " → " + clause_name(*c_.new_doc, nu->clause)
                                                    : label});
         if (nu && in_new != none)
-            sentence_marks_[in_new].push_back({true, unit_text(*c_.new_doc, c_.new_analysis, pc.new_unit),
+            sentence_marks_[in_new].push_back({true, std::string(unit_text(*c_.new_doc, *nu)),
                                                in_old != none && in_old != in_new && ou
                                                    ? label + " ← " + clause_name(*c_.old_doc, ou->clause)
                                                    : label});
@@ -216,14 +212,14 @@ private:
         std::string out;
         const bool has_old = p.old_unit != ProvisionChange::none, has_new = p.new_unit != ProvisionChange::none;
         if (p.change == ProvisionChangeKind::moved) {
-            out += fmt::format(": <q lang=\"{}\">{}</q>", lang_of(nd), esc(unit_text(nd, c_.new_analysis, p.new_unit)));
+            out += fmt::format(": <q lang=\"{}\">{}</q>", lang_of(nd), esc(unit_text(nd, c_.new_analysis.units[p.new_unit])));
         } else {
             if (has_old)
                 out += fmt::format(": <q class=\"old\" lang=\"{}\">{}</q>", lang_of(od),
-                                   esc(unit_text(od, c_.old_analysis, p.old_unit)));
+                                   esc(unit_text(od, c_.old_analysis.units[p.old_unit])));
             if (has_new)
                 out += fmt::format("{}<q class=\"new\" lang=\"{}\">{}</q>", has_old ? " → " : ": ", lang_of(nd),
-                                   esc(unit_text(nd, c_.new_analysis, p.new_unit)));
+                                   esc(unit_text(nd, c_.new_analysis.units[p.new_unit])));
         }
         for (const auto& r : p.references_removed) out += " <span class=\"ref\">reference removed: " + esc(r) + "</span>";
         for (const auto& r : p.references_added) out += " <span class=\"ref\">reference added: " + esc(r) + "</span>";

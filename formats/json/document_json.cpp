@@ -69,7 +69,7 @@ void provisions(JsonWriter& w, const Document& doc, const Analysis& a) {
         if (u.inherited) w.member("inherited", true);
         w.member("block_line", block.where.line);
         w.key("span").begin_array().value(u.offset).value(u.length).end_array();
-        w.member("text", doc.str(block.text).substr(u.offset, u.length));
+        w.member("text", unit_text(doc, u));
         w.end_object();
     }
     w.end_array();

@@ -112,7 +112,7 @@ void provision_side(JsonWriter& w, const Document& doc, const Analysis& a, std::
     w.member("kind", to_string(u.what.kind));
     w.member("polarity", to_string(u.what.polarity));
     w.member("form", u.what.form);
-    w.member("text", doc.str(block.text).substr(u.offset, u.length));
+    w.member("text", unit_text(doc, u));
     w.member("line", block.where.line);
     if (u.inherited) w.member("inherited", true);
     w.end_object();

@@ -55,11 +55,6 @@ void render_edits(std::string& out, const std::vector<Edit>& edits, const Style&
     out += '\n';
 }
 
-std::string unit_text(const Document& doc, const Analysis& a, std::uint32_t i) {
-    const Unit& u = a.units[i];
-    return std::string(doc.str(doc.blocks()[u.block].text).substr(u.offset, u.length));
-}
-
 // Provision changes come first: they are what a reader of a redline is looking for.
 void render_provisions(std::string& out, const Comparison& c, const Style& st) {
     if (c.provisions.empty() && c.references.removed.empty() && c.references.added.empty()) return;
@@ -79,12 +74,12 @@ void render_provisions(std::string& out, const Comparison& c, const Style& st) {
         else force += " (" + main.what.form + ")";
         out += fmt::format("  {:<12} {}  {}{}\n", to_string(p.change), where, force, p.also_moved ? ", moved" : "");
         if (p.change == ProvisionChangeKind::moved) {
-            out += "    " + unit_text(*c.new_doc, c.new_analysis, p.new_unit) + "\n";
+            out += "    " + std::string(unit_text(*c.new_doc, *nu)) + "\n";
             continue;
         }
-        if (ou) out += "    " + st.on(EditOp::remove) + unit_text(*c.old_doc, c.old_analysis, p.old_unit) + st.off(EditOp::remove) + "\n";
+        if (ou) out += "    " + st.on(EditOp::remove) + std::string(unit_text(*c.old_doc, *ou)) + st.off(EditOp::remove) + "\n";
         if (nu)
-            out += "    " + st.on(EditOp::insert) + unit_text(*c.new_doc, c.new_analysis, p.new_unit) + st.off(EditOp::insert) + "\n";
+            out += "    " + st.on(EditOp::insert) + std::string(unit_text(*c.new_doc, *nu)) + st.off(EditOp::insert) + "\n";
         for (const auto& r : p.references_removed) out += "    reference removed: " + r + "\n";
         for (const auto& r : p.references_added) out += "    reference added: " + r + "\n";
     }
