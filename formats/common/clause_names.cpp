@@ -38,6 +38,15 @@ std::string entry_name(const Comparison& c, const ClauseEntry& e) {
     return name;
 }
 
+std::string provision_place(const Comparison& c, const ProvisionChange& p) {
+    const Unit* ou = p.old_unit != ProvisionChange::none ? &c.old_analysis.units[p.old_unit] : nullptr;
+    const Unit* nu = p.new_unit != ProvisionChange::none ? &c.new_analysis.units[p.new_unit] : nullptr;
+    const std::string old_name = ou ? clause_name(*c.old_doc, ou->clause) : std::string();
+    const std::string new_name = nu ? clause_name(*c.new_doc, nu->clause) : std::string();
+    if (ou && nu && old_name != new_name) return old_name + " → " + new_name;
+    return nu ? new_name : old_name;
+}
+
 std::string entry_title(const Comparison& c, const ClauseEntry& e) {
     if (!e.new_ids.empty()) return std::string(c.new_doc->title(e.new_ids.front()));
     return std::string(c.old_doc->title(e.old_ids.front()));

@@ -18,6 +18,10 @@ std::string clause_names(const Document& doc, const std::vector<ClauseId>& ids);
 // An entry's location: "6.2.4 → 6.2.3" when the name changed, else the one name.
 std::string entry_name(const Comparison& c, const ClauseEntry& e);
 
+// Where a provision change stands: "6.2.2 → 6.2.1" when its clause's name changed, else the
+// new clause's name (the old one's when the provision was removed).
+std::string provision_place(const Comparison& c, const ProvisionChange& p);
+
 // An entry's title: the new clause's, or the old one's when removed.
 std::string entry_title(const Comparison& c, const ClauseEntry& e);
 

@@ -319,11 +319,7 @@ private:
             const Unit* nu = pc.new_unit != ProvisionChange::none ? &c_.new_analysis.units[pc.new_unit] : nullptr;
             const Unit* ou = pc.old_unit != ProvisionChange::none ? &c_.old_analysis.units[pc.old_unit] : nullptr;
             const std::size_t entry = nu ? entry_of_new_[nu->clause] : entry_of_old_[ou->clause];
-            std::string place;
-            if (ou && nu && clause_name(*c_.old_doc, ou->clause) != clause_name(*c_.new_doc, nu->clause))
-                place = clause_name(*c_.old_doc, ou->clause) + " → " + clause_name(*c_.new_doc, nu->clause);
-            else
-                place = nu ? clause_name(*c_.new_doc, nu->clause) : clause_name(*c_.old_doc, ou->clause);
+            const std::string place = provision_place(c_, pc);
             const std::string num = entry != none ? number_of(c_.entries[entry]) : std::string();
             out_ += fmt::format("<div class=\"pc pc-{}\"><a href=\"#{}\">{}{}</a> <span class=\"what\">{}</span>{}</div>\n",
                                 to_string(pc.change), entry_anchor(entry), num.empty() ? "" : "<span class=\"cnum\">" + num + "</span> ",

@@ -64,11 +64,7 @@ void render_provisions(std::string& out, const Comparison& c, const Style& st) {
         const Unit* ou = has_old ? &c.old_analysis.units[p.old_unit] : nullptr;
         const Unit* nu = has_new ? &c.new_analysis.units[p.new_unit] : nullptr;
         const Unit& main = nu ? *nu : *ou;
-        std::string where;
-        if (ou && nu && c.old_doc->label(ou->clause) != c.new_doc->label(nu->clause))
-            where = fmt::format("{} → {}", clause_name(*c.old_doc, ou->clause), clause_name(*c.new_doc, nu->clause));
-        else
-            where = ou ? clause_name(*c.old_doc, ou->clause) : clause_name(*c.new_doc, nu->clause);
+        const std::string where = provision_place(c, p);
         std::string force(to_string(main.what.kind));
         if (ou && nu && (ou->what.form != nu->what.form)) force = fmt::format("{} → {}", ou->what.form, nu->what.form);
         else force += " (" + main.what.form + ")";
