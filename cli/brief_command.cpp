@@ -75,10 +75,7 @@ Run add_brief_command(CLI::App& app) {
         ro.language = parse_lang(opts->lang);
         const auto [old_doc, new_doc] = read_pair(ro, opts->old_file, opts->new_file);
         CompareOptions co;
-        if (opts->profile != "auto") {
-            co.auto_profile = false;
-            parse_profile(opts->profile, co.profile);
-        }
+        apply_profile_option(opts->profile, co);
         const Comparison comparison = compare(old_doc, new_doc, co);
         const formats::Brief brief = formats::make_brief(comparison, bo);
         std::string out;

@@ -56,12 +56,7 @@ Run add_diff_command(CLI::App& app) {
         const auto [old_doc, new_doc] = read_pair(ro, opts->old_file, opts->new_file);
         CompareOptions co;
         co.ignore_editorial = opts->ignore_editorial;
-        // One profile for both drafts when given: comparing "shall" under iso with "MUST"
-        // under rfc2119 would report every provision as changed.
-        if (opts->profile != "auto") {
-            co.auto_profile = false;
-            parse_profile(opts->profile, co.profile);
-        }
+        apply_profile_option(opts->profile, co);
         const Comparison comparison = compare(old_doc, new_doc, co);
         std::string out;
         if (opts->format == "json") {

@@ -34,6 +34,12 @@ Language parse_lang(const std::string& lang) {
     return Language::unknown;
 }
 
+void apply_profile_option(const std::string& profile, CompareOptions& options) {
+    if (profile == "auto") return;
+    options.auto_profile = false;
+    parse_profile(profile, options.profile);
+}
+
 Document read_input(const formats::ReadOptions& options) {
     std::string bytes;
     try {

@@ -1,6 +1,7 @@
 // Options and steps shared by several subcommands.
 #pragma once
 
+#include "engine/comparison.hpp"
 #include "engine/document.hpp"
 #include "engine/provisions.hpp"
 #include "formats/reader.hpp"
@@ -18,6 +19,11 @@ Language parse_lang(const std::string& lang);
 // --profile auto|iso|rfc2119|gb|law: the verbal-form profile; auto chooses per document.
 void add_profile_option(CLI::App& cmd, std::string& profile);
 Profile resolve_profile(const std::string& profile, const Document& doc);
+
+// Sets the comparison's profile from --profile. A named profile applies to both drafts:
+// comparing "shall" under iso with "MUST" under rfc2119 would report every provision as
+// changed.
+void apply_profile_option(const std::string& profile, CompareOptions& options);
 
 // Reads and parses one input named by options.path; errors carry the file name.
 Document read_input(const formats::ReadOptions& options);
