@@ -74,13 +74,7 @@ bool is_drafting_organisation(const Document& d, ClauseId id) {
 
 class Maker {
 public:
-    Maker(const Comparison& c, const BriefOptions& o) : c_(c), o_(o), od_(*c.old_doc), nd_(*c.new_doc) {
-        entry_of_old_.assign(od_.size(), none);
-        entry_of_new_.assign(nd_.size(), none);
-        for (std::size_t i = 0; i < c.entries.size(); ++i) {
-            for (ClauseId id : c.entries[i].old_ids) entry_of_old_[id] = i;
-            for (ClauseId id : c.entries[i].new_ids) entry_of_new_[id] = i;
-        }
+    Maker(const Comparison& c, const BriefOptions& o) : c_(c), o_(o), od_(*c.old_doc), nd_(*c.new_doc), index_(c) {
         old_has_provision_.assign(od_.size(), 0);
         new_has_provision_.assign(nd_.size(), 0);
         for (const Unit& u : c.old_analysis.units)
@@ -155,8 +149,8 @@ private:
         f.provisions = {p};
         f.references_removed = pc.references_removed;
         f.references_added = pc.references_added;
-        const std::size_t in_old = ou ? entry_of_old_[ou->clause] : none;
-        const std::size_t in_new = nu ? entry_of_new_[nu->clause] : none;
+        const std::size_t in_old = ou ? index_.of_old[ou->clause] : none;
+        const std::size_t in_new = nu ? index_.of_new[nu->clause] : none;
         if (in_old != none) entry_has_provision_change_[in_old] = 1;
         if (in_new != none) entry_has_provision_change_[in_new] = 1;
         f.position = in_new != none ? in_new : in_old;
@@ -530,7 +524,7 @@ private:
     const BriefOptions& o_;
     const Document& od_;
     const Document& nd_;
-    std::vector<std::size_t> entry_of_old_, entry_of_new_;
+    EntryIndex index_;
     std::vector<std::uint8_t> old_has_provision_, new_has_provision_, entry_has_provision_change_;
     std::vector<Finding> findings_;
     std::vector<std::size_t> organisations_;

@@ -38,6 +38,13 @@ std::string entry_name(const Comparison& c, const ClauseEntry& e) {
     return name;
 }
 
+EntryIndex::EntryIndex(const Comparison& c) : of_old(c.old_doc->size(), none), of_new(c.new_doc->size(), none) {
+    for (std::size_t i = 0; i < c.entries.size(); ++i) {
+        for (ClauseId id : c.entries[i].old_ids) of_old[id] = i;
+        for (ClauseId id : c.entries[i].new_ids) of_new[id] = i;
+    }
+}
+
 std::string provision_place(const Comparison& c, const ProvisionChange& p) {
     const Unit* ou = p.old_unit != ProvisionChange::none ? &c.old_analysis.units[p.old_unit] : nullptr;
     const Unit* nu = p.new_unit != ProvisionChange::none ? &c.new_analysis.units[p.new_unit] : nullptr;

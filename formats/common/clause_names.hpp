@@ -18,6 +18,13 @@ std::string clause_names(const Document& doc, const std::vector<ClauseId>& ids);
 // An entry's location: "6.2.4 → 6.2.3" when the name changed, else the one name.
 std::string entry_name(const Comparison& c, const ClauseEntry& e);
 
+// For each clause of either document, the index of the entry that holds it.
+struct EntryIndex {
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> of_old, of_new;
+    explicit EntryIndex(const Comparison& c);
+};
+
 // Where a provision change stands: "6.2.2 → 6.2.1" when its clause's name changed, else the
 // new clause's name (the old one's when the provision was removed).
 std::string provision_place(const Comparison& c, const ProvisionChange& p);

@@ -57,15 +57,7 @@ std::string where(const Document& doc, const SourceLocation& at) {
 
 class Page {
 public:
-    Page(const Comparison& c, const HtmlOptions& o) : c_(c), o_(o) {
-        const Document& od = *c.old_doc;
-        const Document& nd = *c.new_doc;
-        entry_of_old_.assign(od.size(), none);
-        entry_of_new_.assign(nd.size(), none);
-        for (std::size_t i = 0; i < c.entries.size(); ++i) {
-            for (ClauseId id : c.entries[i].old_ids) entry_of_old_[id] = i;
-            for (ClauseId id : c.entries[i].new_ids) entry_of_new_[id] = i;
-        }
+    Page(const Comparison& c, const HtmlOptions& o) : c_(c), o_(o), index_(c) {
         notes_.resize(c.entries.size());
         pc_kinds_.resize(c.entries.size());
         sentence_marks_.resize(c.entries.size());
@@ -125,7 +117,7 @@ private:
     std::size_t old_place(std::size_t i) const {
         const ClauseId o = c_.entries[i].old_ids.front();
         for (ClauseId p = o; p-- > 1;) {
-            const std::size_t e = entry_of_old_[p];
+            const std::size_t e = index_.of_old[p];
             if (e != none && !is_moved(c_.entries[e])) return e + 1;
         }
         return 0;
@@ -179,8 +171,8 @@ private:
         };
         const Unit* ou = pc.old_unit != ProvisionChange::none ? &c_.old_analysis.units[pc.old_unit] : nullptr;
         const Unit* nu = pc.new_unit != ProvisionChange::none ? &c_.new_analysis.units[pc.new_unit] : nullptr;
-        const std::size_t in_new = nu ? entry_of_new_[nu->clause] : none;
-        const std::size_t in_old = ou ? entry_of_old_[ou->clause] : none;
+        const std::size_t in_new = nu ? index_.of_new[nu->clause] : none;
+        const std::size_t in_old = ou ? index_.of_old[ou->clause] : none;
         std::string note = "<span class=\"mark\">" + esc(describe(pc)) + "</span>" + provision_quotes(pc);
         // The sentence itself is marked where it stands in the clause text: on the old side
         // when it is gone, on the new side otherwise; a moved provision at both places.
@@ -318,7 +310,7 @@ private:
             const ProvisionChange& pc = c_.provisions[p];
             const Unit* nu = pc.new_unit != ProvisionChange::none ? &c_.new_analysis.units[pc.new_unit] : nullptr;
             const Unit* ou = pc.old_unit != ProvisionChange::none ? &c_.old_analysis.units[pc.old_unit] : nullptr;
-            const std::size_t entry = nu ? entry_of_new_[nu->clause] : entry_of_old_[ou->clause];
+            const std::size_t entry = nu ? index_.of_new[nu->clause] : index_.of_old[ou->clause];
             const std::string place = provision_place(c_, pc);
             const std::string num = entry != none ? number_of(c_.entries[entry]) : std::string();
             out_ += fmt::format("<div class=\"pc pc-{}\"><a href=\"#{}\">{}{}</a> <span class=\"what\">{}</span>{}</div>\n",
@@ -514,7 +506,7 @@ private:
     const Comparison& c_;
     const HtmlOptions& o_;
     std::string out_;
-    std::vector<std::size_t> entry_of_old_, entry_of_new_;
+    EntryIndex index_;
     std::vector<std::vector<std::string>> notes_;      // provision notes per entry (markup)
     std::vector<std::vector<SentenceMark>> sentence_marks_;  // provision sentences to mark, per entry
     std::vector<std::vector<std::string>> pc_kinds_;   // "pc-removed", … per entry
