@@ -41,6 +41,14 @@ struct ClauseEntry {
     std::vector<ClauseId> new_ids;      // empty for removed
     std::vector<Edit> edits;            // body text; empty when unchanged
     std::vector<Edit> title_edits;      // when the title changed
+
+    // The change kind, or one of the further facts: e.is(ClauseChange::moved).
+    bool is(ClauseChange k) const {
+        if (change == k) return true;
+        for (ClauseChange a : also)
+            if (a == k) return true;
+        return false;
+    }
 };
 
 struct ClauseSummary {

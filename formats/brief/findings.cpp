@@ -398,7 +398,7 @@ private:
             findings_.push_back(std::move(f));
             return;
         }
-        if (e.change == ClauseChange::moved && std::count(e.also.begin(), e.also.end(), ClauseChange::modified) == 0)
+        if (e.change == ClauseChange::moved && !e.is(ClauseChange::modified))
             return;  // moved unchanged: listed in the renumbering table
         if (e.change == ClauseChange::renumbered) return;
         f.category = FindingCategory::wording;
@@ -483,9 +483,8 @@ private:
     void renumbering(Brief& b) const {
         for (const ClauseEntry& e : c_.entries) {
             if (e.old_ids.empty() || e.new_ids.empty()) continue;
-            const bool moved = e.change == ClauseChange::moved || std::count(e.also.begin(), e.also.end(), ClauseChange::moved);
-            const bool renumbered = e.change == ClauseChange::renumbered || moved ||
-                                    std::count(e.also.begin(), e.also.end(), ClauseChange::renumbered);
+            const bool moved = e.is(ClauseChange::moved);
+            const bool renumbered = moved || e.is(ClauseChange::renumbered);
             if (!renumbered) continue;
             const std::string o = clause_names(od_, e.old_ids), n = clause_names(nd_, e.new_ids);
             if (o == n && !moved) continue;

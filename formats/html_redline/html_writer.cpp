@@ -64,7 +64,7 @@ public:
         for (std::size_t p = 0; p < c.provisions.size(); ++p) attach_provision(p);
         stubs_after_.resize(c.entries.size() + 1);
         for (std::size_t i = 0; i < c.entries.size(); ++i)
-            if (is_moved(c.entries[i])) stubs_after_[old_place(i)].push_back(i);
+            if (c.entries[i].is(ClauseChange::moved)) stubs_after_[old_place(i)].push_back(i);
     }
 
     std::string render() {
@@ -99,13 +99,6 @@ private:
         std::string sentence, label;
     };
 
-    static bool is_moved(const ClauseEntry& e) {
-        if (e.change == ClauseChange::moved) return true;
-        for (ClauseChange a : e.also)
-            if (a == ClauseChange::moved) return true;
-        return false;
-    }
-
     static std::string doc_name(const Document& d) {
         if (!d.info.identifier.empty()) return d.info.identifier;
         if (!d.info.title.empty()) return d.info.title;
@@ -118,7 +111,7 @@ private:
         const ClauseId o = c_.entries[i].old_ids.front();
         for (ClauseId p = o; p-- > 1;) {
             const std::size_t e = index_.of_old[p];
-            if (e != none && !is_moved(c_.entries[e])) return e + 1;
+            if (e != none && !c_.entries[e].is(ClauseChange::moved)) return e + 1;
         }
         return 0;
     }
@@ -427,7 +420,7 @@ private:
         if (!e.old_ids.empty()) lines += "old " + where(od, od[e.old_ids.front()].where);
         if (!e.new_ids.empty()) lines += std::string(lines.empty() ? "" : " · ") + "new " + where(nd, nd[e.new_ids.front()].where);
         out_ += "<p class=\"lines\">" + esc(lines) + "</p>\n";
-        if (is_moved(e)) {
+        if (e.is(ClauseChange::moved)) {
             const ClauseId o = e.old_ids.front();
             const ClauseId parent = od[o].parent;
             std::string from = clause_name(od, o);
