@@ -111,6 +111,8 @@ public:
 
     ClauseId root() const { return 0; }
     std::size_t size() const { return clauses_.size(); }
+    // Bytes of all labels, titles and block texts together.
+    std::size_t text_bytes() const { return text_.size(); }
     const Clause& operator[](ClauseId id) const { return clauses_[id]; }
     const std::vector<Clause>& clauses() const { return clauses_; }
     const std::vector<Block>& blocks() const { return blocks_; }
@@ -147,6 +149,9 @@ public:
     DocumentBuilder();
 
     TextRef store(std::string_view s);
+    // Reserves room for this many bytes of text: a reader passes its source size, which bounds
+    // the text of most drafts, so the store is not re-copied as it grows.
+    void reserve_text(std::size_t bytes) { doc_.text_.reserve(bytes); }
 
     // Opens a new clause as the last child of the current one and makes it current.
     ClauseId open(ClauseKind kind, std::string_view label, std::string_view title, SourceLocation where);

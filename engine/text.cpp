@@ -389,11 +389,17 @@ bool ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20)
 }  // namespace
 
 std::vector<Token> tokenize(std::string_view s) {
+    std::vector<Token> out;
+    out.reserve(s.size() / 4);
+    tokenize(s, out);
+    return out;
+}
+
+void tokenize(std::string_view s, std::vector<Token>& out) {
     // ASCII text follows ICU's word rules closely enough to take a fast path: letters and
     // digits with internal apostrophes/periods between digits, white-space runs, and one
     // token per punctuation character. Runs with non-ASCII characters go to ICU.
-    std::vector<Token> out;
-    out.reserve(s.size() / 4);
+    out.clear();
     std::size_t i = 0;
     const std::size_t n = s.size();
     while (i < n) {
@@ -448,7 +454,6 @@ std::vector<Token> tokenize(std::string_view s) {
         push(out, i, 1, TokenKind::punct);
         ++i;
     }
-    return out;
 }
 
 // ---- Sentences -------------------------------------------------------------------------

@@ -78,6 +78,8 @@ struct Token {
 // tokens' text gives the input back). Uses ICU's word break iterator, which segments Han
 // text with its dictionary. Ill-formed UTF-8 is not accepted (the decoder rules it out).
 std::vector<Token> tokenize(std::string_view s);
+// The same, into `out` (cleared first): callers that tokenise many strings reuse one buffer.
+void tokenize(std::string_view s, std::vector<Token>& out);
 
 // Sentence spans covering the text: ICU sentence boundaries, and additionally a break
 // after each Chinese 。；！？ (and their half-width forms when followed by Han text).

@@ -6,9 +6,10 @@ namespace {
 
 // Adds the tokens of one title or block. White space before its first token is not kept,
 // so that the joined text of a node never starts with a space.
-void add_text(std::string_view s, TokenizedDocument& td, TokenTables& tables) {
+void add_text(std::string_view s, TokenizedDocument& td, TokenTables& tables, std::vector<text::Token>& buffer) {
     bool space = false, any = false;
-    for (const text::Token& t : text::tokenize(s)) {
+    text::tokenize(s, buffer);
+    for (const text::Token& t : buffer) {
         if (t.kind == text::TokenKind::space) {
             space = any;
             continue;
@@ -51,16 +52,24 @@ TokenizedDocument tokenize_document(const Document& doc, TokenTables& tables) {
     TokenizedDocument td;
     td.title.resize(doc.size());
     td.body.resize(doc.size());
+    // Prose averages well over four bytes a token (a word and its space); reserving for that
+    // once saves re-copying four growing arrays.
+    const std::size_t expected = doc.text_bytes() / 4 + doc.size();
+    td.exact.reserve(expected);
+    td.key.reserve(expected);
+    td.space_before.reserve(expected);
+    td.is_word.reserve(expected);
+    std::vector<text::Token> buffer;
     for (ClauseId id = 0; id < doc.size(); ++id) {
         td.title[id].begin = size32(td.exact);
-        add_text(doc.title(id), td, tables);
+        add_text(doc.title(id), td, tables, buffer);
         td.title[id].end = size32(td.exact);
         td.body[id].begin = size32(td.exact);
         bool first = true;
         for (const Block* b = doc.blocks_begin(id); b != doc.blocks_end(id); ++b) {
             if (!first) add_break(td, tables);
             first = false;
-            add_text(doc.str(b->text), td, tables);
+            add_text(doc.str(b->text), td, tables, buffer);
         }
         td.body[id].end = size32(td.exact);
     }

@@ -99,6 +99,7 @@ Document read_structured(const SourceText& src, const FrontMatter& fm, bool kram
     const HardenedText hardened(src, [&](std::uint32_t n) { return n < body_first || is_marker[n]; });
 
     DocumentBuilder out;
+    out.reserve_text(src.text.size());
     SectionReader reader(src, hardened, out, kramdown);
     if (!kramdown) {
         reader.read(body_first, count, SectionMode::plain);

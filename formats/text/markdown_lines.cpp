@@ -480,6 +480,7 @@ Document read_numbered_markdown(std::string_view utf8, const ReadOptions& option
     Converter conv(utf8);
     conv.run();
     DocumentBuilder b;
+    b.reserve_text(utf8.size());
     StructureOptions so;
     so.language = options.language;
     build_structure(conv.lines, b, so);

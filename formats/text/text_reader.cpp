@@ -45,6 +45,7 @@ Document read_text(std::string_view utf8, const ReadOptions& options) {
         pos = e + 1;
     }
     DocumentBuilder b;
+    b.reserve_text(size);
     StructureOptions so;
     so.language = options.language;
     build_structure(lines, b, so);
