@@ -73,10 +73,10 @@ Run add_brief_command(CLI::App& app) {
         }
         formats::ReadOptions ro;
         ro.language = parse_lang(opts->lang);
-        const auto [old_doc, new_doc] = read_pair(ro, opts->old_file, opts->new_file);
         CompareOptions co;
         apply_profile_option(opts->profile, co);
-        const Comparison comparison = compare(old_doc, new_doc, co);
+        Drafts drafts = read_drafts(ro, opts->old_file, opts->new_file, co);
+        const Comparison comparison = compare(std::move(drafts.old_draft), std::move(drafts.new_draft), co);
         const formats::Brief brief = formats::make_brief(comparison, bo);
         std::string out;
         if (format == "html") out = formats::write_brief_html(brief);

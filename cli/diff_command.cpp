@@ -53,11 +53,11 @@ Run add_diff_command(CLI::App& app) {
     return [opts] {
         formats::ReadOptions ro;
         ro.language = parse_lang(opts->lang);
-        const auto [old_doc, new_doc] = read_pair(ro, opts->old_file, opts->new_file);
         CompareOptions co;
         co.ignore_editorial = opts->ignore_editorial;
         apply_profile_option(opts->profile, co);
-        const Comparison comparison = compare(old_doc, new_doc, co);
+        Drafts drafts = read_drafts(ro, opts->old_file, opts->new_file, co);
+        const Comparison comparison = compare(std::move(drafts.old_draft), std::move(drafts.new_draft), co);
         std::string out;
         if (opts->format == "json") {
             out = formats::write_report_json(comparison);

@@ -1,11 +1,11 @@
 #include "cli/options.hpp"
 
+#include "engine/beside.hpp"
 #include "engine/error.hpp"
 
 #include <cstdlib>
 #include <ctime>
 #include <exception>
-#include <future>
 
 namespace redline::cli {
 
@@ -51,20 +51,38 @@ Document read_input(const formats::ReadOptions& options) {
     return formats::read_document(bytes, options);
 }
 
-std::pair<Document, Document> read_pair(formats::ReadOptions options, const std::string& old_path, const std::string& new_path) {
+namespace {
+
+struct ReadDraft {
+    std::unique_ptr<const Document> doc;
+    PreparedDraft draft;
+};
+
+ReadDraft read_and_prepare(const formats::ReadOptions& options, const CompareOptions& compare_options) {
+    ReadDraft r;
+    r.doc = std::make_unique<const Document>(read_input(options));
+    r.draft = prepare(*r.doc, compare_options);
+    return r;
+}
+
+}  // namespace
+
+Drafts read_drafts(formats::ReadOptions options, const std::string& old_path, const std::string& new_path,
+                   const CompareOptions& compare_options) {
     options.path = old_path;
-    auto old_future = std::async(std::launch::async, [options] { return read_input(options); });
+    ReadDraft old_draft;
+    Beside old_side([options, &compare_options, &old_draft] { old_draft = read_and_prepare(options, compare_options); });
     options.path = new_path;
     std::exception_ptr new_error;
-    Document new_doc;
+    ReadDraft new_draft;
     try {
-        new_doc = read_input(options);
+        new_draft = read_and_prepare(options, compare_options);
     } catch (...) {
         new_error = std::current_exception();
     }
-    Document old_doc = old_future.get();
+    old_side.wait();
     if (new_error) std::rethrow_exception(new_error);
-    return {std::move(old_doc), std::move(new_doc)};
+    return {std::move(old_draft.doc), std::move(new_draft.doc), std::move(old_draft.draft), std::move(new_draft.draft)};
 }
 
 std::string comparison_date() {

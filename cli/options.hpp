@@ -8,8 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include <memory>
 #include <string>
-#include <utility>
 
 namespace redline::cli {
 
@@ -28,9 +28,15 @@ void apply_profile_option(const std::string& profile, CompareOptions& options);
 // Reads and parses one input named by options.path; errors carry the file name.
 Document read_input(const formats::ReadOptions& options);
 
-// Reads the two drafts of a comparison on two threads. When both are bad, the old draft's
-// error is the one reported, as it would be reading them in turn.
-std::pair<Document, Document> read_pair(formats::ReadOptions options, const std::string& old_path, const std::string& new_path);
+// The two drafts of a comparison, each read and prepared for comparison on a thread of its
+// own. When both are bad, the old draft's error is the one reported, as it would be reading
+// them in turn.
+struct Drafts {
+    std::unique_ptr<const Document> old_doc, new_doc;   // by pointer: the prepared drafts point at them
+    PreparedDraft old_draft, new_draft;
+};
+Drafts read_drafts(formats::ReadOptions options, const std::string& old_path, const std::string& new_path,
+                   const CompareOptions& compare_options);
 
 // The date shown on redline pages and briefs. SOURCE_DATE_EPOCH (the reproducible-builds
 // convention) fixes it, so that the same inputs give the same bytes; otherwise today, UTC.

@@ -1,12 +1,13 @@
 #include "engine/comparison.hpp"
 
+#include "engine/beside.hpp"
 #include "engine/diff.hpp"
 #include "engine/provision_changes.hpp"
 #include "engine/text.hpp"
 
 #include <algorithm>
-#include <future>
 #include <ostream>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace redline {
@@ -153,23 +154,13 @@ std::vector<std::size_t> lis(const std::vector<ClauseId>& seq) {
 
 class Builder {
 public:
-    Builder(const Document& o, const Document& n, const CompareOptions& options)
-        : old_(o), new_(n), options_(options), tables_(make_token_tables()) {
-        // The provision analysis of each draft, and the keys that provision matching needs,
-        // depend on nothing from the alignment: they are made on the second core while this
-        // one tokenizes, aligns and diffs.
-        analyses_ = std::async(std::launch::async, [this] {
-            Provisions p;
-            p.old_analysis = analyse(old_, options_.auto_profile ? choose_profile(old_) : options_.profile);
-            p.new_analysis = analyse(new_, options_.auto_profile ? choose_profile(new_) : options_.profile);
-            p.old_keys = provision_keys(old_, p.old_analysis);
-            p.new_keys = provision_keys(new_, p.new_analysis);
-            return p;
-        });
-        ot_ = tokenize_document(o, tables_);
-        nt_ = tokenize_document(n, tables_);
+    Builder(PreparedDraft&& o, PreparedDraft&& n, const CompareOptions& options)
+        : old_(*o.doc), new_(*n.doc), options_(options), old_analysis_(std::move(o.analysis)),
+          new_analysis_(std::move(n.analysis)), old_keys_(std::move(o.keys)), new_keys_(std::move(n.keys)),
+          tables_(std::move(o.tables)), ot_(std::move(o.tokens)), nt_(std::move(n.tokens)) {
+        retable(nt_, n.tables, tables_);
         sentence_ends_ = sentence_end_ids(tables_);
-        al_ = align(o, ot_, n, nt_);
+        al_ = align(old_, ot_, new_, nt_);
     }
 
     Comparison run() {
@@ -179,27 +170,29 @@ public:
         Comparison c;
         c.old_doc = &old_;
         c.new_doc = &new_;
-        emit_removed_after(0, c);
-        for (ClauseId n = 1; n < new_.size(); ++n) {
-            if (secondary_split_.count(n)) continue;
-            const ClauseId o = al_.new_to_old[n];
-            if (o == no_clause) {
-                c.entries.push_back(added(n));
-                continue;
-            }
-            c.entries.push_back(paired(o, n));
-            emit_removed_after(o, c);
-            if (const auto m = merge_of_.find(n); m != merge_of_.end())
-                for (ClauseId other : al_.merges[m->second].old_ids)
-                    if (other != o) emit_removed_after(other, c);
-        }
-        Provisions p = analyses_.get();
-        c.old_analysis = std::move(p.old_analysis);
-        c.new_analysis = std::move(p.new_analysis);
+        c.old_analysis = std::move(old_analysis_);
+        c.new_analysis = std::move(new_analysis_);
         std::vector<ClauseId> old_to_new = al_.old_to_new;
         for (const Merge& m : al_.merges)
             for (ClauseId o : m.old_ids) old_to_new[o] = m.new_id;
-        compare_provisions(c, old_to_new, p.old_keys, p.new_keys);
+
+        // Diffing the clause pairs and matching the provisions depend on the alignment alone:
+        // a second thread matches the provisions and diffs the later entries while this one
+        // diffs the earlier ones. The entries' order is fixed before either starts.
+        const std::vector<Job> jobs = entry_jobs();
+        std::vector<std::uint64_t> weight(jobs.size() + 1, 0);   // running token count
+        for (std::size_t i = 0; i < jobs.size(); ++i) weight[i + 1] = weight[i] + tokens_of(jobs[i]);
+        // The second thread also matches the provisions: give this one a little more than half.
+        const std::size_t split = static_cast<std::size_t>(
+            std::lower_bound(weight.begin(), weight.end(), weight.back() * 11 / 20) - weight.begin());
+        c.entries.resize(jobs.size());
+        Beside later([&] {
+            compare_provisions(c, old_to_new, old_keys_, new_keys_);
+            for (std::size_t i = split; i < jobs.size(); ++i) c.entries[i] = entry(jobs[i]);
+        });
+        for (std::size_t i = 0; i < split && i < jobs.size(); ++i) c.entries[i] = entry(jobs[i]);
+        later.wait();
+
         std::uint32_t number = 0;
         for (ClauseEntry& e : c.entries) {
             if (e.change != ClauseChange::unchanged && !e.editorial) e.number = ++number;
@@ -212,11 +205,8 @@ private:
     const Document& old_;
     const Document& new_;
     CompareOptions options_;
-    struct Provisions {
-        Analysis old_analysis, new_analysis;
-        ProvisionKeys old_keys, new_keys;
-    };
-    std::future<Provisions> analyses_;
+    Analysis old_analysis_, new_analysis_;
+    ProvisionKeys old_keys_, new_keys_;
     TokenTables tables_;
     TokenizedDocument ot_, nt_;
     std::vector<std::uint32_t> sentence_ends_;
@@ -280,8 +270,43 @@ private:
         }
     }
 
-    void emit_removed_after(ClauseId o, Comparison& c) {
-        for (ClauseId r : removed_after_[o]) c.entries.push_back(removed(r));
+    // One entry to make: a pair (o, n), an added clause (n) or a removed one (o).
+    struct Job {
+        ClauseId o = no_clause, n = no_clause;
+    };
+
+    // The entries in order: new document order, each removed clause after the closest clause
+    // before it that kept a place.
+    std::vector<Job> entry_jobs() const {
+        std::vector<Job> jobs;
+        auto removed_after = [&](ClauseId o) {
+            for (ClauseId r : removed_after_[o]) jobs.push_back({r, no_clause});
+        };
+        removed_after(0);
+        for (ClauseId n = 1; n < new_.size(); ++n) {
+            if (secondary_split_.count(n)) continue;
+            const ClauseId o = al_.new_to_old[n];
+            jobs.push_back({o, n});
+            if (o == no_clause) continue;
+            removed_after(o);
+            if (const auto m = merge_of_.find(n); m != merge_of_.end())
+                for (ClauseId other : al_.merges[m->second].old_ids)
+                    if (other != o) removed_after(other);
+        }
+        return jobs;
+    }
+
+    std::uint64_t tokens_of(const Job& j) const {
+        std::uint64_t t = 0;
+        if (j.o != no_clause) t += ot_.body[j.o].size() + ot_.title[j.o].size();
+        if (j.n != no_clause) t += nt_.body[j.n].size() + nt_.title[j.n].size();
+        return t;
+    }
+
+    ClauseEntry entry(const Job& j) const {
+        if (j.n == no_clause) return removed(j.o);
+        if (j.o == no_clause) return added(j.n);
+        return paired(j.o, j.n);
     }
 
     Seq body(const TokenizedDocument& td, const std::vector<ClauseId>& ids) const {
@@ -361,8 +386,28 @@ private:
 
 }  // namespace
 
+PreparedDraft prepare(const Document& doc, const CompareOptions& options) {
+    PreparedDraft d;
+    d.doc = &doc;
+    d.tables = make_token_tables();
+    d.tokens = tokenize_document(doc, d.tables);
+    d.analysis = analyse(doc, options.auto_profile ? choose_profile(doc) : options.profile);
+    d.keys = provision_keys(doc, d.analysis);
+    return d;
+}
+
+Comparison compare(PreparedDraft old_draft, PreparedDraft new_draft, const CompareOptions& options) {
+    if (old_draft.doc == nullptr || new_draft.doc == nullptr)
+        throw std::invalid_argument("compare: a draft was not prepared");
+    return Builder(std::move(old_draft), std::move(new_draft), options).run();
+}
+
 Comparison compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options) {
-    return Builder(old_doc, new_doc, options).run();
+    PreparedDraft old_draft;
+    Beside old_side([&] { old_draft = prepare(old_doc, options); });
+    PreparedDraft new_draft = prepare(new_doc, options);
+    old_side.wait();
+    return compare(std::move(old_draft), std::move(new_draft), options);
 }
 
 std::vector<Edit> diff_text(std::string_view old_text, std::string_view new_text) {

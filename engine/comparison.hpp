@@ -95,7 +95,28 @@ struct CompareOptions {
     Profile profile = Profile::iso;  // used when auto_profile is false
 };
 
-// Aligns, diffs and classifies. Both documents must outlive the Comparison.
+// One draft made ready for comparison: its tokens (interned in tables of its own), its
+// provisions and the keys that provision matching needs. Preparing depends on that draft
+// alone, so two drafts can be prepared at the same time (the CLI prepares each on the thread
+// that read it), and a draft compared with several others can be prepared once and copied.
+struct PreparedDraft {
+    const Document* doc = nullptr;   // must outlive the draft and any comparison made from it
+    TokenTables tables;
+    TokenizedDocument tokens;
+    Analysis analysis;               // with the profile chosen by the options given to prepare()
+    ProvisionKeys keys;
+};
+
+PreparedDraft prepare(const Document& doc, const CompareOptions& options = {});
+PreparedDraft prepare(Document&& doc, const CompareOptions& options = {}) = delete;
+
+// Aligns, diffs and classifies two prepared drafts (options.ignore_editorial applies here;
+// the profiles are those the drafts were prepared with). Both documents must outlive the
+// Comparison.
+Comparison compare(PreparedDraft old_draft, PreparedDraft new_draft, const CompareOptions& options = {});
+
+// Prepares both documents (the old one on a second thread) and compares them. Both documents
+// must outlive the Comparison.
 Comparison compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options = {});
 // The Comparison points into both documents: temporaries would dangle.
 Comparison compare(Document&& old_doc, const Document& new_doc, const CompareOptions& options = {}) = delete;

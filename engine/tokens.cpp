@@ -76,4 +76,21 @@ TokenizedDocument tokenize_document(const Document& doc, TokenTables& tables) {
     return td;
 }
 
+void retable(TokenizedDocument& td, const TokenTables& from, TokenTables& into) {
+    // `from` numbers exact tokens in the order they were first seen in the document, so
+    // interning them in id order meets the tokens new to `into` in that same order: each gets
+    // the id, and its key the id, that tokenising into `into` directly would have given.
+    std::vector<std::uint32_t> exact_id(from.exact.size());
+    for (std::uint32_t id = 0; id < exact_id.size(); ++id) {
+        const std::uint32_t exact = into.exact.intern(from.exact.text(id));
+        if (exact == into.key_of_exact.size())
+            into.key_of_exact.push_back(into.key.intern(from.key.text(from.key_of_exact[id])));
+        exact_id[id] = exact;
+    }
+    for (std::size_t i = 0; i < td.exact.size(); ++i) {
+        td.exact[i] = exact_id[td.exact[i]];
+        td.key[i] = into.key_of_exact[td.exact[i]];
+    }
+}
+
 }  // namespace redline

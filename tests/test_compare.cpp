@@ -3,6 +3,7 @@
 
 #include "engine/comparison.hpp"
 
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -328,4 +329,30 @@ BOOST_AUTO_TEST_CASE(provision_removed_and_added_and_reference_dropped) {
                                                                  "added →6.1.3 →宜"}),
                boost::test_tools::per_element());
     BOOST_TEST(c.references.removed == (std::vector<std::string>{"GB/T 29829-2022"}), boost::test_tools::per_element());
+}
+
+// A draft prepared once serves several comparisons, and gives what comparing the documents
+// directly gives.
+BOOST_AUTO_TEST_CASE(a_prepared_draft_compares_like_its_document) {
+    const Document o = doc({{1, "6", "Requirements", ""}, {2, "6.1", "Firmware", A}, {2, "6.2", "Debug", B}});
+    const Document n1 = doc({{1, "6", "Requirements", ""}, {2, "6.1", "Debug", B}, {2, "6.2", "Firmware", A}});
+    const Document n2 = doc({{1, "6", "需求", ""}, {2, "6.1", "固件", "设备应在安装前验证每个固件映像的签名。"}, {2, "6.2", "Logs", D}});
+    const PreparedDraft prepared_old = prepare(o);
+    for (const Document* n : {&n1, &n2}) {
+        const Comparison direct = compare(o, *n);
+        const Comparison prepared = compare(prepared_old, prepare(*n));
+        BOOST_TEST(summary(prepared) == summary(direct), boost::test_tools::per_element());
+        BOOST_REQUIRE_EQUAL(prepared.entries.size(), direct.entries.size());
+        for (std::size_t i = 0; i < direct.entries.size(); ++i) BOOST_TEST(edits(prepared.entries[i]) == edits(direct.entries[i]));
+        BOOST_TEST(prepared.provisions.size() == direct.provisions.size());
+    }
+    BOOST_TEST(summary(compare(prepared_old, prepare(n1))) ==
+                   (std::vector<std::string>{"unchanged 6→6", "moved+renumbered 6.2→6.1", "renumbered 6.1→6.2"}),
+               boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(comparing_an_unprepared_draft_is_an_error) {
+    const Document o = doc({{1, "1", "Scope", A}});
+    BOOST_CHECK_THROW(compare(PreparedDraft{}, prepare(o)), std::invalid_argument);
+    BOOST_CHECK_THROW(compare(prepare(o), PreparedDraft{}), std::invalid_argument);
 }

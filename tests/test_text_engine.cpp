@@ -4,6 +4,7 @@
 #include "engine/error.hpp"
 #include "engine/sort_ids.hpp"
 #include "engine/text.hpp"
+#include "engine/tokens.hpp"
 #include "formats/reader.hpp"
 
 #include <unicode/ucnv.h>
@@ -180,6 +181,47 @@ BOOST_AUTO_TEST_CASE(interner_gives_dense_stable_ids) {
     BOOST_TEST(in.size() == 5002u);
     BOOST_TEST(in.find("w4999") == 5001u);
     BOOST_TEST(in.text(1) == "应");
+}
+
+// Two drafts tokenised apart and joined give exactly the ids of tokenising them in turn into
+// one table: the comparison's output does not depend on which way it was made.
+BOOST_AUTO_TEST_CASE(retable_gives_the_ids_of_tokenising_in_turn) {
+    auto one = [](std::vector<std::string> texts) {
+        redline::DocumentBuilder b;
+        for (const std::string& t : texts) {
+            b.open(redline::ClauseKind::clause, "1", "Scope 范围", redline::SourceLocation{1, 0, 0});
+            b.add_block(redline::BlockKind::paragraph, t, redline::SourceLocation{2, 0, 0});
+            b.add_block(redline::BlockKind::paragraph, "Second paragraph, SHALL.", redline::SourceLocation{3, 0, 0});
+            b.close();
+        }
+        return b.finish();
+    };
+    const redline::Document a = one({"The device shall verify the image.", "设备应验证映像的签名。"});
+    const redline::Document b = one({"The Device SHALL verify every image; it should log.", "设备宜记录，不应跳过。", "New words only here"});
+
+    redline::TokenTables together = redline::make_token_tables();
+    const redline::TokenizedDocument ta = redline::tokenize_document(a, together);
+    const redline::TokenizedDocument tb = redline::tokenize_document(b, together);
+
+    redline::TokenTables joined = redline::make_token_tables();
+    const redline::TokenizedDocument ja = redline::tokenize_document(a, joined);
+    redline::TokenTables apart = redline::make_token_tables();
+    redline::TokenizedDocument jb = redline::tokenize_document(b, apart);
+    redline::retable(jb, apart, joined);
+
+    BOOST_TEST(ja.exact == ta.exact, boost::test_tools::per_element());
+    BOOST_TEST(jb.exact == tb.exact, boost::test_tools::per_element());
+    BOOST_TEST(jb.key == tb.key, boost::test_tools::per_element());
+    BOOST_REQUIRE_EQUAL(joined.exact.size(), together.exact.size());
+    BOOST_REQUIRE_EQUAL(joined.key.size(), together.key.size());
+    for (std::uint32_t id = 0; id < joined.exact.size(); ++id) BOOST_TEST(joined.exact.text(id) == together.exact.text(id));
+    for (std::uint32_t id = 0; id < joined.key.size(); ++id) BOOST_TEST(joined.key.text(id) == together.key.text(id));
+    BOOST_TEST(joined.key_of_exact == together.key_of_exact, boost::test_tools::per_element());
+    // "Device" and "device" share a key; "SHALL" is new as exact text but not as key.
+    const auto key_of = [&](std::string_view exact) { return joined.key_of_exact[joined.exact.find(exact)]; };
+    BOOST_TEST(key_of("Device") == key_of("device"));
+    BOOST_TEST(key_of("SHALL") == key_of("shall"));
+    BOOST_TEST(key_of("should") != key_of("shall"));
 }
 
 BOOST_AUTO_TEST_CASE(language_of_every_corpus_file) {
