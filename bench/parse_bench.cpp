@@ -1,6 +1,7 @@
 // Parse throughput: decode + read + build the clause tree, in MB/s, per input file.
 // Usage: parse_bench [--repeat N] FILE...   (defaults: the largest drafts in ../shared/corpus)
 // Prints one line per file: size, median seconds per parse over N runs, MB/s, node count.
+#include "cli/allocator.hpp"
 #include "formats/reader.hpp"
 
 #include <algorithm>
@@ -25,6 +26,7 @@ const char* const default_files[] = {
 }  // namespace
 
 int main(int argc, char** argv) {
+    redline::cli::tune_allocator();
     int repeat = 20;
     std::vector<std::string> files;
     for (int i = 1; i < argc; ++i) {

@@ -2,6 +2,7 @@
 // file, shuffled deterministically) against a reproducible mutation of it (5% of clauses
 // reworded, 2% deleted, 2% inserted, 1% moved), compared end to end (tokenise, align, diff).
 // Usage: scale_bench [--clauses N] [--source FILE]   Prints time and ratios for 1×, 2×, 4×, 8×.
+#include "cli/allocator.hpp"
 #include "engine/comparison.hpp"
 #include "formats/reader.hpp"
 
@@ -88,6 +89,7 @@ double run(std::size_t n, const std::vector<std::string>& pool) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    redline::cli::tune_allocator();
     std::size_t clauses = 10000;
     std::string source = "../shared/corpus/ietf-quic-transport/draft-ietf-quic-transport-30.md";
     for (int i = 1; i + 1 < argc; i += 2) {

@@ -1,3 +1,4 @@
+#include "cli/allocator.hpp"
 #include "cli/commands.hpp"
 #include "engine/error.hpp"
 
@@ -13,6 +14,7 @@ constexpr int exit_trouble = 2;
 }  // namespace
 
 int main(int argc, char** argv) {
+    redline::cli::tune_allocator();
     CLI::App app{"redline — compare drafts of standards and legal texts clause by clause", "redline"};
     app.set_version_flag("--version", "redline 0.1.0");
     app.require_subcommand(1);
