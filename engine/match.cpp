@@ -1,5 +1,6 @@
 #include "engine/match.hpp"
 
+#include "engine/beside.hpp"
 #include "engine/sort_ids.hpp"
 
 #include <algorithm>
@@ -352,6 +353,15 @@ private:
             if (old_free(o) && !old_.words_in(o) == 0) olds.push_back(o);
         for (ClauseId n = 1; n < new_.doc.size(); ++n)
             if (new_free(n) && !new_.words_in(n) == 0) news.push_back(n);
+        // Shingles (a sort of every word bigram) are most of the alignment's work: each side's
+        // are made on a thread of its own. A Side's caches are touched by its thread alone.
+        {
+            Beside old_side([&] {
+                for (ClauseId o : olds) old_.shingles(o);
+            });
+            for (ClauseId n : news) new_.shingles(n);
+            old_side.wait();
+        }
         free_index_ = std::make_unique<ShingleIndex>(old_, olds, new_, news);
     }
 
