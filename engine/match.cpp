@@ -93,7 +93,10 @@ struct Side {
         return shingle_cache_[id];
     }
 
-    Side(const Document& d, const TokenizedDocument& t) : doc(d), td(t) {
+    Side(const Document& d, const TokenizedDocument& t) : doc(d), td(t) {}
+
+    // Word bags and subtree fingerprints of every node (the two sides are indexed at once).
+    void index() {
         const std::size_t n = doc.size();
         bag_.resize(n);
         bag_sorted_.assign(n, 0);
@@ -269,6 +272,11 @@ class Matcher {
 public:
     Matcher(const Document& o, const TokenizedDocument& ot, const Document& n, const TokenizedDocument& nt)
         : old_(o, ot), new_(n, nt) {
+        {
+            Beside old_side([this] { old_.index(); });
+            new_.index();
+            old_side.wait();
+        }
         out_.old_to_new.assign(o.size(), no_clause);
         out_.new_to_old.assign(n.size(), no_clause);
         out_.score.assign(n.size(), 0.0f);

@@ -162,10 +162,23 @@ constexpr Form iso_forms[] = {
     {"must", K::constraint, P::positive},
 };
 
+// Can a form start with this word? Its first letter, case folded, begins one of the forms'
+// first words: most words of a sentence are rejected here instead of against every form.
+bool may_start_iso_form(std::string_view w) {
+    static const auto firsts = [] {
+        std::array<bool, 256> f{};
+        for (const Form& form : iso_forms) f[static_cast<unsigned char>(form.words[0])] = true;
+        return f;
+    }();
+    const auto c = static_cast<unsigned char>(w[0]);
+    return firsts[c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c];
+}
+
 Classification classify_iso(std::string_view unit) {
     const auto words = words_of(unit);
     Best best;
     for (std::size_t i = 0; i < words.size(); ++i) {
+        if (!may_start_iso_form(words[i])) continue;
         for (const Form& f : iso_forms) {
             if (!at(words, i, f.words, false)) continue;
             // "May 2023" is a month; "Can" as a title word before a capitalised noun is rare enough.
@@ -205,6 +218,8 @@ Classification classify_rfc(std::string_view unit) {
     const auto words = words_of(unit);
     Best best;
     for (std::size_t i = 0; i < words.size(); ++i) {
+        // Every form starts with a capitalised word of three letters or more.
+        if (words[i].size() < 3 || words[i][0] < 'A' || words[i][0] > 'Z' || words[i][1] < 'A' || words[i][1] > 'Z') continue;
         for (const Form& f : rfc_forms) {
             if (!at(words, i, f.words, true)) continue;
             best.offer(f.kind, f.polarity, std::string(f.words));
