@@ -6,8 +6,12 @@ namespace redline::cli {
 // One comparison allocates and frees some 50 MB in 30 ms, in blocks of up to a few megabytes.
 // glibc's defaults suit long-lived processes: blocks above 128 KiB get fresh mappings that are
 // unmapped again on free, and freed heap goes back to the kernel, so the next large block
-// faults in fresh zeroed pages. A run this short keeps what it freed for reuse instead.
-// Call first thing in main().
+// faults in fresh zeroed pages. A run this short keeps what it freed for reuse instead, and
+// asks for transparent huge pages for the heap (see allocator.cpp). Call first thing in main().
 void tune_allocator();
+
+// The same huge-page request for the heap of the calling thread, when glibc gives it a heap of
+// its own (its first allocation does). Call first thing on a thread that allocates much.
+void tune_thread_allocator();
 
 }  // namespace redline::cli

@@ -1,5 +1,7 @@
 #include "cli/options.hpp"
 
+#include "cli/allocator.hpp"
+
 #include "engine/beside.hpp"
 #include "engine/error.hpp"
 
@@ -71,7 +73,10 @@ Drafts read_drafts(formats::ReadOptions options, const std::string& old_path, co
                    const CompareOptions& compare_options) {
     options.path = old_path;
     ReadDraft old_draft;
-    Beside old_side([options, &compare_options, &old_draft] { old_draft = read_and_prepare(options, compare_options); });
+    Beside old_side([options, &compare_options, &old_draft] {
+        tune_thread_allocator();
+        old_draft = read_and_prepare(options, compare_options);
+    });
     options.path = new_path;
     std::exception_ptr new_error;
     ReadDraft new_draft;
