@@ -158,7 +158,8 @@ public:
         : old_(*o.doc), new_(*n.doc), options_(options), old_analysis_(std::move(o.analysis)),
           new_analysis_(std::move(n.analysis)), old_keys_(std::move(o.keys)), new_keys_(std::move(n.keys)),
           tables_(std::move(o.tables)), ot_(std::move(o.tokens)), nt_(std::move(n.tokens)) {
-        retable(nt_, n.tables, tables_);
+        const std::vector<std::uint32_t> key_map = retable(nt_, n.tables, tables_);
+        join_word_ids(old_keys_, new_keys_, key_map, tables_.key);
         sentence_ends_ = sentence_end_ids(tables_);
         al_ = align(old_, ot_, new_, nt_);
     }
@@ -392,7 +393,7 @@ PreparedDraft prepare(const Document& doc, const CompareOptions& options) {
     d.tables = make_token_tables();
     d.tokens = tokenize_document(doc, d.tables);
     d.analysis = analyse(doc, options.auto_profile ? choose_profile(doc) : options.profile);
-    d.keys = provision_keys(doc, d.analysis);
+    d.keys = provision_keys(doc, d.analysis, d.tables);
     return d;
 }
 

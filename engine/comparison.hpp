@@ -95,6 +95,17 @@ struct CompareOptions {
     Profile profile = Profile::iso;  // used when auto_profile is false
 };
 
+// What matching provisions across two drafts needs of one draft's provisions (made by
+// prepare(), read by compare()).
+struct ProvisionKeys {
+    static constexpr std::uint32_t extra_word = 0x80000000u;   // words[] ids from here index extra_words
+    std::vector<std::uint32_t> normative;           // indices of units that are provisions
+    std::vector<std::string> key;                   // per unit: comparison key of its text
+    std::vector<std::vector<std::uint32_t>> words;  // per unit: its words' comparison-key ids, sorted
+    std::vector<std::string> extra_words;           // word keys the draft's key table lacks
+    std::vector<std::vector<std::string>> refs;     // per unit: sorted reference keys
+};
+
 // One draft made ready for comparison: its tokens (interned in tables of its own), its
 // provisions and the keys that provision matching needs. Preparing depends on that draft
 // alone, so two drafts can be prepared at the same time (the CLI prepares each on the thread

@@ -27,7 +27,7 @@ namespace {
 constexpr double same_clause_similarity = 0.5;    // a reworded provision in its own clause
 constexpr double other_clause_similarity = 0.7;   // a provision that moved and changed
 
-double dice(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+double dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
     if (a.empty() && b.empty()) return 1.0;
     std::size_t i = 0, j = 0, same = 0;
     while (i < a.size() && j < b.size()) {
@@ -53,20 +53,36 @@ ProvisionChangeKind classify_pair(const Classification& o, const Classification&
 
 }  // namespace
 
-ProvisionKeys provision_keys(const Document& doc, const Analysis& a) {
+ProvisionKeys provision_keys(const Document& doc, const Analysis& a, const TokenTables& tables) {
     ProvisionKeys p;
     p.key.resize(a.units.size());
     p.words.resize(a.units.size());
     p.refs.resize(a.units.size());
+    std::vector<text::Token> tokens;
+    std::unordered_map<std::string, std::uint32_t> extra;
+    // A word's comparison key was interned when the draft was tokenised: find it there rather
+    // than computing it again. A unit tokenised on its own may, rarely, cut a word the whole
+    // paragraph did not: its key is computed, and kept aside when the table lacks it.
+    auto key_id = [&](std::string_view word) {
+        if (const std::uint32_t exact = tables.exact.find(word); exact != text::Interner::npos)
+            return tables.key_of_exact[exact];
+        std::string key = text::comparison_key(word);
+        if (key.empty()) key = word;
+        if (const std::uint32_t id = tables.key.find(key); id != text::Interner::npos) return id;
+        const auto [it, added] = extra.try_emplace(std::move(key), ProvisionKeys::extra_word + static_cast<std::uint32_t>(p.extra_words.size()));
+        if (added) p.extra_words.push_back(it->first);
+        return it->second;
+    };
     for (std::uint32_t i = 0; i < a.units.size(); ++i) {
         const Unit& u = a.units[i];
         if (u.what.kind == ProvisionKind::statement) continue;
         p.normative.push_back(i);
         const std::string_view t = unit_text(doc, u);
         p.key[i] = text::comparison_key(t);
-        for (const text::Token& tok : text::tokenize(t))
+        text::tokenize(t, tokens);
+        for (const text::Token& tok : tokens)
             if (tok.kind != text::TokenKind::space && tok.kind != text::TokenKind::punct)
-                p.words[i].push_back(text::comparison_key(t.substr(tok.offset, tok.length)));
+                p.words[i].push_back(key_id(t.substr(tok.offset, tok.length)));
         std::sort(p.words[i].begin(), p.words[i].end());
     }
     // Units and references are both in document order (block, then offset): one merge.
@@ -86,6 +102,27 @@ ProvisionKeys provision_keys(const Document& doc, const Analysis& a) {
         r.erase(std::unique(r.begin(), r.end()), r.end());
     }
     return p;
+}
+
+void join_word_ids(ProvisionKeys& o, ProvisionKeys& n, const std::vector<std::uint32_t>& new_key_map,
+                   const text::Interner& joined_keys) {
+    std::unordered_map<std::string_view, std::uint32_t> beyond;   // extra words the joined table lacks
+    auto extra_id = [&](const std::string& word) {
+        if (const std::uint32_t id = joined_keys.find(word); id != text::Interner::npos) return id;
+        return beyond.try_emplace(word, static_cast<std::uint32_t>(joined_keys.size() + beyond.size())).first->second;
+    };
+    for (std::vector<std::uint32_t>& words : o.words) {
+        bool changed = false;
+        for (std::uint32_t& w : words)
+            if (w >= ProvisionKeys::extra_word) w = extra_id(o.extra_words[w - ProvisionKeys::extra_word]), changed = true;
+        if (changed) std::sort(words.begin(), words.end());
+    }
+    for (std::vector<std::uint32_t>& words : n.words) {
+        if (words.empty()) continue;
+        for (std::uint32_t& w : words)
+            w = w >= ProvisionKeys::extra_word ? extra_id(n.extra_words[w - ProvisionKeys::extra_word]) : new_key_map[w];
+        std::sort(words.begin(), words.end());
+    }
 }
 
 void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, const ProvisionKeys& o,

@@ -91,17 +91,6 @@ Profile choose_profile(const Document& doc);
 
 Analysis analyse(const Document& doc, Profile profile);
 
-// What matching provisions across two drafts needs of one draft's provisions. It depends on
-// that draft alone, so it is made when the draft is prepared for comparison.
-struct ProvisionKeys {
-    std::vector<std::uint32_t> normative;           // indices of units that are provisions
-    std::vector<std::string> key;                   // per unit: comparison key of its text
-    std::vector<std::vector<std::string>> words;    // per unit: sorted word keys
-    std::vector<std::vector<std::string>> refs;     // per unit: sorted reference keys
-};
-
-ProvisionKeys provision_keys(const Document& doc, const Analysis& analysis);
-
 // Is this the title of the normative-references clause ("2 规范性引用文件", "Normative
 // References")? References cited under it form the document's normative list.
 bool is_normative_references_title(std::string_view title);

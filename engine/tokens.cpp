@@ -76,7 +76,7 @@ TokenizedDocument tokenize_document(const Document& doc, TokenTables& tables) {
     return td;
 }
 
-void retable(TokenizedDocument& td, const TokenTables& from, TokenTables& into) {
+std::vector<std::uint32_t> retable(TokenizedDocument& td, const TokenTables& from, TokenTables& into) {
     // `from` numbers exact tokens in the order they were first seen in the document, so
     // interning them in id order meets the tokens new to `into` in that same order: each gets
     // the id, and its key the id, that tokenising into `into` directly would have given.
@@ -91,6 +91,10 @@ void retable(TokenizedDocument& td, const TokenTables& from, TokenTables& into) 
         td.exact[i] = exact_id[td.exact[i]];
         td.key[i] = into.key_of_exact[td.exact[i]];
     }
+    // Every key of `from` is the key of one of its exact tokens, so `into` has them all now.
+    std::vector<std::uint32_t> key_id(from.key.size());
+    for (std::uint32_t id = 0; id < key_id.size(); ++id) key_id[id] = into.key.find(from.key.text(id));
+    return key_id;
 }
 
 }  // namespace redline

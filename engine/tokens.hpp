@@ -47,6 +47,7 @@ TokenizedDocument tokenize_document(const Document& doc, TokenTables& tables);
 // Re-expresses `td`, tokenised into `from`, in the ids of `into`, adding the tokens `into`
 // lacks. The ids come out exactly as if `td`'s document had been tokenised into `into` after
 // the documents already there, so drafts can be tokenised apart (on two threads) and joined.
-void retable(TokenizedDocument& td, const TokenTables& from, TokenTables& into);
+// Returns, for each key id of `from`, its id in `into`.
+std::vector<std::uint32_t> retable(TokenizedDocument& td, const TokenTables& from, TokenTables& into);
 
 }  // namespace redline
