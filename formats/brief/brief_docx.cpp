@@ -3,10 +3,10 @@
 // changed words, the summary and the renumbering table as Word tables.
 #include "formats/brief/brief.hpp"
 #include "formats/brief/brief_text.hpp"
+#include "formats/common/libzip.hpp"
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
-#include <zip.h>
 
 #include <algorithm>
 #include <deque>
@@ -291,18 +291,18 @@ std::string core_xml(const Brief& b) {
 // same bytes.
 class Package {
 public:
-    Package() {
+    Package() : zip_(libzip()) {
         zip_error_t error;
-        zip_error_init(&error);
-        source_ = zip_source_buffer_create(nullptr, 0, 0, &error);
+        zip_.error_init(&error);
+        source_ = zip_.source_buffer_create(nullptr, 0, 0, &error);
         if (!source_) throw std::runtime_error("libzip: cannot create a buffer");
-        zip_source_keep(source_);
-        archive_ = zip_open_from_source(source_, ZIP_TRUNCATE, &error);
+        zip_.source_keep(source_);
+        archive_ = zip_.open_from_source(source_, ZIP_TRUNCATE, &error);
         if (!archive_) throw std::runtime_error("libzip: cannot open the buffer");
     }
     ~Package() {
-        if (archive_) zip_discard(archive_);
-        if (source_) zip_source_free(source_);
+        if (archive_) zip_.discard(archive_);
+        if (source_) zip_.source_free(source_);
     }
     Package(const Package&) = delete;
     Package& operator=(const Package&) = delete;
@@ -310,30 +310,31 @@ public:
     void add(const char* name, std::string content) {
         parts_.push_back(std::move(content));
         const std::string& data = parts_.back();
-        zip_source_t* s = zip_source_buffer(archive_, data.data(), data.size(), 0);
+        zip_source_t* s = zip_.source_buffer(archive_, data.data(), data.size(), 0);
         if (!s) throw std::runtime_error("libzip: cannot add " + std::string(name));
-        const zip_int64_t index = zip_file_add(archive_, name, s, ZIP_FL_ENC_UTF_8);
+        const zip_int64_t index = zip_.file_add(archive_, name, s, ZIP_FL_ENC_UTF_8);
         if (index < 0) {
-            zip_source_free(s);
+            zip_.source_free(s);
             throw std::runtime_error("libzip: cannot add " + std::string(name));
         }
-        zip_file_set_mtime(archive_, static_cast<zip_uint64_t>(index), 315532800 + 43200, 0);  // 1980-01-01 12:00
-        zip_set_file_compression(archive_, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 9);
+        zip_.file_set_mtime(archive_, static_cast<zip_uint64_t>(index), 315532800 + 43200, 0);  // 1980-01-01 12:00
+        zip_.set_file_compression(archive_, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 9);
     }
 
     std::string finish() {
-        if (zip_close(archive_) < 0) throw std::runtime_error("libzip: cannot write the package");
+        if (zip_.close(archive_) < 0) throw std::runtime_error("libzip: cannot write the package");
         archive_ = nullptr;
-        if (zip_source_open(source_) < 0) throw std::runtime_error("libzip: cannot read the package");
+        if (zip_.source_open(source_) < 0) throw std::runtime_error("libzip: cannot read the package");
         std::string out;
         char buf[65536];
         zip_int64_t n;
-        while ((n = zip_source_read(source_, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
-        zip_source_close(source_);
+        while ((n = zip_.source_read(source_, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
+        zip_.source_close(source_);
         return out;
     }
 
 private:
+    const Libzip& zip_;
     zip_source_t* source_ = nullptr;
     zip_t* archive_ = nullptr;
     std::deque<std::string> parts_;   // libzip reads the data at zip_close; a deque never moves them

@@ -1,0 +1,49 @@
+#include "formats/common/libzip.hpp"
+
+#include <dlfcn.h>
+
+#include <mutex>
+#include <stdexcept>
+#include <string>
+
+namespace redline::formats {
+
+namespace {
+
+// REDLINE_LIBZIP_SONAME comes from the build (the library CMake found, e.g. "libzip.so.4").
+Libzip load() {
+    void* handle = dlopen(REDLINE_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
+    if (handle == nullptr) {
+        const char* why = dlerror();
+        throw std::runtime_error(std::string("cannot load " REDLINE_LIBZIP_SONAME " (Debian package libzip4): ") + (why ? why : ""));
+    }
+    auto get = [handle](auto& fn, const char* name) {
+        fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(dlsym(handle, name));
+        if (fn == nullptr) throw std::runtime_error(std::string(REDLINE_LIBZIP_SONAME " lacks ") + name);
+    };
+    Libzip z{};
+    get(z.error_init, "zip_error_init");
+    get(z.source_buffer_create, "zip_source_buffer_create");
+    get(z.source_keep, "zip_source_keep");
+    get(z.source_free, "zip_source_free");
+    get(z.source_buffer, "zip_source_buffer");
+    get(z.source_open, "zip_source_open");
+    get(z.source_read, "zip_source_read");
+    get(z.source_close, "zip_source_close");
+    get(z.open_from_source, "zip_open_from_source");
+    get(z.file_add, "zip_file_add");
+    get(z.file_set_mtime, "zip_file_set_mtime");
+    get(z.set_file_compression, "zip_set_file_compression");
+    get(z.close, "zip_close");
+    get(z.discard, "zip_discard");
+    return z;   // the library stays loaded for the life of the process
+}
+
+}  // namespace
+
+const Libzip& libzip() {
+    static const Libzip z = load();   // a failed load throws and is tried again next time
+    return z;
+}
+
+}  // namespace redline::formats

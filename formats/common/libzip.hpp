@@ -1,0 +1,32 @@
+// libzip, loaded when a command first needs it (writing a DOCX brief).
+//
+// Linked in, libzip would be loaded, with OpenSSL's libcrypto behind it, by every redline
+// process: about a millisecond of start-up, a twentieth of a whole comparison, for one output
+// format. The entry points below are libzip's own (types from <zip.h>), resolved once.
+#pragma once
+
+#include <zip.h>
+
+namespace redline::formats {
+
+struct Libzip {
+    decltype(&::zip_error_init) error_init;
+    decltype(&::zip_source_buffer_create) source_buffer_create;
+    decltype(&::zip_source_keep) source_keep;
+    decltype(&::zip_source_free) source_free;
+    decltype(&::zip_source_buffer) source_buffer;
+    decltype(&::zip_source_open) source_open;
+    decltype(&::zip_source_read) source_read;
+    decltype(&::zip_source_close) source_close;
+    decltype(&::zip_open_from_source) open_from_source;
+    decltype(&::zip_file_add) file_add;
+    decltype(&::zip_file_set_mtime) file_set_mtime;
+    decltype(&::zip_set_file_compression) set_file_compression;
+    decltype(&::zip_close) close;
+    decltype(&::zip_discard) discard;
+};
+
+// The loaded library; throws std::runtime_error naming the library when it cannot be loaded.
+const Libzip& libzip();
+
+}  // namespace redline::formats
