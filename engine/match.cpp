@@ -166,29 +166,34 @@ std::vector<std::uint32_t> minus(const std::vector<std::uint32_t>& a, const std:
     return out;
 }
 
-// Counts per 32-bit key in one open-addressing table (linear probing, at most half full):
-// document frequencies are counted for every shingle of every undecided node.
-class KeyCounter {
+// A map from 32-bit keys to 32-bit values in one open-addressing table (linear probing, at
+// most half full; a value of 0 marks an empty slot). Key and value share a slot, so a lookup
+// costs one cache miss: with 80,000 clauses the table outgrows the caches, and the candidate
+// search looks up every shingle of every undecided node.
+class KeyTable {
 public:
-    explicit KeyCounter(std::size_t expected) {
+    explicit KeyTable(std::size_t expected) {
         std::size_t size = 16;
         while (size < 2 * expected) size *= 2;
-        keys_.assign(size, 0);
-        counts_.assign(size, 0);
+        slots_.assign(size, Slot{});
     }
-    void add(std::uint32_t key) {
-        const std::size_t i = slot(key);
-        keys_[i] = key;
-        ++counts_[i];
+    // The value of `key`, 0 if it has none; ref() makes a slot for it.
+    std::uint32_t get(std::uint32_t key) const { return slots_[slot(key)].value; }
+    std::uint32_t& ref(std::uint32_t key) {
+        Slot& s = slots_[slot(key)];
+        s.key = key;
+        return s.value;
     }
-    std::uint32_t get(std::uint32_t key) const { return counts_[slot(key)]; }
 
 private:
-    std::vector<std::uint32_t> keys_, counts_;  // a count of 0 marks an empty slot
+    struct Slot {
+        std::uint32_t key = 0, value = 0;
+    };
+    std::vector<Slot> slots_;
     std::size_t slot(std::uint32_t key) const {
-        const std::size_t mask = keys_.size() - 1;
+        const std::size_t mask = slots_.size() - 1;
         std::size_t i = (key * 0x9E3779B1u) & mask;
-        while (counts_[i] != 0 && keys_[i] != key) i = (i + 1) & mask;
+        while (slots_[i].value != 0 && slots_[i].key != key) i = (i + 1) & mask;
         return i;
     }
 };
@@ -201,14 +206,36 @@ public:
     ShingleIndex(const Side& targets, const std::vector<ClauseId>& target_ids, const Side& queries,
                  const std::vector<ClauseId>& query_ids)
         : targets_(targets), df_(count_shingles(targets, target_ids) + count_shingles(queries, query_ids)),
-          votes_(targets.doc.size(), 0) {
+          group_(0), votes_(targets.doc.size(), 0) {
         for (ClauseId id : target_ids)
-            for (std::uint32_t k : targets.shingles(id)) df_.add(k);
+            for (std::uint32_t k : targets.shingles(id)) ++df_.ref(k);
         for (ClauseId id : query_ids)
-            for (std::uint32_t k : queries.shingles(id)) df_.add(k);
+            for (std::uint32_t k : queries.shingles(id)) ++df_.ref(k);
+        // Postings in one array, grouped by shingle, each group in target order and cut at
+        // max_posting; group_ maps a shingle to its group's number + 1.
+        std::vector<std::pair<std::uint32_t, ClauseId>> pairs;   // (shingle, target), target order
         for (ClauseId id : target_ids)
-            for (std::uint32_t k : rarest(targets.shingles(id)))
-                if (auto& list = postings_[k]; list.size() < max_posting) list.push_back(id);
+            for (std::uint32_t k : rarest(targets.shingles(id))) pairs.emplace_back(k, id);
+        group_ = KeyTable(pairs.size());
+        std::vector<std::uint32_t> size;   // per group
+        std::vector<std::uint32_t> group_of(pairs.size());
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            std::uint32_t& g = group_.ref(pairs[i].first);
+            if (g == 0) {
+                size.push_back(0);
+                g = static_cast<std::uint32_t>(size.size());
+            }
+            group_of[i] = g - 1;
+            ++size[g - 1];
+        }
+        begin_.assign(size.size() + 1, 0);
+        for (std::size_t g = 0; g < size.size(); ++g) begin_[g + 1] = begin_[g] + std::min<std::uint32_t>(size[g], max_posting);
+        postings_.resize(begin_.back());
+        std::vector<std::uint32_t> filled(size.size(), 0);
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            const std::uint32_t g = group_of[i];
+            if (filled[g] < max_posting) postings_[begin_[g] + filled[g]++] = pairs[i].second;
+        }
     }
 
     // Targets sharing the most rare shingles with `shingles`, best first, at most
@@ -217,9 +244,10 @@ public:
     std::vector<ClauseId> candidates(const std::vector<std::uint32_t>& shingles, Keep keep) {
         touched_.clear();
         for (std::uint32_t k : rarest(shingles)) {
-            const auto it = postings_.find(k);
-            if (it == postings_.end()) continue;
-            for (ClauseId t : it->second) {
+            const std::uint32_t g = group_.get(k);
+            if (g == 0) continue;
+            for (std::uint32_t p = begin_[g - 1]; p < begin_[g]; ++p) {
+                const ClauseId t = postings_[p];
                 if (!keep(t)) continue;
                 if (votes_[t]++ == 0) touched_.push_back(t);
             }
@@ -241,8 +269,10 @@ public:
 
 private:
     const Side& targets_;
-    KeyCounter df_;
-    std::unordered_map<std::uint32_t, std::vector<ClauseId>> postings_;
+    KeyTable df_;                        // shingle → document frequency
+    KeyTable group_;                     // shingle → its postings group + 1
+    std::vector<std::uint32_t> begin_;   // per group: first index into postings_; one extra at the end
+    std::vector<ClauseId> postings_;
     std::vector<std::uint32_t> votes_;    // per target node, zero between queries
     std::vector<ClauseId> touched_;
 
