@@ -46,7 +46,7 @@ void tune_allocator() {
 #ifdef REDLINE_TUNE_GLIBC
     mallopt(M_MMAP_THRESHOLD, 32 << 20);   // glibc's largest on 64-bit: below it, blocks come from the heap
     mallopt(M_TRIM_THRESHOLD, 256 << 20);  // keep freed heap rather than returning it
-    mallopt(M_TOP_PAD, 16 << 20);          // grow the heap in steps of 16 MiB
+    mallopt(M_TOP_PAD, 64 << 20);          // grow the heap in steps of 64 MiB
     // The main thread's heap is the brk segment, grown by the pad as the set-aside block is made.
     advise_heap([] { return reinterpret_cast<std::uintptr_t>(sbrk(0)); });
 #endif
