@@ -2,6 +2,7 @@
 
 #include <sched.h>
 
+#include <cerrno>
 #include <system_error>
 #include <utility>
 
@@ -43,8 +44,14 @@ Beside::Beside(std::function<void()> task) : state_(std::make_unique<State>()) {
         }
     }
 #endif
-    const int rc = pthread_create(&thread_, &attr, run, state_.get());
+    int rc = pthread_create(&thread_, &attr, run, state_.get());
     pthread_attr_destroy(&attr);
+#ifdef __linux__
+    if (rc == EINVAL && state_->restore) {   // the placement was refused: start it anywhere
+        state_->restore = false;
+        rc = pthread_create(&thread_, nullptr, run, state_.get());
+    }
+#endif
     if (rc != 0) throw std::system_error(rc, std::generic_category(), "cannot start a thread");
 }
 
