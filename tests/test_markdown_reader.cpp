@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "engine/error.hpp"
+#include "formats/markdown/front_matter.hpp"
 #include "formats/markdown/style.hpp"
 #include "formats/reader.hpp"
 #include "formats/text/structure.hpp"
@@ -836,6 +837,29 @@ BOOST_AUTO_TEST_CASE(corpus_headings_and_anchors_agree_with_the_scorer) {
         }
     }
     BOOST_TEST(anchors_checked == 687u);
+}
+
+// kramdown-rfc sources call themselves "…-latest"; the file's name gives the revision.
+BOOST_AUTO_TEST_CASE(a_latest_docname_takes_the_revision_from_the_file_name) {
+    using redline::formats::markdown::draft_identifier;
+    BOOST_TEST(draft_identifier("draft-ietf-quic-transport-latest", "corpus/draft-ietf-quic-transport-29.md") ==
+               "draft-ietf-quic-transport-29");
+    BOOST_TEST(draft_identifier("draft-ietf-quic-transport-latest", "draft-ietf-quic-transport-07.mkd") ==
+               "draft-ietf-quic-transport-07");
+    // Anything else keeps the docname: another draft's file, no revision, stdin, no "-latest".
+    BOOST_TEST(draft_identifier("draft-ietf-quic-transport-latest", "draft-ietf-quic-recovery-29.md") ==
+               "draft-ietf-quic-transport-latest");
+    BOOST_TEST(draft_identifier("draft-ietf-quic-transport-latest", "draft-ietf-quic-transport-latest.md") ==
+               "draft-ietf-quic-transport-latest");
+    BOOST_TEST(draft_identifier("draft-ietf-quic-transport-latest", "draft-ietf-quic-transport-2024.md") ==
+               "draft-ietf-quic-transport-latest");
+    BOOST_TEST(draft_identifier("draft-ietf-quic-transport-latest", "-") == "draft-ietf-quic-transport-latest");
+    BOOST_TEST(draft_identifier("draft-ietf-tls-tls13-13", "draft-ietf-tls-tls13-14.md") == "draft-ietf-tls-tls13-13");
+    BOOST_TEST(draft_identifier("latest", "x-01.md") == "latest");
+
+    const std::string text = "---\ntitle: T\ndocname: draft-ietf-example-latest\n---\n\n--- middle\n\n# Intro\n\nText.\n";
+    BOOST_TEST(read_markdown(text, ReadOptions{"drafts/draft-ietf-example-03.md"}).info.identifier == "draft-ietf-example-03");
+    BOOST_TEST(read_markdown(text, ReadOptions{"notes.md"}).info.identifier == "draft-ietf-example-latest");
 }
 
 BOOST_AUTO_TEST_CASE(corpus_spot_checks) {

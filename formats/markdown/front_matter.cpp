@@ -135,4 +135,20 @@ FrontMatter read_front_matter(const SourceText& src, std::vector<Warning>& warni
     return fm;
 }
 
+std::string draft_identifier(std::string_view docname, std::string_view path) {
+    constexpr std::string_view latest = "latest";
+    if (docname.size() <= latest.size() || docname.substr(docname.size() - latest.size()) != latest ||
+        docname[docname.size() - latest.size() - 1] != '-')
+        return std::string(docname);
+    std::string_view stem = path.substr(path.find_last_of('/') == std::string_view::npos ? 0 : path.find_last_of('/') + 1);
+    if (const std::size_t dot = stem.find_last_of('.'); dot != std::string_view::npos) stem = stem.substr(0, dot);
+    const std::string_view prefix = docname.substr(0, docname.size() - latest.size());   // ends with '-'
+    if (stem.size() <= prefix.size() || stem.substr(0, prefix.size()) != prefix) return std::string(docname);
+    const std::string_view revision = stem.substr(prefix.size());
+    if (revision.size() > 3) return std::string(docname);
+    for (char c : revision)
+        if (c < '0' || c > '9') return std::string(docname);
+    return std::string(stem);
+}
+
 }  // namespace redline::formats::markdown

@@ -32,6 +32,11 @@ struct FrontMatter {
 // ("line N") when the block is meant as YAML but is malformed.
 FrontMatter read_front_matter(const SourceText& src, std::vector<Warning>& warnings);
 
+// The draft's name for the document identifier. kramdown-rfc sources call themselves
+// "draft-…-latest" (the revision number is filled in at submission); a file named after a
+// revision of that draft ("draft-…-07.md") says which one it is. Otherwise the docname as is.
+std::string draft_identifier(std::string_view docname, std::string_view path);
+
 struct SectionMarker {
     std::uint32_t line = 0;
     std::string_view name;   // "abstract", "middle", "back", "note_Note_to_Readers", …

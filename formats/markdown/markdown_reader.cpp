@@ -38,7 +38,7 @@ Document read_numbered(const SourceText& src, const FrontMatter& fm, const ReadO
     Document doc = fm.present ? read_numbered_markdown(without_front_matter(src, fm), options)
                               : read_numbered_markdown(src.text, options);
     if (doc.info.title.empty() && fm.has_title) doc.info.title = fm.title;
-    if (doc.info.identifier.empty() && fm.has_docname) doc.info.identifier = fm.docname;
+    if (doc.info.identifier.empty() && fm.has_docname) doc.info.identifier = draft_identifier(fm.docname, options.path);
     doc.warnings.insert(doc.warnings.begin(), warnings.begin(), warnings.end());
     return doc;
 }
@@ -132,7 +132,7 @@ Document read_structured(const SourceText& src, const FrontMatter& fm, bool kram
         doc.info.title = fm.title;
     else if (!kramdown && reader.level_one_headings() == 1)
         doc.info.title = reader.first_level_one_title();
-    if (fm.has_docname) doc.info.identifier = fm.docname;
+    if (fm.has_docname) doc.info.identifier = draft_identifier(fm.docname, options.path);
 
     const Language language =
         options.language != Language::unknown ? options.language : text::detect_language(reader.blocks().sample());
