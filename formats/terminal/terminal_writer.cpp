@@ -58,7 +58,9 @@ void render_edits(std::string& out, const std::vector<Edit>& edits, const Style&
 // Provision changes come first: they are what a reader of a redline is looking for.
 void render_provisions(std::string& out, const Comparison& c, const Style& st) {
     if (c.provisions.empty() && c.references.removed.empty() && c.references.added.empty()) return;
-    out += "\n" + st.bold("Provision changes") + "\n";
+    out += '\n';
+    out += st.bold("Provision changes");
+    out += '\n';
     for (const ProvisionChange& p : c.provisions) {
         const bool has_old = p.old_unit != ProvisionChange::none, has_new = p.new_unit != ProvisionChange::none;
         const Unit* ou = has_old ? &c.old_analysis.units[p.old_unit] : nullptr;
@@ -107,8 +109,11 @@ std::string write_terminal(const Comparison& c, const TerminalOptions& options) 
         std::string kind(to_string(e.change));
         for (ClauseChange a : e.also) kind += fmt::format(", {}", to_string(a));
         if (e.editorial) kind += ", editorial";
-        out += "\n" + st.bold(fmt::format("{:<4} {} {}", id, labels, entry_display_title(c, e))) + "  " +
-               st.dim(fmt::format("[{}; {}]", kind, line_of(c, e))) + "\n";
+        out += '\n';
+        out += st.bold(fmt::format("{:<4} {} {}", id, labels, entry_display_title(c, e)));
+        out += "  ";
+        out += st.dim(fmt::format("[{}; {}]", kind, line_of(c, e)));
+        out += '\n';
         if (e.title_changed) {
             out += "    title: ";
             std::string t;

@@ -50,7 +50,10 @@ std::string inline_text(const pugi::xml_node& node) {
                 out += n.value();
             } else if (n.type() == pugi::node_element && (is(n, "xref") || is(n, "eref")) && !n.first_child()) {
                 const char* target = n.attribute("target").value();
-                out += is(n, "xref") ? "[" + std::string(target) + "]" : std::string(target);
+                const bool xref = is(n, "xref");
+                if (xref) out += '[';
+                out += target;
+                if (xref) out += ']';
             }
             return true;
         }
@@ -191,8 +194,10 @@ private:
                 continue;
             }
             if (!is(r, "reference") && !is(r, "referencegroup")) continue;
-            std::string entry = "[" + std::string(r.attribute("anchor").value()) + "] " +
-                                inline_text(r.child("front").child("title"));
+            std::string entry = "[";
+            entry += r.attribute("anchor").value();
+            entry += "] ";
+            entry += inline_text(r.child("front").child("title"));
             for (const auto& s : r.children("seriesInfo"))
                 entry += std::string(", ") + s.attribute("name").value() + " " + s.attribute("value").value();
             b_.add_block(BlockKind::paragraph, text::fold_space(entry), at(r));
