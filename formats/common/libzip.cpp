@@ -1,10 +1,11 @@
 #include "formats/common/libzip.hpp"
 
+#include "engine/error.hpp"
+
 #include <dlfcn.h>
 
-#include <mutex>
-#include <stdexcept>
 #include <string>
+#include <type_traits>
 
 namespace redline::formats {
 
@@ -15,11 +16,12 @@ Libzip load() {
     void* handle = dlopen(REDLINE_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
     if (handle == nullptr) {
         const char* why = dlerror();
-        throw std::runtime_error(std::string("cannot load " REDLINE_LIBZIP_SONAME " (Debian package libzip4): ") + (why ? why : ""));
+        throw InputError("", std::string("cannot write DOCX: cannot load " REDLINE_LIBZIP_SONAME
+                                          " (install the Debian package libzip4): ") + (why ? why : ""));
     }
     auto get = [handle](auto& fn, const char* name) {
         fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(dlsym(handle, name));
-        if (fn == nullptr) throw std::runtime_error(std::string(REDLINE_LIBZIP_SONAME " lacks ") + name);
+        if (fn == nullptr) throw InputError("", std::string("cannot write DOCX: " REDLINE_LIBZIP_SONAME " lacks ") + name);
     };
     Libzip z{};
     get(z.error_init, "zip_error_init");

@@ -26,7 +26,8 @@ struct Libzip {
     decltype(&::zip_discard) discard;
 };
 
-// The loaded library; throws std::runtime_error naming the library when it cannot be loaded.
+// The loaded library; throws InputError ("cannot write DOCX: …") naming the library when it
+// cannot be loaded.
 const Libzip& libzip();
 
 }  // namespace redline::formats
