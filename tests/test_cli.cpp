@@ -28,13 +28,14 @@ std::string slurp(const fs::path& p) {
 }
 
 // Runs redline with a shell command line tail; captures stdout, stderr and exit status.
-Result redline(const std::string& args) {
+Result redline(const std::string& args, const std::string& environment = "") {
     static int n = 0;
     const fs::path dir = fs::temp_directory_path() / ("redline-cli-test-" + std::to_string(::getpid()));
     fs::create_directories(dir);
     const fs::path out = dir / ("out" + std::to_string(n)), err = dir / ("err" + std::to_string(n));
     ++n;
-    const std::string cmd = std::string(REDLINE_BINARY) + " " + args + " >" + out.string() + " 2>" + err.string();
+    const std::string cmd = (environment.empty() ? "" : environment + " ") + std::string(REDLINE_BINARY) + " " + args +
+                            " >" + out.string() + " 2>" + err.string();
     const int raw = std::system(cmd.c_str());
     Result r;
     r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -251,4 +252,23 @@ BOOST_AUTO_TEST_CASE(brief_command) {
     const Result missing = redline("brief --watch /nonexistent/watch.txt " + old_file + " " + new_file);
     BOOST_TEST(missing.status == 2);
     BOOST_TEST(missing.err == "redline: error: /nonexistent/watch.txt: cannot open: No such file or directory\n");
+}
+
+// libzip is loaded only to write DOCX. Where the library cannot be used (here: a stand-in of
+// the same soname without its functions, first on LD_LIBRARY_PATH), that output fails with a
+// message naming the library, status 2 and no file; the other formats still work.
+BOOST_AUTO_TEST_CASE(docx_without_a_usable_libzip_fails_cleanly) {
+    TempDir dir;
+    const std::string old_file = sample_dir + "2023-05-draft.en.txt";
+    const std::string new_file = sample_dir + "2023-08-draft-for-comments.en.txt";
+    const std::string stand_in = "LD_LIBRARY_PATH=" REDLINE_STAND_IN_LIBZIP_DIR;
+    const auto docx = dir.path / "brief.docx";
+    const Result r = redline("brief -o " + docx.string() + " " + old_file + " " + new_file, stand_in);
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(r.err == "redline: error: cannot write DOCX: " REDLINE_LIBZIP_SONAME " lacks zip_error_init\n");
+    BOOST_TEST(!fs::exists(docx));
+    BOOST_TEST(fs::is_empty(dir.path));
+    const Result md = redline("brief " + old_file + " " + new_file, stand_in);
+    BOOST_TEST(md.status == 1);
+    BOOST_TEST(md.out.rfind("# Brief: ", 0) == 0);
 }
