@@ -16,8 +16,8 @@ namespace redline::cli {
 #ifdef REDLINE_TUNE_GLIBC
 namespace {
 
-// A comparison touches some 15 MB of fresh heap. In 4 KiB pages that is 3,000 page faults, a
-// tenth of the run; in transparent huge pages (where the system allows them: THP "always" or
+// A comparison touches some 15 MB of fresh heap. In 4 KiB pages that is nearly 4,000 page
+// faults, a fifth of the run; in transparent huge pages (where the system allows them: THP "always" or
 // "madvise") a few dozen. glibc advises huge pages itself only when started with
 // GLIBC_TUNABLES=glibc.malloc.hugetlb=1, so the same advice is given here. It is advice: on a
 // system without THP, or if glibc lays out its heaps otherwise, nothing changes but speed.

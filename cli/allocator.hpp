@@ -3,7 +3,7 @@
 
 namespace redline::cli {
 
-// One comparison allocates and frees some 50 MB in 30 ms, in blocks of up to a few megabytes.
+// One comparison allocates and frees some 50 MB in 20 ms, in blocks of up to a few megabytes.
 // glibc's defaults suit long-lived processes: blocks above 128 KiB get fresh mappings that are
 // unmapped again on free, and freed heap goes back to the kernel, so the next large block
 // faults in fresh zeroed pages. A run this short keeps what it freed for reuse instead, and
