@@ -172,17 +172,27 @@ std::vector<std::uint32_t> minus(const std::vector<std::uint32_t>& a, const std:
 // search looks up every shingle of every undecided node.
 class KeyTable {
 public:
+    // `expected` bounds the keys it will hold; the table starts smaller (keys repeat: most
+    // shingles of a revision are shared by its two drafts) and doubles when half full.
     explicit KeyTable(std::size_t expected) {
         std::size_t size = 16;
-        while (size < 2 * expected) size *= 2;
+        while (size < expected / 2) size *= 2;
         slots_.assign(size, Slot{});
     }
-    // The value of `key`, 0 if it has none; ref() makes a slot for it.
+    // The value of `key`, 0 if it has none; ref() makes a slot for it, and the caller gives it
+    // a value other than 0.
     std::uint32_t get(std::uint32_t key) const { return slots_[slot(key)].value; }
     std::uint32_t& ref(std::uint32_t key) {
-        Slot& s = slots_[slot(key)];
-        s.key = key;
-        return s.value;
+        std::size_t i = slot(key);
+        if (slots_[i].value == 0) {
+            if (2 * (used_ + 1) > slots_.size()) {
+                grow();
+                i = slot(key);
+            }
+            ++used_;
+            slots_[i].key = key;
+        }
+        return slots_[i].value;
     }
 
 private:
@@ -190,11 +200,18 @@ private:
         std::uint32_t key = 0, value = 0;
     };
     std::vector<Slot> slots_;
+    std::size_t used_ = 0;
     std::size_t slot(std::uint32_t key) const {
         const std::size_t mask = slots_.size() - 1;
         std::size_t i = (key * 0x9E3779B1u) & mask;
         while (slots_[i].value != 0 && slots_[i].key != key) i = (i + 1) & mask;
         return i;
+    }
+    void grow() {
+        std::vector<Slot> old = std::move(slots_);
+        slots_.assign(old.size() * 2, Slot{});
+        for (const Slot& s : old)
+            if (s.value != 0) slots_[slot(s.key)] = s;
     }
 };
 
