@@ -256,17 +256,17 @@ public:
     }
 
     // Targets sharing the most rare shingles with `shingles`, best first, at most
-    // max_candidates of them, those rejected by `keep` left out.
-    template <class Keep>
-    std::vector<ClauseId> candidates(const std::vector<std::uint32_t>& shingles, Keep keep) {
+    // max_candidates of them; retired targets (paired since the index was made) left out.
+    std::vector<ClauseId> candidates(const std::vector<std::uint32_t>& shingles) {
         touched_.clear();
         for (std::uint32_t k : rarest(shingles)) {
             const std::uint32_t g = group_.get(k);
             if (g == 0) continue;
             for (std::uint32_t p = begin_[g - 1]; p < begin_[g]; ++p) {
                 const ClauseId t = postings_[p];
-                if (!keep(t)) continue;
-                if (votes_[t]++ == 0) touched_.push_back(t);
+                std::uint32_t& v = votes_[t];   // one memory access decides and counts
+                if (v == retired) continue;
+                if (v++ == 0) touched_.push_back(t);
             }
         }
         std::vector<std::pair<std::uint32_t, ClauseId>> ranked;
@@ -284,13 +284,17 @@ public:
         return out;
     }
 
+    // A target paired since the index was made is no candidate any more.
+    void retire(ClauseId t) { votes_[t] = retired; }
+
 private:
     const Side& targets_;
     KeyTable df_;                        // shingle → document frequency
     KeyTable group_;                     // shingle → its postings group + 1
     std::vector<std::uint32_t> begin_;   // per group: first index into postings_; one extra at the end
     std::vector<ClauseId> postings_;
-    std::vector<std::uint32_t> votes_;    // per target node, zero between queries
+    static constexpr std::uint32_t retired = static_cast<std::uint32_t>(-1);
+    std::vector<std::uint32_t> votes_;    // per target node: zero between queries, `retired` once paired
     std::vector<ClauseId> touched_;
 
     std::uint32_t df(std::uint32_t k) const { return df_.get(k); }
@@ -357,6 +361,7 @@ private:
     bool new_free(ClauseId n) const { return out_.new_to_old[n] == no_clause; }
 
     void pair(ClauseId o, ClauseId n, double score, MatchReason reason) {
+        if (free_index_) free_index_->retire(o);
         out_.old_to_new[o] = n;
         out_.new_to_old[n] = o;
         out_.score[n] = static_cast<float>(score);
@@ -461,7 +466,7 @@ private:
             // A title that names one clause on each side is strong evidence of identity
             // ("Content Codings" moved from 5.4 to 3.1.2.1): always consider that clause.
             const ClauseId same_title = distinctive_title_partner(n);
-            std::vector<ClauseId> found = free_index_->candidates(new_.shingles(n), [&](ClauseId c) { return old_free(c); });
+            std::vector<ClauseId> found = free_index_->candidates(new_.shingles(n));
             if (same_title != no_clause && old_free(same_title) &&
                 std::find(found.begin(), found.end(), same_title) == found.end())
                 found.push_back(same_title);
@@ -556,7 +561,7 @@ private:
         // (parts of a split stay next to each other) and with unmatched old nodes.
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
             if (!new_free(n) || new_.words_in(n) < min_part_words) continue;
-            std::vector<ClauseId> sources = free_index_->candidates(new_.shingles(n), [&](ClauseId c) { return old_free(c); });
+            std::vector<ClauseId> sources = free_index_->candidates(new_.shingles(n));
             for (ClauseId near : neighbours(new_.doc, n))
                 if (const ClauseId o = out_.new_to_old[near]; o != no_clause && o != 0) sources.push_back(o);
             for (ClauseId o : sources) {
