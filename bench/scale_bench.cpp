@@ -1,9 +1,12 @@
-// Scaling of the comparison: a generated draft of N clauses (sentences taken from a corpus
-// file, shuffled deterministically) against a reproducible mutation of it (5% of clauses
-// reworded, 2% deleted, 2% inserted, 1% moved), compared end to end (tokenise, align, diff).
-// Usage: scale_bench [--clauses N] [--repeat R] [--source FILE]   Prints, for 1×, 2×, 4× and 8× N
-// clauses, the median time of R comparisons (default 3), each in a fresh child process, and the
-// ratios to 1×.
+// Scaling of the comparison: a generated draft of N clauses (a title that stays with its clause,
+// sentences taken from a corpus file, shuffled deterministically) against a reproducible
+// mutation of it (5% of clauses reworded, 2% deleted, 2% inserted, 1% moved), compared end to
+// end (tokenise, align, diff). --numbered-titles yes titles each clause "Clause <its label>", so
+// that every clause renumbered by a deletion or insertion is also retitled (the harder case
+// this bench measured until 2026-11-30).
+// Usage: scale_bench [--clauses N] [--repeat R] [--numbered-titles yes|no] [--source FILE]
+//        Prints, for 1×, 2×, 4× and 8× N clauses, the median time of R comparisons (default
+//        3), each in a fresh child process, and the ratios to 1×.
 #include "cli/allocator.hpp"
 #include "engine/comparison.hpp"
 #include "formats/reader.hpp"
@@ -36,7 +39,9 @@ std::vector<std::string> sentences_of(const std::string& path) {
     return out;
 }
 
-redline::Document build(const std::vector<std::vector<std::string>>& clauses) {
+// Each clause is its title, then its paragraphs. With `numbered_titles` the title is "Clause "
+// and the clause's label instead, so that renumbering also retitles (see main()).
+redline::Document build(const std::vector<std::vector<std::string>>& clauses, bool numbered_titles) {
     redline::DocumentBuilder b;
     std::uint32_t line = 1;
     for (std::size_t i = 0; i < clauses.size(); ++i) {
@@ -44,8 +49,10 @@ redline::Document build(const std::vector<std::vector<std::string>>& clauses) {
         if (top) b.close_all();
         else if (b.open_clauses().size() > 2) b.close();
         const std::string label = top ? std::to_string(i / 10 + 1) : std::to_string(i / 10 + 1) + "." + std::to_string(i % 10);
-        b.open(redline::ClauseKind::clause, label, "Clause " + label, redline::SourceLocation{line++, 0, 0});
-        for (const auto& s : clauses[i]) b.add_block(redline::BlockKind::paragraph, s, redline::SourceLocation{line++, 0, 0});
+        b.open(redline::ClauseKind::clause, label, numbered_titles ? "Clause " + label : clauses[i][0],
+               redline::SourceLocation{line++, 0, 0});
+        for (std::size_t k = 1; k < clauses[i].size(); ++k)
+            b.add_block(redline::BlockKind::paragraph, clauses[i][k], redline::SourceLocation{line++, 0, 0});
     }
     return b.finish();
 }
@@ -57,7 +64,7 @@ struct Sample {
 };
 
 // One comparison of a generated draft of n clauses against its mutation.
-Sample run_once(std::size_t n, const std::vector<std::string>& pool) {
+Sample run_once(std::size_t n, const std::vector<std::string>& pool, bool numbered_titles) {
     std::mt19937 rng(12345);
     std::vector<std::vector<std::string>> a(n);
     // Three corpus sentences, plus a phrase of eight random corpus words that makes each
@@ -72,7 +79,9 @@ Sample run_once(std::size_t n, const std::vector<std::string>& pool) {
             p = q == std::string::npos ? s.size() : q;
         }
     }
-    for (auto& c : a) {
+    for (std::size_t i = 0; i < n; ++i) {
+        auto& c = a[i];
+        c.push_back("Clause " + std::to_string(i + 1));   // a title that stays with its clause
         for (int k = 0; k < 3; ++k) c.push_back(pool[rng() % pool.size()]);
         std::string phrase;
         for (int k = 0; k < 8; ++k) phrase += words[rng() % words.size()] + (k == 7 ? "." : " ");
@@ -83,11 +92,11 @@ Sample run_once(std::size_t n, const std::vector<std::string>& pool) {
         const unsigned r = rng() % 100;
         if (r < 2) continue;                                  // deleted
         b.push_back(a[i]);
-        if (r < 7) b.back()[1] = pool[rng() % pool.size()];   // reworded
-        if (r >= 98) b.push_back({pool[rng() % pool.size()]});  // inserted
+        if (r < 7) b.back()[2] = pool[rng() % pool.size()];   // reworded
+        if (r >= 98) b.push_back({"Clause " + std::to_string(n + i + 1), pool[rng() % pool.size()]});  // inserted
     }
     for (std::size_t i = 0; i + 50 < b.size(); i += 100) std::swap(b[i + 3], b[i + 50]);  // moved
-    const redline::Document da = build(a), db = build(b);
+    const redline::Document da = build(a, numbered_titles), db = build(b, numbered_titles);
     const auto t0 = std::chrono::steady_clock::now();
     const redline::Comparison c = redline::compare(da, db);
     const auto t1 = std::chrono::steady_clock::now();
@@ -95,14 +104,14 @@ Sample run_once(std::size_t n, const std::vector<std::string>& pool) {
     out.seconds = std::chrono::duration<double>(t1 - t0).count();
     out.entries = c.entries.size();
     for (const auto& cl : a)
-        for (const auto& s : cl) out.megabytes += static_cast<double>(s.size()) / 1e6;
+        for (std::size_t k = 1; k < cl.size(); ++k) out.megabytes += static_cast<double>(cl[k].size()) / 1e6;
     return out;
 }
 
 // Each comparison runs in a child process of its own, as a user's run would: no memory left
 // warm by an earlier, smaller size (which made the 2× step look cheaper or dearer depending on
 // what the heap held). The median of `repeat` such runs is reported.
-double measure(std::size_t n, const std::vector<std::string>& pool, int repeat) {
+double measure(std::size_t n, const std::vector<std::string>& pool, int repeat, bool numbered_titles) {
     std::vector<Sample> samples;
     for (int r = 0; r < repeat; ++r) {
         int fds[2];
@@ -111,11 +120,11 @@ double measure(std::size_t n, const std::vector<std::string>& pool, int repeat) 
         if (child <= 0) {
             if (child == 0) {
                 ::close(fds[0]);
-                const Sample s = run_once(n, pool);
+                const Sample s = run_once(n, pool, numbered_titles);
                 const bool ok = ::write(fds[1], &s, sizeof s) == static_cast<ssize_t>(sizeof s);
                 ::_exit(ok ? 0 : 1);
             }
-            samples.push_back(run_once(n, pool));   // no child process: measure here
+            samples.push_back(run_once(n, pool, numbered_titles));   // no child process: measure here
             continue;
         }
         ::close(fds[1]);
@@ -143,11 +152,13 @@ int main(int argc, char** argv) {
     redline::cli::tune_allocator();
     std::size_t clauses = 10000;
     int repeat = 3;
+    bool numbered_titles = false;
     std::string source = "../shared/corpus/ietf-quic-transport/draft-ietf-quic-transport-30.md";
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string arg = argv[i];
         if (arg == "--clauses") clauses = static_cast<std::size_t>(std::atol(argv[i + 1]));
         else if (arg == "--repeat") repeat = std::max(1, std::atoi(argv[i + 1]));
+        else if (arg == "--numbered-titles") numbered_titles = std::string(argv[i + 1]) == "yes";
         else if (arg == "--source") source = argv[i + 1];
     }
     const auto pool = sentences_of(source);
@@ -157,7 +168,7 @@ int main(int argc, char** argv) {
     }
     double base = 0;
     for (std::size_t k = 1; k <= 8; k *= 2) {
-        const double t = measure(clauses * k, pool, repeat);
+        const double t = measure(clauses * k, pool, repeat, numbered_titles);
         if (k == 1) base = t;
         else std::printf("         ratio to 1×: %.2f\n", t / base);
     }
