@@ -355,7 +355,11 @@ private:
     Side old_, new_;
     Alignment out_;
     std::unique_ptr<ShingleIndex> free_index_;   // unmatched old nodes, for phases 2–4
-    std::unordered_map<std::string_view, std::vector<ClauseId>> old_titles_, new_titles_;
+    struct TitleCount {
+        std::uint32_t in_old = 0, in_new = 0;
+        ClauseId old_id = no_clause;   // the last old clause with the title (the only one when in_old is 1)
+    };
+    std::unordered_map<std::string_view, TitleCount> titles_;   // every title of either side
 
     bool old_free(ClauseId o) const { return out_.old_to_new[o] == no_clause; }
     bool new_free(ClauseId n) const { return out_.new_to_old[n] == no_clause; }
@@ -436,21 +440,23 @@ private:
     // The old clause whose title equals new node n's, when that title names exactly one
     // clause on each side; no_clause otherwise.
     ClauseId distinctive_title_partner(ClauseId n) {
-        if (old_titles_.empty()) {
-            auto index = [](const Document& doc, std::unordered_map<std::string_view, std::vector<ClauseId>>& out) {
-                for (ClauseId id = 1; id < doc.size(); ++id)
-                    if (!doc.title(id).empty()) out[doc.title(id)].push_back(id);
-            };
-            index(old_.doc, old_titles_);
-            index(new_.doc, new_titles_);
-            old_titles_[""];  // never empty again
+        if (titles_.empty()) {
+            titles_.reserve(old_.doc.size() + new_.doc.size());
+            for (ClauseId id = 1; id < old_.doc.size(); ++id)
+                if (const std::string_view t = old_.doc.title(id); !t.empty()) {
+                    TitleCount& c = titles_[t];
+                    ++c.in_old;
+                    c.old_id = id;
+                }
+            for (ClauseId id = 1; id < new_.doc.size(); ++id)
+                if (const std::string_view t = new_.doc.title(id); !t.empty()) ++titles_[t].in_new;
+            titles_[""];  // never empty again
         }
         const std::string_view t = new_.doc.title(n);
         if (t.empty()) return no_clause;
-        const auto o = old_titles_.find(t);
-        const auto m = new_titles_.find(t);
-        if (o == old_titles_.end() || o->second.size() != 1 || m == new_titles_.end() || m->second.size() != 1) return no_clause;
-        return o->second.front();
+        const auto it = titles_.find(t);
+        if (it == titles_.end() || it->second.in_old != 1 || it->second.in_new != 1) return no_clause;
+        return it->second.old_id;
     }
 
     void match_similar_content(bool leaves_only) {
