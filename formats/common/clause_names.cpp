@@ -4,6 +4,31 @@
 
 namespace redline::formats {
 
+namespace {
+
+// `name` of each clause, joined by " + " (a split or merged entry names several).
+template <class Name>
+std::string joined(const Document& doc, const std::vector<ClauseId>& ids, Name name) {
+    std::string out;
+    for (ClauseId id : ids) {
+        if (!out.empty()) out += " + ";
+        out += name(doc, id);
+    }
+    return out;
+}
+
+// An entry's clauses: the old names, then " → " and the new ones when they differ.
+template <class Name>
+std::string old_to_new(const Comparison& c, const ClauseEntry& e, Name name) {
+    if (e.old_ids.empty()) return joined(*c.new_doc, e.new_ids, name);
+    std::string old_names = joined(*c.old_doc, e.old_ids, name);
+    if (e.new_ids.empty()) return old_names;
+    const std::string new_names = joined(*c.new_doc, e.new_ids, name);
+    return new_names == old_names ? old_names : old_names + " → " + new_names;
+}
+
+}  // namespace
+
 std::string clause_name(const Document& doc, ClauseId id) {
     std::string own(doc.label(id));
     const ClauseKind kind = doc[id].kind;
@@ -21,22 +46,10 @@ std::string clause_name(const Document& doc, ClauseId id) {
 
 std::string clause_names(const Document& doc, const std::vector<ClauseId>& ids) {
     if (ids.empty()) return "—";
-    std::string out;
-    for (ClauseId id : ids) {
-        if (!out.empty()) out += " + ";
-        out += clause_name(doc, id);
-    }
-    return out;
+    return joined(doc, ids, clause_name);
 }
 
-std::string entry_name(const Comparison& c, const ClauseEntry& e) {
-    if (e.old_ids.empty()) return clause_names(*c.new_doc, e.new_ids);
-    std::string name = clause_names(*c.old_doc, e.old_ids);
-    if (e.new_ids.empty()) return name;
-    const std::string new_name = clause_names(*c.new_doc, e.new_ids);
-    if (new_name != name) name += " → " + new_name;
-    return name;
-}
+std::string entry_name(const Comparison& c, const ClauseEntry& e) { return old_to_new(c, e, clause_name); }
 
 EntryIndex::EntryIndex(const Comparison& c) : of_old(c.old_doc->size(), none), of_new(c.new_doc->size(), none) {
     for (std::size_t i = 0; i < c.entries.size(); ++i) {
@@ -69,19 +82,6 @@ std::string display_name(const Document& d, ClauseId id) {
     return std::string(to_string(d[id].kind));
 }
 
-namespace {
-
-std::string display_names(const Document& d, const std::vector<ClauseId>& ids) {
-    std::string out;
-    for (ClauseId id : ids) {
-        if (!out.empty()) out += " + ";
-        out += display_name(d, id);
-    }
-    return out;
-}
-
-}  // namespace
-
 std::string clause_text(const Document& d, ClauseId id) {
     std::string out;
     for (const Block* b = d.blocks_begin(id); b != d.blocks_end(id); ++b) {
@@ -91,13 +91,7 @@ std::string clause_text(const Document& d, ClauseId id) {
     return out;
 }
 
-std::string entry_display_name(const Comparison& c, const ClauseEntry& e) {
-    if (e.old_ids.empty()) return display_names(*c.new_doc, e.new_ids);
-    std::string name = display_names(*c.old_doc, e.old_ids);
-    if (e.new_ids.empty()) return name;
-    const std::string new_name = display_names(*c.new_doc, e.new_ids);
-    return new_name == name ? name : name + " → " + new_name;
-}
+std::string entry_display_name(const Comparison& c, const ClauseEntry& e) { return old_to_new(c, e, display_name); }
 
 std::string entry_display_title(const Comparison& c, const ClauseEntry& e) {
     std::string title = entry_title(c, e);
