@@ -71,12 +71,8 @@ Run add_brief_command(CLI::App& app) {
             }
             bo.watch = formats::parse_watch_list(terms);
         }
-        formats::ReadOptions ro;
-        ro.language = parse_lang(opts->lang);
-        CompareOptions co;
-        apply_profile_option(opts->profile, co);
-        Drafts drafts = read_drafts(ro, opts->old_file, opts->new_file, co);
-        const Comparison comparison = compare(std::move(drafts.old_draft), std::move(drafts.new_draft), co);
+        const FileComparison compared = compare_files(opts->old_file, opts->new_file, opts->lang, opts->profile);
+        const Comparison& comparison = compared.comparison;
         const formats::Brief brief = formats::make_brief(comparison, bo);
         std::string out;
         if (format == "html") out = formats::write_brief_html(brief);

@@ -51,13 +51,10 @@ Run add_diff_command(CLI::App& app) {
     cmd->add_flag("--ignore-editorial", opts->ignore_editorial,
                   "Treat editorial changes (white space, punctuation width, quotes, case, numbering) as none");
     return [opts] {
-        formats::ReadOptions ro;
-        ro.language = parse_lang(opts->lang);
         CompareOptions co;
         co.ignore_editorial = opts->ignore_editorial;
-        apply_profile_option(opts->profile, co);
-        Drafts drafts = read_drafts(ro, opts->old_file, opts->new_file, co);
-        const Comparison comparison = compare(std::move(drafts.old_draft), std::move(drafts.new_draft), co);
+        const FileComparison compared = compare_files(opts->old_file, opts->new_file, opts->lang, opts->profile, co);
+        const Comparison& comparison = compared.comparison;
         std::string out;
         if (opts->format == "json") {
             out = formats::write_report_json(comparison);

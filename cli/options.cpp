@@ -36,12 +36,6 @@ Language parse_lang(const std::string& lang) {
     return Language::unknown;
 }
 
-void apply_profile_option(const std::string& profile, CompareOptions& options) {
-    if (profile == "auto") return;
-    options.auto_profile = false;
-    parse_profile(profile, options.profile);
-}
-
 Document read_input(const formats::ReadOptions& options) {
     std::string bytes;
     try {
@@ -54,6 +48,15 @@ Document read_input(const formats::ReadOptions& options) {
 }
 
 namespace {
+
+// Sets the comparison's profile from --profile. A named profile applies to both drafts:
+// comparing "shall" under iso with "MUST" under rfc2119 would report every provision as
+// changed.
+void apply_profile_option(const std::string& profile, CompareOptions& options) {
+    if (profile == "auto") return;
+    options.auto_profile = false;
+    parse_profile(profile, options.profile);
+}
 
 struct ReadDraft {
     std::unique_ptr<const Document> doc;
@@ -69,8 +72,11 @@ ReadDraft read_and_prepare(const formats::ReadOptions& options, const CompareOpt
 
 }  // namespace
 
-Drafts read_drafts(formats::ReadOptions options, const std::string& old_path, const std::string& new_path,
-                   const CompareOptions& compare_options) {
+FileComparison compare_files(const std::string& old_path, const std::string& new_path, const std::string& lang,
+                             const std::string& profile, CompareOptions compare_options) {
+    apply_profile_option(profile, compare_options);
+    formats::ReadOptions options;
+    options.language = parse_lang(lang);
     options.path = old_path;
     ReadDraft old_draft;
     Beside old_side([options, &compare_options, &old_draft] {
@@ -87,7 +93,11 @@ Drafts read_drafts(formats::ReadOptions options, const std::string& old_path, co
     }
     old_side.wait();
     if (new_error) std::rethrow_exception(new_error);
-    return {std::move(old_draft.doc), std::move(new_draft.doc), std::move(old_draft.draft), std::move(new_draft.draft)};
+    FileComparison out;
+    out.comparison = compare(std::move(old_draft.draft), std::move(new_draft.draft), compare_options);
+    out.old_doc = std::move(old_draft.doc);
+    out.new_doc = std::move(new_draft.doc);
+    return out;
 }
 
 std::string comparison_date() {

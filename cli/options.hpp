@@ -20,23 +20,21 @@ Language parse_lang(const std::string& lang);
 void add_profile_option(CLI::App& cmd, std::string& profile);
 Profile resolve_profile(const std::string& profile, const Document& doc);
 
-// Sets the comparison's profile from --profile. A named profile applies to both drafts:
-// comparing "shall" under iso with "MUST" under rfc2119 would report every provision as
-// changed.
-void apply_profile_option(const std::string& profile, CompareOptions& options);
-
 // Reads and parses one input named by options.path; errors carry the file name.
 Document read_input(const formats::ReadOptions& options);
 
-// The two drafts of a comparison, each read and prepared for comparison on a thread of its
-// own. When both are bad, the old draft's error is the one reported, as it would be reading
-// them in turn.
-struct Drafts {
-    std::unique_ptr<const Document> old_doc, new_doc;   // by pointer: the prepared drafts point at them
-    PreparedDraft old_draft, new_draft;
+// Two drafts compared. The comparison points into the documents, which are held here by
+// pointer so that the whole can be moved.
+struct FileComparison {
+    std::unique_ptr<const Document> old_doc, new_doc;
+    Comparison comparison;
 };
-Drafts read_drafts(formats::ReadOptions options, const std::string& old_path, const std::string& new_path,
-                   const CompareOptions& compare_options);
+
+// Reads OLD and NEW, each read and prepared on a thread of its own, and compares them under
+// --lang and --profile (`options` gives the rest). When both drafts are bad, the old draft's
+// error is the one reported, as it would be reading them in turn.
+FileComparison compare_files(const std::string& old_path, const std::string& new_path, const std::string& lang,
+                             const std::string& profile, CompareOptions options = {});
 
 // The date shown on redline pages and briefs. SOURCE_DATE_EPOCH (the reproducible-builds
 // convention) fixes it, so that the same inputs give the same bytes; otherwise today, UTC.
