@@ -80,20 +80,20 @@ std::vector<std::uint32_t> retable(TokenizedDocument& td, const TokenTables& fro
     // `from` numbers exact tokens in the order they were first seen in the document, so
     // interning them in id order meets the tokens new to `into` in that same order: each gets
     // the id, and its key the id, that tokenising into `into` directly would have given.
-    std::vector<std::uint32_t> exact_id(from.exact.size());
+    // Every key of `from` is the key of one of its exact tokens, so the key map fills as the
+    // exact tokens are joined.
+    std::vector<std::uint32_t> exact_id(from.exact.size()), key_id(from.key.size());
     for (std::uint32_t id = 0; id < exact_id.size(); ++id) {
         const std::uint32_t exact = into.exact.intern(from.exact.text(id));
         if (exact == into.key_of_exact.size())
             into.key_of_exact.push_back(into.key.intern(from.key.text(from.key_of_exact[id])));
         exact_id[id] = exact;
+        key_id[from.key_of_exact[id]] = into.key_of_exact[exact];
     }
     for (std::size_t i = 0; i < td.exact.size(); ++i) {
         td.exact[i] = exact_id[td.exact[i]];
         td.key[i] = into.key_of_exact[td.exact[i]];
     }
-    // Every key of `from` is the key of one of its exact tokens, so `into` has them all now.
-    std::vector<std::uint32_t> key_id(from.key.size());
-    for (std::uint32_t id = 0; id < key_id.size(); ++id) key_id[id] = into.key.find(from.key.text(id));
     return key_id;
 }
 

@@ -207,7 +207,7 @@ BOOST_AUTO_TEST_CASE(retable_gives_the_ids_of_tokenising_in_turn) {
     const redline::TokenizedDocument ja = redline::tokenize_document(a, joined);
     redline::TokenTables apart = redline::make_token_tables();
     redline::TokenizedDocument jb = redline::tokenize_document(b, apart);
-    redline::retable(jb, apart, joined);
+    const std::vector<std::uint32_t> key_map = redline::retable(jb, apart, joined);
 
     BOOST_TEST(ja.exact == ta.exact, boost::test_tools::per_element());
     BOOST_TEST(jb.exact == tb.exact, boost::test_tools::per_element());
@@ -217,6 +217,9 @@ BOOST_AUTO_TEST_CASE(retable_gives_the_ids_of_tokenising_in_turn) {
     for (std::uint32_t id = 0; id < joined.exact.size(); ++id) BOOST_TEST(joined.exact.text(id) == together.exact.text(id));
     for (std::uint32_t id = 0; id < joined.key.size(); ++id) BOOST_TEST(joined.key.text(id) == together.key.text(id));
     BOOST_TEST(joined.key_of_exact == together.key_of_exact, boost::test_tools::per_element());
+    // The returned map takes each key of the apart table to the same key in the joined one.
+    BOOST_REQUIRE_EQUAL(key_map.size(), apart.key.size());
+    for (std::uint32_t id = 0; id < key_map.size(); ++id) BOOST_TEST(joined.key.text(key_map[id]) == apart.key.text(id));
     // "Device" and "device" share a key; "SHALL" is new as exact text but not as key.
     const auto key_of = [&](std::string_view exact) { return joined.key_of_exact[joined.exact.find(exact)]; };
     BOOST_TEST(key_of("Device") == key_of("device"));
