@@ -158,8 +158,7 @@ public:
         : old_(*o.doc), new_(*n.doc), options_(options), old_analysis_(std::move(o.analysis)),
           new_analysis_(std::move(n.analysis)), old_keys_(std::move(o.keys)), new_keys_(std::move(n.keys)),
           tables_(std::move(o.tables)), ot_(std::move(o.tokens)), nt_(std::move(n.tokens)) {
-        const std::vector<std::uint32_t> key_map = retable(nt_, n.tables, tables_);
-        join_word_ids(old_keys_, new_keys_, key_map, tables_.key);
+        new_key_map_ = retable(nt_, n.tables, tables_);
         sentence_ends_ = sentence_end_ids(tables_);
         al_ = align(old_, ot_, new_, nt_);
     }
@@ -188,6 +187,7 @@ public:
             std::lower_bound(weight.begin(), weight.end(), weight.back() * 11 / 20) - weight.begin());
         c.entries.resize(jobs.size());
         Beside later([&] {
+            join_word_ids(old_keys_, new_keys_, new_key_map_, tables_.key);
             compare_provisions(c, old_to_new, old_keys_, new_keys_);
             for (std::size_t i = split; i < jobs.size(); ++i) c.entries[i] = entry(jobs[i]);
         });
@@ -209,6 +209,7 @@ private:
     Analysis old_analysis_, new_analysis_;
     ProvisionKeys old_keys_, new_keys_;
     TokenTables tables_;
+    std::vector<std::uint32_t> new_key_map_;   // the new draft's key ids → tables_.key (retable)
     TokenizedDocument ot_, nt_;
     std::vector<std::uint32_t> sentence_ends_;
     Alignment al_;
