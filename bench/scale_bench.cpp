@@ -8,7 +8,7 @@
 //        Prints, for 1×, 2×, 4× and 8× N clauses, the median time of R comparisons (default
 //        3), each in a fresh child process, and the ratios to 1×.
 #include "cli/allocator.hpp"
-#include "engine/comparison.hpp"
+#include "engine/pipeline.hpp"
 #include "formats/reader.hpp"
 
 #include <algorithm>

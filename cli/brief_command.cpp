@@ -71,8 +71,7 @@ Run add_brief_command(CLI::App& app) {
             }
             bo.watch = formats::parse_watch_list(terms);
         }
-        const FileComparison compared = compare_files(opts->old_file, opts->new_file, opts->lang, opts->profile);
-        const Comparison& comparison = compared.comparison;
+        const Comparison comparison = compare_files(opts->old_file, opts->new_file, opts->lang, opts->profile);
         const formats::Brief brief = formats::make_brief(comparison, bo);
         std::string out;
         if (format == "html") out = formats::write_brief_html(brief);

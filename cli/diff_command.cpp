@@ -53,8 +53,7 @@ Run add_diff_command(CLI::App& app) {
     return [opts] {
         CompareOptions co;
         co.ignore_editorial = opts->ignore_editorial;
-        const FileComparison compared = compare_files(opts->old_file, opts->new_file, opts->lang, opts->profile, co);
-        const Comparison& comparison = compared.comparison;
+        const Comparison comparison = compare_files(opts->old_file, opts->new_file, opts->lang, opts->profile, co);
         std::string out;
         if (opts->format == "json") {
             out = formats::write_report_json(comparison);

@@ -1,13 +1,9 @@
 #include "cli/options.hpp"
 
-#include "cli/allocator.hpp"
-
-#include "engine/beside.hpp"
 #include "engine/error.hpp"
 
 #include <cstdlib>
 #include <ctime>
-#include <exception>
 
 namespace redline::cli {
 
@@ -24,10 +20,11 @@ void add_profile_option(CLI::App& cmd, std::string& profile) {
         ->capture_default_str();
 }
 
-Profile resolve_profile(const std::string& profile, const Document& doc) {
+PrepareOptions prepare_options(const std::string& profile) {
+    PrepareOptions options;
     Profile p;
-    if (profile != "auto" && parse_profile(profile, p)) return p;
-    return choose_profile(doc);
+    if (profile != "auto" && parse_profile(profile, p)) options.profile = p;
+    return options;
 }
 
 Language parse_lang(const std::string& lang) {
@@ -47,57 +44,15 @@ Document read_input(const formats::ReadOptions& options) {
     return formats::read_document(bytes, options);
 }
 
-namespace {
-
-// Sets the comparison's profile from --profile. A named profile applies to both drafts:
-// comparing "shall" under iso with "MUST" under rfc2119 would report every provision as
-// changed.
-void apply_profile_option(const std::string& profile, CompareOptions& options) {
-    if (profile == "auto") return;
-    options.auto_profile = false;
-    parse_profile(profile, options.profile);
-}
-
-struct ReadDraft {
-    std::unique_ptr<const Document> doc;
-    PreparedDraft draft;
-};
-
-ReadDraft read_and_prepare(const formats::ReadOptions& options, const CompareOptions& compare_options) {
-    ReadDraft r;
-    r.doc = std::make_unique<const Document>(read_input(options));
-    r.draft = prepare(*r.doc, compare_options);
-    return r;
-}
-
-}  // namespace
-
-FileComparison compare_files(const std::string& old_path, const std::string& new_path, const std::string& lang,
-                             const std::string& profile, CompareOptions compare_options) {
-    apply_profile_option(profile, compare_options);
-    formats::ReadOptions options;
-    options.language = parse_lang(lang);
-    options.path = old_path;
-    ReadDraft old_draft;
-    Beside old_side([options, &compare_options, &old_draft] {
-        tune_thread_allocator();
-        old_draft = read_and_prepare(options, compare_options);
-    });
-    options.path = new_path;
-    std::exception_ptr new_error;
-    ReadDraft new_draft;
-    try {
-        new_draft = read_and_prepare(options, compare_options);
-    } catch (...) {
-        new_error = std::current_exception();
-    }
-    old_side.wait();
-    if (new_error) std::rethrow_exception(new_error);
-    FileComparison out;
-    out.comparison = compare(std::move(old_draft.draft), std::move(new_draft.draft), compare_options);
-    out.old_doc = std::move(old_draft.doc);
-    out.new_doc = std::move(new_draft.doc);
-    return out;
+Comparison compare_files(const std::string& old_path, const std::string& new_path, const std::string& lang,
+                         const std::string& profile, const CompareOptions& options) {
+    formats::ReadOptions old_read, new_read;
+    old_read.language = new_read.language = parse_lang(lang);
+    old_read.path = old_path;
+    new_read.path = new_path;
+    auto [old_draft, new_draft] = prepare_pair([&] { return read_input(old_read); }, [&] { return read_input(new_read); },
+                                               prepare_options(profile));
+    return compare(std::move(old_draft), std::move(new_draft), options);
 }
 
 std::string comparison_date() {

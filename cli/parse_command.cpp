@@ -1,6 +1,5 @@
 #include "cli/commands.hpp"
 #include "cli/options.hpp"
-#include "engine/provisions.hpp"
 #include "formats/common/output.hpp"
 #include "formats/json/document_json.hpp"
 #include "formats/outline/outline_writer.hpp"
@@ -25,7 +24,7 @@ struct ParseOptions {
 Run add_parse_command(CLI::App& app) {
     auto opts = std::make_shared<ParseOptions>();
     CLI::App* cmd = app.add_subcommand("parse", "Show the clause tree of one draft");
-    cmd->add_option("FILE", opts->file, "The draft (plain text or Markdown); - reads standard input")->required();
+    cmd->add_option("FILE", opts->file, "The draft (plain text, Markdown or xml2rfc XML); - reads standard input")->required();
     cmd->add_option("--format", opts->format, "outline (for people) or json (redline.document/1)")
         ->check(CLI::IsMember({"outline", "json"}))
         ->capture_default_str();
@@ -37,7 +36,7 @@ Run add_parse_command(CLI::App& app) {
         read.path = opts->file;
         read.language = parse_lang(opts->lang);
         const Document doc = read_input(read);
-        const Analysis analysis = analyse(doc, resolve_profile(opts->profile, doc));
+        const Analysis analysis = analyse(doc, profile_for(doc, prepare_options(opts->profile)));
         const std::string out = opts->format == "json" ? formats::write_document_json(doc, &analysis)
                                                        : formats::write_outline(doc, &analysis);
         formats::write_output(opts->output, out);

@@ -1,15 +1,17 @@
-// The result of comparing two revisions: what every writer (JSON, terminal, HTML, brief)
-// reads. Writers never look at the alignment or the token streams directly.
+// The result of comparing two revisions: every fact a writer (JSON, terminal, HTML, brief)
+// shows, computed once by the engine (engine/pipeline). Writers read these types and compute
+// nothing of their own: no alignment, no token streams, no re-diffing.
 #pragma once
 
-#include "engine/diff.hpp"
 #include "engine/document.hpp"
-#include "engine/match.hpp"
+#include "engine/edit.hpp"
+#include "engine/findings.hpp"
 #include "engine/provisions.hpp"
-#include "engine/tokens.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,11 +23,20 @@ enum class ClauseChange : std::uint8_t { unchanged, modified, renumbered, moved,
 std::string_view to_string(ClauseChange change);
 std::ostream& operator<<(std::ostream& os, ClauseChange change);
 
-struct Edit {
-    EditOp op = EditOp::equal;
-    std::string text;          // display text; the edits of an entry concatenate to its old/new text
-    bool editorial = false;    // a remove/insert that differs from its partner only editorially
+// Why the matcher paired two clauses (docs/matching.md).
+enum class MatchReason : std::uint8_t {
+    none,
+    identical,           // same content (labels aside)
+    same_label_similar,  // same label and kind under matched parents, similar content
+    similar_content,     // content similar enough on its own
+    children_matched,    // its children went to the other node's children
+    split,               // one of the parts of an old node split into several new ones
+    merge,               // one of the parts merged into one new node
 };
+std::string_view to_string(MatchReason reason);
+std::ostream& operator<<(std::ostream& os, MatchReason reason);
+
+inline constexpr std::size_t no_entry = static_cast<std::size_t>(-1);
 
 // One entry per clause of either document (split and merged entries hold several).
 struct ClauseEntry {
@@ -39,8 +50,14 @@ struct ClauseEntry {
     std::uint32_t number = 0;           // change number (C1, C2, …) of substantive entries; 0 = none
     std::vector<ClauseId> old_ids;      // empty for added
     std::vector<ClauseId> new_ids;      // empty for removed
-    std::vector<Edit> edits;            // body text; empty when unchanged
+    // Body text. When empty the entry is unchanged and its text is its clauses' own text
+    // (Document::own_text, joined by '\n'); otherwise the edits spell out both sides.
+    std::vector<Edit> edits;
     std::vector<Edit> title_edits;      // when the title changed
+    std::vector<std::size_t> provisions;  // indices into Comparison::provisions at either side of it
+    // A moved clause's old place: the index of the entry after which it used to stand (the
+    // nearest earlier old clause that did not move itself); no_entry when it stood first.
+    std::size_t moved_from_after = no_entry;
 
     // The change kind, or one of the further facts: e.is(ClauseChange::moved).
     bool is(ClauseChange k) const {
@@ -49,6 +66,7 @@ struct ClauseEntry {
             if (a == k) return true;
         return false;
     }
+    bool substantive() const { return number != 0; }
 };
 
 struct ClauseSummary {
@@ -61,13 +79,33 @@ struct ClauseSummary {
 enum class ProvisionChangeKind : std::uint8_t { removed, added, weakened, strengthened, negated, modified, moved };
 std::string_view to_string(ProvisionChangeKind kind);
 
+// Where a provision stands in one draft.
+struct ProvisionPlace {
+    static constexpr std::uint32_t none = static_cast<std::uint32_t>(-1);
+    std::uint32_t unit = none;        // index into that side's Analysis::units; none: not on this side
+    ClauseId clause = no_clause;      // the clause holding it
+    std::size_t entry = no_entry;     // the entry showing that clause
+    // The sentence within that side of the entry's text (the text its edits spell out on that
+    // side, or its clauses' own text when it has no edits): bytes [offset, offset + length).
+    std::uint32_t offset = 0, length = 0;
+    bool present() const { return unit != none; }
+};
+
 struct ProvisionChange {
     ProvisionChangeKind change = ProvisionChangeKind::modified;
-    static constexpr std::uint32_t none = static_cast<std::uint32_t>(-1);
-    std::uint32_t old_unit = none;           // index into Comparison::old_analysis.units; none when added
-    std::uint32_t new_unit = none;           // index into Comparison::new_analysis.units; none when removed
+    ProvisionPlace old_place, new_place;
     bool also_moved = false;                 // weakened/strengthened/negated/modified in another clause
     std::vector<std::string> references_removed, references_added;   // keys, sorted
+    // The sentence's words: one remove (removed), one insert (added), one equal (moved), or the
+    // word diff of the old sentence against the new one.
+    std::vector<Edit> wording;
+
+    // The side that locates it for a reader: the new one, or the old one when it was removed.
+    const ProvisionPlace& place() const { return new_place.present() ? new_place : old_place; }
+    // Moved between two entries (shown at both).
+    bool changed_entry() const {
+        return old_place.present() && new_place.present() && old_place.entry != new_place.entry;
+    }
 };
 
 struct ReferenceChanges {
@@ -76,66 +114,27 @@ struct ReferenceChanges {
 };
 
 struct Comparison {
-    const Document* old_doc = nullptr;
-    const Document* new_doc = nullptr;
+    std::shared_ptr<const Document> old_doc, new_doc;
     std::vector<ClauseEntry> entries;   // new document order, removed clauses at their old place
     ClauseSummary summary;
     Analysis old_analysis, new_analysis;
     std::vector<ProvisionChange> provisions;   // in new document order, removed ones at their old place
     std::uint32_t provision_counts[7] = {};    // indexed by ProvisionChangeKind
     ReferenceChanges references;
+    std::vector<Finding> findings;             // ranked, most important first (engine/findings)
+    // For each clause of either document, the index of the entry that holds it.
+    std::vector<std::size_t> entry_of_old, entry_of_new;
 
     // Any substantive difference (what decides exit status 1).
     bool has_substantive_changes() const;
+    const Unit& old_unit(const ProvisionChange& p) const { return old_analysis.units[p.old_place.unit]; }
+    const Unit& new_unit(const ProvisionChange& p) const { return new_analysis.units[p.new_place.unit]; }
+    // The unit of the side that locates it (new, or old when removed), and its document.
+    const Unit& unit(const ProvisionChange& p) const { return p.new_place.present() ? new_unit(p) : old_unit(p); }
+    const Document& doc_of(const ProvisionChange& p) const { return p.new_place.present() ? *new_doc : *old_doc; }
+    // The clause an entry is shown under: its first new clause, or its first old one when removed.
+    const Document& doc_of(const ClauseEntry& e) const { return e.new_ids.empty() ? *old_doc : *new_doc; }
+    ClauseId clause_of(const ClauseEntry& e) const { return e.new_ids.empty() ? e.old_ids.front() : e.new_ids.front(); }
 };
-
-struct CompareOptions {
-    bool ignore_editorial = false;   // drop editorial-only entries' edits and mark them unchanged
-    bool auto_profile = true;        // choose each document's profile from its content
-    Profile profile = Profile::iso;  // used when auto_profile is false
-};
-
-// What matching provisions across two drafts needs of one draft's provisions (made by
-// prepare(), read by compare()).
-struct ProvisionKeys {
-    static constexpr std::uint32_t extra_word = 0x80000000u;   // words[] ids from here index extra_words
-    std::vector<std::uint32_t> normative;           // indices of units that are provisions
-    std::vector<std::string> key;                   // per unit: comparison key of its text
-    std::vector<std::vector<std::uint32_t>> words;  // per unit: its words' comparison-key ids, sorted
-    std::vector<std::string> extra_words;           // word keys the draft's key table lacks
-    std::vector<std::vector<std::string>> refs;     // per unit: sorted reference keys
-};
-
-// One draft made ready for comparison: its tokens (interned in tables of its own), its
-// provisions and the keys that provision matching needs. Preparing depends on that draft
-// alone, so two drafts can be prepared at the same time (the CLI prepares each on the thread
-// that read it), and a draft compared with several others can be prepared once and copied.
-struct PreparedDraft {
-    const Document* doc = nullptr;   // must outlive the draft and any comparison made from it
-    TokenTables tables;
-    TokenizedDocument tokens;
-    Analysis analysis;               // with the profile chosen by the options given to prepare()
-    ProvisionKeys keys;
-};
-
-PreparedDraft prepare(const Document& doc, const CompareOptions& options = {});
-PreparedDraft prepare(Document&& doc, const CompareOptions& options = {}) = delete;
-
-// Aligns, diffs and classifies two prepared drafts (options.ignore_editorial applies here;
-// the profiles are those the drafts were prepared with). Both documents must outlive the
-// Comparison.
-Comparison compare(PreparedDraft old_draft, PreparedDraft new_draft, const CompareOptions& options = {});
-
-// Prepares both documents (the old one on a second thread) and compares them. Both documents
-// must outlive the Comparison.
-Comparison compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options = {});
-// The Comparison points into both documents: temporaries would dangle.
-Comparison compare(Document&& old_doc, const Document& new_doc, const CompareOptions& options = {}) = delete;
-Comparison compare(const Document& old_doc, Document&& new_doc, const CompareOptions& options = {}) = delete;
-Comparison compare(Document&& old_doc, Document&& new_doc, const CompareOptions& options = {}) = delete;
-
-// Word-level edits turning one piece of text into another (a sentence, a title), cleaned up
-// as clause diffs are; never presented as a replaced block.
-std::vector<Edit> diff_text(std::string_view old_text, std::string_view new_text);
 
 }  // namespace redline

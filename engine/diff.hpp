@@ -5,13 +5,13 @@
 // substantive by comparing comparison keys.
 #pragma once
 
+#include "engine/edit.hpp"
+
 #include <cstdint>
 #include <span>
 #include <vector>
 
 namespace redline {
-
-enum class EditOp : std::uint8_t { equal, remove, insert };
 
 // A run of tokens: [a_begin, a_end) of the old sequence and/or [b_begin, b_end) of the new.
 // equal runs have both; remove only a; insert only b.

@@ -1,6 +1,5 @@
 #include "engine/match.hpp"
 
-#include "engine/beside.hpp"
 #include "engine/sort_ids.hpp"
 
 #include <algorithm>
@@ -11,21 +10,6 @@
 #include <unordered_map>
 
 namespace redline {
-
-std::string_view to_string(MatchReason reason) {
-    switch (reason) {
-    case MatchReason::none: return "none";
-    case MatchReason::identical: return "identical";
-    case MatchReason::same_label_similar: return "same-label+similar";
-    case MatchReason::similar_content: return "similar-content";
-    case MatchReason::children_matched: return "children-matched";
-    case MatchReason::split: return "split";
-    case MatchReason::merge: return "merge";
-    }
-    return "none";
-}
-
-std::ostream& operator<<(std::ostream& os, MatchReason reason) { return os << to_string(reason); }
 
 namespace {
 
@@ -321,13 +305,10 @@ private:
 
 class Matcher {
 public:
-    Matcher(const Document& o, const TokenizedDocument& ot, const Document& n, const TokenizedDocument& nt)
-        : old_(o, ot), new_(n, nt) {
-        {
-            Beside old_side([this] { old_.index(); });
-            new_.index();
-            old_side.wait();
-        }
+    Matcher(const Document& o, const TokenizedDocument& ot, const Document& n, const TokenizedDocument& nt,
+            const RunBoth& both)
+        : old_(o, ot), new_(n, nt), both_(both) {
+        both_([this] { old_.index(); }, [this] { new_.index(); });
         out_.old_to_new.assign(o.size(), no_clause);
         out_.new_to_old.assign(n.size(), no_clause);
         out_.score.assign(n.size(), 0.0f);
@@ -353,6 +334,7 @@ public:
 
 private:
     Side old_, new_;
+    const RunBoth& both_;
     Alignment out_;
     std::unique_ptr<ShingleIndex> free_index_;   // unmatched old nodes, for phases 2–4
     struct TitleCount {
@@ -419,13 +401,11 @@ private:
             if (new_free(n) && !new_.words_in(n) == 0) news.push_back(n);
         // Shingles (a sort of every word bigram) are most of the alignment's work: each side's
         // are made on a thread of its own. A Side's caches are touched by its thread alone.
-        {
-            Beside old_side([&] {
-                for (ClauseId o : olds) old_.shingles(o);
-            });
+        both_([&] {
+            for (ClauseId o : olds) old_.shingles(o);
+        }, [&] {
             for (ClauseId n : news) new_.shingles(n);
-            old_side.wait();
-        }
+        });
         free_index_ = std::make_unique<ShingleIndex>(old_, olds, new_, news);
     }
 
@@ -617,8 +597,8 @@ private:
 }  // namespace
 
 Alignment align(const Document& old_doc, const TokenizedDocument& old_tokens, const Document& new_doc,
-                const TokenizedDocument& new_tokens) {
-    return Matcher(old_doc, old_tokens, new_doc, new_tokens).run();
+                const TokenizedDocument& new_tokens, const RunBoth& both) {
+    return Matcher(old_doc, old_tokens, new_doc, new_tokens, both).run();
 }
 
 }  // namespace redline

@@ -18,7 +18,9 @@
 // Every pair carries a score in [0, 1] and the reason that decided it.
 #pragma once
 
+#include "engine/comparison.hpp"
 #include "engine/document.hpp"
+#include "engine/parallel.hpp"
 #include "engine/tokens.hpp"
 
 #include <cstdint>
@@ -27,19 +29,6 @@
 #include <vector>
 
 namespace redline {
-
-enum class MatchReason : std::uint8_t {
-    none,
-    identical,           // same content (labels aside)
-    same_label_similar,  // same label and kind under matched parents, similar content
-    similar_content,     // content similar enough on its own
-    children_matched,    // its children went to the other node's children
-    split,               // one of the parts of an old node split into several new ones
-    merge,               // one of the parts merged into one new node
-};
-
-std::string_view to_string(MatchReason reason);
-std::ostream& operator<<(std::ostream& os, MatchReason reason);
 
 struct Split {
     ClauseId old_id = no_clause;
@@ -62,7 +51,8 @@ struct Alignment {
 
 // Aligns every node of `old_doc` with at most one node of `new_doc` (roots with roots).
 // Splits and merges record the extra nodes that take part beyond the one-to-one pair.
+// Independent work (indexing each side) is handed to `both`.
 Alignment align(const Document& old_doc, const TokenizedDocument& old_tokens, const Document& new_doc,
-                const TokenizedDocument& new_tokens);
+                const TokenizedDocument& new_tokens, const RunBoth& both = one_after_other);
 
 }  // namespace redline

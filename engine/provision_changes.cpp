@@ -1,5 +1,6 @@
 #include "engine/provision_changes.hpp"
 
+#include "engine/entries.hpp"
 #include "engine/text.hpp"
 
 #include <algorithm>
@@ -7,19 +8,6 @@
 #include <unordered_map>
 
 namespace redline {
-
-std::string_view to_string(ProvisionChangeKind kind) {
-    switch (kind) {
-    case ProvisionChangeKind::removed: return "removed";
-    case ProvisionChangeKind::added: return "added";
-    case ProvisionChangeKind::weakened: return "weakened";
-    case ProvisionChangeKind::strengthened: return "strengthened";
-    case ProvisionChangeKind::negated: return "negated";
-    case ProvisionChangeKind::modified: return "modified";
-    case ProvisionChangeKind::moved: return "moved";
-    }
-    return "modified";
-}
 
 namespace {
 
@@ -127,7 +115,7 @@ void join_word_ids(ProvisionKeys& o, ProvisionKeys& n, const std::vector<std::ui
 
 void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, const ProvisionKeys& o,
                         const ProvisionKeys& n) {
-    const std::uint32_t none = ProvisionChange::none;
+    const std::uint32_t none = ProvisionPlace::none;
     std::vector<std::uint32_t> partner_of_new(c.new_analysis.units.size(), none);
     std::vector<std::uint32_t> partner_of_old(c.old_analysis.units.size(), none);
     auto same_place = [&](std::uint32_t oi, std::uint32_t ni) {
@@ -183,8 +171,8 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
     // of their place.
     auto change_for = [&](std::uint32_t oi, std::uint32_t ni) {
         ProvisionChange ch;
-        ch.old_unit = oi;
-        ch.new_unit = ni;
+        ch.old_place.unit = oi;
+        ch.new_place.unit = ni;
         if (oi != none) ch.references_removed = o.refs[oi];
         if (ni != none) ch.references_added = n.refs[ni];
         if (oi != none && ni != none) {
@@ -233,6 +221,220 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
     c.references.added = minus(new_all, old_all);
     c.references.normative_removed = minus(old_norm, new_norm);
     c.references.normative_added = minus(new_norm, old_norm);
+}
+
+
+// ---- Placing provision changes in the entries -------------------------------------------
+
+namespace {
+
+// Token positions within one draft: where each block's tokens start in its clause's body
+// range, and where each token of a block starts and ends in the block's text. Cached, since a
+// clause or a paragraph may hold many provisions.
+class TokenPositions {
+public:
+    TokenPositions(const Document& doc, const TokenizedDocument& td, const TokenTables& tables)
+        : doc_(doc), td_(td), tables_(tables) {}
+
+    // Index (into the token streams) of the first token of block `block` of `clause`.
+    std::uint32_t block_begin(ClauseId clause, std::uint32_t block) {
+        auto [it, fresh] = block_begins_.try_emplace(clause);
+        if (fresh) {
+            const TokenRange r = td_.body[clause];
+            it->second.push_back(r.begin);
+            for (std::uint32_t i = r.begin; i < r.end; ++i)
+                if (td_.exact[i] == tables_.paragraph_break) it->second.push_back(i + 1);
+        }
+        return it->second[block - doc_[clause].first_block];
+    }
+
+    // Byte offsets in the block's text of its tokens (white space is no token).
+    const std::vector<text::Span>& tokens(std::uint32_t block) {
+        auto [it, fresh] = block_tokens_.try_emplace(block);
+        if (fresh) {
+            text::tokenize(doc_.str(doc_.blocks()[block].text), buffer_);
+            for (const text::Token& t : buffer_)
+                if (t.kind != text::TokenKind::space) it->second.push_back({t.offset, t.length});
+        }
+        return it->second;
+    }
+
+    // The unit's tokens, as indices into the token streams: [first, last); empty when none.
+    std::pair<std::uint32_t, std::uint32_t> unit_tokens(const Unit& u) {
+        const std::vector<text::Span>& spans = tokens(u.block);
+        const std::uint32_t begin = block_begin(u.clause, u.block);
+        const auto before = [](const text::Span& s, std::uint32_t at) { return s.offset < at; };
+        const auto first = std::lower_bound(spans.begin(), spans.end(), u.offset, before);
+        const auto last = std::lower_bound(first, spans.end(), u.offset + u.length, before);
+        return {begin + static_cast<std::uint32_t>(first - spans.begin()), begin + static_cast<std::uint32_t>(last - spans.begin())};
+    }
+
+    // Where each block of a clause starts in its own text (Document::own_text).
+    std::vector<std::uint32_t> block_bases(ClauseId clause, std::uint32_t& length) const {
+        std::vector<std::uint32_t> bases;
+        std::uint32_t pos = 0;
+        for (const Block* b = doc_.blocks_begin(clause); b != doc_.blocks_end(clause); ++b) {
+            if (pos > 0) pos += 1;
+            bases.push_back(pos);
+            pos += b->text.length;
+        }
+        length = pos;
+        return bases;
+    }
+
+    // Where a clause's own text starts in the entry's text, its clauses' own texts joined by
+    // '\n' (as a writer shows an entry without edits).
+    std::uint32_t clause_base(const std::vector<ClauseId>& ids, ClauseId clause) const {
+        std::uint32_t total = 0;
+        for (ClauseId id : ids) {
+            std::uint32_t length = 0;
+            block_bases(id, length);
+            if (total > 0) total += 1;
+            if (id == clause) return total;
+            total += length;
+        }
+        return total;
+    }
+
+    // The token at index `token` of the streams (in `clause`'s body): its bytes in the entry's
+    // own text.
+    text::Span raw_span(const std::vector<ClauseId>& ids, ClauseId clause, std::uint32_t token) {
+        const Clause& c = doc_[clause];
+        std::uint32_t block = c.first_block;
+        while (block + 1 < c.first_block + c.block_count && block_begin(clause, block + 1) <= token) ++block;
+        std::uint32_t length = 0;
+        const std::vector<std::uint32_t> bases = block_bases(clause, length);
+        const std::uint32_t base = clause_base(ids, clause) + bases[block - c.first_block];
+        const std::vector<text::Span>& spans = tokens(block);
+        const std::uint32_t local = token - block_begin(clause, block);
+        if (local >= spans.size()) return {base, 0};
+        return {base + spans[local].offset, spans[local].length};
+    }
+
+    const TokenizedDocument& streams() const { return td_; }
+
+private:
+    const Document& doc_;
+    const TokenizedDocument& td_;
+    const TokenTables& tables_;
+    std::unordered_map<ClauseId, std::vector<std::uint32_t>> block_begins_;
+    std::unordered_map<std::uint32_t, std::vector<text::Span>> block_tokens_;
+    std::vector<text::Token> buffer_;
+};
+
+// Flat positions in the token sequence of an entry side (its clauses' bodies joined by one
+// paragraph break each): the same position names the same token on both sides of an entry
+// whose text did not change.
+struct FlatSide {
+    const TokenizedDocument& td;
+    const std::vector<ClauseId>& ids;
+
+    std::uint32_t flat(ClauseId clause, std::uint32_t token) const {
+        std::uint32_t pos = 0;
+        bool any = false;
+        for (ClauseId id : ids) {
+            const TokenRange r = td.body[id];
+            if (id == clause) return pos + (any && r.begin != r.end ? 1 : 0) + (token - r.begin);
+            if (r.begin == r.end) continue;
+            pos += (any ? 1 : 0) + r.size();
+            any = true;
+        }
+        return pos;
+    }
+
+    // The clause and stream index of flat position `at`.
+    std::pair<ClauseId, std::uint32_t> token(std::uint32_t at) const {
+        std::uint32_t pos = 0;
+        bool any = false;
+        for (ClauseId id : ids) {
+            const TokenRange r = td.body[id];
+            if (r.begin == r.end) continue;
+            if (any) pos += 1;
+            if (at < pos + r.size()) return {id, r.begin + (at - pos)};
+            pos += r.size();
+            any = true;
+        }
+        return {no_clause, 0};
+    }
+};
+
+}  // namespace
+
+void place_provisions(Comparison& c, const EntryDiffer& differ, const TokenizedDocument& ot, const TokenizedDocument& nt,
+                      const TokenTables& tables) {
+    const Document& od = *c.old_doc;
+    const Document& nd = *c.new_doc;
+    TokenPositions old_positions(od, ot, tables), new_positions(nd, nt, tables);
+
+    for (std::size_t i = 0; i < c.provisions.size(); ++i) {
+        ProvisionChange& p = c.provisions[i];
+        if (p.old_place.present()) {
+            p.old_place.clause = c.old_analysis.units[p.old_place.unit].clause;
+            p.old_place.entry = c.entry_of_old[p.old_place.clause];
+        }
+        if (p.new_place.present()) {
+            p.new_place.clause = c.new_analysis.units[p.new_place.unit].clause;
+            p.new_place.entry = c.entry_of_new[p.new_place.clause];
+        }
+        const std::string_view old_text = p.old_place.present() ? unit_text(od, c.old_unit(p)) : std::string_view();
+        const std::string_view new_text = p.new_place.present() ? unit_text(nd, c.new_unit(p)) : std::string_view();
+        switch (p.change) {
+        case ProvisionChangeKind::removed: p.wording = {{EditOp::remove, std::string(old_text), false}}; break;
+        case ProvisionChangeKind::added: p.wording = {{EditOp::insert, std::string(new_text), false}}; break;
+        case ProvisionChangeKind::moved: p.wording = {{EditOp::equal, std::string(new_text), false}}; break;
+        default: p.wording = diff_text(old_text, new_text); break;
+        }
+        if (p.old_place.entry != no_entry) c.entries[p.old_place.entry].provisions.push_back(i);
+        if (p.new_place.entry != no_entry && p.new_place.entry != p.old_place.entry)
+            c.entries[p.new_place.entry].provisions.push_back(i);
+    }
+
+    // Sentence offsets in the entry's text on the provision's side.
+    std::unordered_map<std::size_t, EntryDiffer::Spelling> spellings;   // per entry with edits
+    auto locate = [&](ProvisionPlace& place, bool old_side) {
+        if (place.entry == no_entry) return;
+        const ClauseEntry& e = c.entries[place.entry];
+        const Unit& u = (old_side ? c.old_analysis : c.new_analysis).units[place.unit];
+        TokenPositions& positions = old_side ? old_positions : new_positions;
+        const std::vector<ClauseId>& ids = old_side ? e.old_ids : e.new_ids;
+        const auto [first, last] = positions.unit_tokens(u);
+        if (!e.edits.empty()) {
+            if (first == last) return;
+            auto it = spellings.find(place.entry);
+            if (it == spellings.end()) it = spellings.emplace(place.entry, differ.spelling(e)).first;
+            const FlatSide side{positions.streams(), ids};
+            const std::uint32_t a = side.flat(u.clause, first), b = side.flat(u.clause, last - 1);
+            const std::vector<std::uint32_t>& starts = old_side ? it->second.old_start : it->second.new_start;
+            const std::vector<std::uint32_t>& ends = old_side ? it->second.old_end : it->second.new_end;
+            if (b >= ends.size()) return;
+            place.offset = starts[a];
+            place.length = ends[b] - starts[a];
+            return;
+        }
+        // No edits: the entry shows its clauses' own text, the new one's when it has new
+        // clauses. The old side of an unchanged pair has the same tokens as the new side.
+        if (!old_side || e.new_ids.empty()) {
+            const Document& doc = old_side ? od : nd;
+            std::uint32_t clause_length = 0;
+            const std::vector<std::uint32_t> bases = positions.block_bases(u.clause, clause_length);
+            place.offset = positions.clause_base(ids, u.clause) + bases[u.block - doc[u.clause].first_block] + u.offset;
+            place.length = u.length;
+            return;
+        }
+        if (first == last) return;
+        const FlatSide from{ot, e.old_ids}, to{nt, e.new_ids};
+        const auto [nc, nfirst] = to.token(from.flat(u.clause, first));
+        const auto [nc_last, nlast] = to.token(from.flat(u.clause, last - 1));
+        if (nc == no_clause || nc_last == no_clause) return;
+        const text::Span a = new_positions.raw_span(e.new_ids, nc, nfirst);
+        const text::Span b = new_positions.raw_span(e.new_ids, nc_last, nlast);
+        place.offset = a.offset;
+        place.length = b.offset + b.length - a.offset;
+    };
+    for (ProvisionChange& p : c.provisions) {
+        if (p.old_place.present()) locate(p.old_place, true);
+        if (p.new_place.present()) locate(p.new_place, false);
+    }
 }
 
 }  // namespace redline

@@ -1,10 +1,28 @@
-// Provision changes: normative units of the old and new documents matched across the whole
-// document (internal to engine/comparison).
+// Provision changes (internal to engine/pipeline): normative units of the old and new
+// documents matched across the whole document, then placed in the entries that show them.
 #pragma once
 
 #include "engine/comparison.hpp"
+#include "engine/entries.hpp"
+#include "engine/text.hpp"
+#include "engine/tokens.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
 
 namespace redline {
+
+// What matching provisions across two drafts needs of one draft's provisions (made when the
+// draft is prepared, read when it is compared).
+struct ProvisionKeys {
+    static constexpr std::uint32_t extra_word = 0x80000000u;   // words[] ids from here index extra_words
+    std::vector<std::uint32_t> normative;           // indices of units that are provisions
+    std::vector<std::string> key;                   // per unit: comparison key of its text
+    std::vector<std::vector<std::uint32_t>> words;  // per unit: its words' comparison-key ids, sorted
+    std::vector<std::string> extra_words;           // word keys the draft's key table lacks
+    std::vector<std::vector<std::string>> refs;     // per unit: sorted reference keys
+};
 
 // The keys of one draft's provisions; word ids are those of the draft's own `tables.key`.
 ProvisionKeys provision_keys(const Document& doc, const Analysis& analysis, const TokenTables& tables);
@@ -14,9 +32,16 @@ ProvisionKeys provision_keys(const Document& doc, const Analysis& analysis, cons
 void join_word_ids(ProvisionKeys& old_keys, ProvisionKeys& new_keys, const std::vector<std::uint32_t>& new_key_map,
                    const text::Interner& joined_keys);
 
-// Fills comparison.provisions, .provision_counts and .references from the two analyses, their
-// keys and the clause alignment (old clause → new clause, no_clause when removed).
+// Fills comparison.provisions (kinds, units, references), .provision_counts and .references
+// from the two analyses, their keys and the clause alignment (old clause → new clause,
+// no_clause when removed).
 void compare_provisions(Comparison& comparison, const std::vector<ClauseId>& old_to_new, const ProvisionKeys& old_keys,
                         const ProvisionKeys& new_keys);
+
+// Once the entries are made: each provision change's clauses, entries and sentence offsets in
+// the entries' texts (spelled as `differ` spells them), its wording, and each entry's list of
+// provision changes. Both token streams must be in the ids of `tables`.
+void place_provisions(Comparison& comparison, const EntryDiffer& differ, const TokenizedDocument& old_tokens,
+                      const TokenizedDocument& new_tokens, const TokenTables& tables);
 
 }  // namespace redline

@@ -4,7 +4,7 @@
 #define BOOST_TEST_MODULE brief
 #include <boost/test/unit_test.hpp>
 
-#include "engine/comparison.hpp"
+#include "engine/pipeline.hpp"
 #include "formats/brief/brief.hpp"
 #include "formats/reader.hpp"
 
@@ -17,7 +17,6 @@
 #include <unistd.h>
 
 using namespace redline;
-using formats::FindingCategory;
 
 namespace {
 
@@ -44,7 +43,7 @@ const Pair& sample(const std::string& lang) {
     return lang == "zh" ? zh : en;
 }
 
-std::string removed_text(const formats::Finding& f) {
+std::string removed_text(const formats::BriefFinding& f) {
     std::string out;
     for (const Edit& e : f.wording)
         if (e.op == EditOp::remove) out += e.text;
@@ -121,8 +120,7 @@ BOOST_AUTO_TEST_CASE(every_provision_change_of_a_corpus_pair_appears_once_in_its
             for (std::size_t i : f.provisions) {
                 ++seen[i];
                 const ProvisionChange& pc = p.c.provisions[i];
-                const Unit& u = pc.new_unit != ProvisionChange::none ? p.c.new_analysis.units[pc.new_unit]
-                                                                     : p.c.old_analysis.units[pc.old_unit];
+                const Unit& u = p.c.unit(pc);
                 const bool requirement = u.what.kind == ProvisionKind::requirement;
                 FindingCategory want = FindingCategory::provision_reworded;
                 switch (pc.change) {

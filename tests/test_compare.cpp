@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE compare
 #include <boost/test/unit_test.hpp>
 
-#include "engine/comparison.hpp"
+#include "engine/pipeline.hpp"
 
 #include <stdexcept>
 #include <string>
@@ -274,13 +274,13 @@ std::vector<std::string> provision_summary(const Comparison& c) {
         std::string s(to_string(p.change));
         if (p.also_moved) s += "+moved";
         s += " ";
-        if (p.old_unit != ProvisionChange::none) s += std::string(c.old_doc->label(c.old_analysis.units[p.old_unit].clause));
+        if (p.old_place.present()) s += std::string(c.old_doc->label(c.old_unit(p).clause));
         s += "→";
-        if (p.new_unit != ProvisionChange::none) s += std::string(c.new_doc->label(c.new_analysis.units[p.new_unit].clause));
+        if (p.new_place.present()) s += std::string(c.new_doc->label(c.new_unit(p).clause));
         s += " ";
-        if (p.old_unit != ProvisionChange::none) s += c.old_analysis.units[p.old_unit].what.form;
+        if (p.old_place.present()) s += c.old_unit(p).what.form;
         s += "→";
-        if (p.new_unit != ProvisionChange::none) s += c.new_analysis.units[p.new_unit].what.form;
+        if (p.new_place.present()) s += c.new_unit(p).what.form;
         for (const auto& r : p.references_removed) s += " -" + r;
         for (const auto& r : p.references_added) s += " +" + r;
         out.push_back(s);
@@ -355,4 +355,108 @@ BOOST_AUTO_TEST_CASE(comparing_an_unprepared_draft_is_an_error) {
     const Document o = doc({{1, "1", "Scope", A}});
     BOOST_CHECK_THROW(compare(PreparedDraft{}, prepare(o)), std::invalid_argument);
     BOOST_CHECK_THROW(compare(prepare(o), PreparedDraft{}), std::invalid_argument);
+}
+
+namespace {
+
+// The text one side of an entry shows: what its edits spell out there, or its clauses' own text.
+std::string side_text(const Comparison& c, const ClauseEntry& e, bool old_side) {
+    std::string out;
+    if (!e.edits.empty()) {
+        for (const Edit& x : e.edits)
+            if (x.op == EditOp::equal || x.op == (old_side ? EditOp::remove : EditOp::insert)) out += x.text;
+        return out;
+    }
+    const Document& d = e.new_ids.empty() ? *c.old_doc : *c.new_doc;
+    for (ClauseId id : e.new_ids.empty() ? e.old_ids : e.new_ids) out += (out.empty() ? "" : "\n") + d.own_text(id);
+    return out;
+}
+
+std::string placed(const Comparison& c, const ProvisionPlace& p, bool old_side) {
+    return side_text(c, c.entries[p.entry], old_side).substr(p.offset, p.length);
+}
+
+}  // namespace
+
+// Each provision change knows its clause, its entry and where its sentence stands in the
+// entry's text, on both sides: a repeated sentence is the right one of the two, not the first.
+BOOST_AUTO_TEST_CASE(provision_changes_carry_their_places) {
+    const std::string twice = "Logs shall be kept. The vendor shall sign logs. Logs shall be kept.";
+    const Document o = doc({{1, "5", "Logs", twice}, {1, "6", "Debug", B}});
+    const Document n = doc({{1, "5", "Logs", "Logs shall be kept. The vendor should sign logs."}, {1, "6", "Debug", B}});
+    const Comparison c = compare(o, n);
+    BOOST_REQUIRE_EQUAL(c.provisions.size(), 2u);
+    const ProvisionChange& weakened = c.provisions[0];
+    const ProvisionChange& removed = c.provisions[1];
+    BOOST_TEST(to_string(weakened.change) == "weakened");
+    BOOST_TEST(to_string(removed.change) == "removed");
+    BOOST_TEST(weakened.old_place.entry == 0u);   // entries: 5, 6
+    BOOST_TEST(weakened.new_place.entry == 0u);
+    BOOST_TEST(c.old_doc->label(weakened.old_place.clause) == "5");
+    BOOST_TEST(placed(c, weakened.old_place, true) == "The vendor shall sign logs.");
+    BOOST_TEST(placed(c, weakened.new_place, false) == "The vendor should sign logs.");
+    // The removed sentence is the second "Logs shall be kept.", at the end of the old text.
+    BOOST_TEST(!removed.new_place.present());
+    BOOST_TEST(placed(c, removed.old_place, true) == "Logs shall be kept.");
+    BOOST_TEST(removed.old_place.offset == side_text(c, c.entries[0], true).rfind("Logs shall be kept."));
+    // The word edits of the sentence, and the entry's list of its provision changes.
+    ClauseEntry words;
+    words.edits = weakened.wording;
+    BOOST_TEST(edits(words) == "The vendor[- shall-]{+ should+} sign logs.");
+    BOOST_TEST(c.entries[0].provisions == (std::vector<std::size_t>{0, 1}), boost::test_tools::per_element());
+    BOOST_TEST(c.entries[1].provisions.empty());
+    BOOST_TEST(c.entry_of_old[1] == 0u);
+    BOOST_TEST(c.entry_of_new[2] == 1u);
+}
+
+// A provision that moved out of an unchanged clause is placed in the text that entry shows.
+BOOST_AUTO_TEST_CASE(a_moved_provision_is_placed_at_both_ends) {
+    const Document o = doc({{1, "5", "General", A + " " + B}, {1, "6", "Other", C}});
+    const Document n = doc({{1, "5", "General", A}, {1, "6", "Other", C + " " + B}});
+    const Comparison c = compare(o, n);
+    BOOST_REQUIRE_EQUAL(c.provisions.size(), 1u);
+    const ProvisionChange& p = c.provisions[0];
+    BOOST_TEST(to_string(p.change) == "moved");
+    BOOST_TEST(p.changed_entry());
+    BOOST_TEST(placed(c, p.old_place, true) == B);
+    BOOST_TEST(placed(c, p.new_place, false) == B);
+    BOOST_TEST((p.wording.size() == 1 && p.wording[0].op == EditOp::equal && p.wording[0].text == B));
+}
+
+// The profile is decided when a draft is prepared and recorded in it; comparing cannot change it.
+BOOST_AUTO_TEST_CASE(the_profile_is_chosen_when_preparing) {
+    const Document d = doc({{1, "1", "Scope", "The device MUST log. It SHOULD sign."}});
+    PrepareOptions law;
+    law.profile = Profile::law;
+    BOOST_TEST(prepare(d, law).profile == Profile::law);
+    BOOST_TEST(prepare(d, law).analysis.profile == Profile::law);
+    BOOST_TEST(prepare(d).profile == choose_profile(d));
+    const Comparison c = compare(prepare(d, law), prepare(d, law));
+    BOOST_TEST(c.old_analysis.profile == Profile::law);
+}
+
+// A prepared draft may own its document: the comparison keeps it alive.
+BOOST_AUTO_TEST_CASE(a_comparison_shares_its_documents) {
+    Comparison c;
+    {
+        PreparedDraft a = prepare(doc({{1, "6", "Debug", B}}));
+        PreparedDraft b = prepare(doc({{1, "6", "Debug", D}}));
+        c = compare(std::move(a), std::move(b));
+    }
+    BOOST_TEST(c.old_doc->label(1) == "6");
+    BOOST_TEST(c.new_doc->own_text(1) == D);
+}
+
+// Reading both drafts at once: when both fail, the old draft's error wins, as reading them in
+// turn would report it.
+BOOST_AUTO_TEST_CASE(preparing_a_pair_reports_the_old_drafts_error_first) {
+    auto bad = [](const char* what) { return [what]() -> Document { throw std::runtime_error(what); }; };
+    auto good = [] { return doc({{1, "1", "Scope", A}}); };
+    BOOST_CHECK_EXCEPTION(prepare_pair(bad("old"), bad("new")), std::runtime_error,
+                          [](const std::runtime_error& e) { return std::string(e.what()) == "old"; });
+    BOOST_CHECK_EXCEPTION(prepare_pair(good, bad("new")), std::runtime_error,
+                          [](const std::runtime_error& e) { return std::string(e.what()) == "new"; });
+    const auto [o, n] = prepare_pair(good, good);
+    BOOST_TEST(o.doc->own_text(1) == A);
+    BOOST_TEST(n.doc->own_text(1) == A);
 }

@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE compare_corpus
 #include <boost/test/unit_test.hpp>
 
-#include "engine/comparison.hpp"
+#include "engine/pipeline.hpp"
 #include "formats/json/report_json.hpp"
 #include "formats/reader.hpp"
 

@@ -4,7 +4,7 @@
 #define BOOST_TEST_MODULE html_redline
 #include <boost/test/unit_test.hpp>
 
-#include "engine/comparison.hpp"
+#include "engine/pipeline.hpp"
 #include "formats/html_redline/html_writer.hpp"
 #include "formats/reader.hpp"
 

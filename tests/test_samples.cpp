@@ -1,7 +1,7 @@
 #define BOOST_TEST_MODULE samples
 #include <boost/test/unit_test.hpp>
 
-#include "engine/comparison.hpp"
+#include "engine/pipeline.hpp"
 #include "formats/json/document_json.hpp"
 #include "formats/reader.hpp"
 
@@ -156,8 +156,8 @@ BOOST_AUTO_TEST_CASE(provision_changes_of_the_samples_in_both_languages) {
         std::vector<std::string> got;
         for (const ProvisionChange& p : c.provisions) {
             std::string s(to_string(p.change));
-            s += " " + (p.old_unit != ProvisionChange::none ? std::string(o.label(c.old_analysis.units[p.old_unit].clause)) : "-");
-            s += " " + (p.new_unit != ProvisionChange::none ? std::string(n.label(c.new_analysis.units[p.new_unit].clause)) : "-");
+            s += " " + (p.old_place.present() ? std::string(o.label(p.old_place.clause)) : "-");
+            s += " " + (p.new_place.present() ? std::string(n.label(p.new_place.clause)) : "-");
             for (const auto& r : p.references_removed) s += " -" + r;
             got.push_back(s);
         }

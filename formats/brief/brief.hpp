@@ -1,6 +1,7 @@
 // The brief: what changed in the obligations, ranked, quoted and cited — the two pages a
-// policy team sends upstairs. make_brief() turns a Comparison into ranked findings; the
-// writers render them as Markdown, HTML, DOCX, or as the change list of a GB/T foreword.
+// policy team sends upstairs. The engine finds and ranks the findings (engine/findings);
+// make_brief() words them in Chinese or English, and the writers render them as Markdown,
+// HTML, DOCX, or as the change list of a GB/T foreword.
 #pragma once
 
 #include "engine/comparison.hpp"
@@ -13,26 +14,11 @@ namespace redline::formats {
 
 enum class BriefLanguage : std::uint8_t { en, zh };
 
-// In rank order: a finding of an earlier category is listed before one of a later category.
-enum class FindingCategory : std::uint8_t {
-    requirement_removed,    // removed or negated requirements
-    requirement_added,      // new requirements
-    force_changed,          // weakened or strengthened provisions
-    provision_removed_added,  // recommendations, permissions, possibilities removed or added
-    provision_reworded,     // same force, new wording
-    reference,              // mandatory references added or removed
-    scope,                  // the scope clause
-    definition,             // term entries
-    clause,                 // clauses removed or added that hold no provision
-    front_matter,           // drafting organisations, replaced standards, stage, foreword
-    wording,                // other substantive text changes
-    provision_moved,        // the same provision in another clause
-};
-inline constexpr int finding_categories = 12;
-
 std::string_view category_heading(FindingCategory category, BriefLanguage lang);
 
-struct Finding {
+// A finding of the engine (engine/findings) worded for a reader: headline, places, labels.
+struct BriefFinding {
+    const Finding* finding = nullptr;    // the engine's finding it words (in Comparison::findings)
     FindingCategory category = FindingCategory::wording;
     std::string headline;
     std::string old_place, new_place;    // "6.2.4 供应链安全"; empty when the side has none
@@ -45,7 +31,7 @@ struct Finding {
     std::vector<std::size_t> provisions; // indices into Comparison::provisions it reports
     std::size_t position = 0;            // document order (entry index) for ranking ties
     // For the GB/T foreword change list: what happened, and where.
-    enum class Verb : std::uint8_t { deleted, added, changed } verb = Verb::changed;
+    FindingVerb verb = FindingVerb::changed;
     std::string subject;                 // "“设备应采用符合 GB/T 29829—2022 要求的…”的要求"
     std::string subject_en;
     std::string old_label, new_label;    // clause numbers for "(see 6.2, 6.3 of the 2012 edition)"
@@ -67,7 +53,7 @@ struct Brief {
     const Comparison* comparison = nullptr;
     BriefLanguage lang = BriefLanguage::en;
     std::string date;
-    std::vector<Finding> findings;       // ranked, most important first
+    std::vector<BriefFinding> findings;  // ranked, most important first (watched ones first)
     std::uint32_t counts[finding_categories] = {};
     std::uint32_t editorial_changes = 0;
     std::vector<RenumberedClause> renumbering;

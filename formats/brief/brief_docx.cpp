@@ -188,7 +188,7 @@ std::string document_xml(const Brief& b) {
 
     Body::run(body.paragraph("Heading1"), word(b, "Findings", "主要变化"));
     std::size_t n = 0;
-    for (const Finding& f : b.findings) {
+    for (const BriefFinding& f : b.findings) {
         Body::run(body.paragraph("Heading2"), fmt::format("{}. {}", ++n, f.headline));
         pugi::xml_node meta = body.paragraph();
         Body::run(meta, location(b, f), M::italic);

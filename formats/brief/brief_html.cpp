@@ -40,7 +40,7 @@ svg text { fill: var(--fg); font-size: 12px; }
 @media print { body { max-width: none; } del, ins, .watch { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 )css";
 
-std::string quote(const Finding& f) {
+std::string quote(const BriefFinding& f) {
     std::string out = fmt::format("<blockquote lang=\"{}\">", f.quote_lang.empty() ? "en" : f.quote_lang);
     for (const Edit& e : f.wording) {
         if (e.op == EditOp::remove) out += "<del>" + esc(e.text) + "</del>";
@@ -101,7 +101,7 @@ std::string write_brief_html(const Brief& b) {
     out += svg_chart(b);
     out += "</section>\n<section aria-labelledby=\"findings\"><h2 id=\"findings\">" + esc(word(b, "Findings", "主要变化")) + "</h2>\n";
     std::size_t n = 0;
-    for (const Finding& f : b.findings) {
+    for (const BriefFinding& f : b.findings) {
         out += fmt::format("<article class=\"finding\" id=\"f{}\"><h3>{}. {}</h3>\n", n + 1, n + 1, esc(f.headline));
         ++n;
         out += "<p class=\"meta\">" + esc(location(b, f));

@@ -73,7 +73,7 @@ std::string write_brief_markdown(const Brief& b) {
     out += "## " + word(b, "Findings", "主要变化") + "\n\n";
     out += word(b, "~~Struck~~ words were removed, **bold** words were added.", "~~删除线~~为删除的文字，**粗体**为增加的文字。") + "\n\n";
     std::size_t n = 0;
-    for (const Finding& f : b.findings) {
+    for (const BriefFinding& f : b.findings) {
         out += fmt::format("### {}. {}\n\n", ++n, md(f.headline));
         std::string meta = "*" + md(location(b, f)) + "*";
         for (const std::string& w : f.watched) meta += " · **" + word(b, "watch: ", "关注：") + md(w) + "**";

@@ -23,7 +23,7 @@ std::string title_line(const Brief& b) {
     return word(b, "Brief: ", "变化摘要：") + document_line(*c.old_doc) + " → " + document_line(*c.new_doc);
 }
 
-std::string location(const Brief& b, const Finding& f) {
+std::string location(const Brief& b, const BriefFinding& f) {
     std::string out(category_heading(f.category, b.lang));
     if (f.change_number) out += fmt::format(" · C{}", f.change_number);
     if (!f.old_place.empty() && !f.new_place.empty() && f.old_place != f.new_place)

@@ -17,7 +17,7 @@ std::string title_line(const Brief& b);
 // Label words in the brief's language.
 std::string word(const Brief& b, std::string_view en, std::string_view zh);
 // "C14 · 6.2.4 → 6.2.3" and similar, for a finding's meta line.
-std::string location(const Brief& b, const Finding& f);
+std::string location(const Brief& b, const BriefFinding& f);
 
 // The summary table: a row per category that has findings, then the editorial count.
 std::vector<std::pair<std::string, std::uint32_t>> summary_rows(const Brief& b);

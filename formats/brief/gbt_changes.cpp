@@ -50,28 +50,28 @@ std::string write_gbt_changes(const Brief& b) {
         against_zh = od.info.stage.empty() ? std::string("上一稿") : od.info.stage;
         against_en = "the previous draft";
     }
-    std::vector<const Finding*> items;
-    for (const Finding& f : b.findings)
+    std::vector<const BriefFinding*> items;
+    for (const BriefFinding& f : b.findings)
         if (f.category < FindingCategory::front_matter) items.push_back(&f);
-    std::stable_sort(items.begin(), items.end(), [](const Finding* x, const Finding* y) { return x->position < y->position; });
+    std::stable_sort(items.begin(), items.end(), [](const BriefFinding* x, const BriefFinding* y) { return x->position < y->position; });
 
     std::string zh = fmt::format("与{}相比，除结构调整和编辑性改动外，主要技术变化如下：\n", against_zh);
     std::string en = fmt::format("Compared with {}, apart from structural and editorial changes, the main technical changes are as follows:\n",
                                  against_en);
     for (std::size_t i = 0; i < items.size(); ++i) {
-        const Finding& f = *items[i];
+        const BriefFinding& f = *items[i];
         const bool last = i + 1 == items.size();
         std::string see_zh, see_en;
         switch (f.verb) {
-        case Finding::Verb::deleted:
+        case FindingVerb::deleted:
             see_zh = f.old_label.empty() ? "" : fmt::format("（见{}的{}）", old_zh, zh_where(f.old_label));
             see_en = f.old_label.empty() ? "" : fmt::format(" (see {} of {})", en_where(f.old_label), old_en);
             break;
-        case Finding::Verb::added:
+        case FindingVerb::added:
             see_zh = f.new_label.empty() ? "" : fmt::format("（见{}）", zh_where(f.new_label));
             see_en = f.new_label.empty() ? "" : fmt::format(" (see {})", en_where(f.new_label));
             break;
-        case Finding::Verb::changed:
+        case FindingVerb::changed:
             if (!f.new_label.empty() && !f.old_label.empty()) {
                 see_zh = fmt::format("（见{}，{}的{}）", zh_where(f.new_label), old_zh, zh_where(f.old_label));
                 see_en = fmt::format(" (see {}; {} of {})", en_where(f.new_label), en_where(f.old_label), old_en);
@@ -81,8 +81,8 @@ std::string write_gbt_changes(const Brief& b) {
             }
             break;
         }
-        const char* verb_zh = f.verb == Finding::Verb::deleted ? "删除了" : f.verb == Finding::Verb::added ? "增加了" : "更改了";
-        const char* verb_en = f.verb == Finding::Verb::deleted ? "deleted" : f.verb == Finding::Verb::added ? "added" : "changed";
+        const char* verb_zh = f.verb == FindingVerb::deleted ? "删除了" : f.verb == FindingVerb::added ? "增加了" : "更改了";
+        const char* verb_en = f.verb == FindingVerb::deleted ? "deleted" : f.verb == FindingVerb::added ? "added" : "changed";
         const std::string subject_zh = f.subject.empty() ? f.headline : f.subject;
         const std::string subject_en = f.subject_en.empty() ? f.headline : f.subject_en;
         zh += fmt::format("——{}{}{}{}\n", verb_zh, subject_zh, see_zh, last ? "。" : "；");

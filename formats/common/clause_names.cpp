@@ -51,26 +51,15 @@ std::string clause_names(const Document& doc, const std::vector<ClauseId>& ids) 
 
 std::string entry_name(const Comparison& c, const ClauseEntry& e) { return old_to_new(c, e, clause_name); }
 
-EntryIndex::EntryIndex(const Comparison& c) : of_old(c.old_doc->size(), none), of_new(c.new_doc->size(), none) {
-    for (std::size_t i = 0; i < c.entries.size(); ++i) {
-        for (ClauseId id : c.entries[i].old_ids) of_old[id] = i;
-        for (ClauseId id : c.entries[i].new_ids) of_new[id] = i;
-    }
-}
-
 std::string provision_place(const Comparison& c, const ProvisionChange& p) {
-    const Unit* ou = p.old_unit != ProvisionChange::none ? &c.old_analysis.units[p.old_unit] : nullptr;
-    const Unit* nu = p.new_unit != ProvisionChange::none ? &c.new_analysis.units[p.new_unit] : nullptr;
-    const std::string old_name = ou ? clause_name(*c.old_doc, ou->clause) : std::string();
-    const std::string new_name = nu ? clause_name(*c.new_doc, nu->clause) : std::string();
-    if (ou && nu && old_name != new_name) return old_name + " → " + new_name;
-    return nu ? new_name : old_name;
+    const bool has_old = p.old_place.present(), has_new = p.new_place.present();
+    const std::string old_name = has_old ? clause_name(*c.old_doc, p.old_place.clause) : std::string();
+    const std::string new_name = has_new ? clause_name(*c.new_doc, p.new_place.clause) : std::string();
+    if (has_old && has_new && old_name != new_name) return old_name + " → " + new_name;
+    return has_new ? new_name : old_name;
 }
 
-std::string entry_title(const Comparison& c, const ClauseEntry& e) {
-    if (!e.new_ids.empty()) return std::string(c.new_doc->title(e.new_ids.front()));
-    return std::string(c.old_doc->title(e.old_ids.front()));
-}
+std::string entry_title(const Comparison& c, const ClauseEntry& e) { return std::string(c.doc_of(e).title(c.clause_of(e))); }
 
 std::string display_name(const Document& d, ClauseId id) {
     if (!d.label(id).empty()) return clause_name(d, id);
@@ -82,22 +71,12 @@ std::string display_name(const Document& d, ClauseId id) {
     return std::string(to_string(d[id].kind));
 }
 
-std::string clause_text(const Document& d, ClauseId id) {
-    std::string out;
-    for (const Block* b = d.blocks_begin(id); b != d.blocks_end(id); ++b) {
-        if (!out.empty()) out += '\n';
-        out += d.str(b->text);
-    }
-    return out;
-}
-
 std::string entry_display_name(const Comparison& c, const ClauseEntry& e) { return old_to_new(c, e, display_name); }
 
 std::string entry_display_title(const Comparison& c, const ClauseEntry& e) {
     std::string title = entry_title(c, e);
     if (!title.empty()) return title;
-    const Document& d = e.new_ids.empty() ? *c.old_doc : *c.new_doc;
-    return excerpt(clause_text(d, e.new_ids.empty() ? e.old_ids.front() : e.new_ids.front()), 24);
+    return excerpt(c.doc_of(e).own_text(c.clause_of(e)), 24);
 }
 
 }  // namespace redline::formats

@@ -18,13 +18,6 @@ std::string clause_names(const Document& doc, const std::vector<ClauseId>& ids);
 // An entry's location: "6.2.4 → 6.2.3" when the name changed, else the one name.
 std::string entry_name(const Comparison& c, const ClauseEntry& e);
 
-// For each clause of either document, the index of the entry that holds it.
-struct EntryIndex {
-    static constexpr std::size_t none = static_cast<std::size_t>(-1);
-    std::vector<std::size_t> of_old, of_new;
-    explicit EntryIndex(const Comparison& c);
-};
-
 // Where a provision change stands: "6.2.2 → 6.2.1" when its clause's name changed, else the
 // new clause's name (the old one's when the provision was removed).
 std::string provision_place(const Comparison& c, const ProvisionChange& p);
@@ -38,8 +31,5 @@ std::string entry_title(const Comparison& c, const ClauseEntry& e);
 std::string display_name(const Document& doc, ClauseId id);
 std::string entry_display_name(const Comparison& c, const ClauseEntry& e);
 std::string entry_display_title(const Comparison& c, const ClauseEntry& e);
-
-// A clause's own text (its blocks, not its children's), paragraphs separated by newlines.
-std::string clause_text(const Document& doc, ClauseId id);
 
 }  // namespace redline::formats

@@ -57,14 +57,16 @@ std::string where(const Document& doc, const SourceLocation& at) {
 
 class Page {
 public:
-    Page(const Comparison& c, const HtmlOptions& o) : c_(c), o_(o), index_(c) {
+    Page(const Comparison& c, const HtmlOptions& o) : c_(c), o_(o) {
         notes_.resize(c.entries.size());
         pc_kinds_.resize(c.entries.size());
         sentence_marks_.resize(c.entries.size());
         for (std::size_t p = 0; p < c.provisions.size(); ++p) attach_provision(p);
+        // A moved clause leaves a stub at its old place: before everything (0) or after entry i (i + 1).
         stubs_after_.resize(c.entries.size() + 1);
         for (std::size_t i = 0; i < c.entries.size(); ++i)
-            if (c.entries[i].is(ClauseChange::moved)) stubs_after_[old_place(i)].push_back(i);
+            if (c.entries[i].is(ClauseChange::moved))
+                stubs_after_[c.entries[i].moved_from_after == no_entry ? 0 : c.entries[i].moved_from_after + 1].push_back(i);
     }
 
     std::string render() {
@@ -93,27 +95,18 @@ public:
 private:
     static constexpr std::size_t none = static_cast<std::size_t>(-1);
 
-    // A provision sentence to mark where it stands in a clause's text.
+    // A provision sentence to mark where it stands in a clause's text: its offset in that side
+    // of the entry's text (ProvisionPlace).
     struct SentenceMark {
         bool new_side;
-        std::string sentence, label;
+        std::size_t offset;
+        std::string label;
     };
 
     static std::string doc_name(const Document& d) {
         if (!d.info.identifier.empty()) return d.info.identifier;
         if (!d.info.title.empty()) return d.info.title;
         return d.info.path;
-    }
-
-    // Where a moved clause used to be: after the entry of the nearest earlier old clause
-    // that did not move itself (0 = before everything).
-    std::size_t old_place(std::size_t i) const {
-        const ClauseId o = c_.entries[i].old_ids.front();
-        for (ClauseId p = o; p-- > 1;) {
-            const std::size_t e = index_.of_old[p];
-            if (e != none && !c_.entries[e].is(ClauseChange::moved)) return e + 1;
-        }
-        return 0;
     }
 
     std::string entry_anchor(std::size_t i) const { return fmt::format("e{}", i); }
@@ -138,17 +131,15 @@ private:
     std::string force(const Unit& u) const { return std::string(to_string(u.what.kind)); }
 
     std::string describe(const ProvisionChange& p) const {
-        const Unit* ou = p.old_unit != ProvisionChange::none ? &c_.old_analysis.units[p.old_unit] : nullptr;
-        const Unit* nu = p.new_unit != ProvisionChange::none ? &c_.new_analysis.units[p.new_unit] : nullptr;
         switch (p.change) {
-        case ProvisionChangeKind::removed: return force(*ou) + " removed";
-        case ProvisionChangeKind::added: return force(*nu) + " added";
+        case ProvisionChangeKind::removed: return force(c_.old_unit(p)) + " removed";
+        case ProvisionChangeKind::added: return force(c_.new_unit(p)) + " added";
         case ProvisionChangeKind::weakened:
         case ProvisionChangeKind::strengthened:
         case ProvisionChangeKind::negated:
-            return fmt::format("{} {} → {}", to_string(p.change), ou->what.form, nu->what.form);
-        case ProvisionChangeKind::modified: return force(*nu) + " reworded";
-        case ProvisionChangeKind::moved: return force(*nu) + " moved";
+            return fmt::format("{} {} → {}", to_string(p.change), c_.old_unit(p).what.form, c_.new_unit(p).what.form);
+        case ProvisionChangeKind::modified: return force(c_.new_unit(p)) + " reworded";
+        case ProvisionChangeKind::moved: return force(c_.new_unit(p)) + " moved";
         }
         return "";
     }
@@ -162,30 +153,29 @@ private:
             if (std::find(pc_kinds_[entry].begin(), pc_kinds_[entry].end(), kind) == pc_kinds_[entry].end())
                 pc_kinds_[entry].push_back(kind);
         };
-        const Unit* ou = pc.old_unit != ProvisionChange::none ? &c_.old_analysis.units[pc.old_unit] : nullptr;
-        const Unit* nu = pc.new_unit != ProvisionChange::none ? &c_.new_analysis.units[pc.new_unit] : nullptr;
-        const std::size_t in_new = nu ? index_.of_new[nu->clause] : none;
-        const std::size_t in_old = ou ? index_.of_old[ou->clause] : none;
+        const ProvisionPlace& op = pc.old_place;
+        const ProvisionPlace& np = pc.new_place;
+        const std::size_t in_new = np.entry, in_old = op.entry;
         std::string note = "<span class=\"mark\">" + esc(describe(pc)) + "</span>" + provision_quotes(pc);
         // The sentence itself is marked where it stands in the clause text: on the old side
         // when it is gone, on the new side otherwise; a moved provision at both places.
         const std::string label = describe(pc);
-        if (ou && (pc.change == ProvisionChangeKind::removed || (in_old != in_new && in_old != none)))
-            sentence_marks_[in_old].push_back({false, std::string(unit_text(*c_.old_doc, *ou)),
-                                               in_new != none && in_old != in_new && nu
-                                                   ? label + " → " + clause_name(*c_.new_doc, nu->clause)
+        if (op.present() && in_old != none && (pc.change == ProvisionChangeKind::removed || in_old != in_new))
+            sentence_marks_[in_old].push_back({false, op.offset,
+                                               in_new != none && in_old != in_new && np.present()
+                                                   ? label + " → " + clause_name(*c_.new_doc, np.clause)
                                                    : label});
-        if (nu && in_new != none)
-            sentence_marks_[in_new].push_back({true, std::string(unit_text(*c_.new_doc, *nu)),
-                                               in_old != none && in_old != in_new && ou
-                                                   ? label + " ← " + clause_name(*c_.old_doc, ou->clause)
+        if (np.present() && in_new != none)
+            sentence_marks_[in_new].push_back({true, np.offset,
+                                               in_old != none && in_old != in_new && op.present()
+                                                   ? label + " ← " + clause_name(*c_.old_doc, op.clause)
                                                    : label});
         if (in_new != none && in_old != none && in_new != in_old) {
             // The provision changed clause: say so at both places, each linking to the other.
             add(in_new, note + fmt::format(" <a href=\"#{}\">from {}</a>", entry_anchor(in_old),
-                                           esc(clause_name(*c_.old_doc, ou->clause))));
+                                           esc(clause_name(*c_.old_doc, op.clause))));
             add(in_old, note + fmt::format(" <a href=\"#{}\">now in {}</a>", entry_anchor(in_new),
-                                           esc(clause_name(*c_.new_doc, nu->clause))));
+                                           esc(clause_name(*c_.new_doc, np.clause))));
             return;
         }
         add(in_new != none ? in_new : in_old, note);
@@ -195,16 +185,15 @@ private:
         const Document& od = *c_.old_doc;
         const Document& nd = *c_.new_doc;
         std::string out;
-        const bool has_old = p.old_unit != ProvisionChange::none, has_new = p.new_unit != ProvisionChange::none;
+        const bool has_old = p.old_place.present(), has_new = p.new_place.present();
         if (p.change == ProvisionChangeKind::moved) {
-            out += fmt::format(": <q lang=\"{}\">{}</q>", lang_of(nd), esc(unit_text(nd, c_.new_analysis.units[p.new_unit])));
+            out += fmt::format(": <q lang=\"{}\">{}</q>", lang_of(nd), esc(unit_text(nd, c_.new_unit(p))));
         } else {
             if (has_old)
-                out += fmt::format(": <q class=\"old\" lang=\"{}\">{}</q>", lang_of(od),
-                                   esc(unit_text(od, c_.old_analysis.units[p.old_unit])));
+                out += fmt::format(": <q class=\"old\" lang=\"{}\">{}</q>", lang_of(od), esc(unit_text(od, c_.old_unit(p))));
             if (has_new)
                 out += fmt::format("{}<q class=\"new\" lang=\"{}\">{}</q>", has_old ? " → " : ": ", lang_of(nd),
-                                   esc(unit_text(nd, c_.new_analysis.units[p.new_unit])));
+                                   esc(unit_text(nd, c_.new_unit(p))));
         }
         for (const auto& r : p.references_removed) out += " <span class=\"ref\">reference removed: " + esc(r) + "</span>";
         for (const auto& r : p.references_added) out += " <span class=\"ref\">reference added: " + esc(r) + "</span>";
@@ -301,9 +290,7 @@ private:
                 "<span class=\"pmark\">marks</span> stand before each changed provision in its clause.</p>\n";
         for (std::size_t p = 0; p < c_.provisions.size(); ++p) {
             const ProvisionChange& pc = c_.provisions[p];
-            const Unit* nu = pc.new_unit != ProvisionChange::none ? &c_.new_analysis.units[pc.new_unit] : nullptr;
-            const Unit* ou = pc.old_unit != ProvisionChange::none ? &c_.old_analysis.units[pc.old_unit] : nullptr;
-            const std::size_t entry = nu ? index_.of_new[nu->clause] : index_.of_old[ou->clause];
+            const std::size_t entry = pc.place().entry;
             const std::string place = provision_place(c_, pc);
             const std::string num = entry != none ? number_of(c_.entries[entry]) : std::string();
             out_ += fmt::format("<div class=\"pc pc-{}\"><a href=\"#{}\">{}{}</a> <span class=\"what\">{}</span>{}</div>\n",
@@ -341,17 +328,8 @@ private:
     // stay those of the report's edits.
     void edits(const std::vector<Edit>& list, bool replaced, const std::vector<SentenceMark>& marks = {}) {
         // Where each mark's sentence starts in the old and new texts the runs spell out.
-        std::string old_text, new_text;
-        for (const Edit& ed : list) {
-            if (ed.op != EditOp::insert) old_text += ed.text;
-            if (ed.op != EditOp::remove) new_text += ed.text;
-        }
         Marks old_marks, new_marks;
-        for (const SentenceMark& m : marks) {
-            const std::string& side = m.new_side ? new_text : old_text;
-            const std::size_t at = side.find(m.sentence);
-            if (at != std::string::npos) (m.new_side ? new_marks : old_marks).emplace_back(at, &m);
-        }
+        for (const SentenceMark& m : marks) (m.new_side ? new_marks : old_marks).emplace_back(m.offset, &m);
         std::sort(old_marks.begin(), old_marks.end());
         std::sort(new_marks.begin(), new_marks.end());
         std::size_t old_pos = 0, new_pos = 0;
@@ -452,7 +430,7 @@ private:
             std::string text;
             for (ClauseId id : e.new_ids.empty() ? e.old_ids : e.new_ids) {
                 if (!text.empty()) text += '\n';
-                text += clause_text(text_doc, id);
+                text += text_doc.own_text(id);
             }
             edits({{EditOp::equal, text, false}}, false, sentence_marks_[i]);
         }
@@ -499,7 +477,6 @@ private:
     const Comparison& c_;
     const HtmlOptions& o_;
     std::string out_;
-    EntryIndex index_;
     std::vector<std::vector<std::string>> notes_;      // provision notes per entry (markup)
     std::vector<std::vector<SentenceMark>> sentence_marks_;  // provision sentences to mark, per entry
     std::vector<std::vector<std::string>> pc_kinds_;   // "pc-removed", … per entry

@@ -100,12 +100,12 @@ void strings(JsonWriter& w, const std::vector<std::string>& v) {
     w.end_array();
 }
 
-void provision_side(JsonWriter& w, const Document& doc, const Analysis& a, std::uint32_t index) {
-    if (index == ProvisionChange::none) {
+void provision_side(JsonWriter& w, const Document& doc, const Analysis& a, const ProvisionPlace& place) {
+    if (!place.present()) {
         w.null();
         return;
     }
-    const Unit& u = a.units[index];
+    const Unit& u = a.units[place.unit];
     const Block& block = doc.blocks()[u.block];
     w.begin_object();
     w.member("clause", doc.label(u.clause));
@@ -125,9 +125,9 @@ void provisions(JsonWriter& w, const Comparison& c) {
         w.member("change", to_string(p.change));
         if (p.also_moved) w.key("also").begin_array().value("moved").end_array();
         w.key("old");
-        provision_side(w, *c.old_doc, c.old_analysis, p.old_unit);
+        provision_side(w, *c.old_doc, c.old_analysis, p.old_place);
         w.key("new");
-        provision_side(w, *c.new_doc, c.new_analysis, p.new_unit);
+        provision_side(w, *c.new_doc, c.new_analysis, p.new_place);
         w.key("references").begin_object();
         strings(w.key("removed"), p.references_removed);
         strings(w.key("added"), p.references_added);

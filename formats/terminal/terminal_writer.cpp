@@ -62,10 +62,9 @@ void render_provisions(std::string& out, const Comparison& c, const Style& st) {
     out += st.bold("Provision changes");
     out += '\n';
     for (const ProvisionChange& p : c.provisions) {
-        const bool has_old = p.old_unit != ProvisionChange::none, has_new = p.new_unit != ProvisionChange::none;
-        const Unit* ou = has_old ? &c.old_analysis.units[p.old_unit] : nullptr;
-        const Unit* nu = has_new ? &c.new_analysis.units[p.new_unit] : nullptr;
-        const Unit& main = nu ? *nu : *ou;
+        const Unit* ou = p.old_place.present() ? &c.old_unit(p) : nullptr;
+        const Unit* nu = p.new_place.present() ? &c.new_unit(p) : nullptr;
+        const Unit& main = c.unit(p);
         const std::string where = provision_place(c, p);
         std::string force(to_string(main.what.kind));
         if (ou && nu && (ou->what.form != nu->what.form)) force = fmt::format("{} → {}", ou->what.form, nu->what.form);

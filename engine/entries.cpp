@@ -1,0 +1,395 @@
+#include "engine/entries.hpp"
+
+#include "engine/diff.hpp"
+#include "engine/text.hpp"
+
+#include <algorithm>
+
+namespace redline {
+
+namespace {
+
+// Above this share of changed words, a clause reads better as old block then new block.
+constexpr double replaced_share = 0.6;
+
+// Tokens of one or more node ranges gathered into one sequence for the diff.
+struct Seq {
+    std::vector<std::uint32_t> exact, key;
+    std::vector<std::uint8_t> word, space;
+
+    void add(const TokenizedDocument& td, TokenRange r, const TokenTables& tables) {
+        if (r.begin == r.end) return;
+        if (!exact.empty()) {
+            exact.push_back(tables.paragraph_break);
+            key.push_back(tables.key_of_exact[tables.paragraph_break]);
+            word.push_back(0);
+            space.push_back(0);
+        }
+        exact.insert(exact.end(), td.exact.begin() + r.begin, td.exact.begin() + r.end);
+        key.insert(key.end(), td.key.begin() + r.begin, td.key.begin() + r.end);
+        word.insert(word.end(), td.is_word.begin() + r.begin, td.is_word.begin() + r.end);
+        space.insert(space.end(), td.space_before.begin() + r.begin, td.space_before.begin() + r.end);
+    }
+
+    std::string text(const TokenTables& tables, std::uint32_t begin, std::uint32_t end) const {
+        std::string out;
+        for (std::uint32_t i = begin; i < end; ++i) {
+            if (space[i] && i != begin) out += ' ';
+            out += tables.exact.text(exact[i]);
+        }
+        return out;
+    }
+
+    std::uint32_t words() const {
+        std::uint32_t n = 0;
+        for (auto w : word) n += w;
+        return n;
+    }
+};
+
+// The exact ids of the tokens that end a sentence unit for the diff's coarse pass, sorted.
+std::vector<std::uint32_t> sentence_end_ids(const TokenTables& tables) {
+    std::vector<std::uint32_t> ends;
+    for (std::string_view end : {".", "。", ";", "；", "!", "！", "?", "？", "\n"})
+        if (const std::uint32_t id = tables.exact.find(end); id != text::Interner::npos) ends.push_back(id);
+    std::sort(ends.begin(), ends.end());
+    return ends;
+}
+
+struct EditResult {
+    std::vector<Edit> edits;
+    bool changed = false;       // the token sequences differ
+    bool substantive = false;   // some difference is not editorial
+    bool replaced = false;
+};
+
+// Byte positions of each token of a sequence in a text: where it starts and ends.
+struct Positions {
+    std::vector<std::uint32_t> start, end;
+
+    // The positions of `seq`'s tokens [begin, end) spelled as Seq::text() spells them from
+    // `at` on, after a lead space when `lead`; returns the position after them.
+    std::uint32_t spell(const Seq& seq, const TokenTables& tables, std::uint32_t begin, std::uint32_t stop, std::uint32_t at,
+                        bool lead) {
+        if (lead) ++at;
+        for (std::uint32_t i = begin; i < stop; ++i) {
+            if (seq.space[i] && i != begin) ++at;
+            start[i] = at;
+            at += static_cast<std::uint32_t>(tables.exact.text(seq.exact[i]).size());
+            end[i] = at;
+        }
+        return at;
+    }
+};
+
+// Where the tokens of both sides stand in the texts an edit list spells out on each side.
+struct EditPositions {
+    Positions old_side, new_side;
+};
+
+// The plain spelling of one sequence: what a one-sided edit or a replaced block shows.
+void spell_whole(const Seq& seq, const TokenTables& tables, Positions& out) {
+    out.start.assign(seq.exact.size(), 0);
+    out.end.assign(seq.exact.size(), 0);
+    out.spell(seq, tables, 0, static_cast<std::uint32_t>(seq.exact.size()), 0, false);
+}
+
+// When `positions` is given, it receives where each token of either side lands in the text the
+// edits spell out on that side (equal runs are spelled as on the new side).
+EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
+                     const std::vector<std::uint32_t>& sentence_ends, bool ignore_editorial, bool may_replace = true,
+                     EditPositions* positions = nullptr) {
+    EditResult r;
+    r.changed = a.exact != b.exact;
+    if (!r.changed) return r;
+    DiffInput in{a.exact, b.exact, a.key, b.key, a.word, b.word, sentence_ends, tables.paragraph_break};
+    std::vector<TokenEdit> script = diff_tokens(in);
+    std::uint32_t changed_words = 0;
+    for (const TokenEdit& e : script) {
+        if (e.op == EditOp::equal || e.editorial) continue;
+        r.substantive = true;
+        for (std::uint32_t i = e.a_begin; i < e.a_end; ++i) changed_words += a.word[i];
+        for (std::uint32_t i = e.b_begin; i < e.b_end; ++i) changed_words += b.word[i];
+    }
+    const std::uint32_t total = a.words() + b.words();
+    r.replaced = may_replace && !a.exact.empty() && !b.exact.empty() && total > 0 &&
+                 static_cast<double>(changed_words) / total > replaced_share;
+    if (r.replaced) {
+        r.edits.push_back({EditOp::remove, a.text(tables, 0, static_cast<std::uint32_t>(a.exact.size())), false});
+        r.edits.push_back({EditOp::insert, b.text(tables, 0, static_cast<std::uint32_t>(b.exact.size())), false});
+        if (positions) {
+            spell_whole(a, tables, positions->old_side);
+            spell_whole(b, tables, positions->new_side);
+        }
+        return r;
+    }
+    if (positions) {
+        positions->old_side.start.assign(a.exact.size(), 0);
+        positions->old_side.end.assign(a.exact.size(), 0);
+        positions->new_side.start.assign(b.exact.size(), 0);
+        positions->new_side.end.assign(b.exact.size(), 0);
+    }
+    std::uint32_t old_at = 0, new_at = 0;   // lengths of the two sides' texts so far
+    for (const TokenEdit& e : script) {
+        Edit out;
+        out.op = e.op;
+        out.editorial = e.editorial;
+        if (e.op == EditOp::remove) {
+            if (ignore_editorial && e.editorial) {   // its insert partner stands as equal text
+                if (positions)
+                    for (std::uint32_t i = e.a_begin; i < e.a_end; ++i) positions->old_side.start[i] = positions->old_side.end[i] = old_at;
+                continue;
+            }
+            out.text = a.text(tables, e.a_begin, e.a_end);
+        } else {
+            out.text = b.text(tables, e.b_begin, e.b_end);
+            if (ignore_editorial && e.editorial) out.op = EditOp::equal, out.editorial = false;
+        }
+        // Keep the space that joins this run to the previous one inside the text.
+        const bool lead = e.op == EditOp::remove ? (e.a_begin > 0 && a.space[e.a_begin]) : (e.b_begin > 0 && b.space[e.b_begin]);
+        if (lead) out.text.insert(out.text.begin(), ' ');
+        if (positions) {
+            if (e.op == EditOp::remove) {
+                old_at = positions->old_side.spell(a, tables, e.a_begin, e.a_end, old_at, lead);
+            } else if (out.op == EditOp::insert) {
+                new_at = positions->new_side.spell(b, tables, e.b_begin, e.b_end, new_at, lead);
+            } else {
+                // Shown on both sides as the new side spells it; an equal run's old tokens
+                // match its new ones one for one.
+                const std::uint32_t base = new_at;
+                new_at = positions->new_side.spell(b, tables, e.b_begin, e.b_end, new_at, lead);
+                for (std::uint32_t i = e.a_begin; i < e.a_end; ++i) {
+                    const std::uint32_t k = e.b_begin + (i - e.a_begin);
+                    positions->old_side.start[i] = old_at + (positions->new_side.start[k] - base);
+                    positions->old_side.end[i] = old_at + (positions->new_side.end[k] - base);
+                }
+                old_at += new_at - base;
+            }
+        }
+        if (!r.edits.empty() && r.edits.back().op == out.op && r.edits.back().editorial == out.editorial)
+            r.edits.back().text += out.text;
+        else
+            r.edits.push_back(std::move(out));
+    }
+    return r;
+}
+
+std::string label_key(std::string_view label) { return text::fold_space(text::fold_width(label)); }
+
+// Indices (into `seq`) of a longest strictly increasing subsequence.
+std::vector<std::size_t> lis(const std::vector<ClauseId>& seq) {
+    std::vector<std::size_t> tails, prev(seq.size(), static_cast<std::size_t>(-1));
+    for (std::size_t i = 0; i < seq.size(); ++i) {
+        auto it = std::lower_bound(tails.begin(), tails.end(), seq[i],
+                                   [&](std::size_t t, ClauseId v) { return seq[t] < v; });
+        if (it != tails.begin()) prev[i] = *(it - 1);
+        if (it == tails.end()) tails.push_back(i);
+        else *it = i;
+    }
+    std::vector<std::size_t> out;
+    for (std::size_t i = tails.empty() ? static_cast<std::size_t>(-1) : tails.back(); i != static_cast<std::size_t>(-1); i = prev[i])
+        out.push_back(i);
+    std::reverse(out.begin(), out.end());
+    return out;
+}
+
+Seq body(const TokenizedDocument& td, const std::vector<ClauseId>& ids, const TokenTables& tables) {
+    Seq s;
+    for (ClauseId id : ids) s.add(td, td.body[id], tables);
+    return s;
+}
+
+Seq title(const TokenizedDocument& td, ClauseId id, const TokenTables& tables) {
+    Seq s;
+    s.add(td, td.title[id], tables);
+    return s;
+}
+
+}  // namespace
+
+EntryPlan plan_entries(const Document& old_doc, const Document& new_doc, const Alignment& al) {
+    EntryPlan plan;
+    // A matched node moved when its parent's counterpart is not its counterpart's parent, or
+    // when it falls out of the longest run of siblings that kept their order.
+    plan.moved.assign(new_doc.size(), 0);
+    for (ClauseId p = 0; p < new_doc.size(); ++p) {
+        std::vector<ClauseId> olds;
+        std::vector<ClauseId> news;
+        for (ClauseId n = new_doc.first_child(p); n != no_clause; n = new_doc.next_sibling(n)) {
+            const ClauseId o = al.new_to_old[n];
+            if (o == no_clause) continue;
+            const ClauseId po = old_doc[o].parent;
+            if (po == no_clause || al.old_to_new[po] != p) {
+                plan.moved[n] = 1;
+                continue;
+            }
+            olds.push_back(o);
+            news.push_back(n);
+        }
+        std::vector<std::uint8_t> keep(olds.size(), 0);
+        for (std::size_t i : lis(olds)) keep[i] = 1;
+        for (std::size_t i = 0; i < olds.size(); ++i)
+            if (!keep[i]) plan.moved[news[i]] = 1;
+    }
+
+    std::unordered_map<ClauseId, char> secondary_split;   // new parts after the first
+    std::unordered_map<ClauseId, char> merged_old;        // old parts besides the partner
+    for (std::size_t i = 0; i < al.splits.size(); ++i) {
+        plan.split_of[al.splits[i].old_id] = i;
+        for (ClauseId n : al.splits[i].new_ids)
+            if (al.new_to_old[n] != al.splits[i].old_id) secondary_split[n] = 1;
+    }
+    for (std::size_t i = 0; i < al.merges.size(); ++i) {
+        plan.merge_of[al.merges[i].new_id] = i;
+        for (ClauseId o : al.merges[i].old_ids)
+            if (al.old_to_new[o] != al.merges[i].new_id) merged_old[o] = 1;
+    }
+
+    // A removed clause is shown right after the closest clause before it (in old document
+    // order) that has a place in the new document.
+    std::vector<std::vector<ClauseId>> removed_after(old_doc.size());
+    ClauseId anchor = 0;
+    for (ClauseId o = 1; o < old_doc.size(); ++o) {
+        if (al.old_to_new[o] != no_clause || merged_old.count(o)) {
+            anchor = o;
+            continue;
+        }
+        removed_after[anchor].push_back(o);
+    }
+
+    auto removed_after_old = [&](ClauseId o) {
+        for (ClauseId r : removed_after[o]) plan.jobs.push_back({r, no_clause});
+    };
+    removed_after_old(0);
+    for (ClauseId n = 1; n < new_doc.size(); ++n) {
+        if (secondary_split.count(n)) continue;
+        const ClauseId o = al.new_to_old[n];
+        plan.jobs.push_back({o, n});
+        if (o == no_clause) continue;
+        removed_after_old(o);
+        if (const auto m = plan.merge_of.find(n); m != plan.merge_of.end())
+            for (ClauseId other : al.merges[m->second].old_ids)
+                if (other != o) removed_after_old(other);
+    }
+    return plan;
+}
+
+EntryDiffer::EntryDiffer(const Document& old_doc, const TokenizedDocument& old_tokens, const Document& new_doc,
+                         const TokenizedDocument& new_tokens, const TokenTables& tables, const Alignment& alignment,
+                         const EntryPlan& plan, bool ignore_editorial)
+    : old_doc_(old_doc), new_doc_(new_doc), ot_(old_tokens), nt_(new_tokens), tables_(tables), al_(alignment),
+      plan_(plan), ignore_editorial_(ignore_editorial), sentence_ends_(sentence_end_ids(tables)) {}
+
+std::uint64_t EntryDiffer::tokens_of(const EntryJob& j) const {
+    std::uint64_t t = 0;
+    if (j.o != no_clause) t += ot_.body[j.o].size() + ot_.title[j.o].size();
+    if (j.n != no_clause) t += nt_.body[j.n].size() + nt_.title[j.n].size();
+    return t;
+}
+
+ClauseEntry EntryDiffer::entry(const EntryJob& j) const {
+    if (j.n == no_clause) return one_sided(j.o, true);
+    if (j.o == no_clause) return one_sided(j.n, false);
+    return paired(j.o, j.n);
+}
+
+// A clause present on one side only: its whole text is one deletion or insertion.
+ClauseEntry EntryDiffer::one_sided(ClauseId id, bool old_side) const {
+    ClauseEntry e;
+    e.change = old_side ? ClauseChange::removed : ClauseChange::added;
+    (old_side ? e.old_ids : e.new_ids) = {id};
+    const Seq s = body(old_side ? ot_ : nt_, {id}, tables_);
+    if (!s.exact.empty())
+        e.edits.push_back({old_side ? EditOp::remove : EditOp::insert,
+                           s.text(tables_, 0, static_cast<std::uint32_t>(s.exact.size())), false});
+    return e;
+}
+
+ClauseEntry EntryDiffer::paired(ClauseId o, ClauseId n) const {
+    ClauseEntry e;
+    e.score = al_.score[n];
+    e.reason = al_.reason[n];
+    e.old_ids = {o};
+    e.new_ids = {n};
+    bool is_split = false, is_merge = false;
+    if (const auto s = plan_.split_of.find(o); s != plan_.split_of.end()) {
+        e.new_ids = al_.splits[s->second].new_ids;
+        is_split = true;
+    }
+    if (const auto m = plan_.merge_of.find(n); m != plan_.merge_of.end()) {
+        e.old_ids = al_.merges[m->second].old_ids;
+        is_merge = true;
+    }
+    const EditResult b =
+        diff_seqs(body(ot_, e.old_ids, tables_), body(nt_, e.new_ids, tables_), tables_, sentence_ends_, ignore_editorial_);
+    const EditResult t = diff_seqs(title(ot_, o, tables_), title(nt_, n, tables_), tables_, sentence_ends_, ignore_editorial_);
+    e.replaced = b.replaced;
+    e.title_changed = t.changed && !(ignore_editorial_ && !t.substantive);
+    if (e.title_changed) e.title_edits = t.edits;
+    const bool changed = (b.changed && !(ignore_editorial_ && !b.substantive)) || e.title_changed;
+    if (changed) {
+        e.edits = b.edits;
+        if (e.edits.empty()) {
+            // Only the title changed: the body is shown as equal text for context.
+            const Seq s = body(nt_, e.new_ids, tables_);
+            if (!s.exact.empty())
+                e.edits.push_back({EditOp::equal, s.text(tables_, 0, static_cast<std::uint32_t>(s.exact.size())), false});
+        }
+    }
+    const bool substantive = b.substantive || t.substantive;
+    const bool renumbered = label_key(old_doc_.label(o)) != label_key(new_doc_.label(n));
+    const bool moved = plan_.moved[n] != 0;
+    if (is_split || is_merge) {
+        e.change = is_split ? ClauseChange::split : ClauseChange::merged;
+    } else if (moved) {
+        e.change = ClauseChange::moved;
+        if (changed) e.also.push_back(ClauseChange::modified);
+        if (renumbered) e.also.push_back(ClauseChange::renumbered);
+    } else if (changed) {
+        e.change = ClauseChange::modified;
+        if (renumbered) e.also.push_back(ClauseChange::renumbered);
+    } else if (renumbered) {
+        e.change = ClauseChange::renumbered;
+    }
+    e.editorial = (e.change == ClauseChange::modified || e.change == ClauseChange::renumbered) && !substantive;
+    if (!changed) e.edits.clear();
+    return e;
+}
+
+EntryDiffer::Spelling EntryDiffer::spelling(const ClauseEntry& e) const {
+    Spelling out;
+    const Seq a = body(ot_, e.old_ids, tables_), b = body(nt_, e.new_ids, tables_);
+    EditPositions positions;
+    if (e.old_ids.empty() || e.new_ids.empty()) {
+        spell_whole(a, tables_, positions.old_side);
+        spell_whole(b, tables_, positions.new_side);
+    } else if (!diff_seqs(a, b, tables_, sentence_ends_, ignore_editorial_, true, &positions).changed) {
+        // Only the title changed: both sides show the new body.
+        spell_whole(b, tables_, positions.new_side);
+        positions.old_side = positions.new_side;
+    }
+    out.old_start = std::move(positions.old_side.start);
+    out.old_end = std::move(positions.old_side.end);
+    out.new_start = std::move(positions.new_side.start);
+    out.new_end = std::move(positions.new_side.end);
+    return out;
+}
+
+std::vector<Edit> diff_text(std::string_view old_text, std::string_view new_text) {
+    auto one_paragraph = [](std::string_view text) {
+        DocumentBuilder b;
+        b.open(ClauseKind::paragraph, "", "", SourceLocation{1, 0, 0});
+        b.add_block(BlockKind::paragraph, text, SourceLocation{1, 0, 0});
+        return b.finish();
+    };
+    const Document a = one_paragraph(old_text), b = one_paragraph(new_text);
+    TokenTables tables = make_token_tables();
+    const TokenizedDocument ta = tokenize_document(a, tables), tb = tokenize_document(b, tables);
+    Seq sa, sb;
+    sa.add(ta, ta.body[1], tables);
+    sb.add(tb, tb.body[1], tables);
+    if (sa.exact == sb.exact) return {{EditOp::equal, sb.text(tables, 0, static_cast<std::uint32_t>(sb.exact.size())), false}};
+    return diff_seqs(sa, sb, tables, sentence_end_ids(tables), false, false).edits;
+}
+
+}  // namespace redline

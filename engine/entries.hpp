@@ -1,0 +1,71 @@
+// Clause entries (internal to engine/pipeline): the alignment classified into moves, splits
+// and merges and put in reading order, then each entry's text diffed word by word.
+#pragma once
+
+#include "engine/comparison.hpp"
+#include "engine/match.hpp"
+#include "engine/tokens.hpp"
+
+#include <cstdint>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace redline {
+
+// One entry to make: a pair (o, n), an added clause (n) or a removed one (o).
+struct EntryJob {
+    ClauseId o = no_clause, n = no_clause;
+};
+
+// The alignment read as clause changes: which matched clauses moved, which take part in a
+// split or merge, and the entries in reading order (new document order, each removed clause
+// after the closest clause before it that kept a place).
+struct EntryPlan {
+    std::vector<EntryJob> jobs;
+    std::vector<std::uint8_t> moved;                      // per new node
+    std::unordered_map<ClauseId, std::size_t> split_of;   // old node → index into Alignment::splits
+    std::unordered_map<ClauseId, std::size_t> merge_of;   // new node → index into Alignment::merges
+};
+
+EntryPlan plan_entries(const Document& old_doc, const Document& new_doc, const Alignment& alignment);
+
+// Diffs the text of entries. Both token streams must be in the ids of `tables`.
+class EntryDiffer {
+public:
+    EntryDiffer(const Document& old_doc, const TokenizedDocument& old_tokens, const Document& new_doc,
+                const TokenizedDocument& new_tokens, const TokenTables& tables, const Alignment& alignment,
+                const EntryPlan& plan, bool ignore_editorial);
+
+    ClauseEntry entry(const EntryJob& job) const;
+    // The tokens an entry's diff reads (to share the work out evenly).
+    std::uint64_t tokens_of(const EntryJob& job) const;
+
+    // Where each token of an entry with edits lands in the text its edits spell out on each
+    // side: byte offsets, indexed by the token's place in the side's sequence (the entry's
+    // clauses' bodies joined by one paragraph break each). Diffs the entry again.
+    struct Spelling {
+        std::vector<std::uint32_t> old_start, old_end, new_start, new_end;
+    };
+    Spelling spelling(const ClauseEntry& entry) const;
+
+private:
+    ClauseEntry one_sided(ClauseId id, bool old_side) const;
+    ClauseEntry paired(ClauseId o, ClauseId n) const;
+
+    const Document& old_doc_;
+    const Document& new_doc_;
+    const TokenizedDocument& ot_;
+    const TokenizedDocument& nt_;
+    const TokenTables& tables_;
+    const Alignment& al_;
+    const EntryPlan& plan_;
+    bool ignore_editorial_;
+    std::vector<std::uint32_t> sentence_ends_;
+};
+
+// Word-level edits turning one piece of text into another (a sentence, a title), cleaned up
+// as clause diffs are; never presented as a replaced block.
+std::vector<Edit> diff_text(std::string_view old_text, std::string_view new_text);
+
+}  // namespace redline

@@ -1,0 +1,93 @@
+// Findings: the changes that matter to a reader of obligations, ranked — the substance of
+// the brief as data. The engine decides what is a finding, its category, its place and its
+// quotation; the wording (Chinese or English headlines) belongs to the writers.
+#pragma once
+
+#include "engine/document.hpp"
+#include "engine/edit.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace redline {
+
+struct Comparison;
+
+// In rank order: a finding of an earlier category is listed before one of a later category.
+enum class FindingCategory : std::uint8_t {
+    requirement_removed,      // removed or negated requirements
+    requirement_added,        // new requirements
+    force_changed,            // weakened or strengthened provisions
+    provision_removed_added,  // recommendations, permissions, possibilities removed or added
+    provision_reworded,       // same force, new wording
+    reference,                // mandatory references added or removed
+    scope,                    // the scope clause
+    definition,               // term entries
+    clause,                   // clauses removed or added that hold no provision
+    front_matter,             // drafting organisations, replaced standards, stage, foreword
+    wording,                  // other substantive text changes
+    provision_moved,          // the same provision in another clause
+};
+inline constexpr int finding_categories = 12;
+std::string_view to_string(FindingCategory category);
+
+// What a finding reports, which decides the facts it carries.
+enum class FindingSubject : std::uint8_t {
+    provision,             // Comparison::provisions[provision]
+    normative_reference,   // `reference` left or joined the normative-references list
+    scope,                 // the scope clause changed (entry)
+    definition,            // a term entry removed, added or changed (entry)
+    clause,                // a clause without provisions removed or added (entry)
+    front_matter,          // a front-matter clause changed, removed or added (entry)
+    wording,               // other substantive text change (entry)
+    organisations,         // drafting organisations removed or added (items)
+    replaced_standards,    // the standards this one replaces (values)
+    title,                 // the document's title (values)
+    stage,                 // the draft's stage (values)
+};
+
+// What happened, as a GB/T foreword's change list says it.
+enum class FindingVerb : std::uint8_t { deleted, added, changed };
+
+struct Finding {
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    FindingCategory category = FindingCategory::wording;
+    FindingSubject subject = FindingSubject::wording;
+    FindingVerb verb = FindingVerb::changed;
+    std::size_t provision = none;        // index into Comparison::provisions (subject provision)
+    std::size_t entry = none;            // the entry it reports or stands in
+    // Where it is: the clause that places it on each side (no_clause when the side has none),
+    // and the clauses its labels name (a split or merge names several).
+    ClauseId old_clause = no_clause, new_clause = no_clause;
+    std::vector<ClauseId> old_clauses, new_clauses;
+    std::vector<Edit> quote;             // the quotation: equal / removed / inserted runs
+    Language quote_language = Language::unknown;
+    bool clause_removed = false;         // a provision's old clause was deleted
+    bool clause_added = false;           // a provision's new clause is new
+    // References it drops (adds) that also left (joined) the normative-references list.
+    std::vector<std::string> left_normative_list, joined_normative_list;
+    std::string reference;               // subject normative_reference: the key
+    std::vector<std::string> references_removed, references_added;
+    std::vector<std::string> items_removed, items_added;   // organisations, as listed
+    std::size_t items_before = 0, items_after = 0;         // how many were listed
+    std::vector<std::string> old_values, new_values;       // replaced standards, title, stage
+    std::uint32_t change_number = 0;     // C14 of its entry, when it has one
+    std::size_t position = 0;            // document order (entry index): the rank within a category
+};
+
+// Where a clause stands: in the body, or in one of the parts of the front matter (the
+// unlabelled, untitled cover; the table of contents; the foreword; any other).
+enum class Region : std::uint8_t { body, cover, contents, foreword, other_front };
+Region region_of(const Document& doc, ClauseId id);
+
+// The findings of a comparison whose entries and provision changes are complete, ranked.
+std::vector<Finding> find_findings(const Comparison& comparison);
+
+// The terms of `terms` found in `text` when both are folded as comparison keys (width, case,
+// spacing beside Han and dashes): "GB/T 29829" finds "GB/T 29829—2022", "供应链" finds "供应 链".
+std::vector<std::string> terms_found(std::string_view text, const std::vector<std::string>& terms);
+
+}  // namespace redline

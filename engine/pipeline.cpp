@@ -1,0 +1,180 @@
+#include "engine/pipeline.hpp"
+
+#include "engine/beside.hpp"
+#include "engine/entries.hpp"
+#include "engine/findings.hpp"
+#include "engine/match.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <stdexcept>
+
+namespace redline {
+
+namespace {
+
+// `first` on a second thread, `second` on this one.
+void at_once(const std::function<void()>& first, const std::function<void()>& second) {
+    std::exception_ptr second_error;
+    Beside beside(first);
+    try {
+        second();
+    } catch (...) {
+        second_error = std::current_exception();
+    }
+    beside.wait();   // rethrows what `first` threw: it wins
+    if (second_error) std::rethrow_exception(second_error);
+}
+
+PreparedDraft prepare_shared(std::shared_ptr<const Document> doc, const PrepareOptions& options) {
+    PreparedDraft d;
+    d.doc = std::move(doc);
+    d.profile = profile_for(*d.doc, options);
+    d.language = d.doc->language;
+    d.tables = make_token_tables();
+    d.tokens = tokenize_document(*d.doc, d.tables);
+    d.analysis = analyse(*d.doc, d.profile);
+    d.keys = provision_keys(*d.doc, d.analysis, d.tables);
+    return d;
+}
+
+// The stages of one comparison, in order. Each reads what the ones before it made.
+class Stages {
+public:
+    Stages(PreparedDraft&& o, PreparedDraft&& n, const CompareOptions& options)
+        : old_(std::move(o)), new_(std::move(n)), options_(options) {}
+
+    Comparison run() {
+        join_tables();
+        align_clauses();
+        classify();
+        diff_entries_and_match_provisions();
+        number_entries();
+        place_provision_changes();
+        rank_findings();
+        return std::move(c_);
+    }
+
+private:
+    // The new draft's tokens re-expressed in the old draft's tables, as if both had been
+    // tokenised into one.
+    void join_tables() {
+        new_key_map_ = retable(new_.tokens, new_.tables, old_.tables);
+        c_.old_doc = old_.doc;
+        c_.new_doc = new_.doc;
+    }
+
+    void align_clauses() { al_ = align(*old_.doc, old_.tokens, *new_.doc, new_.tokens, at_once); }
+
+    // Moves, splits and merges; the entries' order.
+    void classify() { plan_ = plan_entries(*old_.doc, *new_.doc, al_); }
+
+    // Diffing the entries and matching the provisions depend on the alignment alone: a second
+    // thread matches the provisions and diffs the later entries while this one diffs the
+    // earlier ones.
+    void diff_entries_and_match_provisions() {
+        std::vector<ClauseId> old_to_new = al_.old_to_new;
+        for (const Merge& m : al_.merges)
+            for (ClauseId o : m.old_ids) old_to_new[o] = m.new_id;
+        c_.old_analysis = std::move(old_.analysis);
+        c_.new_analysis = std::move(new_.analysis);
+
+        differ_.emplace(*old_.doc, old_.tokens, *new_.doc, new_.tokens, old_.tables, al_, plan_, options_.ignore_editorial);
+        const EntryDiffer& differ = *differ_;
+        const std::vector<EntryJob>& jobs = plan_.jobs;
+        std::vector<std::uint64_t> weight(jobs.size() + 1, 0);   // running token count
+        for (std::size_t i = 0; i < jobs.size(); ++i) weight[i + 1] = weight[i] + differ.tokens_of(jobs[i]);
+        // The second thread also matches the provisions: give this one a little more than half.
+        const std::size_t split = static_cast<std::size_t>(
+            std::lower_bound(weight.begin(), weight.end(), weight.back() * 11 / 20) - weight.begin());
+        c_.entries.resize(jobs.size());
+        at_once(
+            [&] {
+                join_word_ids(old_.keys, new_.keys, new_key_map_, old_.tables.key);
+                compare_provisions(c_, old_to_new, old_.keys, new_.keys);
+                for (std::size_t i = split; i < jobs.size(); ++i) c_.entries[i] = differ.entry(jobs[i]);
+            },
+            [&] {
+                for (std::size_t i = 0; i < split && i < jobs.size(); ++i) c_.entries[i] = differ.entry(jobs[i]);
+            });
+    }
+
+    // Change numbers, the summary, the clause → entry lookups and moved clauses' old places.
+    void number_entries() {
+        std::uint32_t number = 0;
+        for (ClauseEntry& e : c_.entries) {
+            if (e.change != ClauseChange::unchanged && !e.editorial) e.number = ++number;
+            ++c_.summary.counts[static_cast<int>(e.change)];
+        }
+        c_.entry_of_old.assign(old_.doc->size(), no_entry);
+        c_.entry_of_new.assign(new_.doc->size(), no_entry);
+        for (std::size_t i = 0; i < c_.entries.size(); ++i) {
+            for (ClauseId id : c_.entries[i].old_ids) c_.entry_of_old[id] = i;
+            for (ClauseId id : c_.entries[i].new_ids) c_.entry_of_new[id] = i;
+        }
+        // A moved clause used to stand after the entry of the nearest earlier old clause that
+        // did not move itself.
+        for (ClauseEntry& e : c_.entries) {
+            if (!e.is(ClauseChange::moved)) continue;
+            for (ClauseId p = e.old_ids.front(); p-- > 1;) {
+                const std::size_t at = c_.entry_of_old[p];
+                if (at != no_entry && !c_.entries[at].is(ClauseChange::moved)) {
+                    e.moved_from_after = at;
+                    break;
+                }
+            }
+        }
+    }
+
+    void place_provision_changes() { place_provisions(c_, *differ_, old_.tokens, new_.tokens, old_.tables); }
+
+    void rank_findings() { c_.findings = find_findings(c_); }
+
+    PreparedDraft old_, new_;
+    CompareOptions options_;
+    std::vector<std::uint32_t> new_key_map_;   // the new draft's key ids → the joined key table
+    Alignment al_;
+    EntryPlan plan_;
+    std::optional<EntryDiffer> differ_;
+    Comparison c_;
+};
+
+// A shared pointer that does not own: the caller keeps the document alive.
+std::shared_ptr<const Document> borrowed(const Document& doc) {
+    return std::shared_ptr<const Document>(std::shared_ptr<const Document>(), &doc);
+}
+
+}  // namespace
+
+Profile profile_for(const Document& doc, const PrepareOptions& options) {
+    return options.profile ? *options.profile : choose_profile(doc);
+}
+
+PreparedDraft prepare(const Document& doc, const PrepareOptions& options) { return prepare_shared(borrowed(doc), options); }
+
+PreparedDraft prepare(Document&& doc, const PrepareOptions& options) {
+    return prepare_shared(std::make_shared<const Document>(std::move(doc)), options);
+}
+
+std::pair<PreparedDraft, PreparedDraft> prepare_pair(const std::function<Document()>& read_old,
+                                                     const std::function<Document()>& read_new,
+                                                     const PrepareOptions& options) {
+    std::pair<PreparedDraft, PreparedDraft> drafts;
+    at_once([&] { drafts.first = prepare(read_old(), options); }, [&] { drafts.second = prepare(read_new(), options); });
+    return drafts;
+}
+
+Comparison compare(PreparedDraft old_draft, PreparedDraft new_draft, const CompareOptions& options) {
+    if (!old_draft.doc || !new_draft.doc) throw std::invalid_argument("compare: a draft was not prepared");
+    return Stages(std::move(old_draft), std::move(new_draft), options).run();
+}
+
+Comparison compare(const Document& old_doc, const Document& new_doc, const CompareOptions& options,
+                   const PrepareOptions& prepare_options) {
+    std::pair<PreparedDraft, PreparedDraft> drafts;
+    at_once([&] { drafts.first = prepare(old_doc, prepare_options); },
+            [&] { drafts.second = prepare(new_doc, prepare_options); });
+    return compare(std::move(drafts.first), std::move(drafts.second), options);
+}
+
+}  // namespace redline
