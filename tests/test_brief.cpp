@@ -6,7 +6,12 @@
 
 #include "engine/pipeline.hpp"
 #include "formats/brief/brief.hpp"
+#include "formats/html_redline/html_writer.hpp"
+#include "formats/json/report_json.hpp"
 #include "formats/reader.hpp"
+#include "formats/terminal/terminal_writer.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <libxml/parser.h>
 
@@ -265,4 +270,38 @@ BOOST_AUTO_TEST_CASE(chinese_labels_stay_whole) {
     BOOST_TEST(contains(list, "（见第六条）"));
     BOOST_TEST(!contains(list, "第三条 总 则"));  // an untitled article keeps no chapter title
     BOOST_TEST(!contains(list, "见 第"));
+}
+
+// What the readers noticed travels with the documents into every output of a comparison.
+BOOST_AUTO_TEST_CASE(reader_warnings_reach_every_output) {
+    auto draft = [](std::string_view text, std::string path) {
+        DocumentBuilder b;
+        b.open(ClauseKind::clause, "1", "Scope", SourceLocation{1, 0, 0});
+        b.add_block(BlockKind::paragraph, text, SourceLocation{2, 0, 0});
+        Document d = b.finish();
+        d.info.path = std::move(path);
+        return d;
+    };
+    Document o = draft("The device shall log events.", "old.txt");
+    Document n = draft("The device should log events.", "new.txt");
+    n.warnings.push_back({SourceLocation{7, 0, 0}, "removed running header \"DRAFT <b>\" (3 lines)"});
+    const Comparison c = compare(o, n);
+
+    const auto report = nlohmann::json::parse(formats::write_report_json(c));
+    BOOST_TEST(report["warnings"].dump() ==
+               R"j([{"draft":"new","line":7,"message":"removed running header \"DRAFT <b>\" (3 lines)"}])j");
+
+    const std::string terminal = formats::write_terminal(c, {});
+    BOOST_TEST(terminal.ends_with("\nReader notes\n  new line 7: removed running header \"DRAFT <b>\" (3 lines)\n"));
+
+    const std::string page = formats::write_redline_html(c, {});
+    BOOST_TEST(page.find("<li>New draft, line 7: removed running header &quot;DRAFT &lt;b&gt;&quot; (3 lines)</li>") !=
+               std::string::npos);
+
+    const std::string md = formats::write_brief_markdown(formats::make_brief(c));
+    BOOST_TEST(md.find("## Reader notes\n\n- New draft (new.txt), line 7: removed running header") != std::string::npos);
+    formats::BriefOptions zh;
+    zh.lang = formats::BriefLanguage::zh;
+    const std::string zh_md = formats::write_brief_markdown(formats::make_brief(c, zh));
+    BOOST_TEST(zh_md.find("## 读取说明\n\n- 新稿（new.txt）第 7 行：removed running header") != std::string::npos);
 }

@@ -217,6 +217,10 @@ std::string document_xml(const Brief& b) {
         }
     }
     if (b.findings.empty()) Body::run(body.paragraph(), word(b, "No substantive changes.", "无实质性变化。"));
+    if (const auto notes = reader_note_lines(b); !notes.empty()) {
+        Body::run(body.paragraph("Heading1"), reader_notes_heading(b));
+        for (const std::string& n : notes) Body::run(body.paragraph("ListBullet"), n);
+    }
 
     if (!b.renumbering.empty()) {
         Body::run(body.paragraph("Heading1"), word(b, "Appendix: renumbered and moved clauses", "附：重新编号和移动的条款"));

@@ -124,6 +124,11 @@ std::string write_brief_html(const Brief& b) {
     }
     if (b.findings.empty()) out += "<p>" + esc(word(b, "No substantive changes.", "无实质性变化。")) + "</p>\n";
     out += "</section>\n";
+    if (const auto notes = reader_note_lines(b); !notes.empty()) {
+        out += "<section aria-labelledby=\"reader-notes\"><h2 id=\"reader-notes\">" + esc(reader_notes_heading(b)) + "</h2>\n<ul>\n";
+        for (const std::string& n : notes) out += "<li>" + esc(n) + "</li>\n";
+        out += "</ul>\n</section>\n";
+    }
     if (!b.renumbering.empty()) {
         out += "<section aria-labelledby=\"renumbering\"><h2 id=\"renumbering\">" +
                esc(word(b, "Appendix: renumbered and moved clauses", "附：重新编号和移动的条款")) + "</h2>\n<table>\n";

@@ -75,7 +75,10 @@ std::string write_brief_markdown(const Brief& b) {
     std::size_t n = 0;
     for (const BriefFinding& f : b.findings) {
         out += fmt::format("### {}. {}\n\n", ++n, md(f.headline));
-        std::string meta = "*" + md(location(b, f)) + "*";
+        // Appended piece by piece: GCC 12 reports "*" + s + "*" as an overlapping copy at -O3.
+        std::string meta = "*";
+        meta += md(location(b, f));
+        meta += '*';
         for (const std::string& w : f.watched) meta += " · **" + word(b, "watch: ", "关注：") + md(w) + "**";
         out += meta + "\n\n";
         if (!f.wording.empty()) out += quote(f.wording) + "\n";
@@ -97,12 +100,25 @@ std::string write_brief_markdown(const Brief& b) {
         }
     }
     if (b.findings.empty()) out += word(b, "No substantive changes.", "无实质性变化。") + "\n\n";
+    if (const auto notes = reader_note_lines(b); !notes.empty()) {
+        out += "## " + reader_notes_heading(b) + "\n\n";
+        for (const std::string& n : notes) out += "- " + md(n) + "\n";
+        out += "\n";
+    }
     if (!b.renumbering.empty()) {
         out += "## " + word(b, "Appendix: renumbered and moved clauses", "附：重新编号和移动的条款") + "\n\n";
         const auto rows = renumbering_rows(b);
         for (std::size_t r = 0; r < rows.size(); ++r) {
             out += "|";
-            for (const std::string& cell : rows[r]) out += r == 0 && cell.empty() ? " |" : " " + md(cell) + " |";
+            for (const std::string& cell : rows[r]) {
+                if (r == 0 && cell.empty()) {
+                    out += " |";
+                    continue;
+                }
+                out += ' ';
+                out += md(cell);
+                out += " |";
+            }
             out += r == 0 ? "\n|---|---|---|---|\n" : "\n";
         }
         out += "\n";

@@ -1,5 +1,7 @@
 #include "formats/brief/brief_text.hpp"
 
+#include "formats/common/reader_notes.hpp"
+
 #include <fmt/format.h>
 
 namespace redline::formats::brief_text {
@@ -33,6 +35,23 @@ std::string location(const Brief& b, const BriefFinding& f) {
     else if (!f.old_place.empty())
         out += " · " + f.old_place + word(b, " (old)", "（旧版）");
     return out;
+}
+
+std::string reader_notes_heading(const Brief& b) { return word(b, "Reader notes", "读取说明"); }
+
+std::vector<std::string> reader_note_lines(const Brief& b) {
+    std::vector<std::string> lines;
+    for (const ReaderNote& n : reader_notes(*b.comparison)) {
+        const SourceLocation& at = n.warning->where;
+        if (zh(b)) {
+            const std::string place = at.part ? source_place(n.old_draft ? *b.comparison->old_doc : *b.comparison->new_doc, at)
+                                              : fmt::format("第 {} 行", at.line);
+            lines.push_back(fmt::format("{}（{}）{}：{}", n.old_draft ? "旧稿" : "新稿", n.path, place, n.warning->message));
+        } else {
+            lines.push_back(fmt::format("{} draft ({}), {}: {}", n.old_draft ? "Old" : "New", n.path, n.where, n.warning->message));
+        }
+    }
+    return lines;
 }
 
 std::vector<std::pair<std::string, std::uint32_t>> summary_rows(const Brief& b) {

@@ -22,6 +22,10 @@ std::string location(const Brief& b, const BriefFinding& f);
 // The summary table: a row per category that has findings, then the editorial count.
 std::vector<std::pair<std::string, std::uint32_t>> summary_rows(const Brief& b);
 
+// The reader warnings of both drafts, one line each: "Old draft (a.txt), line 93: …".
+std::string reader_notes_heading(const Brief& b);
+std::vector<std::string> reader_note_lines(const Brief& b);
+
 // The renumbering appendix as rows of text, the header row first.
 std::vector<std::vector<std::string>> renumbering_rows(const Brief& b);
 

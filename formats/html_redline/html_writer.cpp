@@ -2,6 +2,7 @@
 
 #include "formats/common/clause_names.hpp"
 #include "formats/common/html_escape.hpp"
+#include "formats/common/reader_notes.hpp"
 #include "formats/common/utf8_excerpt.hpp"
 #include "formats/html_redline/html_assets.hpp"
 
@@ -47,10 +48,7 @@ std::string plural(std::uint32_t n, std::string_view one, std::string_view many)
     return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
-std::string where(const Document& doc, const SourceLocation& at) {
-    if (at.part) return fmt::format("{} ¶{}", doc.parts[at.part - 1], at.paragraph);
-    return fmt::format("line {}", at.line);
-}
+std::string where(const Document& doc, const SourceLocation& at) { return source_place(doc, at); }
 
 
 // ---- The page --------------------------------------------------------------------------
@@ -255,7 +253,20 @@ private:
                 "<button type=\"button\" data-group=\"show\" data-value=\"provisions\" aria-pressed=\"false\">Provision changes only</button>"
                 "<button type=\"button\" data-group=\"editorial\" aria-pressed=\"false\">Collapse editorial</button>"
                 "<span class=\"keys\"><kbd>n</kbd> / <kbd>p</kbd> next / previous change</span>";
-        out_ += "</div>\n</header>\n";
+        out_ += "</div>\n";
+        reader_notes_block();
+        out_ += "</header>\n";
+    }
+
+    // What the readers noticed about the drafts (a running header removed, …).
+    void reader_notes_block() {
+        const auto notes = reader_notes(c_);
+        if (notes.empty()) return;
+        out_ += "<details class=\"reader-notes\" open=\"\"><summary>" +
+                plural(static_cast<std::uint32_t>(notes.size()), "reader note", "reader notes") + "</summary><ul>";
+        for (const ReaderNote& n : notes)
+            out_ += "<li>" + esc(fmt::format("{} draft, {}: {}", n.old_draft ? "Old" : "New", n.where, n.warning->message)) + "</li>";
+        out_ += "</ul></details>\n";
     }
 
     // ---- Outline ----

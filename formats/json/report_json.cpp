@@ -170,6 +170,23 @@ std::string write_report_json(const Comparison& c) {
     strings(w.key("added"), c.references.normative_added);
     w.end_object();
     w.end_object();
+    w.key("warnings").begin_array();
+    for (const bool old_draft : {true, false}) {
+        const Document& d = old_draft ? *c.old_doc : *c.new_doc;
+        for (const Warning& warning : d.warnings) {
+            w.begin_object();
+            w.member("draft", old_draft ? "old" : "new");
+            if (warning.where.part) {
+                w.member("part", d.parts[warning.where.part - 1]);
+                w.member("paragraph", warning.where.paragraph);
+            } else {
+                w.member("line", warning.where.line);
+            }
+            w.member("message", warning.message);
+            w.end_object();
+        }
+    }
+    w.end_array();
     w.end_object();
     return w.finish();
 }

@@ -1,6 +1,7 @@
 #include "formats/terminal/terminal_writer.hpp"
 
 #include "formats/common/clause_names.hpp"
+#include "formats/common/reader_notes.hpp"
 
 #include <fmt/format.h>
 
@@ -120,6 +121,14 @@ std::string write_terminal(const Comparison& c, const TerminalOptions& options) 
             out += t + "\n";
         }
         if (!e.edits.empty() && !(e.change == ClauseChange::renumbered)) render_edits(out, e.edits, st);
+    }
+    // What the readers noticed comes last, where a reader who scrolled through looks.
+    if (const auto notes = reader_notes(c); !notes.empty()) {
+        out += '\n';
+        out += st.bold("Reader notes");
+        out += '\n';
+        for (const ReaderNote& n : notes)
+            out += fmt::format("  {} {}: {}\n", n.old_draft ? "old" : "new", n.where, n.warning->message);
     }
     return out;
 }

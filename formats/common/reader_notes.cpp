@@ -1,0 +1,21 @@
+#include "formats/common/reader_notes.hpp"
+
+#include <fmt/format.h>
+
+namespace redline::formats {
+
+std::string source_place(const Document& doc, const SourceLocation& at) {
+    if (at.part) return fmt::format("{} ¶{}", doc.parts[at.part - 1], at.paragraph);
+    return fmt::format("line {}", at.line);
+}
+
+std::vector<ReaderNote> reader_notes(const Comparison& c) {
+    std::vector<ReaderNote> notes;
+    for (const bool old_draft : {true, false}) {
+        const Document& d = old_draft ? *c.old_doc : *c.new_doc;
+        for (const Warning& w : d.warnings) notes.push_back({old_draft, d.info.path, source_place(d, w.where), &w});
+    }
+    return notes;
+}
+
+}  // namespace redline::formats

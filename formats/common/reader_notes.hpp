@@ -1,0 +1,27 @@
+// Reader warnings of both drafts of a comparison, as every writer lists them: a reader's
+// remark about input it handled unusually (a running header removed, a term printed above its
+// number) travels with the Document into the Comparison, so that diff and brief show what
+// parse shows.
+#pragma once
+
+#include "engine/comparison.hpp"
+
+#include <string>
+#include <vector>
+
+namespace redline::formats {
+
+struct ReaderNote {
+    bool old_draft = true;    // which draft's reader said it
+    std::string path;         // that draft's path
+    std::string where;        // "line 93", "word/document.xml ¶12"
+    const Warning* warning = nullptr;
+};
+
+// The old draft's warnings, then the new draft's, each in reading order.
+std::vector<ReaderNote> reader_notes(const Comparison& comparison);
+
+// "line 93" or "word/document.xml ¶12".
+std::string source_place(const Document& doc, const SourceLocation& at);
+
+}  // namespace redline::formats
