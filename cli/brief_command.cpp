@@ -3,8 +3,10 @@
 #include "engine/comparison.hpp"
 #include "engine/error.hpp"
 #include "engine/text.hpp"
-#include "formats/brief/brief.hpp"
 #include "formats/common/output.hpp"
+#include "formats/writers.hpp"
+
+#include <fmt/format.h>
 
 #include <memory>
 #include <unistd.h>
@@ -23,18 +25,6 @@ struct BriefCommandOptions {
     std::string profile = "auto";
 };
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-    return s.size() >= suffix.size() && std::string_view(s).substr(s.size() - suffix.size()) == suffix;
-}
-
-// --format auto follows the output file's extension; Markdown otherwise.
-std::string resolve_format(const BriefCommandOptions& o) {
-    if (o.format != "auto") return o.format;
-    if (ends_with(o.output, ".html") || ends_with(o.output, ".htm")) return "html";
-    if (ends_with(o.output, ".docx")) return "docx";
-    return "md";
-}
-
 }  // namespace
 
 Run add_brief_command(CLI::App& app) {
@@ -43,9 +33,8 @@ Run add_brief_command(CLI::App& app) {
     cmd->add_option("OLD", opts->old_file, "The earlier draft; - reads standard input")->required();
     cmd->add_option("NEW", opts->new_file, "The later draft")->required();
     cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically); its extension (.md, .html, .docx) picks the format");
-    cmd->add_option("--format", opts->format,
-                    "auto (from -o), md, html, docx, or gbt-changes (the change list of a GB/T foreword, Chinese and English)")
-        ->check(CLI::IsMember({"auto", "md", "html", "docx", "gbt-changes"}))
+    cmd->add_option("--format", opts->format, formats::format_help(formats::Command::brief))
+        ->check(CLI::IsMember(formats::format_names(formats::Command::brief)))
         ->capture_default_str();
     cmd->add_option("--watch", opts->watch, "A file of terms, one per line: findings that touch them go first, tagged");
     cmd->add_option("--brief-lang", opts->brief_lang, "Language of headlines and labels: en or zh (quotations stay as written)")
@@ -54,12 +43,14 @@ Run add_brief_command(CLI::App& app) {
     add_lang_option(*cmd, opts->lang);
     add_profile_option(*cmd, opts->profile);
     return [opts] {
-        const std::string format = resolve_format(*opts);
-        if (format == "docx" && (opts->output.empty() || opts->output == "-") && ::isatty(STDOUT_FILENO))
-            throw InputError("", "a DOCX brief is binary: write it to a file with -o brief.docx");
-        formats::BriefOptions bo;
+        const formats::Writer& writer = formats::choose_writer(formats::Command::brief, opts->format, opts->output);
+        if (writer.binary && (opts->output.empty() || opts->output == "-") && ::isatty(STDOUT_FILENO))
+            throw InputError("", fmt::format("a {} brief is binary: write it to a file with -o brief{}", writer.name,
+                                             writer.extensions.front()));
+        formats::WriteInput in;
+        formats::BriefOptions& bo = in.brief;
         bo.lang = opts->brief_lang == "zh" ? formats::BriefLanguage::zh : formats::BriefLanguage::en;
-        bo.date = comparison_date();
+        in.date = comparison_date();
         if (!opts->watch.empty()) {
             // A watch list may be saved in GB18030 or UTF-16 like the drafts themselves.
             std::string terms;
@@ -72,13 +63,8 @@ Run add_brief_command(CLI::App& app) {
             bo.watch = formats::parse_watch_list(terms);
         }
         const Comparison comparison = compare_files(opts->old_file, opts->new_file, opts->lang, opts->profile);
-        const formats::Brief brief = formats::make_brief(comparison, bo);
-        std::string out;
-        if (format == "html") out = formats::write_brief_html(brief);
-        else if (format == "docx") out = formats::write_brief_docx(brief);
-        else if (format == "gbt-changes") out = formats::write_gbt_changes(brief);
-        else out = formats::write_brief_markdown(brief);
-        formats::write_output(opts->output, out);
+        in.comparison = &comparison;
+        formats::write_output(opts->output, writer.write(in));
         return comparison.has_substantive_changes() ? 1 : 0;
     };
 }

@@ -2,9 +2,7 @@
 #include "cli/options.hpp"
 #include "engine/comparison.hpp"
 #include "formats/common/output.hpp"
-#include "formats/html_redline/html_writer.hpp"
-#include "formats/json/report_json.hpp"
-#include "formats/terminal/terminal_writer.hpp"
+#include "formats/writers.hpp"
 
 #include <cstdlib>
 #include <memory>
@@ -16,7 +14,7 @@ namespace {
 
 struct DiffOptions {
     std::string old_file, new_file;
-    std::string format = "text";
+    std::string format = "auto";
     std::string lang = "auto";
     std::string profile = "auto";
     std::string output = "-";
@@ -39,35 +37,30 @@ Run add_diff_command(CLI::App& app) {
     CLI::App* cmd = app.add_subcommand("diff", "Compare two drafts clause by clause");
     cmd->add_option("OLD", opts->old_file, "The earlier draft; - reads standard input")->required();
     cmd->add_option("NEW", opts->new_file, "The later draft")->required();
-    cmd->add_option("--format", opts->format, "text (terminal), json (redline.report/1) or html (redline page)")
-        ->check(CLI::IsMember({"text", "json", "html"}))
+    cmd->add_option("--format", opts->format, formats::format_help(formats::Command::diff))
+        ->check(CLI::IsMember(formats::format_names(formats::Command::diff)))
         ->capture_default_str();
     add_lang_option(*cmd, opts->lang);
     add_profile_option(*cmd, opts->profile);
-    cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
+    cmd->add_option("-o,--output", opts->output,
+                    "Write to FILE (atomically) instead of standard output; its extension picks the format");
     cmd->add_option("--color", opts->color, "Colour the text view: auto, always or never (NO_COLOR is respected)")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
     cmd->add_flag("--ignore-editorial", opts->ignore_editorial,
                   "Treat editorial changes (white space, punctuation width, quotes, case, numbering) as none");
     return [opts] {
+        // The format is settled before the drafts are read: a wrong -o fails at once.
+        const formats::Writer& writer = formats::choose_writer(formats::Command::diff, opts->format, opts->output);
         CompareOptions co;
         co.ignore_editorial = opts->ignore_editorial;
         const Comparison comparison = compare_files(opts->old_file, opts->new_file, opts->lang, opts->profile, co);
-        std::string out;
-        if (opts->format == "json") {
-            out = formats::write_report_json(comparison);
-        } else if (opts->format == "html") {
-            formats::HtmlOptions ho;
-            ho.date = comparison_date();
-            out = formats::write_redline_html(comparison, ho);
-        } else {
-            formats::TerminalOptions to;
-            to.color = use_color(opts->color, opts->output);
-            to.show_editorial = !opts->ignore_editorial;
-            out = formats::write_terminal(comparison, to);
-        }
-        formats::write_output(opts->output, out);
+        formats::WriteInput in;
+        in.comparison = &comparison;
+        in.color = use_color(opts->color, opts->output);
+        in.show_editorial = !opts->ignore_editorial;
+        in.date = comparison_date();
+        formats::write_output(opts->output, writer.write(in));
         return comparison.has_substantive_changes() ? 1 : 0;
     };
 }

@@ -23,17 +23,6 @@ std::string_view to_string(Format format) {
 
 namespace {
 
-bool ends_with_ci(std::string_view s, std::string_view suffix) {
-    if (s.size() < suffix.size()) return false;
-    s = s.substr(s.size() - suffix.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != suffix[i]) return false;
-    }
-    return true;
-}
-
 // Markdown syntax that plain-text drafts do not use: YAML front matter, ATX headings,
 // fenced code. Looks at the first 64 KiB only.
 bool looks_like_markdown(std::string_view s) {
@@ -65,12 +54,52 @@ bool looks_like_xml(std::string_view s) {
 
 }  // namespace
 
+bool has_extension(std::string_view s, std::string_view suffix) {
+    if (s.size() < suffix.size()) return false;
+    s = s.substr(s.size() - suffix.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if (c != suffix[i]) return false;
+    }
+    return true;
+}
+
+const std::vector<Reader>& readers() {
+    // In order of precedence when the content is certain, or likely, of more than one.
+    static const std::vector<Reader> all = {
+        {Format::xml, "xml", "xml2rfc XML", {".xml"}, looks_like_xml, nullptr, read_xml},
+        {Format::markdown, "markdown", "Markdown", {".md", ".markdown", ".mkd"}, nullptr, looks_like_markdown, read_markdown},
+        {Format::text, "text", "plain text", {".txt", ".text"}, nullptr, nullptr, read_text},
+    };
+    return all;
+}
+
+const Reader& reader_for(Format format) {
+    for (const Reader& r : readers())
+        if (r.format == format) return r;
+    return readers().back();
+}
+
+std::string reader_descriptions() {
+    std::string out;
+    const auto& all = readers();
+    for (std::size_t i = all.size(); i-- > 0;) {
+        if (!out.empty()) out += i == 0 ? " or " : ", ";
+        out += all[i].description;
+    }
+    return out;
+}
+
 Format detect_format(std::string_view path, std::string_view utf8) {
-    if (looks_like_xml(utf8) || ends_with_ci(path, ".xml")) return Format::xml;
-    if (ends_with_ci(path, ".md") || ends_with_ci(path, ".markdown") || ends_with_ci(path, ".mkd"))
-        return Format::markdown;
-    if (ends_with_ci(path, ".txt") || ends_with_ci(path, ".text")) return Format::text;
-    return looks_like_markdown(utf8) ? Format::markdown : Format::text;
+    for (const Reader& r : readers())
+        if (r.certain && r.certain(utf8)) return r.format;
+    for (const Reader& r : readers())
+        for (std::string_view ext : r.extensions)
+            if (has_extension(path, ext)) return r.format;
+    for (const Reader& r : readers())
+        if (r.likely && r.likely(utf8)) return r.format;
+    return Format::text;
 }
 
 std::string read_bytes(const std::string& path) {
@@ -108,12 +137,10 @@ Document read_document(std::string_view bytes, const ReadOptions& options) {
         text::Decoded decoded = text::decode(bytes);
         if (decoded.utf8.find_first_not_of(" \t\r\n\f\v") == std::string::npos)
             throw InputError("", "empty document (no text)");
-        const Format format = detect_format(options.path, decoded.utf8);
-        Document doc = format == Format::markdown ? read_markdown(decoded.utf8, options)
-                       : format == Format::xml    ? read_xml(decoded.utf8, options)
-                                                  : read_text(decoded.utf8, options);
+        const Reader& reader = reader_for(detect_format(options.path, decoded.utf8));
+        Document doc = reader.read(decoded.utf8, options);
         doc.info.path = options.path;
-        doc.info.format = std::string(to_string(format));
+        doc.info.format = std::string(reader.name);
         doc.info.encoding = decoded.encoding;
         return doc;
     } catch (InputError& e) {

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace redline::formats {
 
@@ -26,10 +27,30 @@ struct ReadOptions {
 inline constexpr std::size_t max_input_bytes = 256u << 20;   // 256 MiB per input file
 inline constexpr std::uint32_t max_tree_depth = 64;          // deeper nesting is flattened
 
-// The format of a decoded input: an XML declaration or root element decides xml; else the
-// extension is a hint (.md/.markdown → markdown, .txt → text); without one, Markdown is
-// recognised by its syntax (YAML front matter, ATX headings, fences).
+// The readers, in one registry that detection and dispatch both use: a new input format is
+// one more entry.
+struct Reader {
+    Format format;
+    std::string_view name;                          // DocumentInfo::format: "text", "markdown", "xml"
+    std::string_view description;                   // for --help: "xml2rfc XML"
+    std::vector<std::string_view> extensions;       // lower case, with the dot: hints only
+    bool (*certain)(std::string_view utf8);         // the content says it is this format; may be null
+    bool (*likely)(std::string_view utf8);          // the content suggests it, when no extension decides
+    Document (*read)(std::string_view utf8, const ReadOptions& options);
+};
+const std::vector<Reader>& readers();
+const Reader& reader_for(Format format);
+// "plain text, Markdown or xml2rfc XML"
+std::string reader_descriptions();
+
+// The format of a decoded input: content that is certain (an XML declaration or root element)
+// decides; else the extension, a hint (.md/.markdown → markdown, .txt → text); without one,
+// content that is likely (Markdown syntax: YAML front matter, ATX headings, fences); else
+// plain text.
 Format detect_format(std::string_view path, std::string_view utf8);
+
+// Does `path` end with `suffix` (lower case), ignoring the case of `path`?
+bool has_extension(std::string_view path, std::string_view suffix);
 
 // Reads the file at `path` ("-" reads standard input), enforcing max_input_bytes.
 std::string read_bytes(const std::string& path);

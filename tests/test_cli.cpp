@@ -272,3 +272,40 @@ BOOST_AUTO_TEST_CASE(docx_without_a_usable_libzip_fails_cleanly) {
     BOOST_TEST(md.status == 1);
     BOOST_TEST(md.out.rfind("# Brief: ", 0) == 0);
 }
+
+// -o FILE picks the writer by its extension, whatever its case; an extension the command
+// cannot write, or one that contradicts --format, is an error that leaves no file behind.
+BOOST_AUTO_TEST_CASE(output_extension_picks_the_format) {
+    TempDir t;
+    const std::string pair = sample_dir + "2023-05-draft.zh.txt " + sample_dir + "2023-08-draft-for-comments.zh.txt";
+    const fs::path json = t.path / "report.JSON";
+    BOOST_TEST(redline("diff " + pair + " -o " + json.string()).status == 1);
+    BOOST_TEST(slurp(json).starts_with("{\n \"schema\": \"redline.report/1\""));
+    const fs::path page = t.path / "page.htm";
+    BOOST_TEST(redline("diff " + pair + " -o " + page.string()).status == 1);
+    BOOST_TEST(slurp(page).starts_with("<!DOCTYPE html>"));
+    const fs::path tree = t.path / "tree.json";
+    BOOST_TEST(redline("parse " + sample_dir + "2023-05-draft.zh.txt -o " + tree.string()).status == 0);
+    BOOST_TEST(slurp(tree).find("\"schema\": \"redline.document/1\"") != std::string::npos);
+
+    const fs::path docx = t.path / "report.DOCX";
+    Result r = redline("diff " + pair + " -o " + docx.string());
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(r.err == "redline: error: " + docx.string() +
+                            ": diff cannot write .docx files (it writes .txt, .json, .html, .htm); choose one with --format\n");
+    BOOST_TEST(!fs::exists(docx));
+    const fs::path clash = t.path / "report.html";
+    r = redline("diff " + pair + " --format json -o " + clash.string());
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(r.err == "redline: error: " + clash.string() +
+                            ": --format json would write redline.report/1 into a .html file; name the file *.json or drop "
+                            "--format\n");
+    BOOST_TEST(!fs::exists(clash));
+    // An extension no writer claims is fine once --format says what to write.
+    const fs::path changes = t.path / "changes.txt";
+    BOOST_TEST(redline("brief " + pair + " --format gbt-changes -o " + changes.string()).status == 1);
+    BOOST_TEST(slurp(changes).starts_with("与"));
+    r = redline("brief " + pair + " -o " + (t.path / "brief.txt").string());
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(r.err.find("brief cannot write .txt files (it writes .md, .markdown, .html, .htm, .docx)") != std::string::npos);
+}

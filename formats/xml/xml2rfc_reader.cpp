@@ -63,9 +63,9 @@ std::string inline_text(const pugi::xml_node& node) {
     return text::fold_space(walker.out);
 }
 
-class Reader {
+class Xml2rfcReader {
 public:
-    Reader(std::string_view utf8, const ReadOptions& options) : lines_(utf8), options_(options) {
+    Xml2rfcReader(std::string_view utf8, const ReadOptions& options) : lines_(utf8), options_(options) {
         b_.reserve_text(utf8.size() / 2);   // markup is roughly half of an xml2rfc file
     }
 
@@ -331,7 +331,7 @@ Document read_xml(std::string_view utf8, const ReadOptions& options) {
     if (!is(root, "rfc"))
         throw InputError("", std::string("XML: root element <") + root.name() +
                                  "> is not a supported vocabulary (xml2rfc <rfc> is; NISO STS is planned)");
-    return Reader(utf8, options).read(root, utf8);
+    return Xml2rfcReader(utf8, options).read(root, utf8);
 }
 
 }  // namespace redline::formats
