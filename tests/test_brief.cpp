@@ -305,3 +305,32 @@ BOOST_AUTO_TEST_CASE(reader_warnings_reach_every_output) {
     const std::string zh_md = formats::write_brief_markdown(formats::make_brief(c, zh));
     BOOST_TEST(zh_md.find("## 读取说明\n\n- 新稿（new.txt）第 7 行：removed running header") != std::string::npos);
 }
+
+// The findings are the engine's, as data: categories, subjects, places and quotations; the
+// brief only words them.
+BOOST_AUTO_TEST_CASE(findings_are_data_in_the_comparison) {
+    const Comparison& c = sample("zh").c;
+    std::vector<std::string> got;
+    for (const Finding& f : c.findings) {
+        std::string s(to_string(f.category));
+        s += " ";
+        s += f.old_clause == no_clause ? "-" : std::string(c.old_doc->label(f.old_clause));
+        s += "→";
+        s += f.new_clause == no_clause ? "-" : std::string(c.new_doc->label(f.new_clause));
+        got.push_back(s);
+    }
+    BOOST_TEST(got == (std::vector<std::string>{"requirement-removed 6.1.3→-", "requirement-removed 6.2.4→-",
+                                                "requirement-removed 6.2.5→-", "scope 1→1", "front-matter -→-",
+                                                "front-matter -→-", "front-matter →", "provision-moved 6.2.2→6.2.1"}),
+               boost::test_tools::per_element());
+    BOOST_REQUIRE(!c.findings.empty());
+    const Finding& first = c.findings.front();
+    BOOST_TEST((first.subject == FindingSubject::provision));
+    BOOST_TEST((first.verb == FindingVerb::deleted));
+    BOOST_TEST(c.old_doc->label(first.old_clause) == "6.1.3");
+    BOOST_TEST((first.quote.size() == 1 && first.quote[0].op == EditOp::remove));
+    BOOST_TEST(first.quote[0].text == unit_text(*c.old_doc, c.old_unit(c.provisions[first.provision])));
+    BOOST_TEST(first.references_removed == (std::vector<std::string>{"GB/T 29829-2022"}), boost::test_tools::per_element());
+    // Ranked: categories never go back.
+    for (std::size_t i = 1; i < c.findings.size(); ++i) BOOST_TEST((c.findings[i - 1].category <= c.findings[i].category));
+}
