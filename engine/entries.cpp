@@ -94,16 +94,20 @@ void spell_whole(const Seq& seq, const TokenTables& tables, Positions& out) {
     out.spell(seq, tables, 0, static_cast<std::uint32_t>(seq.exact.size()), 0, false);
 }
 
-// When `positions` is given, it receives where each token of either side lands in the text the
-// edits spell out on that side (equal runs are spelled as on the new side).
+// When `kept` is given and holds a script, that script (of these sequences) is used instead of
+// diffing them again; when it is empty, it receives the script.
 EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
                      const std::vector<std::uint32_t>& sentence_ends, bool ignore_editorial, bool may_replace = true,
-                     EditPositions* positions = nullptr) {
+                     std::vector<TokenEdit>* kept = nullptr) {
     EditResult r;
     r.changed = a.exact != b.exact;
     if (!r.changed) return r;
-    DiffInput in{a.exact, b.exact, a.key, b.key, a.word, b.word, sentence_ends, tables.paragraph_break};
-    std::vector<TokenEdit> script = diff_tokens(in);
+    std::vector<TokenEdit> computed;
+    if (!kept || kept->empty()) {
+        DiffInput in{a.exact, b.exact, a.key, b.key, a.word, b.word, sentence_ends, tables.paragraph_break};
+        computed = diff_tokens(in);
+    }
+    const std::vector<TokenEdit>& script = kept && !kept->empty() ? *kept : computed;
     std::uint32_t changed_words = 0;
     for (const TokenEdit& e : script) {
         if (e.op == EditOp::equal || e.editorial) continue;
@@ -117,29 +121,14 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
     if (r.replaced) {
         r.edits.push_back({EditOp::remove, a.text(tables, 0, static_cast<std::uint32_t>(a.exact.size())), false});
         r.edits.push_back({EditOp::insert, b.text(tables, 0, static_cast<std::uint32_t>(b.exact.size())), false});
-        if (positions) {
-            spell_whole(a, tables, positions->old_side);
-            spell_whole(b, tables, positions->new_side);
-        }
-        return r;
+        return r;   // a replaced block needs no script to be spelled again
     }
-    if (positions) {
-        positions->old_side.start.assign(a.exact.size(), 0);
-        positions->old_side.end.assign(a.exact.size(), 0);
-        positions->new_side.start.assign(b.exact.size(), 0);
-        positions->new_side.end.assign(b.exact.size(), 0);
-    }
-    std::uint32_t old_at = 0, new_at = 0;   // lengths of the two sides' texts so far
     for (const TokenEdit& e : script) {
         Edit out;
         out.op = e.op;
         out.editorial = e.editorial;
         if (e.op == EditOp::remove) {
-            if (ignore_editorial && e.editorial) {   // its insert partner stands as equal text
-                if (positions)
-                    for (std::uint32_t i = e.a_begin; i < e.a_end; ++i) positions->old_side.start[i] = positions->old_side.end[i] = old_at;
-                continue;
-            }
+            if (ignore_editorial && e.editorial) continue;  // its insert partner stands as equal text
             out.text = a.text(tables, e.a_begin, e.a_end);
         } else {
             out.text = b.text(tables, e.b_begin, e.b_end);
@@ -148,30 +137,50 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
         // Keep the space that joins this run to the previous one inside the text.
         const bool lead = e.op == EditOp::remove ? (e.a_begin > 0 && a.space[e.a_begin]) : (e.b_begin > 0 && b.space[e.b_begin]);
         if (lead) out.text.insert(out.text.begin(), ' ');
-        if (positions) {
-            if (e.op == EditOp::remove) {
-                old_at = positions->old_side.spell(a, tables, e.a_begin, e.a_end, old_at, lead);
-            } else if (out.op == EditOp::insert) {
-                new_at = positions->new_side.spell(b, tables, e.b_begin, e.b_end, new_at, lead);
-            } else {
-                // Shown on both sides as the new side spells it; an equal run's old tokens
-                // match its new ones one for one.
-                const std::uint32_t base = new_at;
-                new_at = positions->new_side.spell(b, tables, e.b_begin, e.b_end, new_at, lead);
-                for (std::uint32_t i = e.a_begin; i < e.a_end; ++i) {
-                    const std::uint32_t k = e.b_begin + (i - e.a_begin);
-                    positions->old_side.start[i] = old_at + (positions->new_side.start[k] - base);
-                    positions->old_side.end[i] = old_at + (positions->new_side.end[k] - base);
-                }
-                old_at += new_at - base;
-            }
-        }
         if (!r.edits.empty() && r.edits.back().op == out.op && r.edits.back().editorial == out.editorial)
             r.edits.back().text += out.text;
         else
             r.edits.push_back(std::move(out));
     }
+    if (kept && kept->empty()) *kept = std::move(computed);
     return r;
+}
+
+// Where each token of both sides lands in the texts that diff_seqs() spells from `script` on
+// each side, without spelling them: the same runs, lead spaces and equal runs taken from the
+// new side.
+void spell_script(const Seq& a, const Seq& b, const std::vector<TokenEdit>& script, bool ignore_editorial,
+                  const TokenTables& tables, EditPositions& positions) {
+    positions.old_side.start.assign(a.exact.size(), 0);
+    positions.old_side.end.assign(a.exact.size(), 0);
+    positions.new_side.start.assign(b.exact.size(), 0);
+    positions.new_side.end.assign(b.exact.size(), 0);
+    std::uint32_t old_at = 0, new_at = 0;   // lengths of the two sides' texts so far
+    for (const TokenEdit& e : script) {
+        if (e.op == EditOp::remove) {
+            if (ignore_editorial && e.editorial) {   // not shown: its insert partner stands as equal text
+                for (std::uint32_t i = e.a_begin; i < e.a_end; ++i) positions.old_side.start[i] = positions.old_side.end[i] = old_at;
+                continue;
+            }
+            old_at = positions.old_side.spell(a, tables, e.a_begin, e.a_end, old_at, e.a_begin > 0 && a.space[e.a_begin]);
+            continue;
+        }
+        const bool lead = e.b_begin > 0 && b.space[e.b_begin];
+        if (e.op == EditOp::insert && !(ignore_editorial && e.editorial)) {
+            new_at = positions.new_side.spell(b, tables, e.b_begin, e.b_end, new_at, lead);
+            continue;
+        }
+        // Shown on both sides as the new side spells it; an equal run's old tokens match its
+        // new ones one for one.
+        const std::uint32_t base = new_at;
+        new_at = positions.new_side.spell(b, tables, e.b_begin, e.b_end, new_at, lead);
+        for (std::uint32_t i = e.a_begin; i < e.a_end; ++i) {
+            const std::uint32_t k = e.b_begin + (i - e.a_begin);
+            positions.old_side.start[i] = old_at + (positions.new_side.start[k] - base);
+            positions.old_side.end[i] = old_at + (positions.new_side.end[k] - base);
+        }
+        old_at += new_at - base;
+    }
 }
 
 std::string label_key(std::string_view label) { return text::fold_space(text::fold_width(label)); }
@@ -287,10 +296,10 @@ std::uint64_t EntryDiffer::tokens_of(const EntryJob& j) const {
     return t;
 }
 
-ClauseEntry EntryDiffer::entry(const EntryJob& j) const {
+ClauseEntry EntryDiffer::entry(const EntryJob& j, std::vector<TokenEdit>* script) const {
     if (j.n == no_clause) return one_sided(j.o, true);
     if (j.o == no_clause) return one_sided(j.n, false);
-    return paired(j.o, j.n);
+    return paired(j.o, j.n, script);
 }
 
 // A clause present on one side only: its whole text is one deletion or insertion.
@@ -305,7 +314,7 @@ ClauseEntry EntryDiffer::one_sided(ClauseId id, bool old_side) const {
     return e;
 }
 
-ClauseEntry EntryDiffer::paired(ClauseId o, ClauseId n) const {
+ClauseEntry EntryDiffer::paired(ClauseId o, ClauseId n, std::vector<TokenEdit>* script) const {
     ClauseEntry e;
     e.score = al_.score[n];
     e.reason = al_.reason[n];
@@ -320,8 +329,8 @@ ClauseEntry EntryDiffer::paired(ClauseId o, ClauseId n) const {
         e.old_ids = al_.merges[m->second].old_ids;
         is_merge = true;
     }
-    const EditResult b =
-        diff_seqs(body(ot_, e.old_ids, tables_), body(nt_, e.new_ids, tables_), tables_, sentence_ends_, ignore_editorial_);
+    const EditResult b = diff_seqs(body(ot_, e.old_ids, tables_), body(nt_, e.new_ids, tables_), tables_, sentence_ends_,
+                                   ignore_editorial_, true, script);
     const EditResult t = diff_seqs(title(ot_, o, tables_), title(nt_, n, tables_), tables_, sentence_ends_, ignore_editorial_);
     e.replaced = b.replaced;
     e.title_changed = t.changed && !(ignore_editorial_ && !t.substantive);
@@ -356,23 +365,36 @@ ClauseEntry EntryDiffer::paired(ClauseId o, ClauseId n) const {
     return e;
 }
 
-EntryDiffer::Spelling EntryDiffer::spelling(const ClauseEntry& e) const {
+EntryDiffer::Spelling EntryDiffer::spelling(const ClauseEntry& e, const std::vector<TokenEdit>& script) const {
     Spelling out;
     const Seq a = body(ot_, e.old_ids, tables_), b = body(nt_, e.new_ids, tables_);
     EditPositions positions;
-    if (e.old_ids.empty() || e.new_ids.empty()) {
+    if (e.old_ids.empty() || e.new_ids.empty() || e.replaced) {
         spell_whole(a, tables_, positions.old_side);
         spell_whole(b, tables_, positions.new_side);
-    } else if (!diff_seqs(a, b, tables_, sentence_ends_, ignore_editorial_, true, &positions).changed) {
+    } else if (a.exact == b.exact) {
         // Only the title changed: both sides show the new body.
         spell_whole(b, tables_, positions.new_side);
         positions.old_side = positions.new_side;
+    } else if (!script.empty()) {
+        spell_script(a, b, script, ignore_editorial_, tables_, positions);
+    } else {
+        DiffInput in{a.exact, b.exact, a.key, b.key, a.word, b.word, sentence_ends_, tables_.paragraph_break};
+        spell_script(a, b, diff_tokens(in), ignore_editorial_, tables_, positions);
     }
     out.old_start = std::move(positions.old_side.start);
     out.old_end = std::move(positions.old_side.end);
     out.new_start = std::move(positions.new_side.start);
     out.new_end = std::move(positions.new_side.end);
     return out;
+}
+
+std::vector<Edit> EntryDiffer::words(TokenRange old_tokens, TokenRange new_tokens) const {
+    Seq a, b;
+    a.add(ot_, old_tokens, tables_);
+    b.add(nt_, new_tokens, tables_);
+    if (a.exact == b.exact) return {{EditOp::equal, b.text(tables_, 0, static_cast<std::uint32_t>(b.exact.size())), false}};
+    return diff_seqs(a, b, tables_, sentence_ends_, false, false).edits;
 }
 
 std::vector<Edit> diff_text(std::string_view old_text, std::string_view new_text) {

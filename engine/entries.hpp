@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/comparison.hpp"
+#include "engine/diff.hpp"
 #include "engine/match.hpp"
 #include "engine/tokens.hpp"
 
@@ -37,21 +38,28 @@ public:
                 const TokenizedDocument& new_tokens, const TokenTables& tables, const Alignment& alignment,
                 const EntryPlan& plan, bool ignore_editorial);
 
-    ClauseEntry entry(const EntryJob& job) const;
+    // When `script` is given, it receives the token edit script of the entry's body (empty
+    // when the body did not change or is shown as a replaced block).
+    ClauseEntry entry(const EntryJob& job, std::vector<TokenEdit>* script = nullptr) const;
     // The tokens an entry's diff reads (to share the work out evenly).
     std::uint64_t tokens_of(const EntryJob& job) const;
 
     // Where each token of an entry with edits lands in the text its edits spell out on each
     // side: byte offsets, indexed by the token's place in the side's sequence (the entry's
-    // clauses' bodies joined by one paragraph break each). Diffs the entry again.
+    // clauses' bodies joined by one paragraph break each). `script` is what entry() gave (the
+    // body is diffed again when it is empty).
     struct Spelling {
         std::vector<std::uint32_t> old_start, old_end, new_start, new_end;
     };
-    Spelling spelling(const ClauseEntry& entry) const;
+    Spelling spelling(const ClauseEntry& entry, const std::vector<TokenEdit>& script) const;
+
+    // The word edits turning the old tokens [old.begin, old.end) into the new ones, as
+    // diff_text() gives them for the two texts on their own.
+    std::vector<Edit> words(TokenRange old_tokens, TokenRange new_tokens) const;
 
 private:
     ClauseEntry one_sided(ClauseId id, bool old_side) const;
-    ClauseEntry paired(ClauseId o, ClauseId n) const;
+    ClauseEntry paired(ClauseId o, ClauseId n, std::vector<TokenEdit>* script) const;
 
     const Document& old_doc_;
     const Document& new_doc_;

@@ -88,14 +88,15 @@ private:
         const std::size_t split = static_cast<std::size_t>(
             std::lower_bound(weight.begin(), weight.end(), weight.back() * 11 / 20) - weight.begin());
         c_.entries.resize(jobs.size());
+        scripts_.resize(jobs.size());
         at_once(
             [&] {
                 join_word_ids(old_.keys, new_.keys, new_key_map_, old_.tables.key);
                 compare_provisions(c_, old_to_new, old_.keys, new_.keys);
-                for (std::size_t i = split; i < jobs.size(); ++i) c_.entries[i] = differ.entry(jobs[i]);
+                for (std::size_t i = split; i < jobs.size(); ++i) c_.entries[i] = differ.entry(jobs[i], &scripts_[i]);
             },
             [&] {
-                for (std::size_t i = 0; i < split && i < jobs.size(); ++i) c_.entries[i] = differ.entry(jobs[i]);
+                for (std::size_t i = 0; i < split && i < jobs.size(); ++i) c_.entries[i] = differ.entry(jobs[i], &scripts_[i]);
             });
     }
 
@@ -126,7 +127,10 @@ private:
         }
     }
 
-    void place_provision_changes() { place_provisions(c_, *differ_, old_.tokens, new_.tokens, old_.tables); }
+    void place_provision_changes() {
+        place_provisions(c_, *differ_, scripts_, old_.tokens, new_.tokens, old_.tables);
+        scripts_ = {};
+    }
 
     void rank_findings() { c_.findings = find_findings(c_); }
 
@@ -136,6 +140,7 @@ private:
     Alignment al_;
     EntryPlan plan_;
     std::optional<EntryDiffer> differ_;
+    std::vector<std::vector<TokenEdit>> scripts_;   // per entry: its body's token edit script
     Comparison c_;
 };
 

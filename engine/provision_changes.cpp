@@ -248,20 +248,29 @@ public:
         return it->second[block - doc_[clause].first_block];
     }
 
-    // Byte offsets in the block's text of its tokens (white space is no token).
-    const std::vector<text::Span>& tokens(std::uint32_t block) {
+    // Byte offsets in the block's text of its tokens (white space is no token). The streams
+    // hold the tokens' text in order and nothing but white space lies between them, so each
+    // is found where the search for it from the end of the one before stops.
+    const std::vector<text::Span>& tokens(ClauseId clause, std::uint32_t block) {
         auto [it, fresh] = block_tokens_.try_emplace(block);
         if (fresh) {
-            text::tokenize(doc_.str(doc_.blocks()[block].text), buffer_);
-            for (const text::Token& t : buffer_)
-                if (t.kind != text::TokenKind::space) it->second.push_back({t.offset, t.length});
+            const std::string_view text = doc_.str(doc_.blocks()[block].text);
+            const TokenRange r = td_.body[clause];
+            std::size_t at = 0;
+            for (std::uint32_t i = block_begin(clause, block); i < r.end && td_.exact[i] != tables_.paragraph_break; ++i) {
+                const std::string_view piece = tables_.exact.text(td_.exact[i]);
+                const std::size_t found = text.find(piece, at);
+                if (found == std::string_view::npos) break;   // never: the streams were made from this text
+                it->second.push_back({static_cast<std::uint32_t>(found), static_cast<std::uint32_t>(piece.size())});
+                at = found + piece.size();
+            }
         }
         return it->second;
     }
 
     // The unit's tokens, as indices into the token streams: [first, last); empty when none.
     std::pair<std::uint32_t, std::uint32_t> unit_tokens(const Unit& u) {
-        const std::vector<text::Span>& spans = tokens(u.block);
+        const std::vector<text::Span>& spans = tokens(u.clause, u.block);
         const std::uint32_t begin = block_begin(u.clause, u.block);
         const auto before = [](const text::Span& s, std::uint32_t at) { return s.offset < at; };
         const auto first = std::lower_bound(spans.begin(), spans.end(), u.offset, before);
@@ -305,7 +314,7 @@ public:
         std::uint32_t length = 0;
         const std::vector<std::uint32_t> bases = block_bases(clause, length);
         const std::uint32_t base = clause_base(ids, clause) + bases[block - c.first_block];
-        const std::vector<text::Span>& spans = tokens(block);
+        const std::vector<text::Span>& spans = tokens(clause, block);
         const std::uint32_t local = token - block_begin(clause, block);
         if (local >= spans.size()) return {base, 0};
         return {base + spans[local].offset, spans[local].length};
@@ -319,7 +328,6 @@ private:
     const TokenTables& tables_;
     std::unordered_map<ClauseId, std::vector<std::uint32_t>> block_begins_;
     std::unordered_map<std::uint32_t, std::vector<text::Span>> block_tokens_;
-    std::vector<text::Token> buffer_;
 };
 
 // Flat positions in the token sequence of an entry side (its clauses' bodies joined by one
@@ -360,8 +368,8 @@ struct FlatSide {
 
 }  // namespace
 
-void place_provisions(Comparison& c, const EntryDiffer& differ, const TokenizedDocument& ot, const TokenizedDocument& nt,
-                      const TokenTables& tables) {
+void place_provisions(Comparison& c, const EntryDiffer& differ, const std::vector<std::vector<TokenEdit>>& scripts,
+                      const TokenizedDocument& ot, const TokenizedDocument& nt, const TokenTables& tables) {
     const Document& od = *c.old_doc;
     const Document& nd = *c.new_doc;
     TokenPositions old_positions(od, ot, tables), new_positions(nd, nt, tables);
@@ -376,13 +384,17 @@ void place_provisions(Comparison& c, const EntryDiffer& differ, const TokenizedD
             p.new_place.clause = c.new_analysis.units[p.new_place.unit].clause;
             p.new_place.entry = c.entry_of_new[p.new_place.clause];
         }
-        const std::string_view old_text = p.old_place.present() ? unit_text(od, c.old_unit(p)) : std::string_view();
-        const std::string_view new_text = p.new_place.present() ? unit_text(nd, c.new_unit(p)) : std::string_view();
         switch (p.change) {
-        case ProvisionChangeKind::removed: p.wording = {{EditOp::remove, std::string(old_text), false}}; break;
-        case ProvisionChangeKind::added: p.wording = {{EditOp::insert, std::string(new_text), false}}; break;
-        case ProvisionChangeKind::moved: p.wording = {{EditOp::equal, std::string(new_text), false}}; break;
-        default: p.wording = diff_text(old_text, new_text); break;
+        case ProvisionChangeKind::removed: p.wording = {{EditOp::remove, std::string(unit_text(od, c.old_unit(p))), false}}; break;
+        case ProvisionChangeKind::added: p.wording = {{EditOp::insert, std::string(unit_text(nd, c.new_unit(p))), false}}; break;
+        case ProvisionChangeKind::moved: p.wording = {{EditOp::equal, std::string(unit_text(nd, c.new_unit(p))), false}}; break;
+        default: {
+            // The sentences' own tokens, diffed as a sentence on its own would be.
+            const auto [old_first, old_last] = old_positions.unit_tokens(c.old_unit(p));
+            const auto [new_first, new_last] = new_positions.unit_tokens(c.new_unit(p));
+            p.wording = differ.words({old_first, old_last}, {new_first, new_last});
+            break;
+        }
         }
         if (p.old_place.entry != no_entry) c.entries[p.old_place.entry].provisions.push_back(i);
         if (p.new_place.entry != no_entry && p.new_place.entry != p.old_place.entry)
@@ -401,7 +413,7 @@ void place_provisions(Comparison& c, const EntryDiffer& differ, const TokenizedD
         if (!e.edits.empty()) {
             if (first == last) return;
             auto it = spellings.find(place.entry);
-            if (it == spellings.end()) it = spellings.emplace(place.entry, differ.spelling(e)).first;
+            if (it == spellings.end()) it = spellings.emplace(place.entry, differ.spelling(e, scripts[place.entry])).first;
             const FlatSide side{positions.streams(), ids};
             const std::uint32_t a = side.flat(u.clause, first), b = side.flat(u.clause, last - 1);
             const std::vector<std::uint32_t>& starts = old_side ? it->second.old_start : it->second.new_start;

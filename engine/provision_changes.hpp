@@ -41,7 +41,8 @@ void compare_provisions(Comparison& comparison, const std::vector<ClauseId>& old
 // Once the entries are made: each provision change's clauses, entries and sentence offsets in
 // the entries' texts (spelled as `differ` spells them), its wording, and each entry's list of
 // provision changes. Both token streams must be in the ids of `tables`.
-void place_provisions(Comparison& comparison, const EntryDiffer& differ, const TokenizedDocument& old_tokens,
-                      const TokenizedDocument& new_tokens, const TokenTables& tables);
+// `scripts` holds, per entry, the body's token edit script that `differ` made.
+void place_provisions(Comparison& comparison, const EntryDiffer& differ, const std::vector<std::vector<TokenEdit>>& scripts,
+                      const TokenizedDocument& old_tokens, const TokenizedDocument& new_tokens, const TokenTables& tables);
 
 }  // namespace redline
