@@ -22,6 +22,30 @@ std::string_view to_string(ClauseKind kind) {
     return "clause";
 }
 
+std::string_view to_string(SectionRole role) {
+    switch (role) {
+    case SectionRole::none: return "none";
+    case SectionRole::cover: return "cover";
+    case SectionRole::contents: return "contents";
+    case SectionRole::foreword: return "foreword";
+    case SectionRole::introduction: return "introduction";
+    case SectionRole::abstract: return "abstract";
+    case SectionRole::boilerplate: return "boilerplate";
+    case SectionRole::scope: return "scope";
+    case SectionRole::normative_references: return "normative-references";
+    case SectionRole::informative_references: return "informative-references";
+    case SectionRole::references: return "references";
+    case SectionRole::terms: return "terms";
+    case SectionRole::drafting_organisation: return "drafting-organisation";
+    case SectionRole::annex: return "annex";
+    case SectionRole::bibliography: return "bibliography";
+    case SectionRole::index: return "index";
+    case SectionRole::security_considerations: return "security-considerations";
+    case SectionRole::iana_considerations: return "iana-considerations";
+    }
+    return "none";
+}
+
 std::string_view to_string(Language language) {
     switch (language) {
     case Language::en: return "en";
@@ -42,6 +66,7 @@ std::string_view to_string(BlockKind kind) {
 }
 
 std::ostream& operator<<(std::ostream& os, ClauseKind kind) { return os << to_string(kind); }
+std::ostream& operator<<(std::ostream& os, SectionRole role) { return os << to_string(role); }
 std::ostream& operator<<(std::ostream& os, Language language) { return os << to_string(language); }
 std::ostream& operator<<(std::ostream& os, BlockKind kind) { return os << to_string(kind); }
 
@@ -137,6 +162,13 @@ void DocumentBuilder::add_block(BlockKind kind, std::string_view text, SourceLoc
     if (c.block_count == 0) c.first_block = static_cast<std::uint32_t>(doc_.blocks_.size() - 1);
     ++c.block_count;
     if (c.where.line == 0 && c.where.part == 0) c.where = where;
+}
+
+void DocumentBuilder::set_role(ClauseId id, SectionRole role) {
+    SectionRole& r = doc_.clauses_[id].role;
+    if (r != SectionRole::none && r != role)
+        throw std::logic_error("clause " + std::to_string(id) + " already has the role " + std::string(to_string(r)));
+    r = role;
 }
 
 void DocumentBuilder::close() {

@@ -35,12 +35,43 @@ enum class ClauseKind : std::uint8_t {
     paragraph,     // text of a parent that follows its children, or text no heading owns
 };
 
+// What a section is for in the document as a whole, independent of its kind and numbering.
+// The reader that recognises a section sets its role once, on the node that heads it (and on
+// each drafting-organisation item); nothing later guesses roles from titles. Most nodes have
+// none. The GB/T 1.1 / ISO Directives Part 2 elements, the IETF sections the readers know,
+// and the structural parts every reader produces:
+enum class SectionRole : std::uint8_t {
+    none,
+    cover,                   // title page: GB/T/ISO cover, RFC header block, a law's title and
+                             // enactment notes, xml2rfc <front> facts (title, authors, date)
+    contents,                // 目次 / Contents / Table of Contents: never a source of clauses
+    foreword,                // 前言 / Foreword / Preface
+    introduction,            // 引言 / Introduction (ISO front matter, "0 Introduction", IETF section 1)
+    abstract,                // IETF Abstract (kramdown-rfc "--- abstract", xml2rfc <abstract>)
+    boilerplate,             // IETF Status of This Memo, Copyright Notice
+    scope,                   // 1 范围 / 1 Scope
+    normative_references,    // 2 规范性引用文件 / Normative references / IETF Normative References:
+                             // what is cited under it is the document's normative list
+    informative_references,  // IETF Informative References
+    references,              // IETF References that groups the normative and informative lists
+    terms,                   // 3 术语和定义 / Terms and definitions / IETF Terminology, Conventions
+                             // and Definitions: the section that heads the term entries
+    drafting_organisation,   // a list item of the foreword naming one drafting organisation (起草单位)
+    annex,                   // 附录 A / Annex A / IETF Appendix A (also kind annex)
+    bibliography,            // 参考文献 / Bibliography
+    index,                   // 索引 / Index
+    security_considerations, // IETF Security Considerations (also "Security and Privacy …")
+    iana_considerations,     // IETF IANA Considerations
+};
+
 enum class BlockKind : std::uint8_t { paragraph, code, table_row, figure };
 
 std::string_view to_string(ClauseKind kind);
+std::string_view to_string(SectionRole role);
 std::string_view to_string(Language language);
 std::string_view to_string(BlockKind kind);
 std::ostream& operator<<(std::ostream& os, ClauseKind kind);
+std::ostream& operator<<(std::ostream& os, SectionRole role);
 std::ostream& operator<<(std::ostream& os, Language language);
 std::ostream& operator<<(std::ostream& os, BlockKind kind);
 
@@ -69,6 +100,7 @@ struct Block {
 struct Clause {
     ClauseKind kind = ClauseKind::clause;
     Language language = Language::unknown;
+    SectionRole role = SectionRole::none;  // set by the reader that recognised the section
     ClauseId parent = no_clause;
     ClauseId end = 0;            // one past the last node of this clause's subtree
     std::uint32_t depth = 0;     // root = 0
@@ -157,6 +189,9 @@ public:
     ClauseId open(ClauseKind kind, std::string_view label, std::string_view title, SourceLocation where);
     // Adds a block of text to the current clause.
     void add_block(BlockKind kind, std::string_view text, SourceLocation where);
+    // Gives a clause its role. A role is set once: setting another role on a clause that has
+    // one throws std::logic_error (a reader bug), setting the same one again is harmless.
+    void set_role(ClauseId id, SectionRole role);
     // Closes the current clause; the root is never closed.
     void close();
     // Closes clauses until `id` is current (id must be open).

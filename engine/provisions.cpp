@@ -12,16 +12,30 @@ namespace {
 
 bool contains(std::string_view s, std::string_view part) { return s.find(part) != std::string_view::npos; }
 
-// Clauses whose text is informative whatever verbal forms it uses.
+// Parts of a standard that carry no provisions (ISO/IEC Directives Part 2, GB/T 1.1): the
+// cover, contents, foreword, introduction, abstract and boilerplate, bibliography and index.
+bool informative_role(SectionRole role) {
+    switch (role) {
+    case SectionRole::cover:
+    case SectionRole::contents:
+    case SectionRole::foreword:
+    case SectionRole::introduction:
+    case SectionRole::abstract:
+    case SectionRole::boilerplate:
+    case SectionRole::bibliography:
+    case SectionRole::index: return true;
+    default: return false;
+    }
+}
+
+// Clauses whose text is informative whatever verbal forms it uses: notes, examples, front
+// matter and what lies in an informative part of the document, by the roles the reader set.
 bool informative(const Document& doc, ClauseId id, Profile profile) {
     if (profile == Profile::rfc2119 || profile == Profile::law) return false;
     for (ClauseId a = id; a != no_clause && a != doc.root(); a = doc[a].parent) {
         const ClauseKind k = doc[a].kind;
         if (k == ClauseKind::note || k == ClauseKind::example || k == ClauseKind::front_matter) return true;
-        const std::string_view title = doc.title(a);
-        if (title == "引言" || title == "前言" || title == "Introduction" || title == "Foreword" || title == "参考文献" ||
-            title == "Bibliography")
-            return true;
+        if (informative_role(doc[a].role)) return true;
     }
     return false;
 }
@@ -72,7 +86,7 @@ Analysis analyse(const Document& doc, Profile profile) {
     std::vector<std::uint8_t> in_normative_list(doc.size(), 0);
     for (ClauseId id = 1; id < doc.size(); ++id) {
         const Clause& c = doc[id];
-        in_normative_list[id] = in_normative_list[c.parent] || is_normative_references_title(doc.title(id));
+        in_normative_list[id] = in_normative_list[c.parent] || c.role == SectionRole::normative_references;
         if (c.kind == ClauseKind::term_entry) out.terms.push_back({id, std::string(doc.title(id)), std::string(doc.str(c.alt_title))});
         const bool info = informative(doc, id, profile);
         // What a list item inherits: the last lead-in of its parent (or grandparent list item).

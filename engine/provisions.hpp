@@ -12,6 +12,10 @@
 //   law      Chinese statutes: 应当, 不得, 禁止, 可以, 必须.
 // A list item without a verbal form of its own inherits the provision of a lead-in that
 // ends with a colon ("The device shall:" / "设备应满足以下要求：").
+// Where a unit stands comes from the section roles the reader set (engine/document.hpp):
+// under iso and gb, text in notes, examples, front matter and the cover, contents,
+// foreword, introduction, abstract, boilerplate, bibliography and index is informative;
+// references cited under the normative-references section form the normative list.
 #pragma once
 
 #include "engine/document.hpp"
@@ -92,7 +96,9 @@ Profile choose_profile(const Document& doc);
 Analysis analyse(const Document& doc, Profile profile);
 
 // Is this the title of the normative-references clause ("2 规范性引用文件", "Normative
-// References")? References cited under it form the document's normative list.
+// References")? Superseded by the role the reader sets, which analyse() uses: the
+// normative list is what is cited under `doc[id].role == SectionRole::normative_references`.
+// Kept only for formats/brief/findings.cpp until it asks the role too; remove it then.
 bool is_normative_references_title(std::string_view title);
 
 // The citations in a piece of text (offsets into it; clause and block left unset).

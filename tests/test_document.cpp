@@ -3,6 +3,8 @@
 
 #include "engine/document.hpp"
 
+#include <stdexcept>
+
 using namespace redline;
 
 namespace {
@@ -91,4 +93,21 @@ BOOST_AUTO_TEST_CASE(close_to_and_finish_close_everything) {
     BOOST_TEST(d[1].end == 5u);
     BOOST_TEST(d[2].end == 4u);
     BOOST_TEST(d.child_count(1) == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(a_role_is_set_once) {
+    DocumentBuilder b;
+    const ClauseId scope = b.open(ClauseKind::clause, "1", "Scope", at(1));
+    BOOST_TEST(b.clause(scope).role == SectionRole::none);
+    b.set_role(scope, SectionRole::scope);
+    b.set_role(scope, SectionRole::scope);  // the same role again: harmless
+    BOOST_CHECK_THROW(b.set_role(scope, SectionRole::terms), std::logic_error);
+    b.close();
+    const Document d = b.finish();
+    BOOST_TEST(d[scope].role == SectionRole::scope);
+    BOOST_TEST(d[0].role == SectionRole::none);
+    BOOST_TEST(std::string(to_string(SectionRole::normative_references)) == "normative-references");
+    BOOST_TEST(std::string(to_string(SectionRole::drafting_organisation)) == "drafting-organisation");
+    // The role lives in the padding after kind and language: a node costs no more than before.
+    BOOST_TEST(sizeof(Clause) <= 68u);
 }

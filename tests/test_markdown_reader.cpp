@@ -72,6 +72,19 @@ ClauseId find_title(const Document& d, std::string_view title) {
     return no_clause;
 }
 
+// The nodes that have a section role, one a line: "label title → role".
+std::string roles(const Document& d) {
+    std::string out;
+    for (ClauseId i = 1; i < d.size(); ++i) {
+        if (d[i].role == SectionRole::none) continue;
+        std::string name(d.label(i));
+        if (!d.title(i).empty()) name += (name.empty() ? "" : " ") + std::string(d.title(i));
+        if (name.empty() && d[i].block_count > 0) name = std::string(d.str(d.blocks_begin(i)->text));
+        out += name + " → " + std::string(to_string(d[i].role)) + "\n";
+    }
+    return out;
+}
+
 std::string slurp(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);
     std::stringstream ss;
@@ -585,6 +598,59 @@ BOOST_AUTO_TEST_CASE(numbered_documents_go_to_the_structure_recogniser) {
     const Document e = formats::read_numbered_markdown(blanked, ReadOptions{"test.md"});
     BOOST_TEST(rows(c) == rows(e), boost::test_tools::per_element());
     BOOST_TEST(c.info.title == (e.info.title.empty() ? std::string("标准") : e.info.title));
+}
+
+// ---- section roles -----------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(section_roles_of_a_kramdown_rfc_draft) {
+    const Document d = md(
+        "---\ntitle: Example\ndocname: draft-example-roles-00\n---\n\n"
+        "--- abstract\n\nShort.\n\n--- note_Note_to_Readers\n\nNotes.\n\n--- middle\n\n"
+        "# Introduction\n\n## Terms and Definitions\n\n# Protocol\n\n## Introduction\n\n## Security Considerations\n\n"
+        "# Security Considerations\n\n# IANA Considerations\n\n"
+        "--- back\n\n# Change Log\n\n## Since -00\n\n# Acknowledgments\n{:numbered=\"false\"}\n");
+    BOOST_TEST(roles(d) == "Abstract → abstract\n"
+                           "1 Introduction → introduction\n"
+                           "1.1 Terms and Definitions → terms\n"
+                           "3 Security Considerations → security-considerations\n"
+                           "4 IANA Considerations → iana-considerations\n"
+                           "A Change Log → annex\n"
+                           "Acknowledgments → annex\n");
+    // References written out in the back matter are lists, not appendices.
+    const Document r = md("---\ndocname: draft-x-00\n---\n--- middle\n\n# One\n\n--- back\n\n"
+                          "# References\n\n## Normative References\n\n## Informative References\n\n# Extra\n");
+    BOOST_TEST(roles(r) == "A References → references\n"
+                           "A.1 Normative References → normative-references\n"
+                           "A.2 Informative References → informative-references\n"
+                           "B Extra → annex\n");
+}
+
+BOOST_AUTO_TEST_CASE(section_roles_of_a_gbt_markdown_conversion) {
+    // Numbered Markdown (a GB/T draft converted from PDF) goes to the structure recogniser.
+    const Document d = md("# 信息安全技术 示例规范\n\n## 前　言\n\n本文件起草单位：甲研究院、乙公司。\n\n## 1 范围\n\n本文件规定了要求。\n\n"
+                          "## 2 规范性引用文件\n\n下列文件适用。\n\n## 3 术语和定义\n\n### 3.1\n\n设备 device\n\n用于办公的设备。\n\n"
+                          "## 4 要求\n\n### 4.1 范围\n\n设备应安全。\n\n## 附录 A（资料性）示例\n\n## 参考文献\n\n[1] GB/T 1.1—2020\n");
+    BOOST_TEST(roles(d) == "信息安全技术 示例规范 → cover\n"
+                           "前言 → foreword\n"
+                           "甲研究院 → drafting-organisation\n"
+                           "乙公司 → drafting-organisation\n"
+                           "1 范围 → scope\n"
+                           "2 规范性引用文件 → normative-references\n"
+                           "3 术语和定义 → terms\n"
+                           "附录 A 示例 → annex\n"
+                           "参考文献 → bibliography\n");
+}
+
+BOOST_AUTO_TEST_CASE(section_roles_of_plain_markdown) {
+    const Document d = md("# Example Guide\n\n## Foreword\n\nText.\n\n## Install\n\n### Introduction\n\nText.\n\n"
+                          "## 1 Scope\n\nText.\n\n## 1.1 Introduction\n\n## References\n\n### Normative references\n\n"
+                          "## Appendix B. Tables\n\n## Bibliography\n");
+    BOOST_TEST(roles(d) == "Foreword → foreword\n"
+                           "1 Scope → scope\n"
+                           "References → references\n"
+                           "Normative references → normative-references\n"
+                           "B Tables → annex\n"
+                           "Bibliography → bibliography\n");
 }
 
 // ---- hostile input ---------------------------------------------------------------------

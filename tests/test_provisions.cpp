@@ -143,6 +143,43 @@ BOOST_AUTO_TEST_CASE(notes_and_front_matter_carry_no_provisions_in_iso) {
     }
 }
 
+BOOST_AUTO_TEST_CASE(roles_not_titles_decide_informative_parts_and_the_normative_list) {
+    // Built by hand: the roles are what a reader would set; the titles alone decide nothing.
+    DocumentBuilder b;
+    const SourceLocation at{1, 0, 0};
+    b.set_role(b.open(ClauseKind::clause, "0", "Introduction", at), SectionRole::introduction);
+    b.add_block(BlockKind::paragraph, "The device shall log events.", at);  // informative: no provision
+    b.close();
+    b.set_role(b.open(ClauseKind::clause, "2", "Normative references", at), SectionRole::normative_references);
+    b.add_block(BlockKind::paragraph, "ISO 9001:2015, Quality management systems", at);
+    b.open(ClauseKind::list_item, "a)", "", at);
+    b.add_block(BlockKind::paragraph, "ISO/IEC 27001:2022, Information security", at);
+    b.close();
+    b.close();
+    b.open(ClauseKind::clause, "4", "Requirements", at);
+    b.open(ClauseKind::clause, "4.1", "Introduction", at);  // a subclause so titled heads no part
+    b.add_block(BlockKind::paragraph, "The device shall log events.", at);
+    b.close();
+    b.open(ClauseKind::clause, "4.2", "Normative references", at);  // neither does this one
+    b.add_block(BlockKind::paragraph, "ISO 8601-1:2019 applies.", at);
+    b.close();
+    b.close();
+    b.set_role(b.open(ClauseKind::clause, "", "Bibliography", at), SectionRole::bibliography);
+    b.add_block(BlockKind::paragraph, "[1] ISO 9000 may be consulted.", at);
+    b.close();
+    Document d = b.finish();
+    d.language = Language::en;
+    const Analysis a = analyse(d, Profile::iso);
+    std::vector<std::string> provisions;
+    for (const Unit& u : a.units)
+        if (u.what.kind != ProvisionKind::statement) provisions.push_back(std::string(d.label(u.clause)) + " " + u.what.form);
+    BOOST_TEST(provisions == (std::vector<std::string>{"4.1 shall"}), boost::test_tools::per_element());
+    std::vector<std::string> normative;
+    for (const Reference& r : a.references)
+        if (r.normative_list) normative.push_back(r.key);
+    BOOST_TEST(normative == (std::vector<std::string>{"ISO 9001:2015", "ISO/IEC 27001:2022"}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(sample_provisions_and_normative_references) {
     const Document d = read(std::string(REDLINE_SOURCE_DIR) + "/samples/office-devices/2023-05-draft.zh.txt");
     const Analysis a = analyse(d, choose_profile(d));

@@ -84,6 +84,20 @@ std::string all_text(const Document& d) {
     return out;
 }
 
+// The nodes that have a section role, one a line: "label title → role" (an untitled node
+// shows its first block).
+std::string roles(const Document& d) {
+    std::string out;
+    for (ClauseId i = 1; i < d.size(); ++i) {
+        if (d[i].role == SectionRole::none) continue;
+        std::string name(d.label(i));
+        if (!d.title(i).empty()) name += (name.empty() ? "" : " ") + std::string(d.title(i));
+        if (name.empty() && d[i].block_count > 0) name = std::string(d.str(d.blocks_begin(i)->text));
+        out += name + " → " + std::string(to_string(d[i].role)) + "\n";
+    }
+    return out;
+}
+
 // The size of s without trailing white space (readers trim lines).
 std::size_t scan_trimmed_size(const std::string& s) { return s.find_last_not_of(" \t\r\n") + 1; }
 
@@ -299,6 +313,115 @@ BOOST_AUTO_TEST_CASE(cover_facts) {
     const Document z = text("GB/T 22239—XXXX\n\n信息安全技术\n网络安全等级保护实施指南\n\n2023-01-01 发布\n\n前言\n\n本文件。\n");
     BOOST_TEST(z.info.title == "信息安全技术 网络安全等级保护实施指南");
     BOOST_TEST(z.info.identifier == "GB/T 22239—XXXX");
+}
+
+// ---- section roles ---------------------------------------------------------------------------
+
+BOOST_AUTO_TEST_CASE(section_roles_of_a_gbt_draft) {
+    const Document d = text(data("gbt-draft.zh.txt"));
+    BOOST_TEST(roles(d) == "ICS 35.030 → cover\n"
+                           "目次 → contents\n"
+                           "前言 → foreword\n"
+                           "中国电子技术标准化研究院 → drafting-organisation\n"
+                           "国家计算机网络应急技术处理协调中心 → drafting-organisation\n"
+                           "北京某某科技有限公司 → drafting-organisation\n"
+                           "某某办公设备（中国）有限公司 → drafting-organisation\n"
+                           "引言 → introduction\n"
+                           "1 范围 → scope\n"
+                           "2 规范性引用文件 → normative-references\n"
+                           "3 术语和定义 → terms\n"
+                           "附录 A 测试环境 → annex\n"
+                           "参考文献 → bibliography\n");
+}
+
+BOOST_AUTO_TEST_CASE(section_roles_of_an_iso_draft) {
+    const Document d = text(data("iso-draft.en.txt"));
+    BOOST_TEST(roles(d) == "ICS 35.030 → cover\n"
+                           "Contents → contents\n"
+                           "Foreword → foreword\n"
+                           "China Electronics Standardization Institute → drafting-organisation\n"
+                           "CNCERT/CC → drafting-organisation\n"
+                           "Example Technology Co., Ltd. → drafting-organisation\n"
+                           "Example Office Devices (China) Co., Ltd. → drafting-organisation\n"
+                           "Introduction → introduction\n"
+                           "1 Scope → scope\n"
+                           "2 Normative references → normative-references\n"
+                           "3 Terms and definitions → terms\n"
+                           "Annex A Test environment → annex\n"
+                           "Bibliography → bibliography\n");
+    // Only the clause that heads a part has a role: not "4.1 General", not a subclause
+    // titled like a part of the document.
+    const Document sub = text("1 Scope\n\nText.\n\n2 Requirements\n\n2.1 Introduction\n\nText.\n\n2.2 Scope\n\nText.\n\n"
+                              "3 Method definitions\n\nText.\n");
+    BOOST_TEST(roles(sub) == "1 Scope → scope\n");
+}
+
+BOOST_AUTO_TEST_CASE(section_roles_of_an_rfc) {
+    BOOST_TEST(roles(text(data("rfc-draft.txt"))) == "Network Working Group E. Rescorla → cover\n"
+                                                     "Abstract → abstract\n"
+                                                     "Status of This Memo → boilerplate\n"
+                                                     "Table of Contents → contents\n"
+                                                     "1 Introduction → introduction\n"
+                                                     "Appendix A Protocol Constants → annex\n");
+    const Document d = text(
+        "Network Working Group                                          A. Author\n"
+        "Internet-Draft                                              Example Corp\n"
+        "Intended status: Standards Track                           March 1, 2015\n"
+        "\n"
+        "                         An Example Protocol\n"
+        "                        draft-example-proto-00\n"
+        "\n"
+        "Abstract\n"
+        "\n"
+        "   This document specifies an example.\n"
+        "\n"
+        "1.  Introduction\n"
+        "\n"
+        "   The example protocol is small.\n"
+        "\n"
+        "1.1.  Terminology\n"
+        "\n"
+        "   The key words are to be interpreted as described in BCP 14.\n"
+        "\n"
+        "2.  Security Considerations\n"
+        "\n"
+        "   None.\n"
+        "\n"
+        "3.  IANA Considerations\n"
+        "\n"
+        "   None.\n"
+        "\n"
+        "4.  References\n"
+        "\n"
+        "4.1.  Normative References\n"
+        "\n"
+        "   [RFC2119]  Bradner, S., \"Key words\", BCP 14, RFC 2119, March 1997.\n"
+        "\n"
+        "4.2.  Informative References\n"
+        "\n"
+        "   [RFC5246]  Dierks, T., \"TLS\", RFC 5246, August 2008.\n"
+        "\n"
+        "Author's Address\n"
+        "\n"
+        "   A. Author\n");
+    BOOST_TEST(roles(d) == "Network Working Group A. Author → cover\n"
+                           "Abstract → abstract\n"
+                           "1 Introduction → introduction\n"
+                           "1.1 Terminology → terms\n"
+                           "2 Security Considerations → security-considerations\n"
+                           "3 IANA Considerations → iana-considerations\n"
+                           "4 References → references\n"
+                           "4.1 Normative References → normative-references\n"
+                           "4.2 Informative References → informative-references\n");
+}
+
+BOOST_AUTO_TEST_CASE(section_roles_of_a_law) {
+    // A law has a cover (its title and enactment history) and chapters and articles, which
+    // head no part of the document in the sense of GB/T 1.1.
+    const Document d = text("中华人民共和国示例法\n\n（2015年3月15日第十二届全国人民代表大会第三次会议通过）\n\n"
+                            "第一章　总则\n\n第一条　为了规范示例活动，制定本法。\n\n第二条　示例活动适用本法。\n\n"
+                            "第三条　示例活动应当遵循宪法。\n\n第二章　附则\n\n第四条　本法自公布之日起施行。\n");
+    BOOST_TEST(roles(d) == "中华人民共和国示例法 → cover\n");
 }
 
 // ---- headings and the numbering sequence ---------------------------------------------------

@@ -27,6 +27,18 @@ std::string error_of(const std::string& text) {
     return "no error";
 }
 
+// The nodes that have a section role, one a line: "label title → role".
+std::string roles(const Document& d) {
+    std::string out;
+    for (ClauseId i = 1; i < d.size(); ++i) {
+        if (d[i].role == SectionRole::none) continue;
+        std::string name(d.label(i));
+        if (!d.title(i).empty()) name += (name.empty() ? "" : " ") + std::string(d.title(i));
+        out += name + " → " + std::string(to_string(d[i].role)) + "\n";
+    }
+    return out;
+}
+
 // The scorer's numbering (score_alignment.py, strip_xml): anchor → (line, number).
 std::map<std::string, std::pair<std::uint32_t, std::string>> scorer_numbers(const std::string& text) {
     std::map<std::string, std::pair<std::uint32_t, std::string>> out;
@@ -137,6 +149,58 @@ BOOST_AUTO_TEST_CASE(xml2rfc_v3_elements) {
     BOOST_TEST(d[details].parent == intro);
     BOOST_TEST(d[ack].kind == ClauseKind::annex);
     BOOST_TEST(d.title(ack) == "Acknowledgements");
+}
+
+BOOST_AUTO_TEST_CASE(section_roles_of_xml2rfc_drafts) {
+    // v2: <references> groups directly in <back>.
+    const Document v2 = xml(R"(<?xml version="1.0"?>
+<rfc docName="draft-example-01">
+<front><title>Example</title><author fullname="A. Person"/><abstract><t>Short.</t></abstract>
+<note title="Editorial Note"><t>Discuss on the list.</t></note></front>
+<middle>
+<section title="Introduction"><t>Text.</t>
+<section title="Notational Conventions"><t>BCP 14.</t></section>
+<section title="Terminology"><t>Terms.</t></section>
+</section>
+<section title="Protocol"><section title="Introduction"><t>Not the document's.</t></section></section>
+<section title="IANA Considerations"><t>None.</t></section>
+<section title="Security Considerations"><t>None.</t></section>
+</middle>
+<back>
+<references title="Normative References"><reference anchor="RFC2119"><front><title>Key words</title></front></reference></references>
+<references title="Informative References"><reference anchor="RFC5246"><front><title>TLS</title></front></reference></references>
+<section title="Change Log"><t>None.</t></section>
+</back>
+</rfc>
+)");
+    BOOST_TEST(roles(v2) == "Front matter → cover\n"
+                            "Abstract → abstract\n"
+                            "1 Introduction → introduction\n"
+                            "1.2 Terminology → terms\n"
+                            "3 IANA Considerations → iana-considerations\n"
+                            "4 Security Considerations → security-considerations\n"
+                            "Normative References → normative-references\n"
+                            "Informative References → informative-references\n"
+                            "A Change Log → annex\n");
+    // v3: the groups nest in one <references>; an untitled list is "References".
+    const Document v3 = xml(R"(<?xml version="1.0"?>
+<rfc docName="draft-example-02" version="3">
+<front><title>Example</title></front>
+<middle><section><name>Overview</name><t>Text.</t></section></middle>
+<back>
+<references><name>References</name>
+<references><name>Normative References</name><reference anchor="A"><front><title>A</title></front></reference></references>
+<references><name>Informative References</name><reference anchor="B"><front><title>B</title></front></reference></references>
+</references>
+<references><reference anchor="C"><front><title>C</title></front></reference></references>
+</back>
+</rfc>
+)");
+    BOOST_TEST(roles(v3) == "Front matter → cover\n"
+                            "References → references\n"
+                            "Normative References → normative-references\n"
+                            "Informative References → informative-references\n"
+                            "References → references\n");
 }
 
 BOOST_AUTO_TEST_CASE(malformed_xml_names_the_line) {

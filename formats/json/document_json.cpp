@@ -19,6 +19,7 @@ void node(JsonWriter& w, const Document& doc, ClauseId id) {
     const Clause& c = doc[id];
     w.begin_object();
     w.member("kind", to_string(c.kind));
+    if (c.role != SectionRole::none) w.member("role", to_string(c.role));
     if (id != doc.root()) {
         w.member("label", doc.label(id));
         w.member("title", doc.title(id));

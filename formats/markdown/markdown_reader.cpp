@@ -119,8 +119,10 @@ Document read_structured(const SourceText& src, const FrontMatter& fm, bool kram
                 reader.restart_back_matter();
                 reader.read(m.line + 1, last, SectionMode::back);
             } else {
-                const std::string title = m.name == "abstract" ? std::string("Abstract") : note_title(m.name);
-                out.open(ClauseKind::front_matter, "", title, SourceLocation{m.line, 0, 0});
+                const bool abstract = m.name == "abstract";
+                const ClauseId id = out.open(ClauseKind::front_matter, "", abstract ? std::string("Abstract") : note_title(m.name),
+                                             SourceLocation{m.line, 0, 0});
+                if (abstract) out.set_role(id, SectionRole::abstract);
                 reader.read(m.line + 1, last, SectionMode::front);
             }
         }

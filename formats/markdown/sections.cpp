@@ -1,5 +1,6 @@
 #include "formats/markdown/sections.hpp"
 
+#include "formats/common/section_roles.hpp"
 #include "formats/markdown/cmark_tree.hpp"
 #include "formats/markdown/style.hpp"
 
@@ -93,6 +94,36 @@ void SectionReader::read(std::uint32_t first, std::uint32_t last, SectionMode mo
     out_.close_to(base_);
 }
 
+SectionRole SectionReader::role_of(std::string_view title, std::string_view label, ClauseKind kind,
+                                   SectionMode mode) const {
+    const ClauseId parent = open_.empty() ? base_ : open_.back().id;
+    const SectionRole parent_role = out_.clause(parent).role;
+    switch (mode) {
+    case SectionMode::front: return heading_role(title, false, parent_role);
+    case SectionMode::middle: return heading_role(title, open_.empty(), parent_role);
+    case SectionMode::back: {
+        // Level-1 headings of the back matter are appendices, unless they are its reference lists.
+        const SectionRole r = heading_role(title, open_.empty(), parent_role);
+        return open_.empty() && !is_reference_role(r) ? SectionRole::annex : r;
+    }
+    case SectionMode::plain: {
+        if (kind == ClauseKind::annex) return SectionRole::annex;
+        // "## 1 Scope" is a first-level clause whatever its heading level (the document's
+        // title is often the one "#" above it); an unnumbered "## Foreword" is one when it
+        // sits at the top or directly under such an unnumbered "#" title.
+        bool top = false;
+        if (!label.empty()) {
+            top = label.find('.') == std::string_view::npos;
+        } else {
+            top = open_.empty() || (open_.size() == 1 && open_[0].level == 1 && out_.clause(open_[0].id).label.empty() &&
+                                    out_.clause(open_[0].id).role == SectionRole::none);
+        }
+        return heading_role(title, top, parent_role);
+    }
+    }
+    return SectionRole::none;
+}
+
 void SectionReader::heading(cmark_node* node, Attributes attrs, SectionMode mode) {
     const int level = cmark_node_get_heading_level(node);
     const std::uint32_t line = writer_.start_line(node);
@@ -130,9 +161,11 @@ void SectionReader::heading(cmark_node* node, Attributes attrs, SectionMode mode
         break;
     }
     }
+    const SectionRole role = role_of(shown_title, label, kind, mode);
     if (level == 1 && ++level_one_ == 1) first_level_one_title_ = title;
     writer_.add_to_sample(title);
     const ClauseId id = out_.open(kind, label, shown_title, SourceLocation{line, 0, 0});
+    out_.set_role(id, role);
     if (!anchor.empty()) out_.clause(id).anchor = out_.store(anchor);
     open_.push_back({level, id});
 }

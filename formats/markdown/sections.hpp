@@ -6,7 +6,8 @@
 // ("#" then "###") nests one step, while its label still shows the skipped level ("1.0.1").
 // Headings marked {:numbered="false"} (or {.unnumbered}, {-}) get an empty label, take no
 // number from the sequence (xml2rfc prints the next numbered sibling as if they were not
-// there), and make their subsections unnumbered too.
+// there), and make their subsections unnumbered too. Each heading gets the section role its
+// title names where it stands (role_of).
 #pragma once
 
 #include "engine/document.hpp"
@@ -44,6 +45,12 @@ public:
 
 private:
     void heading(cmark_node* node, Attributes attrs, SectionMode mode);
+    // The section role of a heading about to open, from its title (formats/common/
+    // section_roles.hpp) and where it stands: kramdown-rfc middle "#" headings are the top
+    // level ("Introduction", "Security Considerations"), back-matter "#" headings appendices
+    // unless they are reference lists; in plain Markdown a single-number label ("1 Scope") or
+    // an unnumbered heading at the top or under the unnumbered "#" title ("## Foreword").
+    SectionRole role_of(std::string_view title, std::string_view label, ClauseKind kind, SectionMode mode) const;
 
     struct OpenHeading {
         int level;

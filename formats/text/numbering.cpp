@@ -1,5 +1,6 @@
 #include "formats/text/numbering.hpp"
 
+#include "formats/common/section_roles.hpp"
 #include "formats/text/scan.hpp"
 
 #include <cctype>
@@ -474,32 +475,19 @@ std::optional<std::string_view> parse_annex_kind(std::string_view line) {
     return line;
 }
 
-Named named_section(std::string_view line) {
+SectionRole named_section(std::string_view line) {
     line = scan::trim(line);
-    if (line.size() > 64) return Named::none;
-    std::string squeezed;  // Chinese headings are often spaced out: "前　　言"
-    for (std::size_t i = 0; i < line.size();) {
-        const std::size_t at = i;
-        if (!scan::is_space(next(line, i))) squeezed.append(line.substr(at, i - at));
+    if (line.size() > 64) return SectionRole::none;
+    switch (const SectionRole role = title_role(line)) {
+    case SectionRole::contents:
+    case SectionRole::foreword:
+    case SectionRole::introduction:
+    case SectionRole::abstract:
+    case SectionRole::boilerplate:
+    case SectionRole::bibliography:
+    case SectionRole::index: return role;
+    default: return SectionRole::none;
     }
-    struct Entry {
-        std::string_view name;
-        Named kind;
-    };
-    static constexpr Entry zh[] = {{"目次", Named::contents}, {"目录", Named::contents}, {"前言", Named::foreword},
-                                   {"引言", Named::introduction}, {"参考文献", Named::bibliography},
-                                   {"索引", Named::index}};
-    for (const auto& e : zh)
-        if (squeezed == e.name) return e.kind;
-    static constexpr Entry en[] = {
-        {"contents", Named::contents},        {"tableofcontents", Named::contents},
-        {"foreword", Named::foreword},        {"preface", Named::foreword},
-        {"introduction", Named::introduction}, {"abstract", Named::abstract},
-        {"statusofthismemo", Named::boilerplate}, {"copyrightnotice", Named::boilerplate},
-        {"bibliography", Named::bibliography}, {"index", Named::index}};
-    for (const auto& e : en)
-        if (scan::equals_ci(squeezed, e.name)) return e.kind;
-    return Named::none;
 }
 
 std::optional<Caption> parse_table_caption(std::string_view line) {

@@ -101,18 +101,10 @@ std::optional<AnnexLine> parse_annex(std::string_view line);
 // A line that is only "（规范性）", "(资料性)", "(normative)", "(informative)"…
 std::optional<std::string_view> parse_annex_kind(std::string_view line);
 
-// Sections known by name.
-enum class Named : std::uint8_t {
-    none,
-    contents,      // 目次 目录 Contents Table of Contents
-    foreword,      // 前言 Foreword Preface
-    introduction,  // 引言 Introduction
-    abstract,      // Abstract (IETF)
-    boilerplate,   // Status of This Memo, Copyright Notice (IETF)
-    bibliography,  // 参考文献 Bibliography
-    index,         // 索引 Index
-};
-Named named_section(std::string_view line);
+// Sections known by name alone on their line, before the body or closing it: contents,
+// foreword, introduction, abstract, boilerplate (IETF), bibliography, index — as
+// formats/common/section_roles.hpp names them; none for any other line.
+SectionRole named_section(std::string_view line);
 
 // "表 1 基础性数据元", "Table A.2 — Fields", "表 4 （续）".
 struct Caption {

@@ -18,7 +18,9 @@ bool starts_like_running_text(std::string_view rest);
 // Column layout of a plain-text table row: wide gaps, tabs or bars.
 bool looks_like_table_cells(std::string_view rest);
 
-// "术语和定义", "Terms and definitions", "Terms, definitions and abbreviated terms".
+// "术语和定义", "Terms and definitions", "Terms, definitions and abbreviated terms": numbered
+// children of such a clause are read as term entries. Deliberately broader than the terms
+// role (formats/common/section_roles.hpp), which a "Method Definitions" clause does not get.
 bool is_terms_title(std::string_view title);
 
 // A term as printed above its definition: short, no sentence punctuation, not a source note.

@@ -1,6 +1,7 @@
 #include "formats/text/structure.hpp"
 
 #include "engine/text.hpp"
+#include "formats/common/section_roles.hpp"
 #include "formats/text/cover.hpp"
 #include "formats/text/layout.hpp"
 #include "formats/text/numbering.hpp"
@@ -20,7 +21,6 @@ namespace redline::formats {
 namespace {
 
 using numbering::ListType;
-using numbering::Named;
 using numbering::Number;
 using sequence::Relation;
 
@@ -205,8 +205,8 @@ private:
             if (l.hint == LineHint::code || l.hint == LineHint::table_row) continue;
             const std::string_view t = scan::trim(l.text);
             if (numbering::is_toc_entry(t)) continue;
-            const Named named = numbering::named_section(t);
-            if (named != Named::none && named != Named::bibliography && named != Named::index) {
+            const SectionRole named = numbering::named_section(t);
+            if (named != SectionRole::none && named != SectionRole::bibliography && named != SectionRole::index) {
                 end = i;
                 break;
             }
@@ -262,7 +262,6 @@ private:
     void ensure_text_target(std::uint32_t line) {
         if (b_.current() != b_.document().root()) return;
         section_ = open(ClauseKind::paragraph, "", "", line);
-        section_named_ = Named::none;
     }
 
     // Closes everything and makes the root current, before a new top-level section.
@@ -271,7 +270,6 @@ private:
         law_.fill(no_clause);
         b_.close_all();
         section_ = 0;
-        section_named_ = Named::none;
     }
 
     void close_container() {
@@ -335,11 +333,12 @@ private:
 
     void emit_paragraph(std::string_view text, std::uint32_t line) {
         ensure_text_target(line);
-        if (section_named_ == Named::foreword && containers_.empty()) {
+        if (b_.clause(section_).role == SectionRole::foreword && b_.clause(section_).kind == ClauseKind::front_matter &&
+            containers_.empty()) {
             if (auto orgs = drafting_organisations(text)) {
                 if (!orgs->lead.empty()) b_.add_block(BlockKind::paragraph, orgs->lead, at(line));
                 for (std::string_view name : orgs->names) {
-                    open(ClauseKind::list_item, "", "", line);
+                    b_.set_role(open(ClauseKind::list_item, "", "", line), SectionRole::drafting_organisation);
                     b_.add_block(BlockKind::paragraph, name, at(line));
                     b_.close();
                 }
@@ -445,6 +444,7 @@ private:
     void ensure_cover(std::uint32_t line) {
         if (cover_ != no_clause) return;
         cover_ = open(ClauseKind::front_matter, "", "", line);
+        b_.set_role(cover_, SectionRole::cover);
         section_ = cover_;
     }
 
@@ -533,7 +533,7 @@ private:
 
     // Whether a line could open a section (so it cannot be the title of the one before).
     static bool looks_like_heading(std::string_view t) {
-        if (numbering::parse_law_unit(t) || numbering::named_section(t) != Named::none) return true;
+        if (numbering::parse_law_unit(t) || numbering::named_section(t) != SectionRole::none) return true;
         if (auto a = numbering::parse_annex(t); a && (a->rest.empty() || !a->kind_text.empty())) return true;
         if (auto n = numbering::parse_number(t); n && n->spaced && !starts_like_running_text(n->rest)) return true;
         return false;
@@ -562,9 +562,9 @@ private:
     }
 
     bool try_named(std::string_view t, const SourceLine& l) {
-        const Named named = numbering::named_section(t);
-        if (named == Named::none) return false;
-        const bool back = named == Named::bibliography || named == Named::index;
+        const SectionRole named = numbering::named_section(t);
+        if (named == SectionRole::none) return false;
+        const bool back = named == SectionRole::bibliography || named == SectionRole::index;
         if (body_started_ && !back) return false;
         flush();
         close_all();
@@ -572,8 +572,8 @@ private:
         std::string title = scan::fold_spaces(t);
         if (scan::is_han(scan::first(title))) title = scan::squeeze(title);
         section_ = open(back ? ClauseKind::clause : ClauseKind::front_matter, "", title, l.line);
-        section_named_ = named;
-        if (named == Named::contents) {
+        b_.set_role(section_, named);
+        if (named == SectionRole::contents) {
             mode_ = Mode::toc;
             toc_entries_.clear();
             toc_paged_ = false;
@@ -616,6 +616,7 @@ private:
             warn(l.line, std::string("annex lettering skips to ") + a->letter +
                              (annex_letter_ ? std::string(" after ") + annex_letter_ : std::string()));
         const ClauseId id = open(ClauseKind::annex, a->label, scan::fold_spaces(title), l.line);
+        b_.set_role(id, SectionRole::annex);
         set_alt_title(id, scan::fold_spaces(kind));
         annex_letter_ = a->letter;
         last_ = Number{};
@@ -653,7 +654,6 @@ private:
         const ClauseId id = open(ClauseKind::clause, u->label, article ? "" : scan::fold_spaces(u->rest), l.line);
         law_[level] = id;
         section_ = id;
-        section_named_ = Named::none;
         body_started_ = true;
         if (article && !u->rest.empty()) start_paragraph(u->rest, l.line, false);
         return true;
@@ -727,13 +727,16 @@ private:
         if (in_terms && b_.clause(parent).kind == ClauseKind::term_entry)
             b_.clause(parent).kind = ClauseKind::clause;  // a group of terms ("3.1 通用术语")
         const ClauseId id = open(kind, nl->label, title, l.line);
+        // Clause 1 "范围", 2 "规范性引用文件", 3 "术语和定义", IETF "1. Introduction", "9.1.
+        // Normative References": the role its title names where it stands.
+        if (kind == ClauseKind::clause)
+            b_.set_role(id, heading_role(title, number.depth == 1 && !number.annex, b_.clause(parent).role));
         set_alt_title(id, alt);
         numbered_.push_back({number, id, in_terms || (kind == ClauseKind::clause && is_terms_title(title))});
         last_ = number;
         have_last_ = true;
         body_started_ = true;
         section_ = id;
-        section_named_ = Named::none;
         if (!text.empty()) start_paragraph(text, l.line, false);
         i_ = consumed;
         return true;
@@ -810,7 +813,9 @@ private:
         flush();
         close_all();
         numbered_.clear();
-        section_ = open(body_started_ ? ClauseKind::clause : ClauseKind::front_matter, "", scan::fold_spaces(t), l.line);
+        const std::string title = scan::fold_spaces(t);
+        section_ = open(body_started_ ? ClauseKind::clause : ClauseKind::front_matter, "", title, l.line);
+        b_.set_role(section_, heading_role(title, true, SectionRole::none));  // "References", "Normative References"
         return true;
     }
 
@@ -833,7 +838,6 @@ private:
     bool toc_paged_ = false;
 
     ClauseId section_ = 0;
-    Named section_named_ = Named::none;
     std::vector<OpenNumbered> numbered_;
     Number last_;
     bool have_last_ = false;

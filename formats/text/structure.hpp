@@ -9,21 +9,28 @@
 //                (GB/T/ISO cover, RFC header block, a law's title and enactment history),
 //                one block per line. DocumentInfo gets identifier, ICS/CCS classifications,
 //                title and alt_title (Chinese and English title), stage and replaced standards.
+//                Role cover.
 //   named        front_matter titled 目次 / 前言 / 引言 / Contents / Foreword / Introduction /
 //                Abstract / Status of This Memo / Copyright Notice (Han titles without their
 //                layout spaces: "前　言" → "前言"). A table of contents keeps its lines as
 //                blocks and never yields clauses. In a foreword, the drafting organisations
-//                (起草单位, "drafted by") become one list_item each.
+//                (起草单位, "drafted by") become one list_item each, role drafting_organisation.
+//                Roles contents, foreword, introduction, abstract, boilerplate.
 //   back matter  参考文献 / Bibliography / 索引 / Index, and RFC sections without a number
-//                after the body ("Authors' Addresses"): kind clause with an empty label.
+//                after the body ("Authors' Addresses"): kind clause with an empty label. Roles
+//                bibliography, index, or what an RFC heading's title names ("References").
 //   clauses      "6.1.3 固件安全" → clause "6.1.3" titled 固件安全; a numbered paragraph
 //                ("7.1.2.1 系统应…。") → clause without title, its text as a block. RFC labels
-//                drop the trailing dot ("1.  Introduction" → "1").
+//                drop the trailing dot ("1.  Introduction" → "1"). A first-level clause takes
+//                the role its title names (1 范围 scope, 2 规范性引用文件 normative_references,
+//                3 术语和定义 terms, IETF 1 Introduction, Security/IANA Considerations,
+//                References); below it only "9.1 Normative References" under References and
+//                a terms clause do (formats/common/section_roles.hpp).
 //   terms        numbered children of a clause titled 术语…/Terms…/…definitions: term_entry,
 //                title the term, alt_title its English equivalent; a numbered entry that
 //                turns out to hold terms becomes a clause.
 //   annexes      annex labelled "附录 A" / "Annex A" / "Appendix A" (normalised spacing),
-//                alt_title the printed kind "（规范性）" / "(informative)"; A.1 … inside.
+//                alt_title the printed kind "（规范性）" / "(informative)"; A.1 … inside. Role annex.
 //   laws         第X编 › 第X章 › 第X节 › 第X条 clauses; an article's first 款 is the rest of its
 //                line; further 款 are its blocks; 项 "（一）" are list items.
 //   lists        a) 1) (1) （一） ① —— • - items nest when the marker kind changes.

@@ -1,11 +1,15 @@
 // xml2rfc (RFC 7749 "v2" and RFC 7991 "v3") Internet-Drafts: <rfc> › <front> / <middle> /
 // <back>, sections numbered as xml2rfc numbers them (middle 1, 1.2; back A, A.1), with the
-// line of each <section> start tag. pugixml never loads external entities or expands DTD
+// line of each <section> start tag. Section roles: the <front> facts are the cover, <abstract>
+// the abstract, <references> the reference lists, top-level back sections appendices, and a
+// section takes the role its title names where it stands (formats/common/section_roles.hpp).
+// pugixml never loads external entities or expands DTD
 // entities, so entity bombs and file references stay inert text.
 #include "formats/reader.hpp"
 
 #include "engine/error.hpp"
 #include "engine/text.hpp"
+#include "formats/common/section_roles.hpp"
 
 #include <pugixml.hpp>
 
@@ -98,7 +102,7 @@ private:
 
     void read_front(const pugi::xml_node& front) {
         if (!front) return;
-        b_.open(ClauseKind::front_matter, "", "Front matter", at(front));
+        b_.set_role(b_.open(ClauseKind::front_matter, "", "Front matter", at(front)), SectionRole::cover);
         if (const auto t = front.child("title")) b_.add_block(BlockKind::paragraph, inline_text(t), at(t));
         for (const auto& author : front.children("author")) {
             std::string who = author.attribute("fullname").value();
@@ -115,7 +119,7 @@ private:
         b_.close();
         for (const auto& child : front.children()) {
             if (is(child, "abstract")) {
-                b_.open(ClauseKind::front_matter, "", "Abstract", at(child));
+                b_.set_role(b_.open(ClauseKind::front_matter, "", "Abstract", at(child)), SectionRole::abstract);
                 read_blocks(child);
                 b_.close();
             } else if (is(child, "note")) {
@@ -168,8 +172,11 @@ private:
                         if (back && k == 0 && path[0] <= 26) label += static_cast<char>('A' + path[0] - 1);
                         else label += std::to_string(path[k]);
                     }
-                    const ClauseId id = b_.open(back && depth == 0 ? ClauseKind::annex : ClauseKind::clause, label,
-                                                text::fold_space(title), at(n));
+                    title = text::fold_space(title);
+                    SectionRole role = heading_role(title, depth == 0, b_.clause(b_.current()).role);
+                    if (back && depth == 0 && !is_reference_role(role)) role = SectionRole::annex;
+                    const ClauseId id = b_.open(back && depth == 0 ? ClauseKind::annex : ClauseKind::clause, label, title, at(n));
+                    b_.set_role(id, role);
                     if (const char* anchor = n.attribute("anchor").value(); *anchor) b_.clause(id).anchor = b_.store(anchor);
                 }
                 stack.push_back({n.first_child(), !too_deep});
@@ -187,7 +194,12 @@ private:
     void read_references(const pugi::xml_node& refs) {
         std::string title = refs.attribute("title").value();
         if (const auto name = refs.child("name")) title = inline_text(name);
-        b_.open(ClauseKind::clause, "", text::fold_space(title.empty() ? "References" : title), at(refs));
+        title = text::fold_space(title.empty() ? "References" : title);
+        // "Normative References", "Informative References" (inside a v3 group: "References");
+        // a list under any other title is still a list of references.
+        SectionRole role = heading_role(title, b_.current() == b_.document().root(), b_.clause(b_.current()).role);
+        if (role != SectionRole::normative_references && role != SectionRole::informative_references) role = SectionRole::references;
+        b_.set_role(b_.open(ClauseKind::clause, "", title, at(refs)), role);
         for (const auto& r : refs.children()) {
             if (is(r, "references")) {  // v3 nests groups of references
                 read_references(r);
