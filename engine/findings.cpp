@@ -30,43 +30,24 @@ namespace {
 
 constexpr std::size_t none = Finding::none;
 
-std::string title_key(std::string_view title) { return text::comparison_key(title); }
-
-bool is_scope_title(std::string_view t) {
-    const std::string k = title_key(t);
-    return k == "范围" || k == "scope";
-}
-bool is_foreword_title(std::string_view t) {
-    const std::string k = title_key(t);
-    return k == "前言" || k == "foreword";
-}
-bool is_contents_title(std::string_view t) {
-    const std::string k = title_key(t);
-    return k == "目次" || k == "contents" || k == "table of contents";
-}
-
 ClauseId top_of(const Document& d, ClauseId id) {
     while (id != no_clause && d[id].depth > 1) id = d[id].parent;
     return id;
 }
 
-// The text reader makes one unlabelled list item of the foreword per drafting organisation.
-bool is_drafting_organisation(const Document& d, ClauseId id) {
-    const ClauseId top = top_of(d, id);
-    return d[id].kind == ClauseKind::list_item && d.label(id).empty() && top != no_clause &&
-           d[top].kind == ClauseKind::front_matter && is_foreword_title(d.title(top));
-}
+bool is_drafting_organisation(const Document& d, ClauseId id) { return d[id].role == SectionRole::drafting_organisation; }
 
 }  // namespace
 
 Region region_of(const Document& d, ClauseId id) {
     const ClauseId top = top_of(d, id);
     if (top == no_clause || d[top].kind != ClauseKind::front_matter) return Region::body;
-    const std::string_view title = d.title(top);
-    if (title.empty()) return Region::cover;
-    if (is_contents_title(title)) return Region::contents;
-    if (is_foreword_title(title)) return Region::foreword;
-    return Region::other_front;
+    switch (d[top].role) {
+    case SectionRole::cover: return Region::cover;
+    case SectionRole::contents: return Region::contents;
+    case SectionRole::foreword: return Region::foreword;
+    default: return Region::other_front;
+    }
 }
 
 namespace {
@@ -83,7 +64,7 @@ public:
         entry_has_provision_change_.assign(c.entries.size(), 0);
         for (std::size_t i = 0; i < c.entries.size() && normative_entry_ == none; ++i) {
             const ClauseEntry& e = c.entries[i];
-            if (is_normative_references_title(c.doc_of(e).title(c.clause_of(e)))) normative_entry_ = i;
+            if (c.doc_of(e)[c.clause_of(e)].role == SectionRole::normative_references) normative_entry_ = i;
         }
     }
 
@@ -245,7 +226,7 @@ private:
             findings_.push_back(std::move(f));
             return;
         }
-        if (d[id].depth == 1 && is_scope_title(d.title(id)) && e.change != ClauseChange::removed) {
+        if (d[id].role == SectionRole::scope && e.change != ClauseChange::removed) {
             f.category = FindingCategory::scope;
             f.subject = FindingSubject::scope;
             f.verb = FindingVerb::changed;

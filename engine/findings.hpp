@@ -78,8 +78,8 @@ struct Finding {
     std::size_t position = 0;            // document order (entry index): the rank within a category
 };
 
-// Where a clause stands: in the body, or in one of the parts of the front matter (the
-// unlabelled, untitled cover; the table of contents; the foreword; any other).
+// Where a clause stands: in the body, or in one of the parts of the front matter (the cover,
+// the table of contents, the foreword, any other), as the reader set their roles.
 enum class Region : std::uint8_t { body, cover, contents, foreword, other_front };
 Region region_of(const Document& doc, ClauseId id);
 

@@ -51,9 +51,6 @@ std::string_view unit_text(const Document& doc, const Unit& unit) {
     return doc.str(doc.blocks()[unit.block].text).substr(unit.offset, unit.length);
 }
 
-bool is_normative_references_title(std::string_view title) {
-    return contains(title, "规范性引用文件") || text::comparison_key(title) == "normative references";
-}
 
 Profile choose_profile(const Document& doc) {
     std::size_t articles = 0;

@@ -95,12 +95,6 @@ Profile choose_profile(const Document& doc);
 
 Analysis analyse(const Document& doc, Profile profile);
 
-// Is this the title of the normative-references clause ("2 规范性引用文件", "Normative
-// References")? Superseded by the role the reader sets, which analyse() uses: the
-// normative list is what is cited under `doc[id].role == SectionRole::normative_references`.
-// Kept only for formats/brief/findings.cpp until it asks the role too; remove it then.
-bool is_normative_references_title(std::string_view title);
-
 // The citations in a piece of text (offsets into it; clause and block left unset).
 std::vector<Reference> find_references(std::string_view text);
 
