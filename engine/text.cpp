@@ -10,32 +10,11 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cstring>
 #include <memory>
 
 namespace redline::text {
 
 namespace {
-
-// ---- UTF-8 helpers ---------------------------------------------------------------------
-
-// Decodes one code point at s[i] (well-formed input assumed); advances i.
-char32_t next_cp(std::string_view s, std::size_t& i) {
-    UChar32 c;
-    const auto len = static_cast<int32_t>(s.size());
-    auto pos = static_cast<int32_t>(i);
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, len, c);
-    i = static_cast<std::size_t>(pos);
-    return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
-}
-
-void append_cp(std::string& out, char32_t cp) {
-    char buf[4];
-    int32_t n = 0;
-    UBool error = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, static_cast<UChar32>(cp), error);
-    if (!error) out.append(buf, static_cast<std::size_t>(n));
-}
 
 bool is_space_cp(char32_t cp) {
     return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
@@ -82,42 +61,6 @@ Decoded decode_with(const char* converter, std::string_view bytes, const char* n
 
 }  // namespace
 
-std::size_t find_invalid_utf8(std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        // ASCII fast path, eight bytes at a time.
-        while (i + 8 <= n) {
-            std::uint64_t w;
-            std::memcpy(&w, p + i, 8);
-            if (w & 0x8080808080808080ULL) break;
-            i += 8;
-        }
-        if (i >= n) break;
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len;
-        char32_t min;
-        if (c >= 0xC2 && c <= 0xDF) len = 2, min = 0x80;
-        else if (c >= 0xE0 && c <= 0xEF) len = 3, min = 0x800;
-        else if (c >= 0xF0 && c <= 0xF4) len = 4, min = 0x10000;
-        else return i;
-        if (i + len > n) return i;
-        char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += len;
-    }
-    return std::string_view::npos;
-}
-
 Decoded decode(std::string_view bytes) {
     if (bytes.starts_with("\xEF\xBB\xBF")) {
         std::string_view body = bytes.substr(3);
@@ -158,7 +101,7 @@ std::string fold_width(std::string_view s) {
             continue;
         }
         const std::size_t start = i;
-        const char32_t cp = next_cp(s, i);
+        const char32_t cp = next(s, i);
         if (cp >= 0xFF01 && cp <= 0xFF5E) out += static_cast<char>(cp - 0xFF01 + 0x21);
         else if (cp == 0x3000) out += ' ';
         else out.append(s.substr(start, i - start));
@@ -183,7 +126,7 @@ std::string fold_space(std::string_view s) {
             continue;
         }
         const std::size_t start = i;
-        const char32_t cp = next_cp(s, i);
+        const char32_t cp = next(s, i);
         if (is_space_cp(cp)) {
             pending = !out.empty();
             continue;
@@ -258,7 +201,7 @@ std::string comparison_key(std::string_view s) {
     bool pending = false;
     bool prev_han = false;
     for (std::size_t i = 0; i < normalised.size();) {
-        const char32_t cp = fold_punct(next_cp(normalised, i));
+        const char32_t cp = fold_punct(next(normalised, i));
         if (is_space_cp(cp)) {
             pending = !out.empty();
             continue;
@@ -266,7 +209,7 @@ std::string comparison_key(std::string_view s) {
         const bool han = is_han(cp);
         if (pending && !han && !prev_han) out += ' ';  // spaces beside Han text are typographic
         pending = false;
-        append_cp(out, cp);
+        append(out, cp);
         prev_han = han;
     }
     return out;
@@ -282,7 +225,7 @@ Language detect_language(std::string_view s) {
             ++i;
             continue;
         }
-        const char32_t cp = next_cp(s, i);
+        const char32_t cp = next(s, i);
         if (is_han(cp)) ++han;
     }
     // A Han character carries about as much as a Latin word of four letters: Chinese drafts
@@ -316,10 +259,10 @@ icu::BreakIterator& word_breaker() {
 
 TokenKind kind_of(std::string_view piece) {
     std::size_t i = 0;
-    const char32_t cp = next_cp(piece, i);
+    const char32_t cp = next(piece, i);
     if (is_space_cp(cp)) return TokenKind::space;
     bool han = is_han(cp);
-    for (std::size_t j = i; !han && j < piece.size();) han = is_han(next_cp(piece, j));
+    for (std::size_t j = i; !han && j < piece.size();) han = is_han(next(piece, j));
     if (han) return TokenKind::han;
     if (u_isdigit(static_cast<UChar32>(cp))) return TokenKind::number;
     if (u_isalpha(static_cast<UChar32>(cp)) || u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_ALPHABETIC)) return TokenKind::word;
@@ -340,11 +283,11 @@ void push(std::vector<Token>& out, std::size_t offset, std::size_t length, Token
 void push_punct_run(std::vector<Token>& out, std::string_view s, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end;) {
         const std::size_t start = i;
-        next_cp(s, i);
+        next(s, i);
         // Keep combining marks with the character they modify.
         while (i < end) {
             std::size_t j = i;
-            const char32_t cp = next_cp(s, j);
+            const char32_t cp = next(s, j);
             if (u_charType(static_cast<UChar32>(cp)) != U_NON_SPACING_MARK && cp != 0x200D && !(cp >= 0xFE00 && cp <= 0xFE0F)) break;
             i = j;
         }
@@ -569,12 +512,12 @@ std::vector<Span> sentences_by_icu(std::string_view s) {
     for (int32_t p = iter->next(); p != icu::BreakIterator::DONE; p = iter->next()) breaks.push_back(byte_at[static_cast<std::size_t>(p)]);
     // Extra breaks after full-width 。；！？ (a closing quote or bracket stays with them).
     for (std::size_t i = 0; i < s.size();) {
-        const char32_t cp = next_cp(s, i);
+        const char32_t cp = next(s, i);
         if (cp == 0x3002 || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F) {
             std::size_t j = i;
             while (j < s.size()) {
                 std::size_t k = j;
-                const char32_t q = next_cp(s, k);
+                const char32_t q = next(s, k);
                 if (q == 0x300D || q == 0x300F || q == 0x201D || q == 0xFF09 || q == 0x2019 || q == 0x3011) j = k;
                 else break;
             }

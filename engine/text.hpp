@@ -2,10 +2,12 @@
 // (width, whitespace, comparison keys), word tokens (ICU; dictionary segmentation for Han),
 // sentence spans, and interning tokens to integer ids for the diff.
 //
-// All strings are UTF-8. Offsets and lengths are in bytes of the UTF-8 string given.
+// All strings are UTF-8. Offsets and lengths are in bytes of the UTF-8 string given. Code
+// points are read and written with engine/utf8.hpp (included here).
 #pragma once
 
 #include "engine/document.hpp"
+#include "engine/utf8.hpp"
 
 #include <cstdint>
 #include <deque>
@@ -29,9 +31,6 @@ struct Decoded {
 // offending byte in the input) when the bytes are none of these, and "binary file (NUL
 // byte at byte N)" style errors for files that contain NUL bytes outside UTF-16.
 Decoded decode(std::string_view bytes);
-
-// Index of the first byte that is not part of well-formed UTF-8, or npos when valid.
-std::size_t find_invalid_utf8(std::string_view s);
 
 // ---- Folding ---------------------------------------------------------------------------
 

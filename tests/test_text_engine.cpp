@@ -101,6 +101,38 @@ BOOST_AUTO_TEST_CASE(undecodable_bytes_are_errors_with_their_offset) {
     BOOST_TEST(find_invalid_utf8("plain ASCII text, long enough to take the fast path") == std::string_view::npos);
 }
 
+BOOST_AUTO_TEST_CASE(utf8_code_points_forward_backward_and_back_to_bytes) {
+    const std::string s = "a\u00E9\u4E2D\U00020000";  // 1, 2, 3 and 4 bytes
+    std::vector<char32_t> forward;
+    for (std::size_t i = 0; i < s.size();) forward.push_back(next(s, i));
+    BOOST_TEST((forward == std::vector<char32_t>{U'a', 0xE9, 0x4E2D, 0x20000}));
+    std::vector<char32_t> backward;
+    for (std::size_t e = s.size(); e > 0;) backward.push_back(prev(s, e));
+    BOOST_TEST((backward == std::vector<char32_t>{0x20000, 0x4E2D, 0xE9, U'a'}));
+    BOOST_TEST(std::uint32_t{first(s)} == 0x61u);
+    BOOST_TEST(std::uint32_t{last(s)} == 0x20000u);
+    BOOST_TEST(std::uint32_t{first("")} == 0u);
+    std::string back;
+    for (char32_t c : forward) append(back, c);
+    BOOST_TEST(back == s);
+    append(back, 0xD800);    // a surrogate is no character
+    append(back, 0x110000);  // nor is anything above U+10FFFF
+    BOOST_TEST(back == s);
+    // Ill-formed bytes read as U+FFFD one byte at a time, and never past the end.
+    const std::string bad = "\xE4\xB8";
+    std::size_t i = 0;
+    BOOST_TEST(std::uint32_t{next(bad, i)} == 0xFFFDu);
+    BOOST_TEST(i == 1u);
+    BOOST_TEST(sequence_length(0x41) == 1u);
+    BOOST_TEST(sequence_length(0xC3) == 2u);
+    BOOST_TEST(sequence_length(0xE4) == 3u);
+    BOOST_TEST(sequence_length(0xF0) == 4u);
+    // Cutting at a character boundary: never inside "中" (bytes 3 to 5).
+    BOOST_TEST(char_boundary(s, 4) == 3u);
+    BOOST_TEST(char_boundary(s, 6) == 6u);
+    BOOST_TEST(char_boundary(s, 100) == s.size());
+}
+
 BOOST_AUTO_TEST_CASE(width_folding_is_width_only) {
     BOOST_TEST(fold_width("６．１．３") == "6.1.3");
     BOOST_TEST(fold_width("ＧＢ／Ｔ　２９８２９") == "GB/T 29829");

@@ -43,7 +43,7 @@ enum class Script { none, han, latin };
 Script script_of(std::string_view s) {
     std::size_t han = 0, latin = 0;
     for (std::size_t i = 0; i < s.size();) {
-        const char32_t c = scan::next(s, i);
+        const char32_t c = text::next(s, i);
         if (scan::is_han(c)) ++han;
         else if (scan::is_ascii_alpha(c)) ++latin;
     }
@@ -80,7 +80,7 @@ bool is_boilerplate(std::string_view t, std::string_view raw) {
     // such as "…实施指南".
     if (scan::ends_with(t, "发布") || scan::ends_with(t, "实施")) return true;
     if (scan::ends_sentence(t)) return true;                              // notices, patent statements
-    const char32_t first = scan::first(t), last = scan::last(t);
+    const char32_t first = text::first(t), last = text::last(t);
     if ((first == '(' || first == U'（' || first == '[' || first == U'【') &&
         (last == ')' || last == U'）' || last == ']' || last == U'】'))
         return true;                                                      // "(征求意见稿)", placeholders

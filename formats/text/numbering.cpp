@@ -7,7 +7,7 @@
 
 namespace redline::formats::numbering {
 
-using scan::next;
+using text::next;
 
 std::string Number::str() const {
     std::string out;
@@ -567,7 +567,7 @@ std::size_t toc_text_end(std::string_view line) {
     bool digits = false, roman = false;
     while (e > 0 && page_chars < 6) {
         std::size_t p = e;
-        const char32_t c = scan::prev(line, p);
+        const char32_t c = text::prev(line, p);
         if (scan::digit(c) >= 0 && !roman) digits = true;
         else if (is_roman(c) && !digits) roman = true;
         else break;
@@ -578,7 +578,7 @@ std::size_t toc_text_end(std::string_view line) {
     int leaders = 0;
     while (e > 0) {
         std::size_t p = e;
-        const char32_t c = scan::prev(line, p);
+        const char32_t c = text::prev(line, p);
         if (is_leader(c)) ++leaders;
         else if (!scan::is_space(c)) break;
         e = p;
@@ -606,14 +606,14 @@ std::string_view toc_entry_text(std::string_view line) {
     int n = 0;
     while (p > 0 && n < 6) {
         std::size_t q = p;
-        const char32_t c = scan::prev(line, q);
+        const char32_t c = text::prev(line, q);
         if (scan::digit(c) < 0 && !is_roman(c)) break;
         p = q;
         ++n;
     }
     if (n > 0 && p > 0) {
         std::size_t q = p;
-        if (scan::is_space(scan::prev(line, q))) return scan::trim(line.substr(0, p));
+        if (scan::is_space(text::prev(line, q))) return scan::trim(line.substr(0, p));
     }
     return line;
 }

@@ -3,50 +3,14 @@
 // 10 MB line costs one pass, never a fold of the whole line per rule.
 #pragma once
 
+#include "engine/utf8.hpp"
+
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 namespace redline::formats::scan {
-
-// The code point at s[i] (advancing i past it). Ill-formed bytes (which the decoder rules
-// out) read as U+FFFD one byte at a time, so a scan always makes progress.
-inline char32_t next(std::string_view s, std::size_t& i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) { ++i; return b0; }
-    int len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
-    if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) { ++i; return 0xFFFD; }
-    char32_t cp = b0 & (0x7F >> len);
-    for (int k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-        if ((b & 0xC0) != 0x80) { ++i; return 0xFFFD; }
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    i += static_cast<std::size_t>(len);
-    return cp;
-}
-
-// The code point that ends at s[end) (moving end back to its start).
-inline char32_t prev(std::string_view s, std::size_t& end) {
-    std::size_t start = end - 1;
-    while (start > 0 && end - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-    std::size_t i = start;
-    const char32_t cp = next(s, i);
-    if (i != end) { end -= 1; return 0xFFFD; }
-    end = start;
-    return cp;
-}
-
-inline char32_t first(std::string_view s) {
-    std::size_t i = 0;
-    return s.empty() ? 0 : next(s, i);
-}
-
-inline char32_t last(std::string_view s) {
-    std::size_t e = s.size();
-    return s.empty() ? 0 : prev(s, e);
-}
 
 // White space as it appears in drafts: ASCII, the ideographic space, no-break spaces, the
 // fixed-width spaces, and the zero-width space and BOM that conversions leave on blank lines.
@@ -58,7 +22,7 @@ inline bool is_space(char32_t c) {
 inline std::size_t skip_space(std::string_view s, std::size_t i) {
     while (i < s.size()) {
         std::size_t j = i;
-        if (!is_space(next(s, j))) break;
+        if (!is_space(text::next(s, j))) break;
         i = j;
     }
     return i;
@@ -70,7 +34,7 @@ inline std::string_view trim_right(std::string_view s) {
     std::size_t e = s.size();
     while (e > 0) {
         std::size_t p = e;
-        if (!is_space(prev(s, p))) break;
+        if (!is_space(text::prev(s, p))) break;
         e = p;
     }
     return s.substr(0, e);
@@ -119,7 +83,7 @@ inline bool is_cjk(char32_t c) {
 inline std::size_t width(std::string_view s) {
     std::size_t w = 0;
     for (std::size_t i = 0; i < s.size();) {
-        const char32_t c = next(s, i);
+        const char32_t c = text::next(s, i);
         w += (c >= 0x1100 && (is_cjk(c) || (c >= 0xAC00 && c <= 0xD7A3))) ? 2 : 1;
     }
     return w;
@@ -144,7 +108,7 @@ inline char32_t last_significant(std::string_view s) {
     std::size_t e = s.size();
     int steps = 0;
     while (e > 0 && steps < 4) {
-        const char32_t c = prev(s, e);
+        const char32_t c = text::prev(s, e);
         if (c == U'”' || c == U'’' || c == U'"' || c == U'\'' || c == U'）' || c == U')' || c == U'」' ||
             c == U'』' || c == U'】' || c == U']') {
             ++steps;
@@ -195,7 +159,7 @@ inline std::string fold_spaces(std::string_view s) {
     bool pending = false;
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t at = i;
-        if (is_space(next(s, i))) {
+        if (is_space(text::next(s, i))) {
             pending = !out.empty();
             continue;
         }
@@ -213,7 +177,7 @@ inline std::string squeeze(std::string_view s) {
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t at = i;
-        if (!is_space(next(s, i))) out.append(s.substr(at, i - at));
+        if (!is_space(text::next(s, i))) out.append(s.substr(at, i - at));
     }
     return out;
 }

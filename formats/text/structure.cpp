@@ -300,7 +300,7 @@ private:
     }
 
     void append_paragraph(std::string_view t) {
-        const char32_t a = scan::last(para_), c = scan::first(t);
+        const char32_t a = text::last(para_), c = text::first(t);
         if (!(scan::is_cjk(a) && scan::is_cjk(c))) para_ += ' ';
         para_.append(t);
         para_last_ = t;
@@ -570,7 +570,7 @@ private:
         close_all();
         numbered_.clear();
         std::string title = scan::fold_spaces(t);
-        if (scan::is_han(scan::first(title))) title = scan::squeeze(title);
+        if (scan::is_han(text::first(title))) title = scan::squeeze(title);
         section_ = open(back ? ClauseKind::clause : ClauseKind::front_matter, "", title, l.line);
         b_.set_role(section_, named);
         if (named == SectionRole::contents) {
@@ -662,7 +662,7 @@ private:
     bool try_number(std::string_view t, const SourceLine& l, std::size_t indent, bool heading) {
         auto nl = numbering::parse_number(t);
         if (!nl) return false;
-        if (!nl->spaced && !(heading && scan::is_han(scan::first(nl->rest)))) return false;
+        if (!nl->spaced && !(heading && scan::is_han(text::first(nl->rest)))) return false;
         if (ietf_ && indent > 0) return false;
         if (back_matter_) return false;
         if (!heading && looks_like_table_cells(nl->rest)) return false;
@@ -804,7 +804,7 @@ private:
     bool try_unnumbered_heading(std::string_view t, const SourceLine& l, std::size_t indent) {
         if (!ietf_ || indent != 0) return false;
         if (scan::width(t) > 70 || scan::ends_sentence(t)) return false;
-        const char32_t c = scan::first(t);
+        const char32_t c = text::first(t);
         if (!(c >= 'A' && c <= 'Z')) return false;
         auto blank_or_edge = [&](std::size_t j) {
             return j >= lines_.size() || is_blank_line(lines_[j]) || lines_[j].hint == LineHint::page_break;
