@@ -16,11 +16,6 @@ namespace redline::text {
 
 namespace {
 
-bool is_space_cp(char32_t cp) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-           u_isUWhiteSpace(static_cast<UChar32>(cp));
-}
-
 std::string from_unicode(const icu::UnicodeString& u) {
     std::string out;
     u.toUTF8String(out);
@@ -114,32 +109,17 @@ std::string fold_space(std::string_view s) {
     out.reserve(s.size());
     bool pending = false;
     for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-                pending = !out.empty();
-                ++i;
-                continue;
-            }
-            if (pending) out += ' ', pending = false;
-            out += s[i++];
-            continue;
-        }
         const std::size_t start = i;
-        const char32_t cp = next(s, i);
-        if (is_space_cp(cp)) {
+        const char32_t cp = static_cast<unsigned char>(s[i]) < 0x80 ? static_cast<unsigned char>(s[i++]) : next(s, i);
+        if (is_white_space(cp)) {
             pending = !out.empty();
             continue;
         }
+        if (is_zero_width_space(cp)) continue;
         if (pending) out += ' ', pending = false;
         out.append(s.substr(start, i - start));
     }
     return out;
-}
-
-bool is_han(char32_t cp) {
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x323AF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F) || cp == 0x3007;
 }
 
 namespace {
@@ -202,7 +182,7 @@ std::string comparison_key(std::string_view s) {
     bool prev_han = false;
     for (std::size_t i = 0; i < normalised.size();) {
         const char32_t cp = fold_punct(next(normalised, i));
-        if (is_space_cp(cp)) {
+        if (is_white_space(cp)) {
             pending = !out.empty();
             continue;
         }
@@ -260,7 +240,7 @@ icu::BreakIterator& word_breaker() {
 TokenKind kind_of(std::string_view piece) {
     std::size_t i = 0;
     const char32_t cp = next(piece, i);
-    if (is_space_cp(cp)) return TokenKind::space;
+    if (is_white_space(cp)) return TokenKind::space;
     bool han = is_han(cp);
     for (std::size_t j = i; !han && j < piece.size();) han = is_han(next(piece, j));
     if (han) return TokenKind::han;

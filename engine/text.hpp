@@ -32,6 +32,40 @@ struct Decoded {
 // byte at byte N)" style errors for files that contain NUL bytes outside UTF-16.
 Decoded decode(std::string_view bytes);
 
+// ---- Characters ------------------------------------------------------------------------
+
+// Unicode White_Space (PropList.txt), the property ICU's u_isUWhiteSpace tests: TAB, LF,
+// VT, FF, CR, space, NEL U+0085, NBSP U+00A0, U+1680, the spaces U+2000–U+200A, the line
+// and paragraph separators U+2028/U+2029, U+202F, U+205F and the ideographic space U+3000.
+// These separate words: fold_space() and comparison_key() fold them, tokenize() makes them
+// space tokens.
+constexpr bool is_white_space(char32_t c) {
+    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
+    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
+           c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+// U+200B ZERO WIDTH SPACE and U+FEFF ZERO WIDTH NO-BREAK SPACE (the byte-order mark). They
+// are format characters (Cf), not White_Space: they print as nothing and separate no words
+// ("foo\u200Bbar" reads "foobar"), so they must not become a space. Converted drafts carry
+// them on otherwise empty lines (company-law-2023.md has 42 such lines) and at the start
+// of pasted text.
+constexpr bool is_zero_width_space(char32_t c) { return c == 0x200B || c == 0xFEFF; }
+
+// Prints as blank space or as nothing: White_Space and the zero-width spaces. What readers
+// trim from lines and skip when deciding that a line is blank or where a label ends.
+constexpr bool prints_blank(char32_t c) { return is_white_space(c) || is_zero_width_space(c); }
+
+// Han ideographs (Script=Han and Ideographic): U+3007 IDEOGRAPHIC NUMBER ZERO "〇" (dates
+// such as "二〇二三年"), CJK Unified Ideographs U+4E00–U+9FFF and Extension A U+3400–U+4DBF,
+// CJK Compatibility Ideographs U+F900–U+FAFF, and planes 2 and 3 up to U+323AF, which hold
+// Extensions B–I, the CJK Compatibility Ideographs Supplement U+2F800–U+2FA1F and nothing
+// else. Radicals, strokes and the iteration mark "々" are Han script but not ideographs.
+constexpr bool is_han(char32_t c) {
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0x20000 && c <= 0x323AF) || c == 0x3007;
+}
+
 // ---- Folding ---------------------------------------------------------------------------
 
 // Full-width ASCII forms (U+FF01–U+FF5E, which include "，" "：" "（"), to ASCII, ideographic
@@ -39,8 +73,10 @@ Decoded decode(std::string_view bytes);
 // block such as "。" and "、" are kept, because a clause number needs only width folding.
 std::string fold_width(std::string_view s);
 
-// Every run of Unicode white space (including U+3000, NBSP, tabs, newlines) becomes one
-// ASCII space; leading and trailing white space is removed.
+// Every run of white space (is_white_space: tabs, newlines, NBSP, U+3000, …) becomes one
+// ASCII space, the zero-width spaces (which print as nothing) are dropped, and leading and
+// trailing white space is removed: "前\u200B言\u3000 " gives "前言". Readers use it for
+// titles, labels and paragraph text, the engine for label keys.
 std::string fold_space(std::string_view s);
 
 // A key for comparing two strings for "same text, editorially": NFKC, case-folded, dashes
@@ -48,10 +84,6 @@ std::string fold_space(std::string_view s);
 // width folded, curly quotes to straight, white space next to a Han character removed
 // ("附录 A 的" = "附录A的") and folded to one space elsewhere. Never shown to users.
 std::string comparison_key(std::string_view s);
-
-// True when the code point is a Han ideograph (CJK Unified Ideographs and extensions,
-// compatibility ideographs).
-bool is_han(char32_t cp);
 
 // Language of a text sample: zh when Han characters make up a sizeable share of its
 // letters, en when Latin letters dominate, unknown when there are too few letters to tell.

@@ -7,6 +7,7 @@
 #include "engine/tokens.hpp"
 #include "formats/reader.hpp"
 
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 
 #include <algorithm>
@@ -143,6 +144,37 @@ BOOST_AUTO_TEST_CASE(width_folding_is_width_only) {
 BOOST_AUTO_TEST_CASE(space_folding) {
     BOOST_TEST(fold_space("  a \t b\n\nc　d\u00A0e  ") == "a b c d e");
     BOOST_TEST(fold_space(" \n ").empty());
+    // The zero-width spaces print as nothing: dropped, never a space.
+    BOOST_TEST(fold_space("\uFEFF前\u200B言\u3000 ") == "前言");
+    BOOST_TEST(fold_space("a \u200B b") == "a b");
+    BOOST_TEST(fold_space("\u200B").empty());
+}
+
+BOOST_AUTO_TEST_CASE(white_space_is_unicode_white_space) {
+    // One table, pinned to ICU's White_Space over every code point.
+    std::uint32_t differs = 0x110000;
+    for (char32_t c = 0; c <= 0x10FFFF && differs == 0x110000; ++c)
+        if (is_white_space(c) != static_cast<bool>(u_isUWhiteSpace(static_cast<UChar32>(c)))) differs = c;
+    BOOST_TEST(differs == 0x110000u, "differs at U+" << std::hex << differs);
+    // ZWSP and the BOM are format characters: not white space, but blank on the page.
+    for (char32_t c : {U'\u200B', U'\uFEFF'}) {
+        BOOST_TEST(!is_white_space(c));
+        BOOST_TEST(is_zero_width_space(c));
+        BOOST_TEST(prints_blank(c));
+    }
+    for (char32_t c : {U' ', U'\t', U'\u3000', U'\u00A0', U'\u2028'}) BOOST_TEST(prints_blank(c));
+    for (char32_t c : {U'\u200C', U'\u200D', U'a', U'中'}) BOOST_TEST(!prints_blank(c));
+}
+
+BOOST_AUTO_TEST_CASE(han_ideographs) {
+    for (char32_t c : {U'中', U'\u3400', U'\u9FFF', U'\uF900', U'\U00020000', U'\U0002F800', U'\U0002FA1F',
+                       U'\U00030000', U'\U00031350', U'\U000323AF'})
+        BOOST_TEST(is_han(c), "U+" << std::hex << static_cast<std::uint32_t>(c));
+    BOOST_TEST(is_han(U'〇'));  // U+3007 IDEOGRAPHIC NUMBER ZERO, Script=Han: "二〇二三年"
+    for (char32_t c : {U'a', U'。', U'\u3000', U'々', U'\u2E80', U'ー', U'가'})
+        BOOST_TEST(!is_han(c), "U+" << std::hex << static_cast<std::uint32_t>(c));
+    // Spaces beside Han text are typographic: comparison keys drop them around "〇" too.
+    BOOST_TEST(comparison_key("〇 〇") == comparison_key("〇〇"));
 }
 
 BOOST_AUTO_TEST_CASE(comparison_keys_fold_editorial_differences) {

@@ -44,7 +44,7 @@ Script script_of(std::string_view s) {
     std::size_t han = 0, latin = 0;
     for (std::size_t i = 0; i < s.size();) {
         const char32_t c = text::next(s, i);
-        if (scan::is_han(c)) ++han;
+        if (text::is_han(c)) ++han;
         else if (scan::is_ascii_alpha(c)) ++latin;
     }
     if (han == 0 && latin == 0) return Script::none;
@@ -142,11 +142,11 @@ void read_cover(std::span<const SourceLine> lines, Language language, DocumentIn
                     if (i > b) info.replaces.push_back("RFC " + std::string(rest.substr(b, i - b)));
                 }
             } else {
-                for_each_identifier(t, [&](std::string_view id) { info.replaces.push_back(scan::fold_spaces(id)); });
+                for_each_identifier(t, [&](std::string_view id) { info.replaces.push_back(text::fold_space(id)); });
             }
         } else if (scan::starts_with(t, "ICS ") || scan::starts_with(t, "CCS ") || scan::starts_with(t, "ICS　") ||
                    scan::starts_with(t, "CCS　")) {
-            info.classifications.push_back(scan::fold_spaces(t));
+            info.classifications.push_back(text::fold_space(t));
             identifier_line = true;
         } else {
             if (scan::starts_with(t, "Request for Comments:")) {
@@ -163,7 +163,7 @@ void read_cover(std::span<const SourceLine> lines, Language language, DocumentIn
                 identifier_line = true;
             }
             for_each_identifier(t, [&](std::string_view id) {
-                if (fill_identifier && info.identifier.empty()) info.identifier = scan::fold_spaces(id);
+                if (fill_identifier && info.identifier.empty()) info.identifier = text::fold_space(id);
                 identifier_line = true;
             });
             if (scan::starts_with(t, "Internet-Draft") && fill_stage && info.stage.empty()) info.stage = "Internet-Draft";
@@ -182,7 +182,7 @@ void read_cover(std::span<const SourceLine> lines, Language language, DocumentIn
         }
         if (open_target && script == open_script && l.hint != LineHint::heading) {
             *open_target += ' ';
-            *open_target += scan::fold_spaces(t);
+            *open_target += text::fold_space(t);
             continue;
         }
         std::string& target = script == wanted ? title : alt_title;
@@ -190,7 +190,7 @@ void read_cover(std::span<const SourceLine> lines, Language language, DocumentIn
             open_target = nullptr;
             continue;
         }
-        target = scan::fold_spaces(t);
+        target = text::fold_space(t);
         open_target = l.hint == LineHint::heading ? nullptr : &target;
         open_script = script;
     }

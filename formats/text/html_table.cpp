@@ -23,7 +23,7 @@ bool is_element(const xmlNode* n, const char* name) {
 std::string content(const xmlNode* n) {
     xmlChar* c = xmlNodeGetContent(n);
     if (c == nullptr) return {};
-    std::string out = scan::fold_spaces(reinterpret_cast<const char*>(c));
+    std::string out = text::fold_space(reinterpret_cast<const char*>(c));
     xmlFree(c);
     return out;
 }

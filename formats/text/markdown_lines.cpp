@@ -194,7 +194,7 @@ std::string pipe_row(std::string_view t) {
     std::string out, cell;
     auto push = [&] {
         if (!out.empty()) out += " | ";
-        out += scan::fold_spaces(inline_text(scan::trim(cell)));
+        out += text::fold_space(inline_text(scan::trim(cell)));
         cell.clear();
     };
     for (std::size_t i = 0; i < t.size(); ++i) {

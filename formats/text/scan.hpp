@@ -1,9 +1,11 @@
 // Internal to formats/text: small UTF-8 scanning helpers for recognising labels at the start
 // of a line without copying it. The recogniser looks at prefixes and suffixes only, so that a
-// 10 MB line costs one pass, never a fold of the whole line per rule.
+// 10 MB line costs one pass, never a fold of the whole line per rule. Code points, character
+// classes (text::prints_blank, text::is_han) and folding (text::fold_space) are the engine's:
+// engine/text.hpp and engine/utf8.hpp hold their one definition.
 #pragma once
 
-#include "engine/utf8.hpp"
+#include "engine/text.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -12,17 +14,12 @@
 
 namespace redline::formats::scan {
 
-// White space as it appears in drafts: ASCII, the ideographic space, no-break spaces, the
-// fixed-width spaces, and the zero-width space and BOM that conversions leave on blank lines.
-inline bool is_space(char32_t c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == 0x3000 ||
-           c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0xFEFF;
-}
-
+// Blank is text::prints_blank: white space, and the zero-width spaces that converted drafts
+// leave on otherwise empty lines. The position after the blanks at s[i…).
 inline std::size_t skip_space(std::string_view s, std::size_t i) {
     while (i < s.size()) {
         std::size_t j = i;
-        if (!is_space(text::next(s, j))) break;
+        if (!text::prints_blank(text::next(s, j))) break;
         i = j;
     }
     return i;
@@ -34,7 +31,7 @@ inline std::string_view trim_right(std::string_view s) {
     std::size_t e = s.size();
     while (e > 0) {
         std::size_t p = e;
-        if (!is_space(text::prev(s, p))) break;
+        if (!text::prints_blank(text::prev(s, p))) break;
         e = p;
     }
     return s.substr(0, e);
@@ -66,16 +63,10 @@ inline char lower_letter(char32_t c) {
 
 inline bool is_ascii_alpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Han ideographs (the common blocks; enough for deciding how to join lines and split terms).
-inline bool is_han(char32_t c) {
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0x20000 && c <= 0x3134F);
-}
-
 // Han, CJK punctuation and full-width forms: characters around which Chinese text takes no
 // space when a wrapped line is re-joined.
 inline bool is_cjk(char32_t c) {
-    return is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+    return text::is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
            (c >= 0x2E80 && c <= 0x2FDF) || c == 0x2014 || c == 0x2026 || c == 0x201C || c == 0x201D;
 }
 
@@ -151,25 +142,6 @@ inline std::size_t indent(std::string_view s) {
     return col;
 }
 
-// Runs of white space become one ASCII space; leading and trailing space is removed. Used for
-// titles and labels, which keep their characters as printed but not the layout spacing.
-inline std::string fold_spaces(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    bool pending = false;
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t at = i;
-        if (is_space(text::next(s, i))) {
-            pending = !out.empty();
-            continue;
-        }
-        if (pending) out += ' ';
-        pending = false;
-        out.append(s.substr(at, i - at));
-    }
-    return out;
-}
-
 // The text without any white space: "前　　言" and "前言", "GB/T 1.1—2020" and "GB/T1.1—2020"
 // compare equal this way.
 inline std::string squeeze(std::string_view s) {
@@ -177,7 +149,7 @@ inline std::string squeeze(std::string_view s) {
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t at = i;
-        if (!is_space(text::next(s, i))) out.append(s.substr(at, i - at));
+        if (!text::prints_blank(text::next(s, i))) out.append(s.substr(at, i - at));
     }
     return out;
 }
