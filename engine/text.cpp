@@ -163,7 +163,7 @@ std::string comparison_key(std::string_view s) {
             }
             if (pending) out += ' ';
             pending = false;
-            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+            out += ascii_lower(c);
         }
         return out;
     }

@@ -66,6 +66,34 @@ constexpr bool is_han(char32_t c) {
            (c >= 0x20000 && c <= 0x323AF) || c == 0x3007;
 }
 
+// ---- ASCII case ------------------------------------------------------------------------
+
+// Case-insensitive matching of ASCII letters only, for file extensions and English keywords
+// and headings ("Foreword", "SHALL", "Terms and definitions"); other characters compare as
+// they are. comparison_key() is the full Unicode fold.
+constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+inline std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = ascii_lower(c);
+    return out;
+}
+
+constexpr bool equals_ci(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
+    return true;
+}
+
+constexpr bool starts_with_ci(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && equals_ci(s.substr(0, prefix.size()), prefix);
+}
+
+constexpr bool ends_with_ci(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && equals_ci(s.substr(s.size() - suffix.size()), suffix);
+}
+
 // ---- Folding ---------------------------------------------------------------------------
 
 // Full-width ASCII forms (U+FF01–U+FF5E, which include "，" "：" "（"), to ASCII, ideographic

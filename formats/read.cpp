@@ -54,16 +54,7 @@ bool looks_like_xml(std::string_view s) {
 
 }  // namespace
 
-bool has_extension(std::string_view s, std::string_view suffix) {
-    if (s.size() < suffix.size()) return false;
-    s = s.substr(s.size() - suffix.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != suffix[i]) return false;
-    }
-    return true;
-}
+bool has_extension(std::string_view path, std::string_view suffix) { return text::ends_with_ci(path, suffix); }
 
 const std::vector<Reader>& readers() {
     // In order of precedence when the content is certain, or likely, of more than one.

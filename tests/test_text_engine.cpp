@@ -177,6 +177,18 @@ BOOST_AUTO_TEST_CASE(han_ideographs) {
     BOOST_TEST(comparison_key("〇 〇") == comparison_key("〇〇"));
 }
 
+BOOST_AUTO_TEST_CASE(ascii_case_insensitive_matching) {
+    BOOST_TEST(equals_ci("Foreword", "FOREWORD"));
+    BOOST_TEST(!equals_ci("Foreword", "Forewords"));
+    BOOST_TEST(starts_with_ci("Terms and definitions", "TERMS"));
+    BOOST_TEST(!starts_with_ci("Term", "terms"));
+    BOOST_TEST(ends_with_ci("draft-01.MD", ".md"));
+    BOOST_TEST(!ends_with_ci("md", ".md"));
+    BOOST_TEST(ascii_lower("ÉTAT Shall") == "État shall");  // ASCII letters only
+    BOOST_TEST(!equals_ci("É", "é"));
+    static_assert(ascii_lower('Q') == 'q' && ascii_lower('[') == '[');
+}
+
 BOOST_AUTO_TEST_CASE(comparison_keys_fold_editorial_differences) {
     BOOST_TEST(comparison_key("GB/T 29829—2022") == comparison_key("GB/T 29829-2022"));
     BOOST_TEST(comparison_key("GB/T 29829-2022") == comparison_key("ＧＢ／Ｔ　２９８２９－２０２２"));

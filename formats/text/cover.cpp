@@ -13,13 +13,6 @@ namespace {
 
 using numbering::identifier_length;
 
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 bool contains(std::string_view s, std::string_view what) { return s.find(what) != std::string_view::npos; }
 
 // Identifiers found in `s` (each where an identifier starts a word), in order.
@@ -61,7 +54,7 @@ constexpr std::string_view en_stages[] = {"final draft international standard", 
 std::string_view find_stage(std::string_view t) {
     for (auto s : zh_stages)
         if (const auto p = t.find(s); p != std::string_view::npos) return t.substr(p, s.size());
-    const std::string lower = ascii_lower(t);
+    const std::string lower = text::ascii_lower(t);
     for (auto s : en_stages)
         if (const auto p = lower.find(s); p != std::string::npos) return t.substr(p, s.size());
     return {};
@@ -75,7 +68,7 @@ bool is_boilerplate(std::string_view t, std::string_view raw) {
         "International Standard"};
     // Covers print these in capitals as often as not ("NATIONAL STANDARD OF THE …").
     for (auto p : phrases)
-        if (scan::equals_ci(t, p)) return true;
+        if (text::equals_ci(t, p)) return true;
     // "2023-08-25 发布", "XXXX-XX-XX 实施", "国家标准化管理委员会 发布" — but not a title
     // such as "…实施指南".
     if (scan::ends_with(t, "发布") || scan::ends_with(t, "实施")) return true;

@@ -42,7 +42,7 @@ bool is_ascii_space(char c) { return c == ' ' || c == '\t'; }
 // ASCII case-insensitive search for a tag such as "<table" ("<TABLE", "<Table").
 std::size_t find_tag(std::string_view s, std::string_view tag) {
     for (std::size_t i = s.find('<'); i != std::string_view::npos; i = s.find('<', i + 1))
-        if (scan::starts_with_ci(s.substr(i), tag)) return i;
+        if (text::starts_with_ci(s.substr(i), tag)) return i;
     return std::string_view::npos;
 }
 
@@ -53,7 +53,7 @@ bool is_wrapper_tag(std::string_view name) {
                                                  "sup", "sub", "strong", "em", "a", "figure", "figcaption", "hr",
                                                  "tbody", "thead", "html", "body"};
     for (auto n : names)
-        if (scan::equals_ci(name, n)) return true;
+        if (text::equals_ci(name, n)) return true;
     return false;
 }
 

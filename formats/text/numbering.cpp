@@ -97,7 +97,7 @@ std::size_t annex_kind_end(std::string_view s, std::size_t i) {
             static constexpr std::string_view zh[] = {"规范", "资料", "提示", "参考", "标准"};
             for (auto w : zh)
                 if (scan::starts_with(word, w)) return k;
-            if (scan::equals_ci(word, "normative") || scan::equals_ci(word, "informative")) return k;
+            if (text::equals_ci(word, "normative") || text::equals_ci(word, "informative")) return k;
             return std::string_view::npos;
         }
         ++count;

@@ -57,11 +57,8 @@ bool looks_like_table_cells(std::string_view rest) {
 
 bool is_terms_title(std::string_view title) {
     if (title.find("术语") != std::string_view::npos) return true;
-    if (scan::starts_with_ci(title, "terms")) return true;
-    std::string lower(title);
-    for (char& c : lower)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return lower.find("definitions") != std::string::npos;
+    if (text::starts_with_ci(title, "terms")) return true;
+    return text::ascii_lower(title).find("definitions") != std::string::npos;
 }
 
 bool is_term_like(std::string_view t) {
@@ -108,9 +105,7 @@ std::optional<Organisations> drafting_organisations(std::string_view text) {
         else return std::nullopt;
         list_begin = i;
     } else {
-        std::string lower(text.substr(0, std::min<std::size_t>(text.size(), 200)));
-        for (char& c : lower)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        const std::string lower = text::ascii_lower(text.substr(0, std::min<std::size_t>(text.size(), 200)));
         if (const auto q = lower.find("drafted by"); q != std::string::npos) {
             list_begin = q + 10;
         } else if (const auto r = lower.find("drafting organization"); r != std::string::npos) {

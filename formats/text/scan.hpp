@@ -117,20 +117,6 @@ inline bool ends_with(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
-// ASCII case-insensitive prefix test.
-inline bool starts_with_ci(std::string_view s, std::string_view p) {
-    if (s.size() < p.size()) return false;
-    for (std::size_t i = 0; i < p.size(); ++i) {
-        char a = s[i], b = p[i];
-        if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-        if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
-        if (a != b) return false;
-    }
-    return true;
-}
-
-inline bool equals_ci(std::string_view s, std::string_view p) { return s.size() == p.size() && starts_with_ci(s, p); }
-
 // Leading columns of white space (a tab counts to the next multiple of 8).
 inline std::size_t indent(std::string_view s) {
     std::size_t col = 0;
