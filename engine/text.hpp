@@ -94,6 +94,32 @@ constexpr bool ends_with_ci(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && equals_ci(s.substr(s.size() - suffix.size()), suffix);
 }
 
+// ---- Lines -----------------------------------------------------------------------------
+
+// Physical lines: "\n", "\r\n" and a lone "\r" each end a line, the rule of cmark-gfm and of
+// Python's universal newlines (the alignment scorer), so that every reader numbers lines as
+// the Markdown parser reports them. A line excludes its terminator; text after the last
+// terminator is a last line, and a text that ends with a terminator has no empty line after
+// it. Calls f(line) for each line in order; each line is a view into s.
+template <class F>
+void for_each_line(std::string_view s, F&& f) {
+    const std::size_t n = s.size();
+    for (std::size_t pos = 0; pos < n;) {
+        std::size_t e = pos;
+        while (e < n && s[e] != '\n' && s[e] != '\r') ++e;
+        f(s.substr(pos, e - pos));
+        if (e < n && s[e] == '\r' && e + 1 < n && s[e + 1] == '\n') ++e;
+        pos = e + 1;
+    }
+}
+
+// The lines of for_each_line(), line 1 first.
+inline std::vector<std::string_view> split_lines(std::string_view s) {
+    std::vector<std::string_view> out;
+    for_each_line(s, [&](std::string_view line) { out.push_back(line); });
+    return out;
+}
+
 // ---- Folding ---------------------------------------------------------------------------
 
 // Full-width ASCII forms (U+FF01–U+FF5E, which include "，" "：" "（"), to ASCII, ideographic

@@ -28,19 +28,13 @@ namespace {
 bool looks_like_markdown(std::string_view s) {
     s = s.substr(0, 64 * 1024);
     if (s.starts_with("---\n") || s.starts_with("---\r\n")) return true;
-    std::size_t headings = 0, fences = 0, lines = 0;
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-        std::size_t nl = s.find('\n', pos);
-        if (nl == std::string_view::npos) nl = s.size();
-        std::string_view line = s.substr(pos, nl - pos);
-        ++lines;
+    std::size_t headings = 0, fences = 0;
+    text::for_each_line(s, [&](std::string_view line) {
         std::size_t hashes = 0;
         while (hashes < line.size() && hashes < 7 && line[hashes] == '#') ++hashes;
         if (hashes >= 1 && hashes <= 6 && (hashes == line.size() || line[hashes] == ' ')) ++headings;
         if (line.starts_with("```") || line.starts_with("~~~")) ++fences;
-        pos = nl + 1;
-    }
+    });
     return headings >= 2 || fences >= 2;
 }
 

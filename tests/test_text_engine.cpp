@@ -189,6 +189,20 @@ BOOST_AUTO_TEST_CASE(ascii_case_insensitive_matching) {
     static_assert(ascii_lower('Q') == 'q' && ascii_lower('[') == '[');
 }
 
+BOOST_AUTO_TEST_CASE(lines_end_at_lf_crlf_and_a_lone_cr) {
+    using Lines = std::vector<std::string_view>;
+    BOOST_TEST((split_lines("a\nb\r\nc\rd") == Lines{"a", "b", "c", "d"}));
+    BOOST_TEST((split_lines("a\n\nb\n") == Lines{"a", "", "b"}));  // no empty line after the last end
+    BOOST_TEST((split_lines("\r\n\r") == Lines{"", ""}));          // "\r\n" is one end, "\r" another
+    BOOST_TEST((split_lines("\n\r") == Lines{"", ""}));             // "\n\r" is two
+    BOOST_TEST(split_lines("").empty());
+    const std::string s = "x\r\ny";
+    BOOST_TEST(split_lines(s)[1].data() == s.data() + 3);  // views into the text
+    std::size_t n = 0;
+    for_each_line("1\r2\n3", [&](std::string_view line) { BOOST_TEST(line == std::to_string(++n)); });
+    BOOST_TEST(n == 3u);
+}
+
 BOOST_AUTO_TEST_CASE(comparison_keys_fold_editorial_differences) {
     BOOST_TEST(comparison_key("GB/T 29829—2022") == comparison_key("GB/T 29829-2022"));
     BOOST_TEST(comparison_key("GB/T 29829-2022") == comparison_key("ＧＢ／Ｔ　２９８２９－２０２２"));

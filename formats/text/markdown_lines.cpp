@@ -226,17 +226,7 @@ public:
     std::string yaml_title;
 
 private:
-    void split() {
-        std::size_t pos = 0;
-        const std::size_t n = src_.size();
-        while (pos < n) {
-            std::size_t e = pos;
-            while (e < n && src_[e] != '\n' && src_[e] != '\r') ++e;
-            physical_.push_back(src_.substr(pos, e - pos));
-            if (e < n && src_[e] == '\r' && e + 1 < n && src_[e + 1] == '\n') ++e;
-            pos = e + 1;
-        }
-    }
+    void split() { physical_ = text::split_lines(src_); }
 
     // YAML front matter ("---" on line 1 up to "---" or "..."): metadata, not text; its
     // title is kept for DocumentInfo. Returns the index of the first line after it.
