@@ -279,21 +279,7 @@ void push_punct_run(std::vector<Token>& out, std::string_view s, std::size_t beg
 void icu_segment(std::vector<Token>& out, std::string_view s, std::size_t begin, std::size_t end) {
     const std::string_view part = s.substr(begin, end - begin);
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(part.data(), static_cast<int32_t>(part.size())));
-    // Map UTF-16 indices back to UTF-8 byte offsets.
-    std::vector<std::uint32_t> byte_at(static_cast<std::size_t>(u.length()) + 1, 0);
-    {
-        std::size_t b = 0;
-        int32_t k = 0;
-        while (k < u.length()) {
-            const UChar32 c = u.char32At(k);
-            const int32_t units = U16_LENGTH(c);
-            const std::size_t bytes = U8_LENGTH(c);
-            for (int32_t q = 0; q < units; ++q) byte_at[static_cast<std::size_t>(k + q)] = static_cast<std::uint32_t>(b);
-            b += bytes;
-            k += units;
-        }
-        byte_at[static_cast<std::size_t>(u.length())] = static_cast<std::uint32_t>(b);
-    }
+    const std::vector<std::uint32_t> byte_at = utf16_to_utf8_offsets(part);
     icu::BreakIterator& it = word_breaker();
     it.setText(u);
     int32_t prev = it.first();
@@ -477,16 +463,7 @@ std::vector<Span> sentences_by_icu(std::string_view s) {
         return out;
     }
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-    std::vector<std::uint32_t> byte_at(static_cast<std::size_t>(u.length()) + 1, 0);
-    std::size_t b = 0;
-    for (int32_t k = 0; k < u.length();) {
-        const UChar32 c = u.char32At(k);
-        const int32_t units = U16_LENGTH(c);
-        for (int32_t q = 0; q < units; ++q) byte_at[static_cast<std::size_t>(k + q)] = static_cast<std::uint32_t>(b);
-        b += U8_LENGTH(c);
-        k += units;
-    }
-    byte_at[static_cast<std::size_t>(u.length())] = static_cast<std::uint32_t>(b);
+    const std::vector<std::uint32_t> byte_at = utf16_to_utf8_offsets(s);
     iter->setText(u);
     std::vector<std::size_t> breaks;
     for (int32_t p = iter->next(); p != icu::BreakIterator::DONE; p = iter->next()) breaks.push_back(byte_at[static_cast<std::size_t>(p)]);
@@ -513,6 +490,24 @@ std::vector<Span> sentences_by_icu(std::string_view s) {
         prev = e;
     }
     if (prev < s.size()) add(prev, s.size());
+    return out;
+}
+
+// ---- UTF-16 offsets --------------------------------------------------------------------
+
+std::vector<std::uint32_t> utf16_to_utf8_offsets(std::string_view s) {
+    std::vector<std::uint32_t> out;
+    out.reserve(s.size() + 1);
+    const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+    const auto n = static_cast<int32_t>(s.size());
+    for (int32_t i = 0; i < n;) {
+        const auto start = static_cast<std::uint32_t>(i);
+        UChar32 c;
+        U8_NEXT(bytes, i, n, c);  // ill-formed: c < 0, one U+FFFD unit, as fromUTF8 substitutes
+        out.push_back(start);
+        if (c > 0xFFFF) out.push_back(start);
+    }
+    out.push_back(static_cast<std::uint32_t>(s.size()));
     return out;
 }
 

@@ -179,6 +179,15 @@ std::vector<Span> sentences(std::string_view s);
 // the same rules (UAX #29); tests hold the two equal on every paragraph of the corpus.
 std::vector<Span> sentences_by_icu(std::string_view s);
 
+// ---- UTF-16 offsets --------------------------------------------------------------------
+
+// ICU's break iterators work on UTF-16 (icu::UnicodeString::fromUTF8(s)) and report UTF-16
+// indices. This maps them back: entry k is the byte offset in s of the code point that
+// UTF-16 unit k belongs to (both units of a surrogate pair give its first byte), and one
+// entry more, at the UTF-16 length, is s.size(). An ill-formed sequence counts as the one
+// unit U+FFFD that fromUTF8 makes of it, so the map always has the UTF-16 length plus one.
+std::vector<std::uint32_t> utf16_to_utf8_offsets(std::string_view s);
+
 // ---- Interning -------------------------------------------------------------------------
 
 // Maps token strings to dense integer ids (0, 1, 2, …) so that hot loops compare integers.

@@ -9,6 +9,7 @@
 
 #include <unicode/uchar.h>
 #include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -201,6 +202,25 @@ BOOST_AUTO_TEST_CASE(lines_end_at_lf_crlf_and_a_lone_cr) {
     std::size_t n = 0;
     for_each_line("1\r2\n3", [&](std::string_view line) { BOOST_TEST(line == std::to_string(++n)); });
     BOOST_TEST(n == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(utf16_offsets_map_back_to_utf8_bytes) {
+    // "a" "é" "中" "𠀀" (a surrogate pair: two units, one start) "b".
+    const std::string s = "a\u00E9\u4E2D\U00020000b";
+    BOOST_TEST((utf16_to_utf8_offsets(s) == std::vector<std::uint32_t>{0, 1, 3, 6, 6, 10, 11}));
+    BOOST_TEST((utf16_to_utf8_offsets("") == std::vector<std::uint32_t>{0}));
+    // Always one entry more than ICU's UTF-16 form has units, ill-formed bytes included.
+    for (const std::string& t : {s, zh, std::string("ok \xE2\x82 \xFF\xC3(\xED\xA0\x80 \xF0\x9F\x98")}) {
+        const auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(t.data(), static_cast<int32_t>(t.size())));
+        BOOST_TEST(utf16_to_utf8_offsets(t).size() == static_cast<std::size_t>(u.length()) + 1);
+    }
+    // The break iterators' positions come back as whole characters.
+    const std::string wide = "\U00020000\U00020001 设备 na\u00EFve \U0001F600!";
+    for (const Token& t : tokenize(wide)) BOOST_TEST(char_boundary(wide, t.offset) == t.offset);
+    BOOST_TEST(rejoin(wide) == wide);
+    const std::vector<Span> spans = sentences("𠀀甲。乙𠀀！");
+    BOOST_TEST(spans.size() == 2u);
+    BOOST_TEST(std::string_view("𠀀甲。乙𠀀！").substr(spans[1].offset, spans[1].length) == "乙𠀀！");
 }
 
 BOOST_AUTO_TEST_CASE(comparison_keys_fold_editorial_differences) {
