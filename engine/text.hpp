@@ -3,7 +3,8 @@
 // sentence spans, and interning tokens to integer ids for the diff.
 //
 // All strings are UTF-8. Offsets and lengths are in bytes of the UTF-8 string given. Code
-// points are read and written with engine/utf8.hpp (included here).
+// points, character classes (is_white_space, prints_blank, is_han) and ASCII case are in
+// engine/utf8.hpp, included here: readers and the engine see one set of text helpers.
 #pragma once
 
 #include "engine/document.hpp"
@@ -31,68 +32,6 @@ struct Decoded {
 // offending byte in the input) when the bytes are none of these, and "binary file (NUL
 // byte at byte N)" style errors for files that contain NUL bytes outside UTF-16.
 Decoded decode(std::string_view bytes);
-
-// ---- Characters ------------------------------------------------------------------------
-
-// Unicode White_Space (PropList.txt), the property ICU's u_isUWhiteSpace tests: TAB, LF,
-// VT, FF, CR, space, NEL U+0085, NBSP U+00A0, U+1680, the spaces U+2000–U+200A, the line
-// and paragraph separators U+2028/U+2029, U+202F, U+205F and the ideographic space U+3000.
-// These separate words: fold_space() and comparison_key() fold them, tokenize() makes them
-// space tokens.
-constexpr bool is_white_space(char32_t c) {
-    if (c < 0x80) return c == ' ' || (c >= '\t' && c <= '\r');
-    return c == 0x85 || c == 0xA0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
-           c == 0x202F || c == 0x205F || c == 0x3000;
-}
-
-// U+200B ZERO WIDTH SPACE and U+FEFF ZERO WIDTH NO-BREAK SPACE (the byte-order mark). They
-// are format characters (Cf), not White_Space: they print as nothing and separate no words
-// ("foo\u200Bbar" reads "foobar"), so they must not become a space. Converted drafts carry
-// them on otherwise empty lines (company-law-2023.md has 42 such lines) and at the start
-// of pasted text.
-constexpr bool is_zero_width_space(char32_t c) { return c == 0x200B || c == 0xFEFF; }
-
-// Prints as blank space or as nothing: White_Space and the zero-width spaces. What readers
-// trim from lines and skip when deciding that a line is blank or where a label ends.
-constexpr bool prints_blank(char32_t c) { return is_white_space(c) || is_zero_width_space(c); }
-
-// Han ideographs (Script=Han and Ideographic): U+3007 IDEOGRAPHIC NUMBER ZERO "〇" (dates
-// such as "二〇二三年"), CJK Unified Ideographs U+4E00–U+9FFF and Extension A U+3400–U+4DBF,
-// CJK Compatibility Ideographs U+F900–U+FAFF, and planes 2 and 3 up to U+323AF, which hold
-// Extensions B–I, the CJK Compatibility Ideographs Supplement U+2F800–U+2FA1F and nothing
-// else. Radicals, strokes and the iteration mark "々" are Han script but not ideographs.
-constexpr bool is_han(char32_t c) {
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0x20000 && c <= 0x323AF) || c == 0x3007;
-}
-
-// ---- ASCII case ------------------------------------------------------------------------
-
-// Case-insensitive matching of ASCII letters only, for file extensions and English keywords
-// and headings ("Foreword", "SHALL", "Terms and definitions"); other characters compare as
-// they are. comparison_key() is the full Unicode fold.
-constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-inline std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = ascii_lower(c);
-    return out;
-}
-
-constexpr bool equals_ci(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (ascii_lower(a[i]) != ascii_lower(b[i])) return false;
-    return true;
-}
-
-constexpr bool starts_with_ci(std::string_view s, std::string_view prefix) {
-    return s.size() >= prefix.size() && equals_ci(s.substr(0, prefix.size()), prefix);
-}
-
-constexpr bool ends_with_ci(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && equals_ci(s.substr(s.size() - suffix.size()), suffix);
-}
 
 // ---- Lines -----------------------------------------------------------------------------
 

@@ -3,6 +3,8 @@
 #include "formats/text/numbering.hpp"
 #include "formats/text/scan.hpp"
 
+#include "engine/text.hpp"
+
 #include <cctype>
 #include <string>
 #include <string_view>

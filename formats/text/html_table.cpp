@@ -2,6 +2,8 @@
 
 #include "formats/text/scan.hpp"
 
+#include "engine/text.hpp"
+
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 

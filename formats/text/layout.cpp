@@ -2,6 +2,8 @@
 
 #include "formats/text/scan.hpp"
 
+#include "engine/text.hpp"
+
 #include <cctype>
 #include <string>
 #include <unordered_map>

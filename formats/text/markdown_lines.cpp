@@ -6,6 +6,8 @@
 #include "formats/text/scan.hpp"
 #include "formats/text/structure.hpp"
 
+#include "engine/text.hpp"
+
 #include <cctype>
 #include <deque>
 #include <string>

@@ -1,11 +1,11 @@
 // Internal to formats/text: small UTF-8 scanning helpers for recognising labels at the start
 // of a line without copying it. The recogniser looks at prefixes and suffixes only, so that a
-// 10 MB line costs one pass, never a fold of the whole line per rule. Code points, character
-// classes (text::prints_blank, text::is_han) and folding (text::fold_space) are the engine's:
-// engine/text.hpp and engine/utf8.hpp hold their one definition.
+// 10 MB line costs one pass, never a fold of the whole line per rule. Code points and
+// character classes (text::prints_blank, text::is_han) are the engine's: engine/utf8.hpp
+// holds their one definition, and folding (text::fold_space) is in engine/text.hpp.
 #pragma once
 
-#include "engine/text.hpp"
+#include "engine/utf8.hpp"
 
 #include <cstddef>
 #include <cstdint>

@@ -1,9 +1,11 @@
 // read_text: a plain-text draft. Lines end at "\n", "\r\n" or a lone "\r" (text::for_each_line,
-// as the Markdown reader and the alignment scorer count them); a form feed is a page break wherever it
-// appears in a line. Everything else is the structure recogniser's job.
+// as the Markdown reader and the alignment scorer count them); a form feed is a page break
+// wherever it appears in a line. Everything else is the structure recogniser's job.
 #include "formats/reader.hpp"
 #include "formats/text/scan.hpp"
 #include "formats/text/structure.hpp"
+
+#include "engine/text.hpp"
 
 #include <vector>
 
