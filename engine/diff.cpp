@@ -1,5 +1,6 @@
 #include "engine/diff.hpp"
 
+#include "engine/sequence.hpp"
 #include "engine/sort_ids.hpp"
 
 #include <dtl/dtl.hpp>
@@ -42,12 +43,7 @@ std::uint64_t estimated_distance(std::span<const std::uint32_t> a, std::span<con
     std::vector<std::uint32_t> x(a.begin(), a.end()), y(b.begin(), b.end());
     sort_ids(x);
     sort_ids(y);
-    std::size_t i = 0, j = 0, same = 0;
-    while (i < x.size() && j < y.size()) {
-        if (x[i] < y[j]) ++i;
-        else if (y[j] < x[i]) ++j;
-        else { ++same; ++i; ++j; }
-    }
+    const std::size_t same = seq::common_count(x, y);
     return (x.size() - same) + (y.size() - same);
 }
 
@@ -107,21 +103,12 @@ void anchored_diff(std::span<const std::uint32_t> a, std::span<const std::uint32
         if (const auto it = seen.find(b[j]); it != seen.end() && it->second.in_a == 1 && it->second.in_b == 1)
             pairs.emplace_back(it->second.pos, j);
     // Longest chain increasing in both a and b (pairs are already increasing in b).
-    std::vector<std::size_t> tails, prev(pairs.size(), static_cast<std::size_t>(-1));
-    for (std::size_t k = 0; k < pairs.size(); ++k) {
-        auto it = std::lower_bound(tails.begin(), tails.end(), pairs[k].first,
-                                   [&](std::size_t t, std::uint32_t v) { return pairs[t].first < v; });
-        if (it != tails.begin()) prev[k] = *(it - 1);
-        if (it == tails.end()) tails.push_back(k);
-        else *it = k;
-    }
-    if (tails.empty()) {
+    const std::vector<std::size_t> chain =
+        seq::longest_increasing_subsequence(pairs, &std::pair<std::uint32_t, std::uint32_t>::first);
+    if (chain.empty()) {
         dtl_diff(a, b, a0, b0, runs);
         return;
     }
-    std::vector<std::size_t> chain;
-    for (std::size_t k = tails.back(); k != static_cast<std::size_t>(-1); k = prev[k]) chain.push_back(k);
-    std::reverse(chain.begin(), chain.end());
     std::uint32_t ai = 0, bj = 0;
     for (std::size_t k : chain) {
         const auto [pa, pb] = pairs[k];

@@ -1,5 +1,6 @@
 #include "engine/match.hpp"
 
+#include "engine/sequence.hpp"
 #include "engine/sort_ids.hpp"
 
 #include <algorithm>
@@ -122,21 +123,6 @@ private:
     mutable std::vector<std::vector<std::uint32_t>> shingle_cache_;
     mutable std::vector<std::uint8_t> shingle_done_;
 };
-
-std::size_t common(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-    std::size_t i = 0, j = 0, n = 0;
-    while (i < a.size() && j < b.size()) {
-        if (a[i] < b[j]) ++i;
-        else if (b[j] < a[i]) ++j;
-        else { ++n; ++i; ++j; }
-    }
-    return n;
-}
-
-double dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-    if (a.empty() && b.empty()) return 0.0;
-    return 2.0 * static_cast<double>(common(a, b)) / static_cast<double>(a.size() + b.size());
-}
 
 // a − b as multisets (both sorted).
 std::vector<std::uint32_t> minus(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
@@ -458,7 +444,7 @@ private:
                 found.push_back(same_title);
             for (ClauseId o : found) {
                 if (!compatible_kinds(o, n) || (leaves_only && !leaf(old_.doc, o))) continue;
-                const double sim = dice(old_.bag(o), new_.bag(n));
+                const double sim = seq::dice(old_.bag(o), new_.bag(n));  // bag(n) has words
                 const bool parent = parents_matched(o, n);
                 const bool label = !old_.doc.label(o).empty() && old_.doc.label(o) == new_.doc.label(n);
                 const bool title = !old_.doc.title(o).empty() && old_.doc.title(o) == new_.doc.title(n);
@@ -510,7 +496,9 @@ private:
                 if (!old_free(o) || old_.doc[o].kind != new_.doc[n].kind) continue;
                 const bool label = !new_.doc.label(n).empty() && old_.doc.label(o) == new_.doc.label(n);
                 const bool title = !new_.doc.title(n).empty() && old_.doc.title(o) == new_.doc.title(n);
-                const double sim = dice(old_.bag(o), new_.bag(n));
+                // Two clauses without words share no content: no similarity, not seq::dice's 1.
+                const bool no_words = old_.bag(o).empty() && new_.bag(n).empty();
+                const double sim = no_words ? 0.0 : seq::dice(old_.bag(o), new_.bag(n));
                 const bool both_empty = old_.doc[o].block_count == 0 && new_.doc[n].block_count == 0;
                 // Same number and same title under the same parent is the same clause even when
                 // its text was rewritten wholesale; one of the two needs some common content.
@@ -554,11 +542,11 @@ private:
                 const ClauseId partner = out_.old_to_new[o];
                 const std::vector<std::uint32_t> residue =
                     partner == no_clause ? old_.bag(o) : minus(old_.bag(o), new_.bag(partner));
-                const double in_residue = static_cast<double>(common(residue, new_.bag(n))) / new_.words_in(n);
+                const double in_residue = static_cast<double>(seq::common_count(residue, new_.bag(n))) / new_.words_in(n);
                 // A new sibling of the old clause's successor that mostly repeats the old
                 // clause is a part of it too, even when the successor kept much of the same text.
                 const bool sibling_of_partner = partner != no_clause && new_.doc[partner].parent == new_.doc[n].parent &&
-                    static_cast<double>(common(old_.bag(o), new_.bag(n))) >= split_sibling_containment * new_.words_in(n);
+                    static_cast<double>(seq::common_count(old_.bag(o), new_.bag(n))) >= split_sibling_containment * new_.words_in(n);
                 if (in_residue < split_containment && !sibling_of_partner) continue;
                 if (partner == no_clause) {
                     pair(o, n, 1.0, MatchReason::split);
@@ -581,7 +569,7 @@ private:
                 if (n == no_clause || n == 0) continue;
                 const ClauseId partner = near;
                 const std::vector<std::uint32_t> residue = minus(new_.bag(n), old_.bag(partner));
-                if (static_cast<double>(common(residue, old_.bag(o))) < split_containment * old_.words_in(o)) continue;
+                if (static_cast<double>(seq::common_count(residue, old_.bag(o))) < split_containment * old_.words_in(o)) continue;
                 auto [it, fresh] = merge_of.try_emplace(n, out_.merges.size());
                 if (fresh) out_.merges.push_back({{partner}, n});
                 out_.merges[it->second].old_ids.push_back(o);

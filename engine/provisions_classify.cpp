@@ -87,17 +87,6 @@ std::vector<std::string_view> words_of(std::string_view s) {
     return out;
 }
 
-bool eq_ci(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i) {
-        char x = a[i], y = b[i];
-        if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-        if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-        if (x != y) return false;
-    }
-    return true;
-}
-
 // Does the word sequence `form` start at words[i]? (case-insensitive unless `exact`)
 bool at(const std::vector<std::string_view>& words, std::size_t i, std::string_view form, bool exact) {
     std::size_t k = i;
@@ -105,7 +94,7 @@ bool at(const std::vector<std::string_view>& words, std::size_t i, std::string_v
         const std::size_t sp = form.find(' ');
         const std::string_view w = form.substr(0, sp);
         if (k >= words.size()) return false;
-        if (exact ? words[k] != w : !eq_ci(words[k], w)) return false;
+        if (exact ? words[k] != w : !text::equals_ci(words[k], w)) return false;
         ++k;
         form = sp == std::string_view::npos ? std::string_view() : form.substr(sp + 1);
     }
@@ -170,8 +159,7 @@ bool may_start_iso_form(std::string_view w) {
         for (const Form& form : iso_forms) f[static_cast<unsigned char>(form.words[0])] = true;
         return f;
     }();
-    const auto c = static_cast<unsigned char>(w[0]);
-    return firsts[c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c];
+    return firsts[static_cast<unsigned char>(text::ascii_lower(w[0]))];
 }
 
 Classification classify_iso(std::string_view unit) {
@@ -433,9 +421,7 @@ bool may_hold_provision(std::string_view t, Profile profile) {
     switch (profile) {
     case Profile::rfc2119: return has({"MUST", "SHALL", "SHOULD", "MAY", "REQUIRED", "RECOMMENDED", "OPTIONAL"});
     case Profile::iso: {
-        std::string lower(t);
-        for (char& ch : lower)
-            if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        const std::string lower = text::ascii_lower(t);
         for (std::string_view p : {"shall", "should", "may", "can", "must", "need", "requir", "recommend", "permi", "allow",
                                    "able", "possib", "ought", "has to", "have to"})
             if (lower.find(p) != std::string::npos) return true;

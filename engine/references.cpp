@@ -5,6 +5,7 @@
 
 #include "engine/text.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace redline {
@@ -86,8 +87,7 @@ std::vector<Reference> find_references(std::string_view text_in) {
         for (std::size_t i = 0; i < text_in.size();) {
             const std::size_t start = i;
             const auto c = static_cast<unsigned char>(text_in[i]);
-            std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-            if (start + len > text_in.size()) len = text_in.size() - start;
+            const std::size_t len = std::min(text::sequence_length(c), text_in.size() - start);
             i = start + len;
             if (c < 0x80) {
                 folded += static_cast<char>(c);

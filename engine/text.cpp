@@ -10,37 +10,11 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <cstring>
 #include <memory>
 
 namespace redline::text {
 
 namespace {
-
-// ---- UTF-8 helpers ---------------------------------------------------------------------
-
-// Decodes one code point at s[i] (well-formed input assumed); advances i.
-char32_t next_cp(std::string_view s, std::size_t& i) {
-    UChar32 c;
-    const auto len = static_cast<int32_t>(s.size());
-    auto pos = static_cast<int32_t>(i);
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), pos, len, c);
-    i = static_cast<std::size_t>(pos);
-    return c < 0 ? U'\uFFFD' : static_cast<char32_t>(c);
-}
-
-void append_cp(std::string& out, char32_t cp) {
-    char buf[4];
-    int32_t n = 0;
-    UBool error = false;
-    U8_APPEND(reinterpret_cast<uint8_t*>(buf), n, 4, static_cast<UChar32>(cp), error);
-    if (!error) out.append(buf, static_cast<std::size_t>(n));
-}
-
-bool is_space_cp(char32_t cp) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
-           u_isUWhiteSpace(static_cast<UChar32>(cp));
-}
 
 std::string from_unicode(const icu::UnicodeString& u) {
     std::string out;
@@ -82,42 +56,6 @@ Decoded decode_with(const char* converter, std::string_view bytes, const char* n
 
 }  // namespace
 
-std::size_t find_invalid_utf8(std::string_view s) {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    const std::size_t n = s.size();
-    std::size_t i = 0;
-    while (i < n) {
-        // ASCII fast path, eight bytes at a time.
-        while (i + 8 <= n) {
-            std::uint64_t w;
-            std::memcpy(&w, p + i, 8);
-            if (w & 0x8080808080808080ULL) break;
-            i += 8;
-        }
-        if (i >= n) break;
-        const unsigned char c = p[i];
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        std::size_t len;
-        char32_t min;
-        if (c >= 0xC2 && c <= 0xDF) len = 2, min = 0x80;
-        else if (c >= 0xE0 && c <= 0xEF) len = 3, min = 0x800;
-        else if (c >= 0xF0 && c <= 0xF4) len = 4, min = 0x10000;
-        else return i;
-        if (i + len > n) return i;
-        char32_t cp = c & (len == 2 ? 0x1F : len == 3 ? 0x0F : 0x07);
-        for (std::size_t k = 1; k < len; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80) return i;
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-        i += len;
-    }
-    return std::string_view::npos;
-}
-
 Decoded decode(std::string_view bytes) {
     if (bytes.starts_with("\xEF\xBB\xBF")) {
         std::string_view body = bytes.substr(3);
@@ -158,7 +96,7 @@ std::string fold_width(std::string_view s) {
             continue;
         }
         const std::size_t start = i;
-        const char32_t cp = next_cp(s, i);
+        const char32_t cp = next(s, i);
         if (cp >= 0xFF01 && cp <= 0xFF5E) out += static_cast<char>(cp - 0xFF01 + 0x21);
         else if (cp == 0x3000) out += ' ';
         else out.append(s.substr(start, i - start));
@@ -171,32 +109,17 @@ std::string fold_space(std::string_view s) {
     out.reserve(s.size());
     bool pending = false;
     for (std::size_t i = 0; i < s.size();) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-                pending = !out.empty();
-                ++i;
-                continue;
-            }
-            if (pending) out += ' ', pending = false;
-            out += s[i++];
-            continue;
-        }
         const std::size_t start = i;
-        const char32_t cp = next_cp(s, i);
-        if (is_space_cp(cp)) {
+        const char32_t cp = static_cast<unsigned char>(s[i]) < 0x80 ? static_cast<unsigned char>(s[i++]) : next(s, i);
+        if (is_white_space(cp)) {
             pending = !out.empty();
             continue;
         }
+        if (is_zero_width_space(cp)) continue;
         if (pending) out += ' ', pending = false;
         out.append(s.substr(start, i - start));
     }
     return out;
-}
-
-bool is_han(char32_t cp) {
-    return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x323AF) ||
-           (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F) || cp == 0x3007;
 }
 
 namespace {
@@ -240,7 +163,7 @@ std::string comparison_key(std::string_view s) {
             }
             if (pending) out += ' ';
             pending = false;
-            out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+            out += ascii_lower(c);
         }
         return out;
     }
@@ -258,15 +181,15 @@ std::string comparison_key(std::string_view s) {
     bool pending = false;
     bool prev_han = false;
     for (std::size_t i = 0; i < normalised.size();) {
-        const char32_t cp = fold_punct(next_cp(normalised, i));
-        if (is_space_cp(cp)) {
+        const char32_t cp = fold_punct(next(normalised, i));
+        if (is_white_space(cp)) {
             pending = !out.empty();
             continue;
         }
         const bool han = is_han(cp);
         if (pending && !han && !prev_han) out += ' ';  // spaces beside Han text are typographic
         pending = false;
-        append_cp(out, cp);
+        append(out, cp);
         prev_han = han;
     }
     return out;
@@ -282,7 +205,7 @@ Language detect_language(std::string_view s) {
             ++i;
             continue;
         }
-        const char32_t cp = next_cp(s, i);
+        const char32_t cp = next(s, i);
         if (is_han(cp)) ++han;
     }
     // A Han character carries about as much as a Latin word of four letters: Chinese drafts
@@ -316,10 +239,10 @@ icu::BreakIterator& word_breaker() {
 
 TokenKind kind_of(std::string_view piece) {
     std::size_t i = 0;
-    const char32_t cp = next_cp(piece, i);
-    if (is_space_cp(cp)) return TokenKind::space;
+    const char32_t cp = next(piece, i);
+    if (is_white_space(cp)) return TokenKind::space;
     bool han = is_han(cp);
-    for (std::size_t j = i; !han && j < piece.size();) han = is_han(next_cp(piece, j));
+    for (std::size_t j = i; !han && j < piece.size();) han = is_han(next(piece, j));
     if (han) return TokenKind::han;
     if (u_isdigit(static_cast<UChar32>(cp))) return TokenKind::number;
     if (u_isalpha(static_cast<UChar32>(cp)) || u_hasBinaryProperty(static_cast<UChar32>(cp), UCHAR_ALPHABETIC)) return TokenKind::word;
@@ -340,11 +263,11 @@ void push(std::vector<Token>& out, std::size_t offset, std::size_t length, Token
 void push_punct_run(std::vector<Token>& out, std::string_view s, std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end;) {
         const std::size_t start = i;
-        next_cp(s, i);
+        next(s, i);
         // Keep combining marks with the character they modify.
         while (i < end) {
             std::size_t j = i;
-            const char32_t cp = next_cp(s, j);
+            const char32_t cp = next(s, j);
             if (u_charType(static_cast<UChar32>(cp)) != U_NON_SPACING_MARK && cp != 0x200D && !(cp >= 0xFE00 && cp <= 0xFE0F)) break;
             i = j;
         }
@@ -356,21 +279,7 @@ void push_punct_run(std::vector<Token>& out, std::string_view s, std::size_t beg
 void icu_segment(std::vector<Token>& out, std::string_view s, std::size_t begin, std::size_t end) {
     const std::string_view part = s.substr(begin, end - begin);
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(part.data(), static_cast<int32_t>(part.size())));
-    // Map UTF-16 indices back to UTF-8 byte offsets.
-    std::vector<std::uint32_t> byte_at(static_cast<std::size_t>(u.length()) + 1, 0);
-    {
-        std::size_t b = 0;
-        int32_t k = 0;
-        while (k < u.length()) {
-            const UChar32 c = u.char32At(k);
-            const int32_t units = U16_LENGTH(c);
-            const std::size_t bytes = U8_LENGTH(c);
-            for (int32_t q = 0; q < units; ++q) byte_at[static_cast<std::size_t>(k + q)] = static_cast<std::uint32_t>(b);
-            b += bytes;
-            k += units;
-        }
-        byte_at[static_cast<std::size_t>(u.length())] = static_cast<std::uint32_t>(b);
-    }
+    const std::vector<std::uint32_t> byte_at = utf16_to_utf8_offsets(part);
     icu::BreakIterator& it = word_breaker();
     it.setText(u);
     int32_t prev = it.first();
@@ -554,27 +463,18 @@ std::vector<Span> sentences_by_icu(std::string_view s) {
         return out;
     }
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-    std::vector<std::uint32_t> byte_at(static_cast<std::size_t>(u.length()) + 1, 0);
-    std::size_t b = 0;
-    for (int32_t k = 0; k < u.length();) {
-        const UChar32 c = u.char32At(k);
-        const int32_t units = U16_LENGTH(c);
-        for (int32_t q = 0; q < units; ++q) byte_at[static_cast<std::size_t>(k + q)] = static_cast<std::uint32_t>(b);
-        b += U8_LENGTH(c);
-        k += units;
-    }
-    byte_at[static_cast<std::size_t>(u.length())] = static_cast<std::uint32_t>(b);
+    const std::vector<std::uint32_t> byte_at = utf16_to_utf8_offsets(s);
     iter->setText(u);
     std::vector<std::size_t> breaks;
     for (int32_t p = iter->next(); p != icu::BreakIterator::DONE; p = iter->next()) breaks.push_back(byte_at[static_cast<std::size_t>(p)]);
     // Extra breaks after full-width 。；！？ (a closing quote or bracket stays with them).
     for (std::size_t i = 0; i < s.size();) {
-        const char32_t cp = next_cp(s, i);
+        const char32_t cp = next(s, i);
         if (cp == 0x3002 || cp == 0xFF1B || cp == 0xFF01 || cp == 0xFF1F) {
             std::size_t j = i;
             while (j < s.size()) {
                 std::size_t k = j;
-                const char32_t q = next_cp(s, k);
+                const char32_t q = next(s, k);
                 if (q == 0x300D || q == 0x300F || q == 0x201D || q == 0xFF09 || q == 0x2019 || q == 0x3011) j = k;
                 else break;
             }
@@ -590,6 +490,24 @@ std::vector<Span> sentences_by_icu(std::string_view s) {
         prev = e;
     }
     if (prev < s.size()) add(prev, s.size());
+    return out;
+}
+
+// ---- UTF-16 offsets --------------------------------------------------------------------
+
+std::vector<std::uint32_t> utf16_to_utf8_offsets(std::string_view s) {
+    std::vector<std::uint32_t> out;
+    out.reserve(s.size() + 1);
+    const auto* bytes = reinterpret_cast<const uint8_t*>(s.data());
+    const auto n = static_cast<int32_t>(s.size());
+    for (int32_t i = 0; i < n;) {
+        const auto start = static_cast<std::uint32_t>(i);
+        UChar32 c;
+        U8_NEXT(bytes, i, n, c);  // ill-formed: c < 0, one U+FFFD unit, as fromUTF8 substitutes
+        out.push_back(start);
+        if (c > 0xFFFF) out.push_back(start);
+    }
+    out.push_back(static_cast<std::uint32_t>(s.size()));
     return out;
 }
 

@@ -2,10 +2,13 @@
 // (width, whitespace, comparison keys), word tokens (ICU; dictionary segmentation for Han),
 // sentence spans, and interning tokens to integer ids for the diff.
 //
-// All strings are UTF-8. Offsets and lengths are in bytes of the UTF-8 string given.
+// All strings are UTF-8. Offsets and lengths are in bytes of the UTF-8 string given. Code
+// points, character classes (is_white_space, prints_blank, is_han) and ASCII case are in
+// engine/utf8.hpp, included here: readers and the engine see one set of text helpers.
 #pragma once
 
 #include "engine/document.hpp"
+#include "engine/utf8.hpp"
 
 #include <cstdint>
 #include <deque>
@@ -30,8 +33,31 @@ struct Decoded {
 // byte at byte N)" style errors for files that contain NUL bytes outside UTF-16.
 Decoded decode(std::string_view bytes);
 
-// Index of the first byte that is not part of well-formed UTF-8, or npos when valid.
-std::size_t find_invalid_utf8(std::string_view s);
+// ---- Lines -----------------------------------------------------------------------------
+
+// Physical lines: "\n", "\r\n" and a lone "\r" each end a line, the rule of cmark-gfm and of
+// Python's universal newlines (the alignment scorer), so that every reader numbers lines as
+// the Markdown parser reports them. A line excludes its terminator; text after the last
+// terminator is a last line, and a text that ends with a terminator has no empty line after
+// it. Calls f(line) for each line in order; each line is a view into s.
+template <class F>
+void for_each_line(std::string_view s, F&& f) {
+    const std::size_t n = s.size();
+    for (std::size_t pos = 0; pos < n;) {
+        std::size_t e = pos;
+        while (e < n && s[e] != '\n' && s[e] != '\r') ++e;
+        f(s.substr(pos, e - pos));
+        if (e < n && s[e] == '\r' && e + 1 < n && s[e + 1] == '\n') ++e;
+        pos = e + 1;
+    }
+}
+
+// The lines of for_each_line(), line 1 first.
+inline std::vector<std::string_view> split_lines(std::string_view s) {
+    std::vector<std::string_view> out;
+    for_each_line(s, [&](std::string_view line) { out.push_back(line); });
+    return out;
+}
 
 // ---- Folding ---------------------------------------------------------------------------
 
@@ -40,8 +66,10 @@ std::size_t find_invalid_utf8(std::string_view s);
 // block such as "。" and "、" are kept, because a clause number needs only width folding.
 std::string fold_width(std::string_view s);
 
-// Every run of Unicode white space (including U+3000, NBSP, tabs, newlines) becomes one
-// ASCII space; leading and trailing white space is removed.
+// Every run of white space (is_white_space: tabs, newlines, NBSP, U+3000, …) becomes one
+// ASCII space, the zero-width spaces (which print as nothing) are dropped, and leading and
+// trailing white space is removed: "前\u200B言\u3000 " gives "前言". Readers use it for
+// titles, labels and paragraph text, the engine for label keys.
 std::string fold_space(std::string_view s);
 
 // A key for comparing two strings for "same text, editorially": NFKC, case-folded, dashes
@@ -49,10 +77,6 @@ std::string fold_space(std::string_view s);
 // width folded, curly quotes to straight, white space next to a Han character removed
 // ("附录 A 的" = "附录A的") and folded to one space elsewhere. Never shown to users.
 std::string comparison_key(std::string_view s);
-
-// True when the code point is a Han ideograph (CJK Unified Ideographs and extensions,
-// compatibility ideographs).
-bool is_han(char32_t cp);
 
 // Language of a text sample: zh when Han characters make up a sizeable share of its
 // letters, en when Latin letters dominate, unknown when there are too few letters to tell.
@@ -93,6 +117,15 @@ std::vector<Span> sentences(std::string_view s);
 // The same through ICU alone. sentences() takes a faster path for ASCII text that follows
 // the same rules (UAX #29); tests hold the two equal on every paragraph of the corpus.
 std::vector<Span> sentences_by_icu(std::string_view s);
+
+// ---- UTF-16 offsets --------------------------------------------------------------------
+
+// ICU's break iterators work on UTF-16 (icu::UnicodeString::fromUTF8(s)) and report UTF-16
+// indices. This maps them back: entry k is the byte offset in s of the code point that
+// UTF-16 unit k belongs to (both units of a surrogate pair give its first byte), and one
+// entry more, at the UTF-16 length, is s.size(). An ill-formed sequence counts as the one
+// unit U+FFFD that fromUTF8 makes of it, so the map always has the UTF-16 length plus one.
+std::vector<std::uint32_t> utf16_to_utf8_offsets(std::string_view s);
 
 // ---- Interning -------------------------------------------------------------------------
 

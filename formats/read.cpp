@@ -28,19 +28,13 @@ namespace {
 bool looks_like_markdown(std::string_view s) {
     s = s.substr(0, 64 * 1024);
     if (s.starts_with("---\n") || s.starts_with("---\r\n")) return true;
-    std::size_t headings = 0, fences = 0, lines = 0;
-    std::size_t pos = 0;
-    while (pos < s.size()) {
-        std::size_t nl = s.find('\n', pos);
-        if (nl == std::string_view::npos) nl = s.size();
-        std::string_view line = s.substr(pos, nl - pos);
-        ++lines;
+    std::size_t headings = 0, fences = 0;
+    text::for_each_line(s, [&](std::string_view line) {
         std::size_t hashes = 0;
         while (hashes < line.size() && hashes < 7 && line[hashes] == '#') ++hashes;
         if (hashes >= 1 && hashes <= 6 && (hashes == line.size() || line[hashes] == ' ')) ++headings;
         if (line.starts_with("```") || line.starts_with("~~~")) ++fences;
-        pos = nl + 1;
-    }
+    });
     return headings >= 2 || fences >= 2;
 }
 
@@ -54,16 +48,7 @@ bool looks_like_xml(std::string_view s) {
 
 }  // namespace
 
-bool has_extension(std::string_view s, std::string_view suffix) {
-    if (s.size() < suffix.size()) return false;
-    s = s.substr(s.size() - suffix.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        char c = s[i];
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if (c != suffix[i]) return false;
-    }
-    return true;
-}
+bool has_extension(std::string_view path, std::string_view suffix) { return text::ends_with_ci(path, suffix); }
 
 const std::vector<Reader>& readers() {
     // In order of precedence when the content is certain, or likely, of more than one.

@@ -1,6 +1,7 @@
 #include "formats/writers.hpp"
 
 #include "engine/error.hpp"
+#include "engine/utf8.hpp"
 #include "formats/html_redline/html_writer.hpp"
 #include "formats/json/document_json.hpp"
 #include "formats/json/report_json.hpp"
@@ -53,10 +54,7 @@ std::string extension_of(std::string_view path) {
     const std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);
     const std::size_t dot = name.find_last_of('.');
     if (dot == std::string_view::npos || dot == 0) return {};
-    std::string ext(name.substr(dot));
-    for (char& c : ext)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return ext;
+    return text::ascii_lower(name.substr(dot));
 }
 
 std::string extensions_of(Command command) {

@@ -7,7 +7,9 @@
 #include "engine/tokens.hpp"
 #include "formats/reader.hpp"
 
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
+#include <unicode/unistr.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -101,6 +103,38 @@ BOOST_AUTO_TEST_CASE(undecodable_bytes_are_errors_with_their_offset) {
     BOOST_TEST(find_invalid_utf8("plain ASCII text, long enough to take the fast path") == std::string_view::npos);
 }
 
+BOOST_AUTO_TEST_CASE(utf8_code_points_forward_backward_and_back_to_bytes) {
+    const std::string s = "a\u00E9\u4E2D\U00020000";  // 1, 2, 3 and 4 bytes
+    std::vector<char32_t> forward;
+    for (std::size_t i = 0; i < s.size();) forward.push_back(next(s, i));
+    BOOST_TEST((forward == std::vector<char32_t>{U'a', 0xE9, 0x4E2D, 0x20000}));
+    std::vector<char32_t> backward;
+    for (std::size_t e = s.size(); e > 0;) backward.push_back(prev(s, e));
+    BOOST_TEST((backward == std::vector<char32_t>{0x20000, 0x4E2D, 0xE9, U'a'}));
+    BOOST_TEST(std::uint32_t{first(s)} == 0x61u);
+    BOOST_TEST(std::uint32_t{last(s)} == 0x20000u);
+    BOOST_TEST(std::uint32_t{first("")} == 0u);
+    std::string back;
+    for (char32_t c : forward) append(back, c);
+    BOOST_TEST(back == s);
+    append(back, 0xD800);    // a surrogate is no character
+    append(back, 0x110000);  // nor is anything above U+10FFFF
+    BOOST_TEST(back == s);
+    // Ill-formed bytes read as U+FFFD one byte at a time, and never past the end.
+    const std::string bad = "\xE4\xB8";
+    std::size_t i = 0;
+    BOOST_TEST(std::uint32_t{next(bad, i)} == 0xFFFDu);
+    BOOST_TEST(i == 1u);
+    BOOST_TEST(sequence_length(0x41) == 1u);
+    BOOST_TEST(sequence_length(0xC3) == 2u);
+    BOOST_TEST(sequence_length(0xE4) == 3u);
+    BOOST_TEST(sequence_length(0xF0) == 4u);
+    // Cutting at a character boundary: never inside "中" (bytes 3 to 5).
+    BOOST_TEST(char_boundary(s, 4) == 3u);
+    BOOST_TEST(char_boundary(s, 6) == 6u);
+    BOOST_TEST(char_boundary(s, 100) == s.size());
+}
+
 BOOST_AUTO_TEST_CASE(width_folding_is_width_only) {
     BOOST_TEST(fold_width("６．１．３") == "6.1.3");
     BOOST_TEST(fold_width("ＧＢ／Ｔ　２９８２９") == "GB/T 29829");
@@ -111,6 +145,82 @@ BOOST_AUTO_TEST_CASE(width_folding_is_width_only) {
 BOOST_AUTO_TEST_CASE(space_folding) {
     BOOST_TEST(fold_space("  a \t b\n\nc　d\u00A0e  ") == "a b c d e");
     BOOST_TEST(fold_space(" \n ").empty());
+    // The zero-width spaces print as nothing: dropped, never a space.
+    BOOST_TEST(fold_space("\uFEFF前\u200B言\u3000 ") == "前言");
+    BOOST_TEST(fold_space("a \u200B b") == "a b");
+    BOOST_TEST(fold_space("\u200B").empty());
+}
+
+BOOST_AUTO_TEST_CASE(white_space_is_unicode_white_space) {
+    // One table, pinned to ICU's White_Space over every code point.
+    std::uint32_t differs = 0x110000;
+    for (char32_t c = 0; c <= 0x10FFFF && differs == 0x110000; ++c)
+        if (is_white_space(c) != static_cast<bool>(u_isUWhiteSpace(static_cast<UChar32>(c)))) differs = c;
+    BOOST_TEST(differs == 0x110000u, "differs at U+" << std::hex << differs);
+    // ZWSP and the BOM are format characters: not white space, but blank on the page.
+    for (char32_t c : {U'\u200B', U'\uFEFF'}) {
+        BOOST_TEST(!is_white_space(c));
+        BOOST_TEST(is_zero_width_space(c));
+        BOOST_TEST(prints_blank(c));
+    }
+    for (char32_t c : {U' ', U'\t', U'\u3000', U'\u00A0', U'\u2028'}) BOOST_TEST(prints_blank(c));
+    for (char32_t c : {U'\u200C', U'\u200D', U'a', U'中'}) BOOST_TEST(!prints_blank(c));
+}
+
+BOOST_AUTO_TEST_CASE(han_ideographs) {
+    for (char32_t c : {U'中', U'\u3400', U'\u9FFF', U'\uF900', U'\U00020000', U'\U0002F800', U'\U0002FA1F',
+                       U'\U00030000', U'\U00031350', U'\U000323AF'})
+        BOOST_TEST(is_han(c), "U+" << std::hex << static_cast<std::uint32_t>(c));
+    BOOST_TEST(is_han(U'〇'));  // U+3007 IDEOGRAPHIC NUMBER ZERO, Script=Han: "二〇二三年"
+    for (char32_t c : {U'a', U'。', U'\u3000', U'々', U'\u2E80', U'ー', U'가'})
+        BOOST_TEST(!is_han(c), "U+" << std::hex << static_cast<std::uint32_t>(c));
+    // Spaces beside Han text are typographic: comparison keys drop them around "〇" too.
+    BOOST_TEST(comparison_key("〇 〇") == comparison_key("〇〇"));
+}
+
+BOOST_AUTO_TEST_CASE(ascii_case_insensitive_matching) {
+    BOOST_TEST(equals_ci("Foreword", "FOREWORD"));
+    BOOST_TEST(!equals_ci("Foreword", "Forewords"));
+    BOOST_TEST(starts_with_ci("Terms and definitions", "TERMS"));
+    BOOST_TEST(!starts_with_ci("Term", "terms"));
+    BOOST_TEST(ends_with_ci("draft-01.MD", ".md"));
+    BOOST_TEST(!ends_with_ci("md", ".md"));
+    BOOST_TEST(ascii_lower("ÉTAT Shall") == "État shall");  // ASCII letters only
+    BOOST_TEST(!equals_ci("É", "é"));
+    static_assert(ascii_lower('Q') == 'q' && ascii_lower('[') == '[');
+}
+
+BOOST_AUTO_TEST_CASE(lines_end_at_lf_crlf_and_a_lone_cr) {
+    using Lines = std::vector<std::string_view>;
+    BOOST_TEST((split_lines("a\nb\r\nc\rd") == Lines{"a", "b", "c", "d"}));
+    BOOST_TEST((split_lines("a\n\nb\n") == Lines{"a", "", "b"}));  // no empty line after the last end
+    BOOST_TEST((split_lines("\r\n\r") == Lines{"", ""}));          // "\r\n" is one end, "\r" another
+    BOOST_TEST((split_lines("\n\r") == Lines{"", ""}));             // "\n\r" is two
+    BOOST_TEST(split_lines("").empty());
+    const std::string s = "x\r\ny";
+    BOOST_TEST(split_lines(s)[1].data() == s.data() + 3);  // views into the text
+    std::size_t n = 0;
+    for_each_line("1\r2\n3", [&](std::string_view line) { BOOST_TEST(line == std::to_string(++n)); });
+    BOOST_TEST(n == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(utf16_offsets_map_back_to_utf8_bytes) {
+    // "a" "é" "中" "𠀀" (a surrogate pair: two units, one start) "b".
+    const std::string s = "a\u00E9\u4E2D\U00020000b";
+    BOOST_TEST((utf16_to_utf8_offsets(s) == std::vector<std::uint32_t>{0, 1, 3, 6, 6, 10, 11}));
+    BOOST_TEST((utf16_to_utf8_offsets("") == std::vector<std::uint32_t>{0}));
+    // Always one entry more than ICU's UTF-16 form has units, ill-formed bytes included.
+    for (const std::string& t : {s, zh, std::string("ok \xE2\x82 \xFF\xC3(\xED\xA0\x80 \xF0\x9F\x98")}) {
+        const auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(t.data(), static_cast<int32_t>(t.size())));
+        BOOST_TEST(utf16_to_utf8_offsets(t).size() == static_cast<std::size_t>(u.length()) + 1);
+    }
+    // The break iterators' positions come back as whole characters.
+    const std::string wide = "\U00020000\U00020001 设备 na\u00EFve \U0001F600!";
+    for (const Token& t : tokenize(wide)) BOOST_TEST(char_boundary(wide, t.offset) == t.offset);
+    BOOST_TEST(rejoin(wide) == wide);
+    const std::vector<Span> spans = sentences("𠀀甲。乙𠀀！");
+    BOOST_TEST(spans.size() == 2u);
+    BOOST_TEST(std::string_view("𠀀甲。乙𠀀！").substr(spans[1].offset, spans[1].length) == "乙𠀀！");
 }
 
 BOOST_AUTO_TEST_CASE(comparison_keys_fold_editorial_differences) {

@@ -435,6 +435,15 @@ BOOST_AUTO_TEST_CASE(full_width_digits_and_ideographic_spaces) {
                              "3 | clause | 两个空格 | 7\n");
 }
 
+BOOST_AUTO_TEST_CASE(zero_width_spaces_are_blank_and_print_as_nothing) {
+    // Converted drafts leave U+200B alone on empty lines (company-law-2023.md) and a BOM at
+    // the start of pasted text: such a line is blank, and in a title they are no space.
+    const Document d = text("１　范围\n本文件规定了\u200B要求。\n\u200B\n\uFEFF\u3000\n"
+                            "２　要\u200B求\n本章\u2028无内容。\n");
+    BOOST_TEST(outline(d) == "１ | clause | 范围 | 1\n"
+                             "２ | clause | 要求 | 5\n");
+}
+
 BOOST_AUTO_TEST_CASE(numbers_that_are_not_headings) {
     const Document d = text(
         "1 Scope\n"

@@ -245,3 +245,17 @@ BOOST_AUTO_TEST_CASE(deep_nesting_is_bounded) {
     for (const Block& b : d.blocks()) found = found || d.str(b.text) == "deep";
     BOOST_TEST(found);
 }
+
+BOOST_AUTO_TEST_CASE(line_numbers_count_every_kind_of_line_end) {
+    // "\n", "\r\n" and a lone "\r" each end a line (text::split_lines), as XML itself has it.
+    const std::string lf = "<?xml version=\"1.0\"?>\n<rfc docName=\"draft-x-00\">\n<middle>\n\n"
+                           "<section anchor=\"a\"><name>One</name><t>Text.</t></section>\n</middle>\n</rfc>\n";
+    for (const std::string eol : {"\n", "\r\n", "\r"}) {
+        const Document d = xml(std::regex_replace(lf, std::regex("\n"), eol));
+        ClauseId one = no_clause;
+        for (ClauseId id = 1; id < d.size(); ++id)
+            if (d.label(id) == "1") one = id;
+        BOOST_REQUIRE(one != no_clause);
+        BOOST_TEST(d[one].where.line == 5u, "line end of " << eol.size() << " bytes");
+    }
+}

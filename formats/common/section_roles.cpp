@@ -2,6 +2,8 @@
 
 #include "formats/text/scan.hpp"
 
+#include "engine/utf8.hpp"
+
 #include <string>
 
 namespace redline::formats {
@@ -51,9 +53,7 @@ constexpr std::size_t max_title_bytes = 160;
 
 SectionRole title_role(std::string_view title) {
     if (title.size() > max_title_bytes) return SectionRole::none;
-    std::string key = scan::squeeze(title);
-    for (char& c : key)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    const std::string key = text::ascii_lower(scan::squeeze(title));
     for (const Name& n : exact_names)
         if (key == n.key) return n.role;
     // GB/T titles it in full ("2 规范性引用文件"), older texts add to it.

@@ -1,5 +1,9 @@
 #include "formats/common/utf8_excerpt.hpp"
 
+#include "engine/utf8.hpp"
+
+#include <algorithm>
+
 namespace redline::formats {
 
 std::string excerpt(std::string_view s, std::size_t max_chars) {
@@ -8,8 +12,7 @@ std::string excerpt(std::string_view s, std::size_t max_chars) {
     bool pending_space = false;
     for (std::size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
-        std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        if (i + len > s.size()) len = s.size() - i;
+        const std::size_t len = std::min(text::sequence_length(c), s.size() - i);
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
             pending_space = !out.empty();
             ++i;

@@ -1,6 +1,6 @@
 #include "formats/json/json_writer.hpp"
 
-#include "engine/text.hpp"
+#include "engine/utf8.hpp"
 
 #include <charconv>
 #include <cmath>

@@ -2,6 +2,8 @@
 
 #include "formats/markdown/lines.hpp"
 
+#include "engine/utf8.hpp"
+
 #include <cmark-gfm-core-extensions.h>
 
 #include <algorithm>
@@ -91,9 +93,7 @@ void BlockWriter::add(BlockKind kind, std::string_view text, std::uint32_t line)
 void BlockWriter::add_to_sample(std::string_view text) {
     if (sample_.size() >= sample_limit) return;
     // Cut at a character boundary: the sample goes to ICU-based detection.
-    std::size_t n = std::min(text.size(), sample_limit - sample_.size());
-    while (n < text.size() && n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
-    sample_.append(text.substr(0, n));
+    sample_.append(text.substr(0, text::char_boundary(text, sample_limit - sample_.size())));
     sample_.push_back('\n');
 }
 

@@ -1,19 +1,13 @@
 #include "formats/markdown/lines.hpp"
 
+#include "engine/text.hpp"
+
 namespace redline::formats::markdown {
 
-SourceText split_lines(std::string_view text) {
+SourceText split_lines(std::string_view s) {
     SourceText out;
-    out.text = text;
-    std::size_t pos = 0;
-    const std::size_t n = text.size();
-    while (pos < n) {
-        std::size_t end = pos;
-        while (end < n && text[end] != '\n' && text[end] != '\r') ++end;
-        out.lines.push_back(text.substr(pos, end - pos));
-        if (end < n && text[end] == '\r' && end + 1 < n && text[end + 1] == '\n') ++end;
-        pos = end + 1;
-    }
+    out.text = s;
+    out.lines = text::split_lines(s);
     return out;
 }
 

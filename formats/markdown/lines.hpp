@@ -1,7 +1,7 @@
 // Physical lines of a Markdown source, split exactly as cmark-gfm splits them ("\n", "\r\n"
-// and a lone "\r" each end a line), so that a line number computed here and a source
-// position reported by cmark name the same line. Python's universal newlines (used by the
-// alignment scorer) agree with this rule.
+// and a lone "\r" each end a line: text::split_lines in engine/text.hpp, which every reader
+// uses), so that a line number computed here and a source position reported by cmark name
+// the same line. Python's universal newlines (used by the alignment scorer) agree.
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,7 @@
 #include "formats/markdown/style.hpp"
 
+#include "engine/utf8.hpp"
+
 namespace redline::formats::markdown {
 
 namespace {
@@ -10,9 +12,7 @@ bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 // One UTF-8 sequence at the front of s, or empty.
 std::string_view first_char(std::string_view s) {
     if (s.empty()) return {};
-    const auto c = static_cast<unsigned char>(s[0]);
-    const std::size_t n = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    return s.substr(0, std::min(n, s.size()));
+    return s.substr(0, text::sequence_length(static_cast<unsigned char>(s[0])));
 }
 
 bool is_chinese_numeral(std::string_view ch) {

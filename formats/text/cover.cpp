@@ -3,6 +3,8 @@
 #include "formats/text/numbering.hpp"
 #include "formats/text/scan.hpp"
 
+#include "engine/text.hpp"
+
 #include <cctype>
 #include <string>
 #include <string_view>
@@ -12,13 +14,6 @@ namespace redline::formats::cover {
 namespace {
 
 using numbering::identifier_length;
-
-std::string ascii_lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
 
 bool contains(std::string_view s, std::string_view what) { return s.find(what) != std::string_view::npos; }
 
@@ -43,8 +38,8 @@ enum class Script { none, han, latin };
 Script script_of(std::string_view s) {
     std::size_t han = 0, latin = 0;
     for (std::size_t i = 0; i < s.size();) {
-        const char32_t c = scan::next(s, i);
-        if (scan::is_han(c)) ++han;
+        const char32_t c = text::next(s, i);
+        if (text::is_han(c)) ++han;
         else if (scan::is_ascii_alpha(c)) ++latin;
     }
     if (han == 0 && latin == 0) return Script::none;
@@ -61,7 +56,7 @@ constexpr std::string_view en_stages[] = {"final draft international standard", 
 std::string_view find_stage(std::string_view t) {
     for (auto s : zh_stages)
         if (const auto p = t.find(s); p != std::string_view::npos) return t.substr(p, s.size());
-    const std::string lower = ascii_lower(t);
+    const std::string lower = text::ascii_lower(t);
     for (auto s : en_stages)
         if (const auto p = lower.find(s); p != std::string::npos) return t.substr(p, s.size());
     return {};
@@ -75,12 +70,12 @@ bool is_boilerplate(std::string_view t, std::string_view raw) {
         "International Standard"};
     // Covers print these in capitals as often as not ("NATIONAL STANDARD OF THE …").
     for (auto p : phrases)
-        if (scan::equals_ci(t, p)) return true;
+        if (text::equals_ci(t, p)) return true;
     // "2023-08-25 发布", "XXXX-XX-XX 实施", "国家标准化管理委员会 发布" — but not a title
     // such as "…实施指南".
     if (scan::ends_with(t, "发布") || scan::ends_with(t, "实施")) return true;
     if (scan::ends_sentence(t)) return true;                              // notices, patent statements
-    const char32_t first = scan::first(t), last = scan::last(t);
+    const char32_t first = text::first(t), last = text::last(t);
     if ((first == '(' || first == U'（' || first == '[' || first == U'【') &&
         (last == ')' || last == U'）' || last == ']' || last == U'】'))
         return true;                                                      // "(征求意见稿)", placeholders
@@ -142,11 +137,11 @@ void read_cover(std::span<const SourceLine> lines, Language language, DocumentIn
                     if (i > b) info.replaces.push_back("RFC " + std::string(rest.substr(b, i - b)));
                 }
             } else {
-                for_each_identifier(t, [&](std::string_view id) { info.replaces.push_back(scan::fold_spaces(id)); });
+                for_each_identifier(t, [&](std::string_view id) { info.replaces.push_back(text::fold_space(id)); });
             }
         } else if (scan::starts_with(t, "ICS ") || scan::starts_with(t, "CCS ") || scan::starts_with(t, "ICS　") ||
                    scan::starts_with(t, "CCS　")) {
-            info.classifications.push_back(scan::fold_spaces(t));
+            info.classifications.push_back(text::fold_space(t));
             identifier_line = true;
         } else {
             if (scan::starts_with(t, "Request for Comments:")) {
@@ -163,7 +158,7 @@ void read_cover(std::span<const SourceLine> lines, Language language, DocumentIn
                 identifier_line = true;
             }
             for_each_identifier(t, [&](std::string_view id) {
-                if (fill_identifier && info.identifier.empty()) info.identifier = scan::fold_spaces(id);
+                if (fill_identifier && info.identifier.empty()) info.identifier = text::fold_space(id);
                 identifier_line = true;
             });
             if (scan::starts_with(t, "Internet-Draft") && fill_stage && info.stage.empty()) info.stage = "Internet-Draft";
@@ -182,7 +177,7 @@ void read_cover(std::span<const SourceLine> lines, Language language, DocumentIn
         }
         if (open_target && script == open_script && l.hint != LineHint::heading) {
             *open_target += ' ';
-            *open_target += scan::fold_spaces(t);
+            *open_target += text::fold_space(t);
             continue;
         }
         std::string& target = script == wanted ? title : alt_title;
@@ -190,7 +185,7 @@ void read_cover(std::span<const SourceLine> lines, Language language, DocumentIn
             open_target = nullptr;
             continue;
         }
-        target = scan::fold_spaces(t);
+        target = text::fold_space(t);
         open_target = l.hint == LineHint::heading ? nullptr : &target;
         open_script = script;
     }

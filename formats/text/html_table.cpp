@@ -2,6 +2,8 @@
 
 #include "formats/text/scan.hpp"
 
+#include "engine/text.hpp"
+
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
@@ -23,7 +25,7 @@ bool is_element(const xmlNode* n, const char* name) {
 std::string content(const xmlNode* n) {
     xmlChar* c = xmlNodeGetContent(n);
     if (c == nullptr) return {};
-    std::string out = scan::fold_spaces(reinterpret_cast<const char*>(c));
+    std::string out = text::fold_space(reinterpret_cast<const char*>(c));
     xmlFree(c);
     return out;
 }

@@ -2,6 +2,8 @@
 
 #include "formats/text/scan.hpp"
 
+#include "engine/text.hpp"
+
 #include <cctype>
 #include <string>
 #include <unordered_map>
@@ -121,7 +123,7 @@ Result remove_page_furniture(std::span<const SourceLine> in, std::vector<Warning
             ++page_numbers;
         } else {
             ++headers;
-            if (example.empty()) example = scan::fold_spaces(lines[i].text);
+            if (example.empty()) example = text::fold_space(lines[i].text);
         }
     };
 

@@ -6,6 +6,8 @@
 #include "formats/text/scan.hpp"
 #include "formats/text/structure.hpp"
 
+#include "engine/text.hpp"
+
 #include <cctype>
 #include <deque>
 #include <string>
@@ -42,7 +44,7 @@ bool is_ascii_space(char c) { return c == ' ' || c == '\t'; }
 // ASCII case-insensitive search for a tag such as "<table" ("<TABLE", "<Table").
 std::size_t find_tag(std::string_view s, std::string_view tag) {
     for (std::size_t i = s.find('<'); i != std::string_view::npos; i = s.find('<', i + 1))
-        if (scan::starts_with_ci(s.substr(i), tag)) return i;
+        if (text::starts_with_ci(s.substr(i), tag)) return i;
     return std::string_view::npos;
 }
 
@@ -53,7 +55,7 @@ bool is_wrapper_tag(std::string_view name) {
                                                  "sup", "sub", "strong", "em", "a", "figure", "figcaption", "hr",
                                                  "tbody", "thead", "html", "body"};
     for (auto n : names)
-        if (scan::equals_ci(name, n)) return true;
+        if (text::equals_ci(name, n)) return true;
     return false;
 }
 
@@ -194,7 +196,7 @@ std::string pipe_row(std::string_view t) {
     std::string out, cell;
     auto push = [&] {
         if (!out.empty()) out += " | ";
-        out += scan::fold_spaces(inline_text(scan::trim(cell)));
+        out += text::fold_space(inline_text(scan::trim(cell)));
         cell.clear();
     };
     for (std::size_t i = 0; i < t.size(); ++i) {
@@ -226,17 +228,7 @@ public:
     std::string yaml_title;
 
 private:
-    void split() {
-        std::size_t pos = 0;
-        const std::size_t n = src_.size();
-        while (pos < n) {
-            std::size_t e = pos;
-            while (e < n && src_[e] != '\n' && src_[e] != '\r') ++e;
-            physical_.push_back(src_.substr(pos, e - pos));
-            if (e < n && src_[e] == '\r' && e + 1 < n && src_[e + 1] == '\n') ++e;
-            pos = e + 1;
-        }
-    }
+    void split() { physical_ = text::split_lines(src_); }
 
     // YAML front matter ("---" on line 1 up to "---" or "..."): metadata, not text; its
     // title is kept for DocumentInfo. Returns the index of the first line after it.

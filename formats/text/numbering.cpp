@@ -7,7 +7,7 @@
 
 namespace redline::formats::numbering {
 
-using scan::next;
+using text::next;
 
 std::string Number::str() const {
     std::string out;
@@ -35,7 +35,7 @@ std::size_t count_space(std::string_view s, std::size_t& i) {
     std::size_t n = 0;
     while (i < s.size()) {
         std::size_t j = i;
-        if (!scan::is_space(next(s, j))) break;
+        if (!text::prints_blank(next(s, j))) break;
         i = j;
         ++n;
     }
@@ -97,7 +97,7 @@ std::size_t annex_kind_end(std::string_view s, std::size_t i) {
             static constexpr std::string_view zh[] = {"规范", "资料", "提示", "参考", "标准"};
             for (auto w : zh)
                 if (scan::starts_with(word, w)) return k;
-            if (scan::equals_ci(word, "normative") || scan::equals_ci(word, "informative")) return k;
+            if (text::equals_ci(word, "normative") || text::equals_ci(word, "informative")) return k;
             return std::string_view::npos;
         }
         ++count;
@@ -247,7 +247,7 @@ std::optional<ListMarker> parse_list_marker(std::string_view line, bool markdown
     };
     auto space_follows = [&](std::size_t at) {
         std::size_t k = at;
-        return at >= line.size() || scan::is_space(next(line, k));
+        return at >= line.size() || text::prints_blank(next(line, k));
     };
     if (c == 'o' && scan::starts_with(line.substr(i), "  ")) return make(ListType::dash, i);  // RFC bullets
     if (scan::lower_letter(c)) {
@@ -451,7 +451,7 @@ std::optional<AnnexLine> parse_annex(std::string_view line) {
             if (p < line.size() && scan::digit(next(line, p)) >= 0) return std::nullopt;
             out.appendix_dot = true;
             i = k;
-        } else if (!scan::is_space(c) && !is_open_paren(c)) {
+        } else if (!text::prints_blank(c) && !is_open_paren(c)) {
             return std::nullopt;  // "附录A给出了…", "Annex Alpha"
         }
     }
@@ -526,7 +526,7 @@ std::optional<Caption> parse_table_caption(std::string_view line) {
     if (after < line.size()) {
         std::size_t k = after;
         const char32_t c = next(line, k);
-        if (!scan::is_space(c) && c != 0x2014 && c != '-' && c != 0x2013 && !is_open_paren(c) && c != ':' &&
+        if (!text::prints_blank(c) && c != 0x2014 && c != '-' && c != 0x2013 && !is_open_paren(c) && c != ':' &&
             c != U'：')
             return std::nullopt;  // "表1中的数据…"
     }
@@ -567,7 +567,7 @@ std::size_t toc_text_end(std::string_view line) {
     bool digits = false, roman = false;
     while (e > 0 && page_chars < 6) {
         std::size_t p = e;
-        const char32_t c = scan::prev(line, p);
+        const char32_t c = text::prev(line, p);
         if (scan::digit(c) >= 0 && !roman) digits = true;
         else if (is_roman(c) && !digits) roman = true;
         else break;
@@ -578,9 +578,9 @@ std::size_t toc_text_end(std::string_view line) {
     int leaders = 0;
     while (e > 0) {
         std::size_t p = e;
-        const char32_t c = scan::prev(line, p);
+        const char32_t c = text::prev(line, p);
         if (is_leader(c)) ++leaders;
-        else if (!scan::is_space(c)) break;
+        else if (!text::prints_blank(c)) break;
         e = p;
     }
     if (leaders < 2) {
@@ -606,14 +606,14 @@ std::string_view toc_entry_text(std::string_view line) {
     int n = 0;
     while (p > 0 && n < 6) {
         std::size_t q = p;
-        const char32_t c = scan::prev(line, q);
+        const char32_t c = text::prev(line, q);
         if (scan::digit(c) < 0 && !is_roman(c)) break;
         p = q;
         ++n;
     }
     if (n > 0 && p > 0) {
         std::size_t q = p;
-        if (scan::is_space(scan::prev(line, q))) return scan::trim(line.substr(0, p));
+        if (text::prints_blank(text::prev(line, q))) return scan::trim(line.substr(0, p));
     }
     return line;
 }

@@ -25,24 +25,22 @@ constexpr std::string_view conjunctions[] = {"和", "或", "及", "与", "至", 
 }  // namespace
 
 bool starts_like_running_text(std::string_view rest) {
-    const char32_t c = scan::first(rest);
+    const char32_t c = text::first(rest);
     if (c >= 'a' && c <= 'z') return true;  // "3.1 of ISO 9001", "2 bytes"
     // A one-character stop word counts only as a word of its own: "3 年" and "5 日" are
     // quantities, but "6.5 日志与审计", "6.3 个人信息保护" and "7 项目管理" are titles.
-    std::size_t cut = std::min<std::size_t>(rest.size(), 64);
-    while (cut < rest.size() && (static_cast<unsigned char>(rest[cut]) & 0xC0) == 0x80) --cut;  // whole characters
-    const std::string_view head = rest.substr(0, cut);
+    const std::string_view head = rest.substr(0, text::char_boundary(rest, 64));
     const std::vector<text::Token> words = text::tokenize(head);
     const std::string_view first_word = words.empty() ? std::string_view() : head.substr(words[0].offset, words[0].length);
     for (auto w : zh_stop_words) {
         if (!scan::starts_with(rest, w)) continue;
-        const bool one_char = scan::first(w) >= 0x80 && w.size() <= 3;
+        const bool one_char = text::first(w) >= 0x80 && w.size() <= 3;
         if (!one_char || first_word == w) return true;
     }
     for (auto w : conjunctions) {
         if (!scan::starts_with(rest, w)) continue;
         const std::string_view after = scan::trim_left(rest.substr(w.size()));
-        if (scan::digit(scan::first(after)) >= 0) return true;
+        if (scan::digit(text::first(after)) >= 0) return true;
     }
     return false;
 }
@@ -59,16 +57,13 @@ bool looks_like_table_cells(std::string_view rest) {
 
 bool is_terms_title(std::string_view title) {
     if (title.find("术语") != std::string_view::npos) return true;
-    if (scan::starts_with_ci(title, "terms")) return true;
-    std::string lower(title);
-    for (char& c : lower)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return lower.find("definitions") != std::string::npos;
+    if (text::starts_with_ci(title, "terms")) return true;
+    return text::ascii_lower(title).find("definitions") != std::string::npos;
 }
 
 bool is_term_like(std::string_view t) {
     if (t.empty() || scan::ends_sentence(t) || scan::width(t) > 100) return false;
-    const char32_t c = scan::first(t);
+    const char32_t c = text::first(t);
     return c != '[' && c != U'【' && c != U'［';
 }
 
@@ -77,12 +72,12 @@ bool is_definition_like(std::string_view t) { return scan::ends_sentence(t) || s
 std::pair<std::string_view, std::string_view> split_term(std::string_view t) {
     std::size_t cjk_end = 0;
     for (std::size_t i = 0; i < t.size();) {
-        const char32_t c = scan::next(t, i);
+        const char32_t c = text::next(t, i);
         if (scan::is_cjk(c) && c != 0x3000) cjk_end = i;
     }
     if (cjk_end == 0) return {t, {}};
     const std::string_view tail = scan::trim(t.substr(cjk_end));
-    if (tail.empty() || !scan::is_ascii_alpha(scan::first(tail))) return {t, {}};
+    if (tail.empty() || !scan::is_ascii_alpha(text::first(tail))) return {t, {}};
     return {scan::trim(t.substr(0, cjk_end)), tail};
 }
 
@@ -110,9 +105,7 @@ std::optional<Organisations> drafting_organisations(std::string_view text) {
         else return std::nullopt;
         list_begin = i;
     } else {
-        std::string lower(text.substr(0, std::min<std::size_t>(text.size(), 200)));
-        for (char& c : lower)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        const std::string lower = text::ascii_lower(text.substr(0, std::min<std::size_t>(text.size(), 200)));
         if (const auto q = lower.find("drafted by"); q != std::string::npos) {
             list_begin = q + 10;
         } else if (const auto r = lower.find("drafting organization"); r != std::string::npos) {
@@ -127,14 +120,14 @@ std::optional<Organisations> drafting_organisations(std::string_view text) {
     out.lead = scan::trim(text.substr(0, list_begin));
     std::string_view list = scan::trim(text.substr(list_begin));
     while (!list.empty()) {
-        const char32_t c = scan::last(list);
+        const char32_t c = text::last(list);
         if (c != U'。' && c != '.' && c != U'；' && c != ';') break;
         // "… Co., Ltd." ends the sentence and the abbreviation with one full stop: keep it.
         if (c == '.' && (list.ends_with(" Ltd.") || list.ends_with(" Inc.") || list.ends_with(" Co.") ||
                          list.ends_with(" Corp.") || list.ends_with(" S.A.")))
             break;
         std::size_t e = list.size();
-        scan::prev(list, e);
+        text::prev(list, e);
         list = scan::trim(list.substr(0, e));
     }
     // Split on 、，, ；; and the English "and".
@@ -161,7 +154,7 @@ std::optional<Organisations> drafting_organisations(std::string_view text) {
     std::size_t last_separator = 0;
     for (std::size_t i = 0; i < list.size();) {
         const std::size_t at = i;
-        const char32_t c = scan::next(list, i);
+        const char32_t c = text::next(list, i);
         if (c != U'、' && c != U'，' && c != ',' && c != U'；' && c != ';') continue;
         const std::string_view after = scan::trim_left(list.substr(i));
         bool suffix = false;
@@ -172,7 +165,7 @@ std::optional<Organisations> drafting_organisations(std::string_view text) {
     if (final_and == std::string_view::npos || final_and < last_separator) final_and = std::string_view::npos;
     for (std::size_t i = 0; i < list.size();) {
         const std::size_t at = i;
-        const char32_t c = scan::next(list, i);
+        const char32_t c = text::next(list, i);
         if (c == U'、' || c == U'，' || c == ',' || c == U'；' || c == ';') {
             push(at);
             begin = i;

@@ -1,7 +1,11 @@
 // Internal to formats/text: small UTF-8 scanning helpers for recognising labels at the start
 // of a line without copying it. The recogniser looks at prefixes and suffixes only, so that a
-// 10 MB line costs one pass, never a fold of the whole line per rule.
+// 10 MB line costs one pass, never a fold of the whole line per rule. Code points and
+// character classes (text::prints_blank, text::is_han) are the engine's: engine/utf8.hpp
+// holds their one definition, and folding (text::fold_space) is in engine/text.hpp.
 #pragma once
+
+#include "engine/utf8.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -10,55 +14,12 @@
 
 namespace redline::formats::scan {
 
-// The code point at s[i] (advancing i past it). Ill-formed bytes (which the decoder rules
-// out) read as U+FFFD one byte at a time, so a scan always makes progress.
-inline char32_t next(std::string_view s, std::size_t& i) {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    if (b0 < 0x80) { ++i; return b0; }
-    int len = b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : b0 >= 0xC0 ? 2 : 0;
-    if (len == 0 || i + static_cast<std::size_t>(len) > s.size()) { ++i; return 0xFFFD; }
-    char32_t cp = b0 & (0x7F >> len);
-    for (int k = 1; k < len; ++k) {
-        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
-        if ((b & 0xC0) != 0x80) { ++i; return 0xFFFD; }
-        cp = (cp << 6) | (b & 0x3F);
-    }
-    i += static_cast<std::size_t>(len);
-    return cp;
-}
-
-// The code point that ends at s[end) (moving end back to its start).
-inline char32_t prev(std::string_view s, std::size_t& end) {
-    std::size_t start = end - 1;
-    while (start > 0 && end - start < 4 && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
-    std::size_t i = start;
-    const char32_t cp = next(s, i);
-    if (i != end) { end -= 1; return 0xFFFD; }
-    end = start;
-    return cp;
-}
-
-inline char32_t first(std::string_view s) {
-    std::size_t i = 0;
-    return s.empty() ? 0 : next(s, i);
-}
-
-inline char32_t last(std::string_view s) {
-    std::size_t e = s.size();
-    return s.empty() ? 0 : prev(s, e);
-}
-
-// White space as it appears in drafts: ASCII, the ideographic space, no-break spaces, the
-// fixed-width spaces, and the zero-width space and BOM that conversions leave on blank lines.
-inline bool is_space(char32_t c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' || c == 0x3000 ||
-           c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F || c == 0xFEFF;
-}
-
+// Blank is text::prints_blank: white space, and the zero-width spaces that converted drafts
+// leave on otherwise empty lines. The position after the blanks at s[i…).
 inline std::size_t skip_space(std::string_view s, std::size_t i) {
     while (i < s.size()) {
         std::size_t j = i;
-        if (!is_space(next(s, j))) break;
+        if (!text::prints_blank(text::next(s, j))) break;
         i = j;
     }
     return i;
@@ -70,7 +31,7 @@ inline std::string_view trim_right(std::string_view s) {
     std::size_t e = s.size();
     while (e > 0) {
         std::size_t p = e;
-        if (!is_space(prev(s, p))) break;
+        if (!text::prints_blank(text::prev(s, p))) break;
         e = p;
     }
     return s.substr(0, e);
@@ -102,16 +63,10 @@ inline char lower_letter(char32_t c) {
 
 inline bool is_ascii_alpha(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// Han ideographs (the common blocks; enough for deciding how to join lines and split terms).
-inline bool is_han(char32_t c) {
-    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0x20000 && c <= 0x3134F);
-}
-
 // Han, CJK punctuation and full-width forms: characters around which Chinese text takes no
 // space when a wrapped line is re-joined.
 inline bool is_cjk(char32_t c) {
-    return is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
+    return text::is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ||
            (c >= 0x2E80 && c <= 0x2FDF) || c == 0x2014 || c == 0x2026 || c == 0x201C || c == 0x201D;
 }
 
@@ -119,7 +74,7 @@ inline bool is_cjk(char32_t c) {
 inline std::size_t width(std::string_view s) {
     std::size_t w = 0;
     for (std::size_t i = 0; i < s.size();) {
-        const char32_t c = next(s, i);
+        const char32_t c = text::next(s, i);
         w += (c >= 0x1100 && (is_cjk(c) || (c >= 0xAC00 && c <= 0xD7A3))) ? 2 : 1;
     }
     return w;
@@ -144,7 +99,7 @@ inline char32_t last_significant(std::string_view s) {
     std::size_t e = s.size();
     int steps = 0;
     while (e > 0 && steps < 4) {
-        const char32_t c = prev(s, e);
+        const char32_t c = text::prev(s, e);
         if (c == U'”' || c == U'’' || c == U'"' || c == U'\'' || c == U'）' || c == U')' || c == U'」' ||
             c == U'』' || c == U'】' || c == U']') {
             ++steps;
@@ -162,20 +117,6 @@ inline bool ends_with(std::string_view s, std::string_view p) {
     return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
-// ASCII case-insensitive prefix test.
-inline bool starts_with_ci(std::string_view s, std::string_view p) {
-    if (s.size() < p.size()) return false;
-    for (std::size_t i = 0; i < p.size(); ++i) {
-        char a = s[i], b = p[i];
-        if (a >= 'A' && a <= 'Z') a = static_cast<char>(a - 'A' + 'a');
-        if (b >= 'A' && b <= 'Z') b = static_cast<char>(b - 'A' + 'a');
-        if (a != b) return false;
-    }
-    return true;
-}
-
-inline bool equals_ci(std::string_view s, std::string_view p) { return s.size() == p.size() && starts_with_ci(s, p); }
-
 // Leading columns of white space (a tab counts to the next multiple of 8).
 inline std::size_t indent(std::string_view s) {
     std::size_t col = 0;
@@ -187,25 +128,6 @@ inline std::size_t indent(std::string_view s) {
     return col;
 }
 
-// Runs of white space become one ASCII space; leading and trailing space is removed. Used for
-// titles and labels, which keep their characters as printed but not the layout spacing.
-inline std::string fold_spaces(std::string_view s) {
-    std::string out;
-    out.reserve(s.size());
-    bool pending = false;
-    for (std::size_t i = 0; i < s.size();) {
-        const std::size_t at = i;
-        if (is_space(next(s, i))) {
-            pending = !out.empty();
-            continue;
-        }
-        if (pending) out += ' ';
-        pending = false;
-        out.append(s.substr(at, i - at));
-    }
-    return out;
-}
-
 // The text without any white space: "前　　言" and "前言", "GB/T 1.1—2020" and "GB/T1.1—2020"
 // compare equal this way.
 inline std::string squeeze(std::string_view s) {
@@ -213,7 +135,7 @@ inline std::string squeeze(std::string_view s) {
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
         const std::size_t at = i;
-        if (!is_space(next(s, i))) out.append(s.substr(at, i - at));
+        if (!text::prints_blank(text::next(s, i))) out.append(s.substr(at, i - at));
     }
     return out;
 }

@@ -300,7 +300,7 @@ private:
     }
 
     void append_paragraph(std::string_view t) {
-        const char32_t a = scan::last(para_), c = scan::first(t);
+        const char32_t a = text::last(para_), c = text::first(t);
         if (!(scan::is_cjk(a) && scan::is_cjk(c))) para_ += ' ';
         para_.append(t);
         para_last_ = t;
@@ -418,8 +418,8 @@ private:
             // A caption just above the rows ("表 1 基础性数据元") names the table.
             if (para_active_) {
                 if (auto cap = numbering::parse_table_caption(para_)) {
-                    label = scan::fold_spaces(cap->label);
-                    title = scan::fold_spaces(cap->title);
+                    label = text::fold_space(cap->label);
+                    title = text::fold_space(cap->title);
                     line = para_line_;
                     para_active_ = false;
                 }
@@ -450,7 +450,7 @@ private:
 
     void cover_line(const SourceLine& l) {
         ensure_cover(l.line);
-        b_.add_block(BlockKind::paragraph, scan::fold_spaces(l.text), at(l.line));
+        b_.add_block(BlockKind::paragraph, text::fold_space(l.text), at(l.line));
     }
 
     // A table of contents ends at the first line that repeats one of its entries (the
@@ -492,7 +492,7 @@ private:
             RunningHeader& h = running_headers_[key];
             if (h.count++ == 0) {
                 h.line = l.line;
-                h.text = scan::fold_spaces(t);
+                h.text = text::fold_space(t);
             }
             return;
         }
@@ -569,8 +569,8 @@ private:
         flush();
         close_all();
         numbered_.clear();
-        std::string title = scan::fold_spaces(t);
-        if (scan::is_han(scan::first(title))) title = scan::squeeze(title);
+        std::string title = text::fold_space(t);
+        if (text::is_han(text::first(title))) title = scan::squeeze(title);
         section_ = open(back ? ClauseKind::clause : ClauseKind::front_matter, "", title, l.line);
         b_.set_role(section_, named);
         if (named == SectionRole::contents) {
@@ -615,9 +615,9 @@ private:
         if (rule.warn)
             warn(l.line, std::string("annex lettering skips to ") + a->letter +
                              (annex_letter_ ? std::string(" after ") + annex_letter_ : std::string()));
-        const ClauseId id = open(ClauseKind::annex, a->label, scan::fold_spaces(title), l.line);
+        const ClauseId id = open(ClauseKind::annex, a->label, text::fold_space(title), l.line);
         b_.set_role(id, SectionRole::annex);
-        set_alt_title(id, scan::fold_spaces(kind));
+        set_alt_title(id, text::fold_space(kind));
         annex_letter_ = a->letter;
         last_ = Number{};
         last_.annex = a->letter;
@@ -651,7 +651,7 @@ private:
             last_article_ = u->value;
             last_article_label_ = std::string(u->label);
         }
-        const ClauseId id = open(ClauseKind::clause, u->label, article ? "" : scan::fold_spaces(u->rest), l.line);
+        const ClauseId id = open(ClauseKind::clause, u->label, article ? "" : text::fold_space(u->rest), l.line);
         law_[level] = id;
         section_ = id;
         body_started_ = true;
@@ -662,7 +662,7 @@ private:
     bool try_number(std::string_view t, const SourceLine& l, std::size_t indent, bool heading) {
         auto nl = numbering::parse_number(t);
         if (!nl) return false;
-        if (!nl->spaced && !(heading && scan::is_han(scan::first(nl->rest)))) return false;
+        if (!nl->spaced && !(heading && text::is_han(text::first(nl->rest)))) return false;
         if (ietf_ && indent > 0) return false;
         if (back_matter_) return false;
         if (!heading && looks_like_table_cells(nl->rest)) return false;
@@ -691,8 +691,8 @@ private:
                     section_ != 0 && b_.clause(section_).kind == ClauseKind::term_entry && is_term_like(para_)) {
                     // OCR put the term above its number: take it back.
                     auto [term, english] = split_term(para_);
-                    title = scan::fold_spaces(term);
-                    alt = scan::fold_spaces(english);
+                    title = text::fold_space(term);
+                    alt = text::fold_space(english);
                     para_active_ = false;
                     swapped = true;
                     warn(l.line, "the term of " + std::string(nl->label) + " is printed above its number");
@@ -701,17 +701,17 @@ private:
                     auto [term, english] = kind == ClauseKind::term_entry
                                                ? split_term(next)
                                                : std::pair<std::string_view, std::string_view>(next, {});
-                    title = scan::fold_spaces(term);
-                    alt = scan::fold_spaces(english);
+                    title = text::fold_space(term);
+                    alt = text::fold_space(english);
                     consumed = j;
                 }
             }
         } else if (kind == ClauseKind::term_entry) {
             auto [term, english] = split_term(nl->rest);
-            title = scan::fold_spaces(term);
-            alt = scan::fold_spaces(english);
+            title = text::fold_space(term);
+            alt = text::fold_space(english);
         } else if (title_like(nl->rest, heading)) {
-            title = scan::fold_spaces(nl->rest);
+            title = text::fold_space(nl->rest);
         } else {
             text = nl->rest;
         }
@@ -804,7 +804,7 @@ private:
     bool try_unnumbered_heading(std::string_view t, const SourceLine& l, std::size_t indent) {
         if (!ietf_ || indent != 0) return false;
         if (scan::width(t) > 70 || scan::ends_sentence(t)) return false;
-        const char32_t c = scan::first(t);
+        const char32_t c = text::first(t);
         if (!(c >= 'A' && c <= 'Z')) return false;
         auto blank_or_edge = [&](std::size_t j) {
             return j >= lines_.size() || is_blank_line(lines_[j]) || lines_[j].hint == LineHint::page_break;
@@ -813,7 +813,7 @@ private:
         flush();
         close_all();
         numbered_.clear();
-        const std::string title = scan::fold_spaces(t);
+        const std::string title = text::fold_space(t);
         section_ = open(body_started_ ? ClauseKind::clause : ClauseKind::front_matter, "", title, l.line);
         b_.set_role(section_, heading_role(title, true, SectionRole::none));  // "References", "Normative References"
         return true;

@@ -1,9 +1,11 @@
-// read_text: a plain-text draft. Lines end at "\n", "\r\n" or a lone "\r" (as the Markdown
-// reader and the alignment scorer count them); a form feed is a page break wherever it
-// appears in a line. Everything else is the structure recogniser's job.
+// read_text: a plain-text draft. Lines end at "\n", "\r\n" or a lone "\r" (text::for_each_line,
+// as the Markdown reader and the alignment scorer count them); a form feed is a page break
+// wherever it appears in a line. Everything else is the structure recogniser's job.
 #include "formats/reader.hpp"
 #include "formats/text/scan.hpp"
 #include "formats/text/structure.hpp"
+
+#include "engine/text.hpp"
 
 #include <vector>
 
@@ -25,27 +27,20 @@ Document read_text(std::string_view utf8, const ReadOptions& options) {
     std::vector<SourceLine> lines;
     lines.reserve(utf8.size() / 40 + 1);
     std::uint32_t n = 0;
-    std::size_t pos = 0;
-    const std::size_t size = utf8.size();
-    while (pos < size) {
-        std::size_t e = pos;
-        while (e < size && utf8[e] != '\n' && utf8[e] != '\r') ++e;
-        std::string_view text = utf8.substr(pos, e - pos);
+    text::for_each_line(utf8, [&](std::string_view line) {
         ++n;
-        for (std::size_t ff = text.find('\f'); ff != std::string_view::npos; ff = text.find('\f')) {
-            if (!scan::is_blank(text.substr(0, ff))) add_line(lines, text.substr(0, ff), n);
+        for (std::size_t ff = line.find('\f'); ff != std::string_view::npos; ff = line.find('\f')) {
+            if (!scan::is_blank(line.substr(0, ff))) add_line(lines, line.substr(0, ff), n);
             SourceLine brk;
             brk.line = n;
             brk.hint = LineHint::page_break;
             lines.push_back(brk);
-            text = text.substr(ff + 1);
+            line = line.substr(ff + 1);
         }
-        add_line(lines, text, n);
-        if (e < size && utf8[e] == '\r' && e + 1 < size && utf8[e + 1] == '\n') ++e;
-        pos = e + 1;
-    }
+        add_line(lines, line, n);
+    });
     DocumentBuilder b;
-    b.reserve_text(size);
+    b.reserve_text(utf8.size());
     StructureOptions so;
     so.language = options.language;
     build_structure(lines, b, so);

@@ -25,8 +25,9 @@ class LineTable {
 public:
     explicit LineTable(std::string_view s) {
         starts_.push_back(0);
-        for (std::size_t i = 0; i < s.size(); ++i)
-            if (s[i] == '\n') starts_.push_back(i + 1);
+        text::for_each_line(s, [&](std::string_view line) {
+            if (line.data() != s.data()) starts_.push_back(static_cast<std::size_t>(line.data() - s.data()));
+        });
     }
     std::uint32_t line_of(std::ptrdiff_t offset) const {
         if (offset < 0) return 0;

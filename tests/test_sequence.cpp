@@ -1,0 +1,75 @@
+#define BOOST_TEST_MODULE sequence
+#include <boost/test/unit_test.hpp>
+
+#include "engine/sequence.hpp"
+
+#include <cstdint>
+#include <random>
+#include <utility>
+#include <vector>
+
+using namespace redline;
+
+namespace {
+
+using Indices = std::vector<std::size_t>;
+using Ids = std::vector<std::uint32_t>;
+
+// Length of a longest strictly increasing subsequence, the quadratic way.
+std::size_t lis_length(const std::vector<int>& s) {
+    std::vector<std::size_t> best(s.size(), 1);
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        for (std::size_t j = 0; j < i; ++j)
+            if (s[j] < s[i]) best[i] = std::max(best[i], best[j] + 1);
+        out = std::max(out, best[i]);
+    }
+    return out;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(longest_increasing_subsequence_of_known_sequences) {
+    BOOST_TEST((seq::longest_increasing_subsequence(std::vector<int>{3, 1, 2, 5, 4}) == Indices{1, 2, 4}));
+    // The classic: 0 8 4 12 2 10 6 14 1 9 5 13 3 11 7 15 has 0 2 6 9 11 15.
+    const std::vector<int> classic{0, 8, 4, 12, 2, 10, 6, 14, 1, 9, 5, 13, 3, 11, 7, 15};
+    BOOST_TEST((seq::longest_increasing_subsequence(classic) == Indices{0, 4, 6, 9, 13, 15}));
+    BOOST_TEST(seq::longest_increasing_subsequence(std::vector<int>{}).empty());
+    BOOST_TEST(seq::longest_increasing_subsequence(std::vector<int>{7, 7, 7}).size() == 1u);  // strictly
+    BOOST_TEST(seq::longest_increasing_subsequence(std::vector<int>{5, 4, 3, 2, 1}).size() == 1u);
+    BOOST_TEST((seq::longest_increasing_subsequence(std::vector<int>{1, 2, 3}) == Indices{0, 1, 2}));
+    // By a key: the diff's anchors are (position in a, position in b) pairs ordered by b.
+    const std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs{{4, 0}, {0, 1}, {1, 2}, {9, 3}, {2, 4}};
+    BOOST_TEST((seq::longest_increasing_subsequence(pairs, &std::pair<std::uint32_t, std::uint32_t>::first) ==
+                Indices{1, 2, 4}));
+}
+
+BOOST_AUTO_TEST_CASE(longest_increasing_subsequence_is_longest_and_increasing) {
+    std::mt19937 rng(29829);
+    for (int round = 0; round < 500; ++round) {
+        std::vector<int> s(rng() % 40);
+        for (int& v : s) v = static_cast<int>(rng() % 20);
+        const Indices got = seq::longest_increasing_subsequence(s);
+        BOOST_TEST_REQUIRE(got.size() == lis_length(s));
+        for (std::size_t k = 1; k < got.size(); ++k) {
+            BOOST_TEST_REQUIRE(got[k - 1] < got[k]);
+            BOOST_TEST_REQUIRE(s[got[k - 1]] < s[got[k]]);
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(common_count_is_the_multiset_intersection) {
+    BOOST_TEST(seq::common_count(Ids{1, 2, 2, 3, 5}, Ids{2, 2, 2, 5, 7}) == 3u);  // 2, 2 and 5
+    BOOST_TEST(seq::common_count(Ids{1, 3}, Ids{2, 4}) == 0u);
+    BOOST_TEST(seq::common_count(Ids{}, Ids{1}) == 0u);
+    BOOST_TEST(seq::common_count(Ids{4, 4}, Ids{4, 4}) == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(dice_similarity_and_the_empty_convention) {
+    BOOST_TEST(seq::dice(Ids{1, 2, 2, 3, 5}, Ids{2, 2, 2, 5, 7}) == 0.6);
+    BOOST_TEST(seq::dice(Ids{1, 2}, Ids{1, 2}) == 1.0);
+    BOOST_TEST(seq::dice(Ids{1, 2}, Ids{3}) == 0.0);
+    BOOST_TEST(seq::dice(Ids{1}, Ids{}) == 0.0);
+    // Two empty multisets are equal: similarity 1, as dice(a, a) is for every a.
+    BOOST_TEST(seq::dice(Ids{}, Ids{}) == 1.0);
+}
