@@ -1,6 +1,7 @@
 #include "engine/entries.hpp"
 
 #include "engine/diff.hpp"
+#include "engine/sequence.hpp"
 #include "engine/text.hpp"
 
 #include <algorithm>
@@ -185,22 +186,6 @@ void spell_script(const Seq& a, const Seq& b, const std::vector<TokenEdit>& scri
 
 std::string label_key(std::string_view label) { return text::fold_space(text::fold_width(label)); }
 
-// Indices (into `seq`) of a longest strictly increasing subsequence.
-std::vector<std::size_t> lis(const std::vector<ClauseId>& seq) {
-    std::vector<std::size_t> tails, prev(seq.size(), static_cast<std::size_t>(-1));
-    for (std::size_t i = 0; i < seq.size(); ++i) {
-        auto it = std::lower_bound(tails.begin(), tails.end(), seq[i],
-                                   [&](std::size_t t, ClauseId v) { return seq[t] < v; });
-        if (it != tails.begin()) prev[i] = *(it - 1);
-        if (it == tails.end()) tails.push_back(i);
-        else *it = i;
-    }
-    std::vector<std::size_t> out;
-    for (std::size_t i = tails.empty() ? static_cast<std::size_t>(-1) : tails.back(); i != static_cast<std::size_t>(-1); i = prev[i])
-        out.push_back(i);
-    std::reverse(out.begin(), out.end());
-    return out;
-}
 
 Seq body(const TokenizedDocument& td, const std::vector<ClauseId>& ids, const TokenTables& tables) {
     Seq s;
@@ -236,7 +221,7 @@ EntryPlan plan_entries(const Document& old_doc, const Document& new_doc, const A
             news.push_back(n);
         }
         std::vector<std::uint8_t> keep(olds.size(), 0);
-        for (std::size_t i : lis(olds)) keep[i] = 1;
+        for (std::size_t i : seq::longest_increasing_subsequence(olds)) keep[i] = 1;
         for (std::size_t i = 0; i < olds.size(); ++i)
             if (!keep[i]) plan.moved[news[i]] = 1;
     }

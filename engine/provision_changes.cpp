@@ -1,6 +1,7 @@
 #include "engine/provision_changes.hpp"
 
 #include "engine/entries.hpp"
+#include "engine/sequence.hpp"
 #include "engine/text.hpp"
 
 #include <algorithm>
@@ -14,17 +15,6 @@ namespace {
 // Provisions are compared by their words (comparison keys), not by clause numbers.
 constexpr double same_clause_similarity = 0.5;    // a reworded provision in its own clause
 constexpr double other_clause_similarity = 0.7;   // a provision that moved and changed
-
-double dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-    if (a.empty() && b.empty()) return 1.0;
-    std::size_t i = 0, j = 0, same = 0;
-    while (i < a.size() && j < b.size()) {
-        if (a[i] < b[j]) ++i;
-        else if (b[j] < a[i]) ++j;
-        else { ++same; ++i; ++j; }
-    }
-    return 2.0 * static_cast<double>(same) / static_cast<double>(a.size() + b.size());
-}
 
 std::vector<std::string> minus(const std::vector<std::string>& a, const std::vector<std::string>& b) {
     std::vector<std::string> out;
@@ -158,7 +148,7 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
             double best_sim = pass == 0 ? same_clause_similarity : other_clause_similarity;
             for (std::uint32_t oi : *pool) {
                 if (partner_of_old[oi] != none) continue;
-                const double sim = dice(o.words[oi], n.words[ni]);
+                const double sim = seq::dice(o.words[oi], n.words[ni]);
                 if (sim >= best_sim) best = oi, best_sim = sim + 1e-9;  // ties: the first in order
             }
             if (best != none) {
