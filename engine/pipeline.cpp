@@ -1,6 +1,5 @@
 #include "engine/pipeline.hpp"
 
-#include "engine/beside.hpp"
 #include "engine/entries.hpp"
 #include "engine/findings.hpp"
 #include "engine/match.hpp"
@@ -8,21 +7,29 @@
 #include <algorithm>
 #include <exception>
 #include <stdexcept>
+#include <thread>
 
 namespace redline {
 
 namespace {
 
-// `first` on a second thread, `second` on this one.
+// `first` on a second thread, `second` on this one. When both throw, `first`'s error wins.
 void at_once(const std::function<void()>& first, const std::function<void()>& second) {
-    std::exception_ptr second_error;
-    Beside beside(first);
+    std::exception_ptr first_error, second_error;
+    std::thread beside([&] {
+        try {
+            first();
+        } catch (...) {
+            first_error = std::current_exception();
+        }
+    });
     try {
         second();
     } catch (...) {
         second_error = std::current_exception();
     }
-    beside.wait();   // rethrows what `first` threw: it wins
+    beside.join();
+    if (first_error) std::rethrow_exception(first_error);
     if (second_error) std::rethrow_exception(second_error);
 }
 
