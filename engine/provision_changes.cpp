@@ -33,9 +33,7 @@ ProvisionChangeKind classify_pair(const Classification& o, const Classification&
 
 ProvisionKeys provision_keys(const Document& doc, const Analysis& a, const TokenTables& tables) {
     ProvisionKeys p;
-    p.key.resize(a.units.size());
-    p.words.resize(a.units.size());
-    p.refs.resize(a.units.size());
+    p.slot.assign(a.units.size(), ProvisionKeys::none);
     std::vector<text::Token> tokens;
     std::unordered_map<std::string, std::uint32_t> extra;
     // A word's comparison key was interned when the draft was tokenised: find it there rather
@@ -54,16 +52,19 @@ ProvisionKeys provision_keys(const Document& doc, const Analysis& a, const Token
     for (std::uint32_t i = 0; i < a.units.size(); ++i) {
         const Unit& u = a.units[i];
         if (u.what.kind == ProvisionKind::statement) continue;
+        p.slot[i] = static_cast<std::uint32_t>(p.normative.size());
         p.normative.push_back(i);
         const std::string_view t = unit_text(doc, u);
-        p.key[i] = text::comparison_key(t);
+        p.key.push_back(text::comparison_key(t));
+        std::vector<std::uint32_t>& words = p.words.emplace_back();
         text::tokenize(t, tokens);
         for (const text::Token& tok : tokens)
             if (tok.kind != text::TokenKind::space && tok.kind != text::TokenKind::punct)
-                p.words[i].push_back(key_id(t.substr(tok.offset, tok.length)));
-        std::sort(p.words[i].begin(), p.words[i].end());
+                words.push_back(key_id(t.substr(tok.offset, tok.length)));
+        std::sort(words.begin(), words.end());
     }
     // Units and references are both in document order (block, then offset): one merge.
+    p.refs.resize(p.normative.size());
     std::size_t k = 0;
     for (std::uint32_t i : p.normative) {
         const Unit& u = a.units[i];
@@ -73,7 +74,7 @@ ProvisionKeys provision_keys(const Document& doc, const Analysis& a, const Token
         for (std::size_t r = k; r < a.references.size() && a.references[r].block == u.block &&
                                 a.references[r].offset < u.offset + u.length;
              ++r)
-            p.refs[i].push_back(a.references[r].key);
+            p.refs[p.slot[i]].push_back(a.references[r].key);
     }
     for (auto& r : p.refs) {
         std::sort(r.begin(), r.end());
@@ -115,11 +116,11 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
     // 1. The same text: in its own clause (unchanged) or elsewhere (moved). Repeated texts are
     // paired in document order, preferring the counterpart clause.
     std::unordered_map<std::string, std::vector<std::uint32_t>> old_by_key;
-    for (std::uint32_t oi : o.normative) old_by_key[o.key[oi]].push_back(oi);
+    for (std::uint32_t oi : o.normative) old_by_key[o.key_of(oi)].push_back(oi);
     for (int pass = 0; pass < 2; ++pass)
         for (std::uint32_t ni : n.normative) {
             if (partner_of_new[ni] != none) continue;
-            const auto it = old_by_key.find(n.key[ni]);
+            const auto it = old_by_key.find(n.key_of(ni));
             if (it == old_by_key.end()) continue;
             for (std::uint32_t oi : it->second)
                 if (partner_of_old[oi] == none && (pass == 1 || same_place(oi, ni))) {
@@ -148,7 +149,7 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
             double best_sim = pass == 0 ? same_clause_similarity : other_clause_similarity;
             for (std::uint32_t oi : *pool) {
                 if (partner_of_old[oi] != none) continue;
-                const double sim = seq::dice(o.words[oi], n.words[ni]);
+                const double sim = seq::dice(o.words_of(oi), n.words_of(ni));
                 if (sim >= best_sim) best = oi, best_sim = sim + 1e-9;  // ties: the first in order
             }
             if (best != none) {
@@ -163,14 +164,14 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
         ProvisionChange ch;
         ch.old_place.unit = oi;
         ch.new_place.unit = ni;
-        if (oi != none) ch.references_removed = o.refs[oi];
-        if (ni != none) ch.references_added = n.refs[ni];
+        if (oi != none) ch.references_removed = o.refs_of(oi);
+        if (ni != none) ch.references_added = n.refs_of(ni);
         if (oi != none && ni != none) {
-            const std::vector<std::string> removed = minus(o.refs[oi], n.refs[ni]);
-            const std::vector<std::string> added = minus(n.refs[ni], o.refs[oi]);
+            const std::vector<std::string> removed = minus(o.refs_of(oi), n.refs_of(ni));
+            const std::vector<std::string> added = minus(n.refs_of(ni), o.refs_of(oi));
             ch.references_removed = removed;
             ch.references_added = added;
-            const bool same_text = o.key[oi] == n.key[ni];
+            const bool same_text = o.key_of(oi) == n.key_of(ni);
             ch.change = classify_pair(c.old_analysis.units[oi].what, c.new_analysis.units[ni].what, same_text);
             ch.also_moved = !same_place(oi, ni) && ch.change != ProvisionChangeKind::moved;
         } else {
@@ -189,7 +190,7 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
     for (std::uint32_t ni : n.normative) {
         const std::uint32_t oi = partner_of_new[ni];
         if (oi != none) flush_removed_until(oi);
-        if (oi != none && o.key[oi] == n.key[ni] && same_place(oi, ni) &&
+        if (oi != none && o.key_of(oi) == n.key_of(ni) && same_place(oi, ni) &&
             c.old_analysis.units[oi].what.kind == c.new_analysis.units[ni].what.kind &&
             c.old_analysis.units[oi].what.polarity == c.new_analysis.units[ni].what.polarity)
             continue;  // unchanged
