@@ -27,7 +27,9 @@ struct Seq {
             space.push_back(0);
         }
         exact.insert(exact.end(), td.exact.begin() + r.begin, td.exact.begin() + r.end);
-        key.insert(key.end(), td.key.begin() + r.begin, td.key.begin() + r.end);
+        const std::size_t at = key.size();   // keys are looked up: the token stream holds none
+        key.resize(at + r.size());
+        for (std::uint32_t i = r.begin; i < r.end; ++i) key[at + (i - r.begin)] = tables.key_of_exact[td.exact[i]];
         word.insert(word.end(), td.is_word.begin() + r.begin, td.is_word.begin() + r.end);
         space.insert(space.end(), td.space_before.begin() + r.begin, td.space_before.begin() + r.end);
     }

@@ -37,6 +37,8 @@ std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
 struct Side {
     const Document& doc;
     const TokenizedDocument& td;
+    const std::vector<std::uint32_t>& key_of_exact;   // of the tables both sides' tokens are in
+    std::uint32_t key(std::uint32_t token) const { return key_of_exact[td.exact[token]]; }
     // Sorted word keys of title + own text, gathered and sorted on first use: most nodes of a
     // revision are settled by the identical-subtree pass and never need them (sorting every
     // node's words was a tenth of a whole comparison; keeping a copy of every node's words was
@@ -47,7 +49,7 @@ struct Side {
             b.reserve(words_[id]);
             for (const TokenRange r : {td.title[id], td.body[id]})
                 for (std::uint32_t i = r.begin; i < r.end; ++i)
-                    if (td.is_word[i]) b.push_back(td.key[i]);
+                    if (td.is_word[i]) b.push_back(key(i));
             sort_ids(b);
             bag_done_[id] = 1;
         }
@@ -70,8 +72,8 @@ struct Side {
             for (const TokenRange r : {td.title[id], td.body[id]})
                 for (std::uint32_t i = r.begin; i < r.end; ++i) {
                     if (!td.is_word[i]) continue;
-                    if (have_prev) sh.push_back(0x80000000u | static_cast<std::uint32_t>(mix(prev, td.key[i]) >> 33));
-                    prev = td.key[i];
+                    if (have_prev) sh.push_back(0x80000000u | static_cast<std::uint32_t>(mix(prev, key(i)) >> 33));
+                    prev = key(i);
                     have_prev = true;
                 }
             // Word keys are below 2^31 and already sorted; bigram hashes have the top bit set,
@@ -84,7 +86,8 @@ struct Side {
         return shingle_cache_[id];
     }
 
-    Side(const Document& d, const TokenizedDocument& t) : doc(d), td(t) {}
+    Side(const Document& d, const TokenizedDocument& t, const TokenTables& tables)
+        : doc(d), td(t), key_of_exact(tables.key_of_exact) {}
 
     // Word bags and subtree fingerprints of every node (the two sides are indexed at once).
     void index() {
@@ -104,7 +107,7 @@ struct Side {
                 h = mix(h, salt);
                 for (std::uint32_t i = r.begin; i < r.end; ++i) {
                     if (!td.is_word[i]) continue;
-                    h = mix(h, td.key[i]);
+                    h = mix(h, key(i));
                     ++words;
                 }
             };
@@ -302,8 +305,8 @@ private:
 class Matcher {
 public:
     Matcher(const Document& o, const TokenizedDocument& ot, const Document& n, const TokenizedDocument& nt,
-            const RunBoth& both)
-        : old_(o, ot), new_(n, nt), both_(both) {
+            const TokenTables& tables, const RunBoth& both)
+        : old_(o, ot, tables), new_(n, nt, tables), both_(both) {
         both_([this] { old_.index(); }, [this] { new_.index(); });
         out_.old_to_new.assign(o.size(), no_clause);
         out_.new_to_old.assign(n.size(), no_clause);
@@ -595,8 +598,8 @@ private:
 }  // namespace
 
 Alignment align(const Document& old_doc, const TokenizedDocument& old_tokens, const Document& new_doc,
-                const TokenizedDocument& new_tokens, const RunBoth& both) {
-    return Matcher(old_doc, old_tokens, new_doc, new_tokens, both).run();
+                const TokenizedDocument& new_tokens, const TokenTables& tables, const RunBoth& both) {
+    return Matcher(old_doc, old_tokens, new_doc, new_tokens, tables, both).run();
 }
 
 }  // namespace redline

@@ -51,8 +51,9 @@ struct Alignment {
 
 // Aligns every node of `old_doc` with at most one node of `new_doc` (roots with roots).
 // Splits and merges record the extra nodes that take part beyond the one-to-one pair.
-// Independent work (indexing each side) is handed to `both`.
+// Both token streams are in the ids of `tables`. Independent work (indexing each side) is
+// handed to `both`.
 Alignment align(const Document& old_doc, const TokenizedDocument& old_tokens, const Document& new_doc,
-                const TokenizedDocument& new_tokens, const RunBoth& both = one_after_other);
+                const TokenizedDocument& new_tokens, const TokenTables& tables, const RunBoth& both = one_after_other);
 
 }  // namespace redline

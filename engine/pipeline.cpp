@@ -71,7 +71,7 @@ private:
         c_.new_doc = new_.doc;
     }
 
-    void align_clauses() { al_ = align(*old_.doc, old_.tokens, *new_.doc, new_.tokens, at_once); }
+    void align_clauses() { al_ = align(*old_.doc, old_.tokens, *new_.doc, new_.tokens, old_.tables, at_once); }
 
     // Moves, splits and merges; the entries' order.
     void classify() { plan_ = plan_entries(*old_.doc, *new_.doc, al_); }

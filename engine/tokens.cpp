@@ -23,7 +23,6 @@ void add_text(std::string_view s, TokenizedDocument& td, TokenTables& tables, st
             tables.key_of_exact.push_back(tables.key.intern(key.empty() ? piece : std::string_view(key)));
         }
         td.exact.push_back(exact);
-        td.key.push_back(tables.key_of_exact[exact]);
         td.space_before.push_back(space ? 1 : 0);
         td.is_word.push_back(t.kind == text::TokenKind::punct ? 0 : 1);
         space = false;
@@ -32,7 +31,6 @@ void add_text(std::string_view s, TokenizedDocument& td, TokenTables& tables, st
 
 void add_break(TokenizedDocument& td, const TokenTables& tables) {
     td.exact.push_back(tables.paragraph_break);
-    td.key.push_back(tables.key_of_exact[tables.paragraph_break]);
     td.space_before.push_back(0);
     td.is_word.push_back(0);
 }
@@ -53,10 +51,9 @@ TokenizedDocument tokenize_document(const Document& doc, TokenTables& tables) {
     td.title.resize(doc.size());
     td.body.resize(doc.size());
     // Prose averages well over four bytes a token (a word and its space); reserving for that
-    // once saves re-copying four growing arrays.
+    // once saves re-copying three growing arrays.
     const std::size_t expected = doc.text_bytes() / 4 + doc.size();
     td.exact.reserve(expected);
-    td.key.reserve(expected);
     td.space_before.reserve(expected);
     td.is_word.reserve(expected);
     std::vector<text::Token> buffer;
@@ -90,10 +87,7 @@ std::vector<std::uint32_t> retable(TokenizedDocument& td, const TokenTables& fro
         exact_id[id] = exact;
         key_id[from.key_of_exact[id]] = into.key_of_exact[exact];
     }
-    for (std::size_t i = 0; i < td.exact.size(); ++i) {
-        td.exact[i] = exact_id[td.exact[i]];
-        td.key[i] = into.key_of_exact[td.exact[i]];
-    }
+    for (std::uint32_t& exact : td.exact) exact = exact_id[exact];
     return key_id;
 }
 
