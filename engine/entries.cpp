@@ -27,11 +27,16 @@ struct Seq {
             space.push_back(0);
         }
         exact.insert(exact.end(), td.exact.begin() + r.begin, td.exact.begin() + r.end);
-        const std::size_t at = key.size();   // keys are looked up: the token stream holds none
+        // Keys are looked up and flags unpacked: the token stream holds ids and one byte of flags.
+        const std::size_t at = key.size();
         key.resize(at + r.size());
-        for (std::uint32_t i = r.begin; i < r.end; ++i) key[at + (i - r.begin)] = tables.key_of_exact[td.exact[i]];
-        word.insert(word.end(), td.is_word.begin() + r.begin, td.is_word.begin() + r.end);
-        space.insert(space.end(), td.space_before.begin() + r.begin, td.space_before.begin() + r.end);
+        word.resize(at + r.size());
+        space.resize(at + r.size());
+        for (std::uint32_t i = r.begin; i < r.end; ++i) {
+            key[at + (i - r.begin)] = tables.key_of_exact[td.exact[i]];
+            word[at + (i - r.begin)] = td.is_word(i) ? 1 : 0;
+            space[at + (i - r.begin)] = td.space_before(i) ? 1 : 0;
+        }
     }
 
     std::string text(const TokenTables& tables, std::uint32_t begin, std::uint32_t end) const {

@@ -49,7 +49,7 @@ struct Side {
             b.reserve(words_[id]);
             for (const TokenRange r : {td.title[id], td.body[id]})
                 for (std::uint32_t i = r.begin; i < r.end; ++i)
-                    if (td.is_word[i]) b.push_back(key(i));
+                    if (td.is_word(i)) b.push_back(key(i));
             sort_ids(b);
             bag_done_[id] = 1;
         }
@@ -71,7 +71,7 @@ struct Side {
             bool have_prev = false;
             for (const TokenRange r : {td.title[id], td.body[id]})
                 for (std::uint32_t i = r.begin; i < r.end; ++i) {
-                    if (!td.is_word[i]) continue;
+                    if (!td.is_word(i)) continue;
                     if (have_prev) sh.push_back(0x80000000u | static_cast<std::uint32_t>(mix(prev, key(i)) >> 33));
                     prev = key(i);
                     have_prev = true;
@@ -106,7 +106,7 @@ struct Side {
             auto add = [&](TokenRange r, std::uint64_t salt) {
                 h = mix(h, salt);
                 for (std::uint32_t i = r.begin; i < r.end; ++i) {
-                    if (!td.is_word[i]) continue;
+                    if (!td.is_word(i)) continue;
                     h = mix(h, key(i));
                     ++words;
                 }

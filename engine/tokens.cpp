@@ -23,16 +23,15 @@ void add_text(std::string_view s, TokenizedDocument& td, TokenTables& tables, st
             tables.key_of_exact.push_back(tables.key.intern(key.empty() ? piece : std::string_view(key)));
         }
         td.exact.push_back(exact);
-        td.space_before.push_back(space ? 1 : 0);
-        td.is_word.push_back(t.kind == text::TokenKind::punct ? 0 : 1);
+        td.flags.push_back(static_cast<std::uint8_t>((space ? TokenizedDocument::space_flag : 0) |
+                                                     (t.kind == text::TokenKind::punct ? 0 : TokenizedDocument::word_flag)));
         space = false;
     }
 }
 
 void add_break(TokenizedDocument& td, const TokenTables& tables) {
     td.exact.push_back(tables.paragraph_break);
-    td.space_before.push_back(0);
-    td.is_word.push_back(0);
+    td.flags.push_back(0);
 }
 
 std::uint32_t size32(const std::vector<std::uint32_t>& v) { return static_cast<std::uint32_t>(v.size()); }
@@ -51,11 +50,10 @@ TokenizedDocument tokenize_document(const Document& doc, TokenTables& tables) {
     td.title.resize(doc.size());
     td.body.resize(doc.size());
     // Prose averages well over four bytes a token (a word and its space); reserving for that
-    // once saves re-copying three growing arrays.
+    // once saves re-copying two growing arrays.
     const std::size_t expected = doc.text_bytes() / 4 + doc.size();
     td.exact.reserve(expected);
-    td.space_before.reserve(expected);
-    td.is_word.reserve(expected);
+    td.flags.reserve(expected);
     std::vector<text::Token> buffer;
     for (ClauseId id = 0; id < doc.size(); ++id) {
         td.title[id].begin = size32(td.exact);

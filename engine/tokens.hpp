@@ -35,10 +35,14 @@ struct TokenRange {
 // 80,000-clause drafts).
 struct TokenizedDocument {
     std::vector<std::uint32_t> exact;         // per token
-    std::vector<std::uint8_t> space_before;   // per token: 1 when white space preceded it
-    std::vector<std::uint8_t> is_word;        // per token: 1 for words, Han words and numbers
+    static constexpr std::uint8_t word_flag = 1;    // a word, Han word or number (not punctuation)
+    static constexpr std::uint8_t space_flag = 2;   // white space preceded it
+    std::vector<std::uint8_t> flags;          // per token: word_flag | space_flag (one byte, not two arrays)
     std::vector<TokenRange> title;            // per node
     std::vector<TokenRange> body;             // per node: own blocks, paragraph breaks between
+
+    bool is_word(std::uint32_t token) const { return (flags[token] & word_flag) != 0; }
+    bool space_before(std::uint32_t token) const { return (flags[token] & space_flag) != 0; }
 };
 
 TokenTables make_token_tables();
