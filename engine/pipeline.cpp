@@ -67,6 +67,7 @@ private:
     // tokenised into one.
     void join_tables() {
         new_key_map_ = retable(new_.tokens, new_.tables, old_.tables);
+        new_.tables = TokenTables();   // its ids now live in the joined tables and new_key_map_
         c_.old_doc = old_.doc;
         c_.new_doc = new_.doc;
     }
