@@ -55,7 +55,8 @@ ProvisionKeys provision_keys(const Document& doc, const Analysis& a, const Token
         p.slot[i] = static_cast<std::uint32_t>(p.normative.size());
         p.normative.push_back(i);
         const std::string_view t = unit_text(doc, u);
-        p.key.push_back(text::comparison_key(t));
+        p.keys += text::comparison_key(t);   // one buffer: a string each was 50 bytes more a provision
+        p.key_end.push_back(p.keys.size());
         std::vector<std::uint32_t>& words = p.words.emplace_back();
         text::tokenize(t, tokens);
         for (const text::Token& tok : tokens)
@@ -115,7 +116,7 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
 
     // 1. The same text: in its own clause (unchanged) or elsewhere (moved). Repeated texts are
     // paired in document order, preferring the counterpart clause.
-    std::unordered_map<std::string, std::vector<std::uint32_t>> old_by_key;
+    std::unordered_map<std::string_view, std::vector<std::uint32_t>> old_by_key;
     for (std::uint32_t oi : o.normative) old_by_key[o.key_of(oi)].push_back(oi);
     for (int pass = 0; pass < 2; ++pass)
         for (std::uint32_t ni : n.normative) {

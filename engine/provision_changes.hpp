@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace redline {
@@ -23,12 +24,17 @@ struct ProvisionKeys {
     // Per provision, in the order of `normative` (most units are statements: slots for every
     // unit were 80 bytes each, 50 MB of two 80,000-clause drafts). Look up a unit's with
     // key_of(), words_of() and refs_of().
-    std::vector<std::string> key;                   // comparison key of its text
+    std::string keys;                               // comparison keys of their texts, one after another
+    std::vector<std::size_t> key_end;               // where each one's key ends in `keys`
     std::vector<std::vector<std::uint32_t>> words;  // its words' comparison-key ids, sorted
     std::vector<std::string> extra_words;           // word keys the draft's key table lacks
     std::vector<std::vector<std::string>> refs;     // sorted reference keys
 
-    const std::string& key_of(std::uint32_t unit) const { return key[slot[unit]]; }
+    std::string_view key_of(std::uint32_t unit) const {
+        const std::uint32_t s = slot[unit];
+        const std::size_t begin = s == 0 ? 0 : key_end[s - 1];
+        return std::string_view(keys).substr(begin, key_end[s] - begin);
+    }
     const std::vector<std::uint32_t>& words_of(std::uint32_t unit) const { return words[slot[unit]]; }
     const std::vector<std::string>& refs_of(std::uint32_t unit) const { return refs[slot[unit]]; }
 };
