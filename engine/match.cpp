@@ -86,6 +86,13 @@ struct Side {
         return shingle_cache_[id];
     }
 
+    // Gives back the memory of the shingles made so far; they are made again if asked for.
+    // The old side's shingles are read only to build the candidate index.
+    void release_shingles() {
+        for (std::vector<std::uint32_t>& sh : shingle_cache_) std::vector<std::uint32_t>().swap(sh);
+        std::fill(shingle_done_.begin(), shingle_done_.end(), 0);
+    }
+
     Side(const Document& d, const TokenizedDocument& t, const TokenTables& tables)
         : doc(d), td(t), key_of_exact(tables.key_of_exact) {}
 
@@ -406,6 +413,7 @@ private:
             for (ClauseId n : news) new_.shingles(n);
         });
         free_index_ = std::make_unique<ShingleIndex>(old_, olds, new_, news);
+        old_.release_shingles();   // the index holds what it needs of them; queries are new nodes
     }
 
     bool compatible_kinds(ClauseId o, ClauseId n) const {
