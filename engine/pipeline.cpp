@@ -1,5 +1,6 @@
 #include "engine/pipeline.hpp"
 
+#include "engine/beside.hpp"
 #include "engine/entries.hpp"
 #include "engine/findings.hpp"
 #include "engine/match.hpp"
@@ -7,29 +8,22 @@
 #include <algorithm>
 #include <exception>
 #include <stdexcept>
-#include <thread>
 
 namespace redline {
 
 namespace {
 
-// `first` on a second thread, `second` on this one. When both throw, `first`'s error wins.
+// `first` on a second thread (started on another processor: engine/beside), `second` on this
+// one. When both throw, `first`'s error wins.
 void at_once(const std::function<void()>& first, const std::function<void()>& second) {
-    std::exception_ptr first_error, second_error;
-    std::thread beside([&] {
-        try {
-            first();
-        } catch (...) {
-            first_error = std::current_exception();
-        }
-    });
+    std::exception_ptr second_error;
+    Beside beside(first);
     try {
         second();
     } catch (...) {
         second_error = std::current_exception();
     }
-    beside.join();
-    if (first_error) std::rethrow_exception(first_error);
+    beside.wait();   // rethrows what `first` threw
     if (second_error) std::rethrow_exception(second_error);
 }
 
