@@ -10,4 +10,8 @@ namespace redline::cli {
 // asks for transparent huge pages for the heap (see allocator.cpp). Call first thing in main().
 void tune_allocator();
 
+// The same huge-page request for the heap of the calling thread, when glibc gives it a heap of
+// its own (its first allocation does). Call first thing on a thread that allocates much.
+void tune_thread_allocator();
+
 }  // namespace redline::cli

@@ -1,5 +1,7 @@
 #include "cli/options.hpp"
 
+#include "cli/allocator.hpp"
+
 #include "engine/error.hpp"
 
 #include <cstdlib>
@@ -50,8 +52,14 @@ Comparison compare_files(const std::string& old_path, const std::string& new_pat
     old_read.language = new_read.language = parse_lang(lang);
     old_read.path = old_path;
     new_read.path = new_path;
-    auto [old_draft, new_draft] = prepare_pair([&] { return read_input(old_read); }, [&] { return read_input(new_read); },
-                                               prepare_options(profile));
+    // The old draft is read on the pipeline's second thread: its heap gets the huge-page advice
+    // too (cli/allocator).
+    auto [old_draft, new_draft] = prepare_pair(
+        [&] {
+            tune_thread_allocator();
+            return read_input(old_read);
+        },
+        [&] { return read_input(new_read); }, prepare_options(profile));
     return compare(std::move(old_draft), std::move(new_draft), options);
 }
 
