@@ -270,17 +270,13 @@ public:
         return {begin + static_cast<std::uint32_t>(first - spans.begin()), begin + static_cast<std::uint32_t>(last - spans.begin())};
     }
 
-    // Where each block of a clause starts in its own text (Document::own_text).
-    std::vector<std::uint32_t> block_bases(ClauseId clause, std::uint32_t& length) const {
-        std::vector<std::uint32_t> bases;
+    // Where block `block` of `clause` starts in the clause's own text (Document::own_text:
+    // blocks joined by '\n', none before the first text); one past its last block, the text's
+    // length.
+    std::uint32_t own_offset(ClauseId clause, std::uint32_t block) const {
         std::uint32_t pos = 0;
-        for (const Block* b = doc_.blocks_begin(clause); b != doc_.blocks_end(clause); ++b) {
-            if (pos > 0) pos += 1;
-            bases.push_back(pos);
-            pos += b->text.length;
-        }
-        length = pos;
-        return bases;
+        for (std::uint32_t b = doc_[clause].first_block; b < block; ++b) pos += (pos > 0 ? 1 : 0) + doc_.blocks()[b].text.length;
+        return block < doc_[clause].first_block + doc_[clause].block_count && pos > 0 ? pos + 1 : pos;
     }
 
     // Where a clause's own text starts in the entry's text, its clauses' own texts joined by
@@ -288,11 +284,9 @@ public:
     std::uint32_t clause_base(const std::vector<ClauseId>& ids, ClauseId clause) const {
         std::uint32_t total = 0;
         for (ClauseId id : ids) {
-            std::uint32_t length = 0;
-            block_bases(id, length);
             if (total > 0) total += 1;
             if (id == clause) return total;
-            total += length;
+            total += own_offset(id, doc_[id].first_block + doc_[id].block_count);
         }
         return total;
     }
@@ -303,9 +297,7 @@ public:
         const Clause& c = doc_[clause];
         std::uint32_t block = c.first_block;
         while (block + 1 < c.first_block + c.block_count && block_begin(clause, block + 1) <= token) ++block;
-        std::uint32_t length = 0;
-        const std::vector<std::uint32_t> bases = block_bases(clause, length);
-        const std::uint32_t base = clause_base(ids, clause) + bases[block - c.first_block];
+        const std::uint32_t base = clause_base(ids, clause) + own_offset(clause, block);
         const std::vector<text::Span>& spans = tokens(clause, block);
         const std::uint32_t local = token - block_begin(clause, block);
         if (local >= spans.size()) return {base, 0};
@@ -418,10 +410,7 @@ void place_provisions(Comparison& c, const EntryDiffer& differ, const std::vecto
         // No edits: the entry shows its clauses' own text, the new one's when it has new
         // clauses. The old side of an unchanged pair has the same tokens as the new side.
         if (!old_side || e.new_ids.empty()) {
-            const Document& doc = old_side ? od : nd;
-            std::uint32_t clause_length = 0;
-            const std::vector<std::uint32_t> bases = positions.block_bases(u.clause, clause_length);
-            place.offset = positions.clause_base(ids, u.clause) + bases[u.block - doc[u.clause].first_block] + u.offset;
+            place.offset = positions.clause_base(ids, u.clause) + positions.own_offset(u.clause, u.block) + u.offset;
             place.length = u.length;
             return;
         }

@@ -6,6 +6,7 @@
 #include "formats/markdown/style.hpp"
 #include "formats/reader.hpp"
 #include "formats/text/structure.hpp"
+#include "tests/support/roles.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -20,6 +21,8 @@ using redline::formats::ReadOptions;
 using redline::formats::read_markdown;
 
 namespace {
+
+using redline::test::roles;
 
 Document md(const std::string& text) { return read_markdown(text, ReadOptions{"test.md"}); }
 
@@ -70,19 +73,6 @@ ClauseId find_title(const Document& d, std::string_view title) {
     for (ClauseId i = 1; i < d.size(); ++i)
         if (d.title(i) == title) return i;
     return no_clause;
-}
-
-// The nodes that have a section role, one a line: "label title → role".
-std::string roles(const Document& d) {
-    std::string out;
-    for (ClauseId i = 1; i < d.size(); ++i) {
-        if (d[i].role == SectionRole::none) continue;
-        std::string name(d.label(i));
-        if (!d.title(i).empty()) name += (name.empty() ? "" : " ") + std::string(d.title(i));
-        if (name.empty() && d[i].block_count > 0) name = std::string(d.str(d.blocks_begin(i)->text));
-        out += name + " → " + std::string(to_string(d[i].role)) + "\n";
-    }
-    return out;
 }
 
 std::string slurp(const std::filesystem::path& p) {

@@ -4,6 +4,7 @@
 #include "engine/error.hpp"
 #include "formats/reader.hpp"
 #include "formats/text/structure.hpp"
+#include "tests/support/roles.hpp"
 
 #include <unicode/ucnv.h>
 
@@ -17,6 +18,8 @@ using namespace redline;
 using namespace redline::formats;
 
 namespace {
+
+using redline::test::roles;
 
 std::string slurp(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -80,20 +83,6 @@ std::string all_text(const Document& d) {
     for (const Block& b : d.blocks()) {
         out += d.str(b.text);
         out += '\n';
-    }
-    return out;
-}
-
-// The nodes that have a section role, one a line: "label title → role" (an untitled node
-// shows its first block).
-std::string roles(const Document& d) {
-    std::string out;
-    for (ClauseId i = 1; i < d.size(); ++i) {
-        if (d[i].role == SectionRole::none) continue;
-        std::string name(d.label(i));
-        if (!d.title(i).empty()) name += (name.empty() ? "" : " ") + std::string(d.title(i));
-        if (name.empty() && d[i].block_count > 0) name = std::string(d.str(d.blocks_begin(i)->text));
-        out += name + " → " + std::string(to_string(d[i].role)) + "\n";
     }
     return out;
 }

@@ -3,6 +3,7 @@
 
 #include "engine/error.hpp"
 #include "formats/reader.hpp"
+#include "tests/support/roles.hpp"
 
 #include <map>
 #include <regex>
@@ -11,6 +12,8 @@
 using namespace redline;
 
 namespace {
+
+using redline::test::roles;
 
 Document xml(const std::string& text) {
     formats::ReadOptions o;
@@ -25,18 +28,6 @@ std::string error_of(const std::string& text) {
         return e.describe();
     }
     return "no error";
-}
-
-// The nodes that have a section role, one a line: "label title → role".
-std::string roles(const Document& d) {
-    std::string out;
-    for (ClauseId i = 1; i < d.size(); ++i) {
-        if (d[i].role == SectionRole::none) continue;
-        std::string name(d.label(i));
-        if (!d.title(i).empty()) name += (name.empty() ? "" : " ") + std::string(d.title(i));
-        out += name + " → " + std::string(to_string(d[i].role)) + "\n";
-    }
-    return out;
 }
 
 // The scorer's numbering (score_alignment.py, strip_xml): anchor → (line, number).

@@ -230,7 +230,6 @@ private:
             f.headline = z ? fmt::format("{}更改", where) : fmt::format("{} changed", where);
             if (e.change == ClauseChange::removed) f.headline = z ? fmt::format("删除了 {}", where) : fmt::format("{} removed", where);
             if (e.change == ClauseChange::added) f.headline = z ? fmt::format("增加了 {}", where) : fmt::format("{} added", where);
-            f.verb = FindingVerb::changed;
             break;
         case FindingSubject::scope:
             f.headline = z ? fmt::format("范围更改（{}）", where) : fmt::format("Scope changed ({})", where);
@@ -272,7 +271,6 @@ private:
                                               src.items_before, src.items_after)
                                 : fmt::format("Drafting organisations: {} removed, {} added ({} → {})", src.items_removed.size(),
                                               src.items_added.size(), src.items_before, src.items_after);
-        f.verb = FindingVerb::changed;
     }
 
     void document_info(const Finding& src, BriefFinding& f) const {
@@ -294,7 +292,6 @@ private:
                            : fmt::format("Stage: {} → {}", o.empty() ? "(not stated)" : o, n.empty() ? "(not stated)" : n);
             break;
         }
-        f.verb = FindingVerb::changed;
     }
 
     // ---- Watch list ----
