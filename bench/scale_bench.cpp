@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <random>
 #include <string>
 #include <vector>
@@ -170,7 +171,14 @@ int main(int argc, char** argv) {
         else if (arg == "--numbered-titles") numbered_titles = std::string(argv[i + 1]) == "yes";
         else if (arg == "--source") source = argv[i + 1];
     }
-    const auto pool = sentences_of(source);
+    std::vector<std::string> pool;
+    try {
+        pool = sentences_of(source);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "scale_bench: %s: %s (run it from the checkout, or give --source FILE)\n",
+                     source.c_str(), e.what());
+        return 2;
+    }
     if (pool.empty()) {
         std::fprintf(stderr, "scale_bench: no sentences in %s\n", source.c_str());
         return 2;
