@@ -15,6 +15,7 @@ std::string_view to_string(ClauseChange change) {
     case ClauseChange::removed: return "removed";
     case ClauseChange::split: return "split";
     case ClauseChange::merged: return "merged";
+    case ClauseChange::reorganised: return "reorganised";
     }
     return "unchanged";
 }
@@ -30,6 +31,7 @@ std::string_view to_string(MatchReason reason) {
     case MatchReason::children_matched: return "children-matched";
     case MatchReason::split: return "split";
     case MatchReason::merge: return "merge";
+    case MatchReason::traced: return "traced";
     }
     return "none";
 }

@@ -14,11 +14,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace redline {
 
-enum class ClauseChange : std::uint8_t { unchanged, modified, renumbered, moved, added, removed, split, merged };
+enum class ClauseChange : std::uint8_t { unchanged, modified, renumbered, moved, added, removed, split, merged, reorganised };
 
 std::string_view to_string(ClauseChange change);
 std::ostream& operator<<(std::ostream& os, ClauseChange change);
@@ -32,6 +33,7 @@ enum class MatchReason : std::uint8_t {
     children_matched,    // its children went to the other node's children
     split,               // one of the parts of an old node split into several new ones
     merge,               // one of the parts merged into one new node
+    traced,              // sentences traced to it from the other side (a reorganisation)
 };
 std::string_view to_string(MatchReason reason);
 std::ostream& operator<<(std::ostream& os, MatchReason reason);
@@ -50,6 +52,9 @@ struct ClauseEntry {
     std::uint32_t number = 0;           // change number (C1, C2, …) of substantive entries; 0 = none
     std::vector<ClauseId> old_ids;      // empty for added
     std::vector<ClauseId> new_ids;      // empty for removed
+    // Of a split, merge or reorganisation: which old part corresponds to which new part
+    // (index into old_ids, index into new_ids), sorted; empty for a one-to-one entry.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
     // Body text. When empty the entry is unchanged and its text is its clauses' own text
     // (Document::own_text, joined by '\n'); otherwise the edits spell out both sides.
     std::vector<Edit> edits;
@@ -70,7 +75,7 @@ struct ClauseEntry {
 };
 
 struct ClauseSummary {
-    std::uint32_t counts[8] = {};       // indexed by ClauseChange
+    std::uint32_t counts[9] = {};       // indexed by ClauseChange
 };
 
 // What happened to one provision between the two documents. Provisions are matched across

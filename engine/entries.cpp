@@ -56,14 +56,6 @@ struct Seq {
 };
 
 // The exact ids of the tokens that end a sentence unit for the diff's coarse pass, sorted.
-std::vector<std::uint32_t> sentence_end_ids(const TokenTables& tables) {
-    std::vector<std::uint32_t> ends;
-    for (std::string_view end : {".", "。", ";", "；", "!", "！", "?", "？", "\n"})
-        if (const std::uint32_t id = tables.exact.find(end); id != text::Interner::npos) ends.push_back(id);
-    std::sort(ends.begin(), ends.end());
-    return ends;
-}
-
 struct EditResult {
     std::vector<Edit> edits;
     bool changed = false;       // the token sequences differ
@@ -233,17 +225,15 @@ EntryPlan plan_entries(const Document& old_doc, const Document& new_doc, const A
             if (!keep[i]) plan.moved[news[i]] = 1;
     }
 
-    std::unordered_map<ClauseId, char> secondary_split;   // new parts after the first
-    std::unordered_map<ClauseId, char> merged_old;        // old parts besides the partner
-    for (std::size_t i = 0; i < al.splits.size(); ++i) {
-        plan.split_of[al.splits[i].old_id] = i;
-        for (ClauseId n : al.splits[i].new_ids)
-            if (al.new_to_old[n] != al.splits[i].old_id) secondary_split[n] = 1;
-    }
-    for (std::size_t i = 0; i < al.merges.size(); ++i) {
-        plan.merge_of[al.merges[i].new_id] = i;
-        for (ClauseId o : al.merges[i].old_ids)
-            if (al.old_to_new[o] != al.merges[i].new_id) merged_old[o] = 1;
+    // A group's entry stands where its primary new clause does; its other clauses have no
+    // entry of their own, and its old clauses are not removed.
+    std::vector<std::uint8_t> secondary_new(new_doc.size(), 0), grouped_old(old_doc.size(), 0);
+    for (std::size_t i = 0; i < al.groups.size(); ++i) {
+        const Group& g = al.groups[i];
+        plan.group_of[g.primary_new] = i;
+        for (ClauseId n : g.new_ids)
+            if (n != g.primary_new) secondary_new[n] = 1;
+        for (ClauseId o : g.old_ids) grouped_old[o] = 1;
     }
 
     // A removed clause is shown right after the closest clause before it (in old document
@@ -251,7 +241,7 @@ EntryPlan plan_entries(const Document& old_doc, const Document& new_doc, const A
     std::vector<std::vector<ClauseId>> removed_after(old_doc.size());
     ClauseId anchor = 0;
     for (ClauseId o = 1; o < old_doc.size(); ++o) {
-        if (al.old_to_new[o] != no_clause || merged_old.count(o)) {
+        if (al.old_to_new[o] != no_clause || grouped_old[o]) {
             anchor = o;
             continue;
         }
@@ -263,13 +253,13 @@ EntryPlan plan_entries(const Document& old_doc, const Document& new_doc, const A
     };
     removed_after_old(0);
     for (ClauseId n = 1; n < new_doc.size(); ++n) {
-        if (secondary_split.count(n)) continue;
+        if (secondary_new[n]) continue;
         const ClauseId o = al.new_to_old[n];
         plan.jobs.push_back({o, n});
         if (o == no_clause) continue;
         removed_after_old(o);
-        if (const auto m = plan.merge_of.find(n); m != plan.merge_of.end())
-            for (ClauseId other : al.merges[m->second].old_ids)
+        if (const auto g = plan.group_of.find(n); g != plan.group_of.end())
+            for (ClauseId other : al.groups[g->second].old_ids)
                 if (other != o) removed_after_old(other);
     }
     return plan;
@@ -312,14 +302,12 @@ ClauseEntry EntryDiffer::paired(ClauseId o, ClauseId n, std::vector<TokenEdit>* 
     e.reason = al_.reason[n];
     e.old_ids = {o};
     e.new_ids = {n};
-    bool is_split = false, is_merge = false;
-    if (const auto s = plan_.split_of.find(o); s != plan_.split_of.end()) {
-        e.new_ids = al_.splits[s->second].new_ids;
-        is_split = true;
-    }
-    if (const auto m = plan_.merge_of.find(n); m != plan_.merge_of.end()) {
-        e.old_ids = al_.merges[m->second].old_ids;
-        is_merge = true;
+    const Group* group = nullptr;
+    if (const auto g = plan_.group_of.find(n); g != plan_.group_of.end()) {
+        group = &al_.groups[g->second];
+        e.old_ids = group->old_ids;
+        e.new_ids = group->new_ids;
+        e.links = group->links;
     }
     const EditResult b = diff_seqs(body(ot_, e.old_ids, tables_), body(nt_, e.new_ids, tables_), tables_, sentence_ends_,
                                    ignore_editorial_, true, script);
@@ -340,8 +328,10 @@ ClauseEntry EntryDiffer::paired(ClauseId o, ClauseId n, std::vector<TokenEdit>* 
     const bool substantive = b.substantive || t.substantive;
     const bool renumbered = label_key(old_doc_.label(o)) != label_key(new_doc_.label(n));
     const bool moved = plan_.moved[n] != 0;
-    if (is_split || is_merge) {
-        e.change = is_split ? ClauseChange::split : ClauseChange::merged;
+    if (group) {
+        e.change = e.old_ids.size() == 1 ? ClauseChange::split
+                   : e.new_ids.size() == 1 ? ClauseChange::merged
+                                           : ClauseChange::reorganised;
     } else if (moved) {
         e.change = ClauseChange::moved;
         if (changed) e.also.push_back(ClauseChange::modified);

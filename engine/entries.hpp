@@ -20,13 +20,12 @@ struct EntryJob {
 };
 
 // The alignment read as clause changes: which matched clauses moved, which take part in a
-// split or merge, and the entries in reading order (new document order, each removed clause
+// split, merge or reorganisation, and the entries in reading order (new document order, each removed clause
 // after the closest clause before it that kept a place).
 struct EntryPlan {
     std::vector<EntryJob> jobs;
     std::vector<std::uint8_t> moved;                      // per new node
-    std::unordered_map<ClauseId, std::size_t> split_of;   // old node → index into Alignment::splits
-    std::unordered_map<ClauseId, std::size_t> merge_of;   // new node → index into Alignment::merges
+    std::unordered_map<ClauseId, std::size_t> group_of;   // primary new node → index into Alignment::groups
 };
 
 EntryPlan plan_entries(const Document& old_doc, const Document& new_doc, const Alignment& alignment);

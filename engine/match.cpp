@@ -334,7 +334,7 @@ public:
         match_similar_content(false);
         match_by_children();
         match_same_label();
-        find_splits_and_merges();
+        form_groups(out_, find_splits_and_merges());
         return std::move(out_);
     }
 
@@ -549,9 +549,10 @@ private:
     }
 
     // A leftover part whose words are mostly found in what the other side's matched node did
-    // not account for is a split (new leftover) or a merge (old leftover).
-    void find_splits_and_merges() {
-        std::unordered_map<ClauseId, std::size_t> split_of, merge_of;  // old/new node → index
+    // not account for is a split (new leftover) or a merge (old leftover). Returns the links
+    // beyond the one-to-one pairs (old part, new part).
+    std::vector<std::pair<ClauseId, ClauseId>> find_splits_and_merges() {
+        std::vector<std::pair<ClauseId, ClauseId>> links;
         // Splits: a leftover new node is compared with the old counterparts of its neighbours
         // (parts of a split stay next to each other) and with unmatched old nodes.
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
@@ -572,9 +573,7 @@ private:
                 if (partner == no_clause) {
                     pair(o, n, 1.0, MatchReason::split);
                 } else {
-                    auto [it, fresh] = split_of.try_emplace(o, out_.splits.size());
-                    if (fresh) out_.splits.push_back({o, {partner}});
-                    out_.splits[it->second].new_ids.push_back(n);
+                    links.emplace_back(o, n);
                     out_.score[n] = static_cast<float>(in_residue);
                     out_.reason[n] = MatchReason::split;
                     out_.reason[partner] = MatchReason::split;
@@ -588,22 +587,81 @@ private:
             for (ClauseId near : neighbours(old_.doc, o)) {
                 const ClauseId n = out_.old_to_new[near];
                 if (n == no_clause || n == 0) continue;
-                const ClauseId partner = near;
-                const std::vector<std::uint32_t> residue = minus(new_.bag(n), old_.bag(partner));
+                const std::vector<std::uint32_t> residue = minus(new_.bag(n), old_.bag(near));
                 if (static_cast<double>(seq::common_count(residue, old_.bag(o))) < split_containment * old_.words_in(o)) continue;
-                auto [it, fresh] = merge_of.try_emplace(n, out_.merges.size());
-                if (fresh) out_.merges.push_back({{partner}, n});
-                out_.merges[it->second].old_ids.push_back(o);
+                links.emplace_back(o, n);
                 out_.reason[n] = MatchReason::merge;
                 break;
             }
         }
-        for (Merge& m : out_.merges) std::sort(m.old_ids.begin(), m.old_ids.end());
-        for (Split& s : out_.splits) std::sort(s.new_ids.begin(), s.new_ids.end());
+        return links;
     }
 };
 
 }  // namespace
+
+void form_groups(Alignment& al, const std::vector<std::pair<ClauseId, ClauseId>>& links) {
+    al.groups.clear();
+    if (links.empty()) return;
+    const auto olds = static_cast<ClauseId>(al.old_to_new.size());
+    // Union-find over old nodes [0, olds) and new nodes [olds, olds + news).
+    std::vector<ClauseId> up(al.old_to_new.size() + al.new_to_old.size());
+    std::iota(up.begin(), up.end(), ClauseId{0});
+    auto find = [&](ClauseId x) {
+        while (up[x] != x) x = up[x] = up[up[x]];
+        return x;
+    };
+    auto join = [&](ClauseId a, ClauseId b) {
+        a = find(a), b = find(b);
+        if (a != b) up[std::max(a, b)] = std::min(a, b);
+    };
+    std::vector<std::pair<ClauseId, ClauseId>> all = links;
+    for (auto [o, n] : links) {
+        join(o, olds + n);
+        // The one-to-one pairs of the linked clauses belong to the same group.
+        if (const ClauseId p = al.old_to_new[o]; p != no_clause) all.emplace_back(o, p);
+        if (const ClauseId p = al.new_to_old[n]; p != no_clause) all.emplace_back(p, n);
+    }
+    for (auto [o, n] : all) join(o, olds + n);
+    std::sort(all.begin(), all.end());
+    all.erase(std::unique(all.begin(), all.end()), all.end());
+    std::unordered_map<ClauseId, std::size_t> group_of_root;
+    for (auto [o, n] : all) {
+        auto [it, fresh] = group_of_root.try_emplace(find(o), al.groups.size());
+        if (fresh) al.groups.emplace_back();
+        Group& g = al.groups[it->second];
+        g.old_ids.push_back(o);
+        g.new_ids.push_back(n);
+        g.links.emplace_back(o, n);   // as clause ids until the parts are numbered
+    }
+    for (Group& g : al.groups) {
+        for (std::vector<ClauseId>* ids : {&g.old_ids, &g.new_ids}) {
+            std::sort(ids->begin(), ids->end());
+            ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+        }
+        auto index = [](const std::vector<ClauseId>& ids, ClauseId id) {
+            return static_cast<std::uint32_t>(std::lower_bound(ids.begin(), ids.end(), id) - ids.begin());
+        };
+        // The primary pair: the best-scored one-to-one pair of the group, else its first link.
+        float best = -1;
+        for (auto [o, n] : g.links)
+            if (al.old_to_new[o] == n && al.score[n] > best) g.primary_old = o, g.primary_new = n, best = al.score[n];
+        if (g.primary_old == no_clause) {
+            auto [o, n] = g.links.front();
+            if (al.old_to_new[o] == no_clause && al.new_to_old[n] == no_clause) {
+                al.old_to_new[o] = n;
+                al.new_to_old[n] = o;
+            }
+            g.primary_old = o, g.primary_new = n;
+        }
+        for (auto& [o, n] : g.links) o = index(g.old_ids, o), n = index(g.new_ids, n);
+        std::sort(g.links.begin(), g.links.end());
+    }
+    // Two clauses linked to nothing else are a plain pair.
+    std::erase_if(al.groups, [](const Group& g) { return g.old_ids.size() == 1 && g.new_ids.size() == 1; });
+    // Groups in the order of their primary new clause.
+    std::sort(al.groups.begin(), al.groups.end(), [](const Group& a, const Group& b) { return a.primary_new < b.primary_new; });
+}
 
 Alignment align(const Document& old_doc, const TokenizedDocument& old_tokens, const Document& new_doc,
                 const TokenizedDocument& new_tokens, const TokenTables& tables, const RunBoth& both) {

@@ -26,18 +26,22 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace redline {
 
-struct Split {
-    ClauseId old_id = no_clause;
-    std::vector<ClauseId> new_ids;   // in document order
-};
-
-struct Merge {
+// Clauses that correspond as a whole, beyond one-to-one: a split (one old clause, several new),
+// a merge (several old, one new) or a reorganisation (several of each: two old articles
+// redistributed over three new ones). One of its pairs is the group's primary pair, which is
+// also in old_to_new/new_to_old; the group's entry stands where the primary new clause does.
+struct Group {
     std::vector<ClauseId> old_ids;   // in document order
-    ClauseId new_id = no_clause;
+    std::vector<ClauseId> new_ids;   // in document order
+    // Which old part corresponds to which new part: (index into old_ids, index into new_ids),
+    // sorted. Every part takes part in at least one link.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> links;
+    ClauseId primary_old = no_clause, primary_new = no_clause;
 };
 
 struct Alignment {
@@ -45,15 +49,19 @@ struct Alignment {
     std::vector<ClauseId> new_to_old;    // per new node
     std::vector<float> score;            // per new node: the score of its pair
     std::vector<MatchReason> reason;     // per new node
-    std::vector<Split> splits;
-    std::vector<Merge> merges;
+    std::vector<Group> groups;           // no clause is in two groups
 };
 
 // Aligns every node of `old_doc` with at most one node of `new_doc` (roots with roots).
-// Splits and merges record the extra nodes that take part beyond the one-to-one pair.
+// Groups record the extra nodes of splits and merges beyond the one-to-one pair.
 // Both token streams are in the ids of `tables`. Independent work (indexing each side) is
 // handed to `both`.
 Alignment align(const Document& old_doc, const TokenizedDocument& old_tokens, const Document& new_doc,
                 const TokenizedDocument& new_tokens, const TokenTables& tables, const RunBoth& both = one_after_other);
+
+// Rebuilds `al.groups` from links beyond the one-to-one pairs (old clause, new clause): each
+// set of clauses connected by links and by the one-to-one pairs of linked clauses is a group.
+// A group without a one-to-one pair gets its first link as one.
+void form_groups(Alignment& al, const std::vector<std::pair<ClauseId, ClauseId>>& links);
 
 }  // namespace redline

@@ -4,6 +4,7 @@
 #include "engine/entries.hpp"
 #include "engine/findings.hpp"
 #include "engine/match.hpp"
+#include "engine/reorganise.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -66,7 +67,10 @@ private:
         c_.new_doc = new_.doc;
     }
 
-    void align_clauses() { al_ = align(*old_.doc, old_.tokens, *new_.doc, new_.tokens, old_.tables, at_once); }
+    void align_clauses() {
+        al_ = align(*old_.doc, old_.tokens, *new_.doc, new_.tokens, old_.tables, at_once);
+        trace_reorganisations(*old_.doc, old_.tokens, *new_.doc, new_.tokens, old_.tables, al_);
+    }
 
     // Moves, splits and merges; the entries' order.
     void classify() { plan_ = plan_entries(*old_.doc, *new_.doc, al_); }
@@ -75,9 +79,11 @@ private:
     // thread matches the provisions and diffs the later entries while this one diffs the
     // earlier ones.
     void diff_entries_and_match_provisions() {
-        std::vector<ClauseId> old_to_new = al_.old_to_new;
-        for (const Merge& m : al_.merges)
-            for (ClauseId o : m.old_ids) old_to_new[o] = m.new_id;
+        std::vector<ClauseId> counterpart = al_.old_to_new;
+        // An old part of a group without a pair of its own counts as gone to its first linked part.
+        for (const Group& g : al_.groups)
+            for (auto [i, j] : g.links)
+                if (counterpart[g.old_ids[i]] == no_clause) counterpart[g.old_ids[i]] = g.new_ids[j];
         c_.old_analysis = std::move(old_.analysis);
         c_.new_analysis = std::move(new_.analysis);
 
@@ -94,7 +100,7 @@ private:
         at_once(
             [&] {
                 join_word_ids(old_.keys, new_.keys, new_key_map_, old_.tables.key);
-                compare_provisions(c_, old_to_new, old_.keys, new_.keys);
+                compare_provisions(c_, al_.old_to_new, counterpart, old_.keys, new_.keys);
                 for (std::size_t i = split; i < jobs.size(); ++i) c_.entries[i] = differ.entry(jobs[i], &scripts_[i]);
             },
             [&] {

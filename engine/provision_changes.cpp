@@ -105,7 +105,8 @@ void join_word_ids(ProvisionKeys& o, ProvisionKeys& n, const std::vector<std::ui
     }
 }
 
-void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, const ProvisionKeys& o,
+void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, const std::vector<ClauseId>& counterpart,
+                        const ProvisionKeys& o,
                         const ProvisionKeys& n) {
     const std::uint32_t none = ProvisionPlace::none;
     std::vector<std::uint32_t> partner_of_new(c.new_analysis.units.size(), none);
@@ -133,7 +134,7 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
     // 2. Reworded: most similar unpaired provision of the counterpart clause, then anywhere.
     std::unordered_map<ClauseId, std::vector<std::uint32_t>> old_by_clause;
     for (std::uint32_t oi : o.normative)
-        if (partner_of_old[oi] == none) old_by_clause[old_to_new[c.old_analysis.units[oi].clause]].push_back(oi);
+        if (partner_of_old[oi] == none) old_by_clause[counterpart[c.old_analysis.units[oi].clause]].push_back(oi);
     std::vector<std::uint32_t> old_left;
     for (std::uint32_t oi : o.normative)
         if (partner_of_old[oi] == none) old_left.push_back(oi);

@@ -48,9 +48,13 @@ void join_word_ids(ProvisionKeys& old_keys, ProvisionKeys& new_keys, const std::
                    const text::Interner& joined_keys);
 
 // Fills comparison.provisions (kinds, units, references), .provision_counts and .references
-// from the two analyses, their keys and the clause alignment (old clause → new clause,
-// no_clause when removed).
-void compare_provisions(Comparison& comparison, const std::vector<ClauseId>& old_to_new, const ProvisionKeys& old_keys,
+// from the two analyses, their keys and the clause alignment: `old_to_new` the one-to-one
+// pairs (old clause → new clause, no_clause when it has none; a provision in another clause
+// than its clause's pair moved), `counterpart` where each old clause's text went (its pair, or
+// for a part of a merge or reorganisation without one, a new part it is linked to), searched
+// first for a reworded provision.
+void compare_provisions(Comparison& comparison, const std::vector<ClauseId>& old_to_new,
+                        const std::vector<ClauseId>& counterpart, const ProvisionKeys& old_keys,
                         const ProvisionKeys& new_keys);
 
 // Once the entries are made: each provision change's clauses, entries and sentence offsets in

@@ -1,5 +1,8 @@
 #include "engine/tokens.hpp"
 
+#include <algorithm>
+#include <string_view>
+
 namespace redline {
 
 namespace {
@@ -87,6 +90,14 @@ std::vector<std::uint32_t> retable(TokenizedDocument& td, const TokenTables& fro
     }
     for (std::uint32_t& exact : td.exact) exact = exact_id[exact];
     return key_id;
+}
+
+std::vector<std::uint32_t> sentence_end_ids(const TokenTables& tables) {
+    std::vector<std::uint32_t> ends;
+    for (std::string_view end : {".", "。", ";", "；", "!", "！", "?", "？", "\n"})
+        if (const std::uint32_t id = tables.exact.find(end); id != text::Interner::npos) ends.push_back(id);
+    std::sort(ends.begin(), ends.end());
+    return ends;
 }
 
 }  // namespace redline

@@ -56,4 +56,8 @@ TokenizedDocument tokenize_document(const Document& doc, TokenTables& tables);
 // Returns, for each key id of `from`, its id in `into`.
 std::vector<std::uint32_t> retable(TokenizedDocument& td, const TokenTables& from, TokenTables& into);
 
+// The exact ids of the tokens that end a sentence unit (. 。 ; ； ! ！ ? ？ and the paragraph
+// break), sorted.
+std::vector<std::uint32_t> sentence_end_ids(const TokenTables& tables);
+
 }  // namespace redline

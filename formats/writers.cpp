@@ -73,7 +73,7 @@ const std::vector<Writer>& writers() {
         {Command::parse, "outline", "the clause tree for people", {".txt"}, false, outline},
         {Command::parse, "json", "redline.document/1", {".json"}, false, document_json},
         {Command::diff, "text", "the terminal view", {".txt"}, false, terminal},
-        {Command::diff, "json", "redline.report/1", {".json"}, false, report_json},
+        {Command::diff, "json", "redline.report/2", {".json"}, false, report_json},
         {Command::diff, "html", "the redline page", {".html", ".htm"}, false, redline_page},
         {Command::brief, "md", "Markdown", {".md", ".markdown"}, false, brief_md},
         {Command::brief, "html", "a web page", {".html", ".htm"}, false, brief_html},

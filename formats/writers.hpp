@@ -47,7 +47,7 @@ const Writer& choose_writer(Command command, std::string_view format, const std:
 
 // "auto" and the names of the command's writers, for the --format option.
 std::vector<std::string> format_names(Command command);
-// "text (the terminal view, .txt), json (redline.report/1, .json) or html (…, .html)"
+// "text (the terminal view, .txt), json (redline.report/2, .json) or html (…, .html)"
 std::string format_help(Command command);
 
 }  // namespace redline::formats

@@ -148,7 +148,7 @@ BOOST_AUTO_TEST_CASE(diff_exit_status_follows_diff) {
     BOOST_TEST(same.status == 0);
     const Result changed = redline("diff " + old_file + " " + new_file + " --format json");
     BOOST_TEST(changed.status == 1);
-    BOOST_TEST(changed.out.find("\"schema\": \"redline.report/1\"") != std::string::npos);
+    BOOST_TEST(changed.out.find("\"schema\": \"redline.report/2\"") != std::string::npos);
     const Result again = redline("diff " + old_file + " " + new_file + " --format json");
     BOOST_TEST(again.out == changed.out);
     const Result trouble = redline("diff " + old_file + " /nonexistent.txt");
@@ -280,7 +280,7 @@ BOOST_AUTO_TEST_CASE(output_extension_picks_the_format) {
     const std::string pair = sample_dir + "2023-05-draft.zh.txt " + sample_dir + "2023-08-draft-for-comments.zh.txt";
     const fs::path json = t.path / "report.JSON";
     BOOST_TEST(redline("diff " + pair + " -o " + json.string()).status == 1);
-    BOOST_TEST(slurp(json).starts_with("{\n \"schema\": \"redline.report/1\""));
+    BOOST_TEST(slurp(json).starts_with("{\n \"schema\": \"redline.report/2\""));
     const fs::path page = t.path / "page.htm";
     BOOST_TEST(redline("diff " + pair + " -o " + page.string()).status == 1);
     BOOST_TEST(slurp(page).starts_with("<!DOCTYPE html>"));
@@ -298,7 +298,7 @@ BOOST_AUTO_TEST_CASE(output_extension_picks_the_format) {
     r = redline("diff " + pair + " --format json -o " + clash.string());
     BOOST_TEST(r.status == 2);
     BOOST_TEST(r.err == "redline: error: " + clash.string() +
-                            ": --format json would write redline.report/1 into a .html file; name the file *.json or drop "
+                            ": --format json would write redline.report/2 into a .html file; name the file *.json or drop "
                             "--format\n");
     BOOST_TEST(!fs::exists(clash));
     // An extension no writer claims is fine once --format says what to write.

@@ -20,7 +20,7 @@
 // library call is made here) compares four pairs of drafts, and what it writes is compared byte
 // for byte with tests/golden/compare/<pair>/:
 //
-//   report.json    redline diff OLD NEW --format json       (schema redline.report/1)
+//   report.json    redline diff OLD NEW --format json       (schema redline.report/2)
 //   terminal.txt   redline diff OLD NEW --color never       (the terminal view without colour)
 //   brief.md       redline brief OLD NEW                    (the brief in Markdown)
 //   redline.html   redline diff OLD NEW --format html       (the redline page: its date, inline
@@ -312,7 +312,7 @@ void check_pair(const Pair& p) {
             std::string compared = r.out;
             if (o.name == "report.json") {
                 const auto report = nlohmann::json::parse(r.out);
-                BOOST_TEST(report.at("schema") == "redline.report/1");
+                BOOST_TEST(report.at("schema") == "redline.report/2");
                 BOOST_TEST(report.at("old").at("path") == p.old_path);
                 BOOST_TEST(report.at("new").at("path") == p.new_path);
             } else if (o.name == "redline.html") {

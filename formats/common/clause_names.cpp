@@ -49,6 +49,18 @@ std::string clause_names(const Document& doc, const std::vector<ClauseId>& ids) 
     return joined(doc, ids, clause_name);
 }
 
+std::string entry_links(const Comparison& c, const ClauseEntry& e) {
+    std::string out;
+    for (std::size_t k = 0; k < e.links.size();) {
+        const std::uint32_t o = e.links[k].first;
+        if (!out.empty()) out += "; ";
+        out += clause_name(*c.old_doc, e.old_ids[o]) + " → ";
+        for (bool first = true; k < e.links.size() && e.links[k].first == o; ++k, first = false)
+            out += (first ? "" : " + ") + clause_name(*c.new_doc, e.new_ids[e.links[k].second]);
+    }
+    return out;
+}
+
 std::string entry_name(const Comparison& c, const ClauseEntry& e) { return old_to_new(c, e, clause_name); }
 
 std::string provision_place(const Comparison& c, const ProvisionChange& p) {

@@ -15,6 +15,11 @@ std::string clause_name(const Document& doc, ClauseId id);
 // Several clauses joined with " + " (a merge's old parts, a split's new parts); "—" for none.
 std::string clause_names(const Document& doc, const std::vector<ClauseId>& ids);
 
+// Which part of a split, merge or reorganisation became which: each old part with the new
+// parts it went to, "第三条 → 第三条 + 第四条; 第五条 → 第三条 + 第二十条"; "" for a
+// one-to-one entry.
+std::string entry_links(const Comparison& c, const ClauseEntry& e);
+
 // An entry's location: "6.2.4 → 6.2.3" when the name changed, else the one name.
 std::string entry_name(const Comparison& c, const ClauseEntry& e);
 

@@ -163,11 +163,13 @@ private:
                                                in_new != none && in_old != in_new && np.present()
                                                    ? label + " → " + clause_name(*c_.new_doc, np.clause)
                                                    : label});
+        // A provision that changed clause inside one entry (a merge, a reorganisation) still
+        // says where it came from.
+        const bool changed_clause = in_old != none && op.present() &&
+                                    (in_old != in_new || pc.change == ProvisionChangeKind::moved || pc.also_moved);
         if (np.present() && in_new != none)
-            sentence_marks_[in_new].push_back({true, np.offset,
-                                               in_old != none && in_old != in_new && op.present()
-                                                   ? label + " ← " + clause_name(*c_.old_doc, op.clause)
-                                                   : label});
+            sentence_marks_[in_new].push_back(
+                {true, np.offset, changed_clause ? label + " ← " + clause_name(*c_.old_doc, op.clause) : label});
         if (in_new != none && in_old != none && in_new != in_old) {
             // The provision changed clause: say so at both places, each linking to the other.
             add(in_new, note + fmt::format(" <a href=\"#{}\">from {}</a>", entry_anchor(in_old),
@@ -224,7 +226,8 @@ private:
         out_ += "<div class=\"summary\" role=\"group\" aria-label=\"Changes by kind (click to show only these)\">";
         out_ += "<span class=\"group-label\">Clauses</span>";
         for (ClauseChange k : {ClauseChange::modified, ClauseChange::renumbered, ClauseChange::moved, ClauseChange::added,
-                               ClauseChange::removed, ClauseChange::split, ClauseChange::merged}) {
+                               ClauseChange::removed, ClauseChange::split, ClauseChange::merged,
+                               ClauseChange::reorganised}) {
             const auto n = c_.summary.counts[static_cast<int>(k)];
             if (n == 0) continue;
             out_ += fmt::format("<button type=\"button\" data-group=\"only\" data-value=\"{0}\" aria-pressed=\"false\">{1} {0}</button>",
@@ -423,6 +426,8 @@ private:
         if (e.change == ClauseChange::merged)
             out_ += "<p class=\"links\">Merged: " + esc(clause_names(od, e.old_ids)) + " became " +
                     esc(clause_names(nd, e.new_ids)) + "</p>\n";
+        if (e.change == ClauseChange::reorganised)
+            out_ += "<p class=\"links\">Reorganised: " + esc(entry_links(c_, e)) + "</p>\n";
         if (!notes_[i].empty()) {
             out_ += "<ul class=\"notes\" aria-label=\"Provision changes in this clause\">";
             for (const std::string& n : notes_[i]) out_ += "<li>" + n + "</li>";

@@ -86,9 +86,14 @@ void entry(JsonWriter& w, const Comparison& c, const ClauseEntry& e) {
     }
     w.member("presentation", e.replaced ? "replaced" : "inline");
     w.key("old");
-    clause_refs(w, *c.old_doc, e.old_ids, e.change == ClauseChange::merged);
+    clause_refs(w, *c.old_doc, e.old_ids, e.change == ClauseChange::merged || e.change == ClauseChange::reorganised);
     w.key("new");
-    clause_refs(w, *c.new_doc, e.new_ids, e.change == ClauseChange::split);
+    clause_refs(w, *c.new_doc, e.new_ids, e.change == ClauseChange::split || e.change == ClauseChange::reorganised);
+    if (!e.links.empty()) {
+        w.key("links").begin_array();
+        for (auto [o, n] : e.links) w.begin_array().value(std::uint64_t{o}).value(std::uint64_t{n}).end_array();
+        w.end_array();
+    }
     if (e.title_changed) edits(w.key("title_edits"), e.title_edits);
     if (!e.edits.empty()) edits(w.key("edits"), e.edits);
     w.end_object();
@@ -148,7 +153,8 @@ std::string write_report_json(const Comparison& c) {
     w.key("summary").begin_object();
     w.key("clauses").begin_object();
     for (ClauseChange k : {ClauseChange::unchanged, ClauseChange::modified, ClauseChange::renumbered, ClauseChange::moved,
-                           ClauseChange::added, ClauseChange::removed, ClauseChange::split, ClauseChange::merged})
+                           ClauseChange::added, ClauseChange::removed, ClauseChange::split, ClauseChange::merged,
+                           ClauseChange::reorganised})
         w.member(to_string(k), c.summary.counts[static_cast<int>(k)]);
     w.end_object();
     w.key("provisions").begin_object();

@@ -1,4 +1,4 @@
-// `redline diff --format json`: the comparison report, schema "redline.report/1" — a stable
+// `redline diff --format json`: the comparison report, schema "redline.report/2" — a stable
 // contract documented in docs/json.md. Every clause of both documents appears in exactly one
 // entry; key order is fixed; the same inputs give byte-identical output.
 #pragma once
@@ -9,7 +9,7 @@
 
 namespace redline::formats {
 
-inline constexpr const char* report_schema = "redline.report/1";
+inline constexpr const char* report_schema = "redline.report/2";
 
 std::string write_report_json(const Comparison& comparison);
 

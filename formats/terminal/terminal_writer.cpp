@@ -93,7 +93,8 @@ std::string write_terminal(const Comparison& c, const TerminalOptions& options) 
     out += st.bold(fmt::format("redline: {} → {}", c.old_doc->info.path, c.new_doc->info.path)) + "\n";
     std::string counts;
     for (ClauseChange k : {ClauseChange::modified, ClauseChange::renumbered, ClauseChange::moved, ClauseChange::added,
-                           ClauseChange::removed, ClauseChange::split, ClauseChange::merged, ClauseChange::unchanged}) {
+                           ClauseChange::removed, ClauseChange::split, ClauseChange::merged, ClauseChange::reorganised,
+                           ClauseChange::unchanged}) {
         const auto n = c.summary.counts[static_cast<int>(k)];
         if (n == 0) continue;
         if (!counts.empty()) counts += ", ";
@@ -114,6 +115,7 @@ std::string write_terminal(const Comparison& c, const TerminalOptions& options) 
         out += "  ";
         out += st.dim(fmt::format("[{}; {}]", kind, line_of(c, e)));
         out += '\n';
+        if (e.change == ClauseChange::reorganised) out += "    " + st.dim(entry_links(c, e)) + "\n";
         if (e.title_changed) {
             out += "    title: ";
             std::string t;

@@ -1,0 +1,259 @@
+#include "engine/reorganise.hpp"
+
+#include "engine/sort_ids.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+namespace redline {
+
+namespace {
+
+constexpr std::size_t min_sentence_words = 4;  // distinct words: shorter sentences say too little to trace
+constexpr double similar_sentence = 0.6;       // weighted Dice of a sentence and its counterpart
+constexpr double contained_sentence = 0.85;    // … or the smaller one almost wholly inside the other
+constexpr double contained_floor = 0.35;       //   while the larger one is not mostly new words
+constexpr double moved_share = 0.25;           // share of a clause's sentence weight that makes a link
+constexpr double whole_sentence_words = 8;     // … or one traced sentence of this many distinct words
+constexpr std::uint32_t max_posting = 64;      // words in more sentences than this find no candidates
+constexpr std::size_t probe_words = 6;         // a sentence's rarest words used to find candidates
+
+// One sentence of a clause's own text: its distinct word keys, sorted.
+struct Sentence {
+    ClauseId node = no_clause;
+    std::uint32_t first_key = 0, key_count = 0;   // into Sentences::keys
+    double weight = 0;                            // sum of its words' rarity
+};
+
+struct Sentences {
+    std::vector<Sentence> list;
+    std::vector<std::uint32_t> keys;
+    std::vector<double> node_weight;   // per node: weight of its traced sentences
+    std::vector<std::uint32_t> node_first;   // per node and one past: its sentences' first index
+
+    const std::uint32_t* begin(const Sentence& s) const { return keys.data() + s.first_key; }
+    const std::uint32_t* end(const Sentence& s) const { return keys.data() + s.first_key + s.key_count; }
+};
+
+// The sentences of every node that is not paired with an identical clause (those moved
+// nothing), split at sentence ends and paragraph breaks.
+Sentences sentences_of(const Document& doc, const TokenizedDocument& td, const TokenTables& tables,
+                       const std::vector<ClauseId>& partner, const std::vector<std::uint8_t>& identical,
+                       const std::vector<std::uint32_t>& ends) {
+    Sentences out;
+    out.node_weight.assign(doc.size(), 0);
+    std::vector<std::uint32_t> cur;
+    auto close = [&](ClauseId id) {
+        sort_ids(cur);
+        cur.erase(std::unique(cur.begin(), cur.end()), cur.end());
+        if (cur.size() >= min_sentence_words) {
+            out.list.push_back({id, static_cast<std::uint32_t>(out.keys.size()), static_cast<std::uint32_t>(cur.size()), 0});
+            out.keys.insert(out.keys.end(), cur.begin(), cur.end());
+        }
+        cur.clear();
+    };
+    out.node_first.assign(doc.size() + 1, 0);
+    for (ClauseId id = 1; id < doc.size(); ++id) {
+        out.node_first[id] = static_cast<std::uint32_t>(out.list.size());
+        if (partner[id] != no_clause && identical[id]) continue;
+        const TokenRange r = td.body[id];
+        for (std::uint32_t i = r.begin; i < r.end; ++i) {
+            const std::uint32_t exact = td.exact[i];
+            if (td.is_word(i)) cur.push_back(tables.key_of_exact[exact]);
+            else if (std::binary_search(ends.begin(), ends.end(), exact)) close(id);
+        }
+        close(id);
+    }
+    out.node_first[doc.size()] = static_cast<std::uint32_t>(out.list.size());
+    return out;
+}
+
+class Tracer {
+public:
+    Tracer(const Sentences& a, const Sentences& b, std::size_t keys) : a_(a), b_(b) {
+        // A word's rarity: how few sentences of either draft hold it.
+        std::vector<std::uint32_t> df(keys, 0);
+        for (const Sentences* side : {&a_, &b_})
+            for (std::uint32_t k : side->keys) ++df[k];
+        const double total = static_cast<double>(a_.list.size() + b_.list.size()) + 1;
+        rarity_.resize(keys);
+        for (std::size_t k = 0; k < keys; ++k) rarity_[k] = df[k] ? std::log(total / df[k]) : 0.0;
+        df_ = std::move(df);
+    }
+
+    double rarity(std::uint32_t k) const { return rarity_[k]; }
+    std::size_t key_count() const { return df_.size(); }
+    std::uint32_t df(std::uint32_t k) const { return df_[k]; }
+
+    // Weighted overlap of two sentences: the rarity of their common words.
+    double common(const Sentences& x, const Sentence& s, const Sentences& y, const Sentence& t) const {
+        double w = 0;
+        const std::uint32_t *i = x.begin(s), *ie = x.end(s), *j = y.begin(t), *je = y.end(t);
+        while (i != ie && j != je) {
+            if (*i < *j) ++i;
+            else if (*j < *i) ++j;
+            else w += rarity_[*i], ++i, ++j;
+        }
+        return w;
+    }
+
+    // How well t stands for s: weighted Dice, or containment of the smaller in the larger;
+    // 0 when neither holds.
+    double score(const Sentences& x, const Sentence& s, const Sentences& y, const Sentence& t) const {
+        if (s.weight <= 0 || t.weight <= 0) return 0;
+        const double w = common(x, s, y, t);
+        const double dice = 2 * w / (s.weight + t.weight);
+        const double small = w / std::min(s.weight, t.weight), large = w / std::max(s.weight, t.weight);
+        if (dice >= similar_sentence) return dice;
+        if (small >= contained_sentence && large >= contained_floor) return dice;
+        return 0;
+    }
+
+private:
+    const Sentences& a_;
+    const Sentences& b_;
+    std::vector<double> rarity_;
+    std::vector<std::uint32_t> df_;
+};
+
+// For each sentence of `from`, the index of its best counterpart in `to` (or -1). Near ties
+// go to a sentence of the clause's partner (the text stayed); a near tie between other
+// clauses has no best (the sentence is repeated there, as laws repeat a rule for each form of
+// company, and nothing says which copy it became).
+std::vector<std::int64_t> best_counterparts(const Tracer& tr, const Sentences& from, const Sentences& to,
+                                            const std::vector<ClauseId>& partner) {
+    constexpr double near_tie = 0.03;
+    // Postings of `to`'s sentences under their words that are rare enough to probe with, as
+    // one array ordered by word.
+    const std::size_t keys = tr.key_count();
+    std::vector<std::uint32_t> first(keys + 1, 0), posting;
+    for (const Sentence& t : to.list)
+        for (const std::uint32_t* k = to.begin(t); k != to.end(t); ++k)
+            if (tr.df(*k) <= max_posting) ++first[*k + 1];
+    for (std::size_t k = 0; k < keys; ++k) first[k + 1] += first[k];
+    posting.resize(first[keys]);
+    {
+        std::vector<std::uint32_t> at(first.begin(), first.end() - 1);
+        for (std::uint32_t t = 0; t < to.list.size(); ++t)
+            for (const std::uint32_t* k = to.begin(to.list[t]); k != to.end(to.list[t]); ++k)
+                if (tr.df(*k) <= max_posting) posting[at[*k]++] = t;
+    }
+    std::vector<std::int64_t> best(from.list.size(), -1);
+    std::vector<std::uint32_t> probe, seen;
+    std::vector<std::pair<double, std::uint32_t>> scored;
+    auto rarer = [&](std::uint32_t x, std::uint32_t y) { return tr.df(x) != tr.df(y) ? tr.df(x) < tr.df(y) : x < y; };
+    for (std::uint32_t s = 0; s < from.list.size(); ++s) {
+        const Sentence& fs = from.list[s];
+        probe.assign(from.begin(fs), from.end(fs));
+        const std::size_t probes = std::min(probe_words, probe.size());
+        std::partial_sort(probe.begin(), probe.begin() + static_cast<std::ptrdiff_t>(probes), probe.end(), rarer);
+        seen.clear();
+        for (std::size_t i = 0; i < probes; ++i)
+            seen.insert(seen.end(), posting.begin() + first[probe[i]], posting.begin() + first[probe[i] + 1]);
+        std::sort(seen.begin(), seen.end());
+        // A counterpart holds most of a sentence's rarest words: score only sentences found
+        // under two of them (under one when only one was rare enough to probe with).
+        std::size_t usable = 0;
+        for (std::size_t i = 0; i < probes; ++i) usable += first[probe[i] + 1] > first[probe[i]];
+        const std::size_t need = std::min<std::size_t>(2, usable);
+        std::size_t w = 0;
+        for (std::size_t i = 0; i < seen.size();) {
+            std::size_t j = i;
+            while (j < seen.size() && seen[j] == seen[i]) ++j;
+            if (j - i >= need) seen[w++] = seen[i];
+            i = j;
+        }
+        seen.resize(w);
+        scored.clear();
+        for (std::uint32_t t : seen)
+            if (const double sc = tr.score(from, fs, to, to.list[t]); sc > 0) scored.emplace_back(sc, t);
+        if (scored.empty()) continue;
+        std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        const double top = scored.front().first;
+        const ClauseId own = partner[fs.node];
+        std::int64_t pick = scored.front().second;
+        bool ambiguous = false;
+        for (std::size_t i = 1; i < scored.size() && scored[i].first >= top - near_tie; ++i) {
+            if (to.list[scored[i].second].node == own) {
+                pick = scored[i].second;
+                ambiguous = false;
+                break;
+            }
+            if (to.list[scored[i].second].node != to.list[scored.front().second].node) ambiguous = true;
+        }
+        if (to.list[scored.front().second].node == own) ambiguous = false, pick = scored.front().second;
+        if (!ambiguous) best[s] = pick;
+    }
+    return best;
+}
+
+}  // namespace
+
+void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old_tokens, const Document& new_doc,
+                           const TokenizedDocument& new_tokens, const TokenTables& tables, Alignment& al) {
+    // The links the matchers made beyond the one-to-one pairs.
+    std::vector<std::pair<ClauseId, ClauseId>> links;
+    for (const Group& g : al.groups)
+        for (auto [i, j] : g.links)
+            if (al.old_to_new[g.old_ids[i]] != g.new_ids[j]) links.emplace_back(g.old_ids[i], g.new_ids[j]);
+
+    std::vector<std::uint8_t> old_identical(old_doc.size(), 0), new_identical(new_doc.size(), 0);
+    for (ClauseId n = 1; n < new_doc.size(); ++n)
+        if (const ClauseId o = al.new_to_old[n]; o != no_clause && al.reason[n] == MatchReason::identical)
+            old_identical[o] = new_identical[n] = 1;
+    const std::vector<std::uint32_t> ends = sentence_end_ids(tables);
+    Sentences olds = sentences_of(old_doc, old_tokens, tables, al.old_to_new, old_identical, ends);
+    Sentences news = sentences_of(new_doc, new_tokens, tables, al.new_to_old, new_identical, ends);
+    if (olds.list.empty() || news.list.empty()) return;
+
+    const Tracer tr(olds, news, tables.key.size());
+    for (Sentences* side : {&olds, &news})
+        for (Sentence& s : side->list) {
+            for (const std::uint32_t* k = side->begin(s); k != side->end(s); ++k) s.weight += tr.rarity(*k);
+            side->node_weight[s.node] += s.weight;
+        }
+    const std::vector<std::int64_t> old_best = best_counterparts(tr, olds, news, al.old_to_new);
+    const std::vector<std::int64_t> new_best = best_counterparts(tr, news, olds, al.new_to_old);
+
+    // Mutual best counterparts in clauses that are not each other's partners: moved text.
+    std::map<std::pair<ClauseId, ClauseId>, double> moved;   // (old clause, new clause) → weight
+    std::map<std::pair<ClauseId, ClauseId>, bool> whole;     // … of which one long sentence
+    // How well a sentence is kept in a clause of the other side: text found both where it was
+    // and somewhere else was copied, not moved.
+    auto kept_in = [&](const Sentences& x, const Sentence& s, const Sentences& y, ClauseId node) {
+        if (node == no_clause || node == 0) return false;
+        for (std::uint32_t t = y.node_first[node]; t < y.node_first[node + 1]; ++t)
+            if (tr.score(x, s, y, y.list[t]) > 0) return true;
+        return false;
+    };
+    for (std::uint32_t s = 0; s < olds.list.size(); ++s) {
+        const std::int64_t t = old_best[s];
+        if (t < 0 || new_best[static_cast<std::size_t>(t)] != static_cast<std::int64_t>(s)) continue;
+        const Sentence& os = olds.list[s];
+        const Sentence& ns = news.list[static_cast<std::size_t>(t)];
+        if (al.old_to_new[os.node] == ns.node) continue;
+        if (kept_in(olds, os, news, al.old_to_new[os.node]) || kept_in(news, ns, olds, al.new_to_old[ns.node])) continue;
+        const auto key = std::make_pair(os.node, ns.node);
+        moved[key] += tr.common(olds, os, news, ns);
+        if (std::min(os.key_count, ns.key_count) >= whole_sentence_words) whole[key] = true;
+    }
+    for (const auto& [key, weight] : moved) {
+        const auto [o, n] = key;
+        const bool substantial = weight >= moved_share * olds.node_weight[o] || weight >= moved_share * news.node_weight[n] ||
+                                 (whole.count(key) != 0 && false);
+        if (!substantial) continue;
+        links.emplace_back(o, n);
+        if (al.new_to_old[n] == no_clause) {
+            al.reason[n] = MatchReason::traced;
+            al.score[n] = static_cast<float>(std::min(1.0, weight / news.node_weight[n]));
+        }
+    }
+    form_groups(al, links);
+}
+
+}  // namespace redline

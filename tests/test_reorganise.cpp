@@ -1,0 +1,111 @@
+// Reorganisations: sentences traced across the whole draft (engine/reorganise), on small laws
+// read as a user's file would be.
+#define BOOST_TEST_MODULE reorganise
+#include <boost/test/unit_test.hpp>
+
+#include "engine/pipeline.hpp"
+#include "formats/reader.hpp"
+
+#include <string>
+#include <vector>
+
+using namespace redline;
+
+namespace {
+
+Comparison compare_texts(const std::string& old_text, const std::string& new_text) {
+    formats::ReadOptions o;
+    o.path = "old.txt";
+    formats::ReadOptions n;
+    n.path = "new.txt";
+    return compare(prepare(formats::read_document(old_text, o)), prepare(formats::read_document(new_text, n)));
+}
+
+std::string names(const Document& d, const std::vector<ClauseId>& ids) {
+    std::string out;
+    for (ClauseId id : ids) out += (out.empty() ? "" : "+") + std::string(d.label(id));
+    return out;
+}
+
+// "change old→new [links]" for every entry with several clauses on a side.
+std::vector<std::string> groups(const Comparison& c) {
+    std::vector<std::string> out;
+    for (const ClauseEntry& e : c.entries) {
+        if (e.old_ids.size() < 2 && e.new_ids.size() < 2) continue;
+        std::string s = std::string(to_string(e.change)) + " " + names(*c.old_doc, e.old_ids) + "→" + names(*c.new_doc, e.new_ids);
+        for (auto [o, n] : e.links) s += " " + std::to_string(o) + ":" + std::to_string(n);
+        out.push_back(s);
+    }
+    return out;
+}
+
+// The entry showing new clause `label`, as "change old→new".
+std::string entry_of_new(const Comparison& c, const std::string& label) {
+    for (const ClauseEntry& e : c.entries)
+        for (ClauseId id : e.new_ids)
+            if (c.new_doc->label(id) == label)
+                return std::string(to_string(e.change)) + " " + names(*c.old_doc, e.old_ids) + "→" + names(*c.new_doc, e.new_ids);
+    return "";
+}
+
+const char* law_head = "中华人民共和国示例法\n\n第一章 总则\n\n";
+
+}  // namespace
+
+// Two old articles redistributed over three new ones: one entry says which part went where.
+BOOST_AUTO_TEST_CASE(two_articles_redistributed_over_three_are_one_reorganisation) {
+    const std::string old_law = std::string(law_head) +
+        "第一条 为了规范示例组织的设立和活动，保护成员的合法权益，制定本法。\n\n"
+        "第二条 示例组织是依法登记的非营利法人，以其全部财产独立承担民事责任。\n\n"
+        "示例组织的成员以其缴纳的会费为限对组织的债务承担责任，不得要求退还已缴会费。\n\n"
+        "第三条 示例组织开展活动，应当遵守法律法规，接受登记管理机关的监督检查。\n\n"
+        "示例组织的合法财产和名称专用权受法律保护，任何单位和个人不得侵占。\n\n"
+        "第四条 示例组织应当每年向登记管理机关报送年度工作报告和财务会计报告。\n";
+    const std::string new_law = std::string(law_head) +
+        "第一条 为了规范示例组织的设立和活动，保护成员的合法权益，制定本法。\n\n"
+        "第二条 示例组织是依法登记的非营利法人，以其全部财产独立承担民事责任。\n\n"
+        "示例组织的合法财产和名称专用权受法律保护，任何单位和个人不得侵占。\n\n"
+        "第三条 示例组织的成员以其缴纳的会费为限对组织的债务承担责任，不得要求退还已缴会费。\n\n"
+        "第四条 示例组织开展活动，应当遵守法律法规，接受登记管理机关的监督检查。\n\n"
+        "第五条 示例组织应当每年向登记管理机关报送年度工作报告和财务会计报告。\n";
+    const Comparison c = compare_texts(old_law, new_law);
+    // Old 第二条 → new 第二条 + 第三条; old 第三条 → new 第二条 + 第四条.
+    BOOST_TEST(groups(c) == std::vector<std::string>{"reorganised 第二条+第三条→第二条+第三条+第四条 0:0 0:1 1:0 1:2"},
+               boost::test_tools::per_element());
+    BOOST_TEST(entry_of_new(c, "第五条") == "renumbered 第四条→第五条");
+    BOOST_TEST(entry_of_new(c, "第一条") == "unchanged 第一条→第一条");
+}
+
+// A paragraph that moved verbatim into an article far away is a split of its old article,
+// not an addition.
+BOOST_AUTO_TEST_CASE(a_paragraph_moved_far_away_is_traced) {
+    const std::string old_law = std::string(law_head) +
+        "第一条 示例组织应当建立健全内部管理制度，明确理事会、监事会的职责和议事规则。\n\n"
+        "理事会成员的任期每届不超过五年，连选可以连任，但连续任职不得超过两届。\n\n"
+        "第二条 示例组织的财产来源应当合法，收入应当全部用于章程规定的宗旨和业务范围。\n\n"
+        "第三条 示例组织变更登记事项的，应当自变更决定作出之日起三十日内申请变更登记。\n\n"
+        "第四条 示例组织解散的，应当依法成立清算组，清算期间不得开展清算以外的活动。\n";
+    const std::string new_law = std::string(law_head) +
+        "第一条 示例组织应当建立健全内部管理制度，明确理事会、监事会的职责和议事规则。\n\n"
+        "第二条 示例组织的财产来源应当合法，收入应当全部用于章程规定的宗旨和业务范围。\n\n"
+        "第三条 示例组织变更登记事项的，应当自变更决定作出之日起三十日内申请变更登记。\n\n"
+        "第四条 示例组织解散的，应当依法成立清算组，清算期间不得开展清算以外的活动。\n\n"
+        "第五条 理事会成员的任期每届不超过五年，连选可以连任，但连续任职不得超过两届。\n";
+    const Comparison c = compare_texts(old_law, new_law);
+    BOOST_TEST(groups(c) == std::vector<std::string>{"split 第一条→第一条+第五条 0:0 0:1"}, boost::test_tools::per_element());
+}
+
+// Text found both where it was and elsewhere was copied, not moved: the old article keeps
+// its partner and the copy is added.
+BOOST_AUTO_TEST_CASE(a_sentence_copied_for_another_subject_is_not_a_move) {
+    const std::string old_law = std::string(law_head) +
+        "第一条 理事会会议由理事长召集和主持；理事长不能履行职务的，由副理事长主持。\n\n"
+        "第二条 示例组织的财产来源应当合法，收入应当全部用于章程规定的宗旨和业务范围。\n";
+    const std::string new_law = std::string(law_head) +
+        "第一条 理事会会议由理事长召集和主持；理事长不能履行职务的，由副理事长主持。\n\n"
+        "第二条 示例组织的财产来源应当合法，收入应当全部用于章程规定的宗旨和业务范围。\n\n"
+        "第三条 监事会会议由监事长召集和主持；监事长不能履行职务的，由副理事长主持。\n";
+    const Comparison c = compare_texts(old_law, new_law);
+    BOOST_TEST(groups(c).empty());
+    BOOST_TEST(entry_of_new(c, "第三条") == "added →第三条");
+}
