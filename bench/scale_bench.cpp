@@ -4,8 +4,9 @@
 // end (tokenise, align, diff). --numbered-titles yes titles each clause "Clause <its label>", so
 // that every clause renumbered by a deletion or insertion is also retitled (the harder case
 // this bench measured until 2026-11-30).
-// Usage: scale_bench [--clauses N] [--repeat R] [--numbered-titles yes|no] [--source FILE]
-//        Prints, for 1×, 2×, 4× and 8× N clauses, the median time of R comparisons (default
+// Usage: scale_bench [--clauses N] [--repeat R] [--doublings D] [--numbered-titles yes|no] [--source FILE]
+//        Prints, for 1×, 2×, 4× and 8× N clauses (D doublings, default 3; 0 for N alone, to
+//        profile one size), the median time of R comparisons (default
 //        3), each in a fresh child process, and the ratios to 1×.
 #include "cli/allocator.hpp"
 #include "engine/pipeline.hpp"
@@ -162,12 +163,14 @@ int main(int argc, char** argv) {
     redline::cli::tune_allocator();
     std::size_t clauses = 10000;
     int repeat = 3;
+    int doublings = 3;
     bool numbered_titles = false;
     std::string source = "../shared/corpus/ietf-quic-transport/draft-ietf-quic-transport-30.md";
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string arg = argv[i];
         if (arg == "--clauses") clauses = static_cast<std::size_t>(std::atol(argv[i + 1]));
         else if (arg == "--repeat") repeat = std::max(1, std::atoi(argv[i + 1]));
+        else if (arg == "--doublings") doublings = std::max(0, std::atoi(argv[i + 1]));
         else if (arg == "--numbered-titles") numbered_titles = std::string(argv[i + 1]) == "yes";
         else if (arg == "--source") source = argv[i + 1];
     }
@@ -184,7 +187,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     double base = 0;
-    for (std::size_t k = 1; k <= 8; k *= 2) {
+    for (std::size_t k = 1; k <= (std::size_t{1} << doublings); k *= 2) {
         const double t = measure(clauses * k, pool, repeat, numbered_titles);
         if (k == 1) base = t;
         else std::printf("         ratio to 1×: %.2f\n", t / base);

@@ -32,6 +32,7 @@ std::string_view to_string(MatchReason reason) {
     case MatchReason::split: return "split";
     case MatchReason::merge: return "merge";
     case MatchReason::traced: return "traced";
+    case MatchReason::same_place: return "same-place";
     }
     return "none";
 }

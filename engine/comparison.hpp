@@ -34,6 +34,7 @@ enum class MatchReason : std::uint8_t {
     split,               // one of the parts of an old node split into several new ones
     merge,               // one of the parts merged into one new node
     traced,              // sentences traced to it from the other side (a reorganisation)
+    same_place,          // rewritten in place: between two clauses that kept their order
 };
 std::string_view to_string(MatchReason reason);
 std::ostream& operator<<(std::ostream& os, MatchReason reason);

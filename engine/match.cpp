@@ -19,10 +19,12 @@ namespace {
 constexpr double similar_alone = 0.5;        // enough on its own
 constexpr double similar_with_evidence = 0.3;  // enough with a matched parent, label or title
 constexpr double same_label_floor = 0.2;     // leftovers with equal label under matched parents
+constexpr double same_place_floor = 0.4;    // a rewritten clause between two pairs that kept their order
 constexpr double children_share = 0.5;       // share of children that must agree (Dice)
 constexpr double split_containment = 0.7;    // share of a part found in the other side's residue
 constexpr double distinctive_title_bonus = 0.2;  // rank bonus of a title unique on both sides
-constexpr double split_sibling_containment = 0.8;  // … or in the whole, next to its partner
+constexpr double split_sibling_containment = 0.8;
+constexpr double free_part_share = 0.35;     // share of an unmatched old clause a leftover must hold  // … or in the whole, next to its partner
 constexpr std::size_t min_part_words = 3;    // a split/merge part must say something
 constexpr std::size_t rare_per_node = 12;    // rare tokens indexed per node
 constexpr std::size_t max_posting = 256;     // tokens in more nodes than this index nothing
@@ -334,6 +336,7 @@ public:
         match_similar_content(false);
         match_by_children();
         match_same_label();
+        match_same_place();
         form_groups(out_, find_splits_and_merges());
         return std::move(out_);
     }
@@ -422,6 +425,11 @@ private:
         return a == b || (heading(a) && heading(b));
     }
 
+    bool labels_are_global(ClauseId o) const {
+        const ClauseKind k = old_.doc[o].kind;
+        return k == ClauseKind::clause || k == ClauseKind::annex || k == ClauseKind::term_entry;
+    }
+
     bool leaf(const Document& doc, ClauseId id) const { return doc.first_child(id) == no_clause; }
 
     // The old clause whose title equals new node n's, when that title names exactly one
@@ -467,7 +475,10 @@ private:
                 if (!compatible_kinds(o, n) || (leaves_only && !leaf(old_.doc, o))) continue;
                 const double sim = seq::dice(old_.bag(o), new_.bag(n));  // bag(n) has words
                 const bool parent = parents_matched(o, n);
-                const bool label = !old_.doc.label(o).empty() && old_.doc.label(o) == new_.doc.label(n);
+                // A list item's "（二）" or "b)" names it only within its clause: under other
+                // parents an equal label is no evidence (every list has a second item).
+                const bool label = !old_.doc.label(o).empty() && old_.doc.label(o) == new_.doc.label(n) &&
+                                   (labels_are_global(o) || parent);
                 const bool title = !old_.doc.title(o).empty() && old_.doc.title(o) == new_.doc.title(n);
                 const bool evidence = parent || label || title;
                 if (sim < similar_alone && !(evidence && sim >= similar_with_evidence)) continue;
@@ -529,6 +540,75 @@ private:
                 }
             }
         }
+    }
+
+    // Siblings in order, with the previous one of each.
+    static std::vector<ClauseId> previous_siblings(const Document& doc) {
+        std::vector<ClauseId> prev(doc.size(), no_clause);
+        for (ClauseId p = 0; p < doc.size(); ++p) {
+            ClauseId last = no_clause;
+            for (ClauseId c = doc.first_child(p); c != no_clause; c = doc.next_sibling(c)) prev[c] = last, last = c;
+        }
+        return prev;
+    }
+
+    // Clauses rewritten in place: unmatched siblings between two siblings whose counterparts
+    // are siblings with only unmatched clauses between them. Their place is the evidence;
+    // some common content is still required, and the most similar go together first.
+    void match_same_place() {
+        std::vector<ClauseId> gap_new, gap_old;
+        struct Candidate {
+            double sim;
+            ClauseId o, n;
+        };
+        std::vector<Candidate> cands;
+        for (ClauseId p = 0; p < new_.doc.size(); ++p) {
+            ClauseId before = no_clause;
+            gap_new.clear();
+            for (ClauseId c = new_.doc.first_child(p); c != no_clause; c = new_.doc.next_sibling(c)) {
+                if (new_free(c)) {
+                    gap_new.push_back(c);
+                    continue;
+                }
+                if (before != no_clause && !gap_new.empty()) pair_gap(before, c, gap_new, gap_old, cands);
+                before = c;
+                gap_new.clear();
+            }
+        }
+    }
+
+    void pair_gap(ClauseId before, ClauseId after, const std::vector<ClauseId>& gap_new, std::vector<ClauseId>& gap_old,
+                  auto& cands) {
+        const ClauseId ob = out_.new_to_old[before], oa = out_.new_to_old[after];
+        if (ob == 0 || oa == 0 || old_.doc[ob].parent != old_.doc[oa].parent) return;
+        gap_old.clear();
+        ClauseId o = old_.doc.next_sibling(ob);
+        for (; o != no_clause && o != oa; o = old_.doc.next_sibling(o)) {
+            if (!old_free(o)) return;   // the old gap holds a clause that went elsewhere
+            gap_old.push_back(o);
+        }
+        if (o != oa || gap_old.empty()) return;
+        cands.clear();
+        for (ClauseId n : gap_new)
+            for (ClauseId g : gap_old) {
+                if (!compatible_kinds(g, n) || old_.words_in(g) == 0 || new_.words_in(n) == 0) continue;
+                const double sim = seq::dice(old_.bag(g), new_.bag(n));
+                if (sim >= same_place_floor) cands.push_back({sim, g, n});
+            }
+        std::sort(cands.begin(), cands.end(), [](const auto& x, const auto& y) {
+            return x.sim != y.sim ? x.sim > y.sim : (x.n != y.n ? x.n < y.n : x.o < y.o);
+        });
+        for (const auto& c : cands)
+            if (old_free(c.o) && new_free(c.n)) pair(c.o, c.n, c.sim, MatchReason::same_place);
+    }
+
+    // The previous sibling of `id`, no_clause for a first child.
+    static ClauseId id_before(const Document& doc, ClauseId id) {
+        const ClauseId parent = doc[id].parent;
+        if (parent == no_clause) return no_clause;
+        ClauseId prev = id - 1;
+        while (prev != parent && doc[prev].parent != parent) prev = doc[prev].parent;
+        return prev == parent ? no_clause : prev;
     }
 
     // The nodes a split or merged part would sit next to: previous and next sibling, parent,

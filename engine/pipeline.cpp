@@ -69,7 +69,7 @@ private:
 
     void align_clauses() {
         al_ = align(*old_.doc, old_.tokens, *new_.doc, new_.tokens, old_.tables, at_once);
-        trace_reorganisations(*old_.doc, old_.tokens, *new_.doc, new_.tokens, old_.tables, al_);
+        trace_reorganisations(*old_.doc, old_.tokens, *new_.doc, new_.tokens, old_.tables, al_, at_once);
     }
 
     // Moves, splits and merges; the entries' order.

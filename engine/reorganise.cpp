@@ -195,7 +195,8 @@ std::vector<std::int64_t> best_counterparts(const Tracer& tr, const Sentences& f
 }  // namespace
 
 void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old_tokens, const Document& new_doc,
-                           const TokenizedDocument& new_tokens, const TokenTables& tables, Alignment& al) {
+                           const TokenizedDocument& new_tokens, const TokenTables& tables, Alignment& al,
+                           const RunBoth& both) {
     // The links the matchers made beyond the one-to-one pairs.
     std::vector<std::pair<ClauseId, ClauseId>> links;
     for (const Group& g : al.groups)
@@ -217,8 +218,9 @@ void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old
             for (const std::uint32_t* k = side->begin(s); k != side->end(s); ++k) s.weight += tr.rarity(*k);
             side->node_weight[s.node] += s.weight;
         }
-    const std::vector<std::int64_t> old_best = best_counterparts(tr, olds, news, al.old_to_new);
-    const std::vector<std::int64_t> new_best = best_counterparts(tr, news, olds, al.new_to_old);
+    std::vector<std::int64_t> old_best, new_best;
+    both([&] { old_best = best_counterparts(tr, olds, news, al.old_to_new); },
+         [&] { new_best = best_counterparts(tr, news, olds, al.new_to_old); });
 
     // Mutual best counterparts in clauses that are not each other's partners: moved text.
     std::map<std::pair<ClauseId, ClauseId>, double> moved;   // (old clause, new clause) → weight

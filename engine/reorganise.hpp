@@ -14,13 +14,16 @@
 
 #include "engine/document.hpp"
 #include "engine/match.hpp"
+#include "engine/parallel.hpp"
 #include "engine/tokens.hpp"
 
 namespace redline {
 
 // Adds the links that traced sentences give to `al` and rebuilds its groups. Both token
-// streams must be in the ids of `tables`.
+// streams must be in the ids of `tables`. The two directions of the search are independent
+// work, handed to `both`.
 void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old_tokens, const Document& new_doc,
-                           const TokenizedDocument& new_tokens, const TokenTables& tables, Alignment& al);
+                           const TokenizedDocument& new_tokens, const TokenTables& tables, Alignment& al,
+                           const RunBoth& both = one_after_other);
 
 }  // namespace redline

@@ -468,3 +468,50 @@ BOOST_AUTO_TEST_CASE(preparing_a_pair_reports_the_old_drafts_error_first) {
     BOOST_TEST(o.doc->own_text(1) == A);
     BOOST_TEST(n.doc->own_text(1) == A);
 }
+
+// A clause rewritten in place keeps its place: between two clauses whose counterparts are
+// neighbours, with only it between them, it pairs with the one clause there on some common
+// content, even where its parent changed too much to pair.
+BOOST_AUTO_TEST_CASE(a_clause_rewritten_in_place_pairs_by_its_place) {
+    const std::string a = "Devices shall log every administrative login with its time and source address.";
+    const std::string b_old = "The vendor shall publish a security contact and respond to reports of vulnerabilities within ninety days.";
+    const std::string b_new = "Reports of vulnerabilities received through the published security contact are answered by the vendor in a timely manner.";
+    const std::string c = "Configuration backups shall be encrypted with a key held by the owner of the device.";
+    const Document o = doc({{1, "4", "Operations", ""},
+                            {2, "4.1", "", a},
+                            {2, "4.2", "", b_old},
+                            {2, "4.3", "", c},
+                            {2, "4.4", "", "Paper trays are numbered from the top and hold two hundred sheets each."},
+                            {2, "4.5", "", "Toner cartridges are recycled through the dealer network of each region."},
+                            {2, "4.6", "", "Fax numbers are dialled with the national prefix unless the dealer configured otherwise."}});
+    const Document n = doc({{1, "5", "Security operations", ""},
+                            {2, "5.1", "", a},
+                            {2, "5.2", "", b_new},
+                            {2, "5.3", "", c},
+                            {2, "5.4", "", "Remote maintenance sessions end automatically after fifteen minutes without input."},
+                            {2, "5.5", "", "Firmware downgrades require the approval of an administrator on the local panel."},
+                            {2, "5.6", "", "Audit records are exported in a documented format at least once a week."}});
+    const Comparison c_ = compare(o, n);
+    const ClauseEntry& e = entry_for_new(c_, "5.2");
+    BOOST_TEST(labels(*c_.old_doc, e.old_ids) == "4.2");
+    BOOST_TEST(to_string(e.reason) == "same-place");
+}
+
+// "（二）" names a list item only within its clause: an item of another clause with the same
+// label and some common words is not it (公司法 2018 第二十三条（二）, a condition of
+// establishment, against 2023 第五十六条（二）, an entry of the register of shareholders).
+BOOST_AUTO_TEST_CASE(an_item_label_under_another_clause_is_no_evidence) {
+    const Document o = zh({{1, "第二十三条", "", "设立有限责任公司，应当具备下列条件："},
+                           {2, "（一）", "", "股东符合法定人数；", ClauseKind::list_item},
+                           {2, "（二）", "", "有符合公司章程规定的全体股东认缴的出资额；", ClauseKind::list_item},
+                           {1, "第三十二条", "", "有限责任公司应当置备股东名册，记载下列事项：", ClauseKind::clause},
+                           {2, "（一）", "", "股东的姓名或者名称及住所；", ClauseKind::list_item}});
+    const Document n = zh({{1, "第二十三条", "", "设立有限责任公司，应当具备下列条件："},
+                           {2, "（一）", "", "股东符合法定人数；", ClauseKind::list_item},
+                           {1, "第五十六条", "", "有限责任公司应当置备股东名册，记载下列事项：", ClauseKind::clause},
+                           {2, "（一）", "", "股东的姓名或者名称及住所；", ClauseKind::list_item},
+                           {2, "（二）", "", "股东认缴和实缴的出资额、出资方式和出资日期；", ClauseKind::list_item}});
+    const Comparison c = compare(o, n);
+    const ClauseEntry& e = entry_for_new(c, "（二）");
+    BOOST_TEST(to_string(e.change) == "added");
+}
