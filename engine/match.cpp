@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <numeric>
 #include <ostream>
+#include <string>
 #include <unordered_map>
 
 namespace redline {
@@ -325,6 +326,7 @@ public:
     }
 
     Alignment run() {
+        find_namesakes();
         match_identical_subtrees(true);
         match_identical_subtrees(false);
         build_rare_index();
@@ -351,6 +353,7 @@ private:
         ClauseId old_id = no_clause;   // the last old clause with the title (the only one when in_old is 1)
     };
     std::unordered_map<std::string_view, TitleCount> titles_;   // every title of either side
+    std::vector<ClauseId> namesake_;   // per old node: the new node of the same number, title and parent
 
     bool old_free(ClauseId o) const { return out_.old_to_new[o] == no_clause; }
     bool new_free(ClauseId n) const { return out_.new_to_old[n] == no_clause; }
@@ -425,6 +428,49 @@ private:
         return a == b || (heading(a) && heading(b));
     }
 
+    // A clause's namesake: the one clause of the other side with the same number, title and
+    // parent (by number and title), when each side has exactly one. It keeps its place: the
+    // similarity passes give it to no other clause while the namesake is free, so a section
+    // whose text moved into a new child stays paired with itself and the child is split
+    // from it.
+    void find_namesakes() {
+        namesake_.assign(old_.doc.size(), no_clause);
+        auto key = [](const Document& d, ClauseId id) {
+            std::string k;
+            const ClauseId p = d[id].parent;
+            for (ClauseId x : {p, id}) {
+                if (x == no_clause) continue;
+                k += d.label(x);
+                k += '\x1f';
+                k += d.title(x);
+                k += '\x1e';
+            }
+            return k;
+        };
+        struct Count {
+            std::uint32_t in_old = 0, in_new = 0;
+            ClauseId old_id = no_clause, new_id = no_clause;
+        };
+        std::unordered_map<std::string, Count> seen;
+        for (ClauseId id = 1; id < old_.doc.size(); ++id)
+            if (!old_.doc.label(id).empty() && !old_.doc.title(id).empty()) {
+                Count& c = seen[key(old_.doc, id)];
+                ++c.in_old, c.old_id = id;
+            }
+        if (seen.empty()) return;
+        for (ClauseId id = 1; id < new_.doc.size(); ++id)
+            if (!new_.doc.label(id).empty() && !new_.doc.title(id).empty())
+                if (const auto it = seen.find(key(new_.doc, id)); it != seen.end()) ++it->second.in_new, it->second.new_id = id;
+        for (const auto& [k, c] : seen)
+            if (c.in_old == 1 && c.in_new == 1) namesake_[c.old_id] = c.new_id;
+    }
+
+    // Whether pairing old `o` with new `n` would take `o` from its free namesake.
+    bool takes_from_namesake(ClauseId o, ClauseId n) const {
+        const ClauseId ns = namesake_[o];
+        return ns != no_clause && ns != n && new_free(ns);
+    }
+
     bool labels_are_global(ClauseId o) const {
         const ClauseKind k = old_.doc[o].kind;
         return k == ClauseKind::clause || k == ClauseKind::annex || k == ClauseKind::term_entry;
@@ -472,7 +518,7 @@ private:
                 std::find(found.begin(), found.end(), same_title) == found.end())
                 found.push_back(same_title);
             for (ClauseId o : found) {
-                if (!compatible_kinds(o, n) || (leaves_only && !leaf(old_.doc, o))) continue;
+                if (!compatible_kinds(o, n) || (leaves_only && !leaf(old_.doc, o)) || takes_from_namesake(o, n)) continue;
                 const double sim = seq::dice(old_.bag(o), new_.bag(n));  // bag(n) has words
                 const bool parent = parents_matched(o, n);
                 // A list item's "（二）" or "b)" names it only within its clause: under other
@@ -512,7 +558,7 @@ private:
             std::uint32_t best_votes = 0;
             for (auto [o, v] : votes)
                 if (o != 0 && old_free(o) && (v > best_votes || (v == best_votes && o < best))) best = o, best_votes = v;
-            if (best == no_clause || !compatible_kinds(best, n)) continue;
+            if (best == no_clause || !compatible_kinds(best, n) || takes_from_namesake(best, n)) continue;
             const double share = 2.0 * best_votes / static_cast<double>(children + old_.doc.child_count(best));
             if (share >= children_share) pair(best, n, share, MatchReason::children_matched);
         }

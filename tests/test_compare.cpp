@@ -515,3 +515,27 @@ BOOST_AUTO_TEST_CASE(an_item_label_under_another_clause_is_no_evidence) {
     const ClauseEntry& e = entry_for_new(c, "（二）");
     BOOST_TEST(to_string(e.change) == "added");
 }
+
+// A clause that keeps its number, title and parent keeps its place when most of its text
+// moves into a new child: the child is a part split from it, not its successor.
+BOOST_AUTO_TEST_CASE(a_parent_keeps_its_place_when_its_text_moves_into_a_child) {
+    const std::string intro = "This section describes the update service.";
+    const std::string body = "The update service signs every package with a key held in a hardware module, "
+                             "publishes the signatures beside the packages, and keeps the previous three versions "
+                             "available for rollback during the support period of the device.";
+    // "Overview" titles two clauses on each side: the title alone does not single it out.
+    const std::string log = "Devices keep a log of administrative actions for ninety days.";
+    const Document o = doc({{1, "3", "Updates", ""},
+                            {2, "3.1", "Overview", intro + " " + body},
+                            {1, "4", "Logging", ""},
+                            {2, "4.1", "Overview", log}});
+    const Document n = doc({{1, "3", "Updates", ""},
+                            {2, "3.1", "Overview", intro},
+                            {3, "3.1.1", "Package signing", body},
+                            {1, "4", "Logging", ""},
+                            {2, "4.1", "Overview", log}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(summary(c) == (std::vector<std::string>{"unchanged 3→3", "split 3.1→3.1+3.1.1", "unchanged 4→4",
+                                                       "unchanged 4.1→4.1"}),
+               boost::test_tools::per_element());
+}
