@@ -26,6 +26,7 @@ struct ReadOptions {
 // Explicit limits on untrusted input (docs/limits.md).
 inline constexpr std::size_t max_input_bytes = 256u << 20;   // 256 MiB per input file
 inline constexpr std::uint32_t max_tree_depth = 64;          // deeper nesting is flattened
+inline constexpr std::uint32_t max_block_nesting = 256;      // lists in lists…: deeper is read as text
 
 // The readers, in one registry that detection and dispatch both use: a new input format is
 // one more entry.

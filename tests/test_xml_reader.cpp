@@ -250,3 +250,19 @@ BOOST_AUTO_TEST_CASE(line_numbers_count_every_kind_of_line_end) {
         BOOST_TEST(d[one].where.line == 5u, "line end of " << eol.size() << " bytes");
     }
 }
+
+// Lists nested 100,000 deep (a SIGSEGV from about 21,000 levels before the limit): read to
+// the end, the innermost text kept, the flattening said once.
+BOOST_AUTO_TEST_CASE(deeply_nested_lists_are_read_as_text_past_the_limit) {
+    std::string body;
+    for (int i = 0; i < 100000; ++i) body += "<ul><li>";
+    body += "innermost item";
+    for (int i = 0; i < 100000; ++i) body += "</li></ul>";
+    const Document d = xml("<?xml version=\"1.0\"?>\n<rfc docName=\"draft-x-00\"><front><title>T</title></front><middle>"
+                           "<section title=\"Intro\"><t>Hello.</t>" + body + "</section></middle></rfc>");
+    BOOST_REQUIRE_EQUAL(d.warnings.size(), 1u);
+    BOOST_TEST(d.warnings[0].message == "lists, quotes and notes nested deeper than 256 levels are read as text");
+    std::string all;
+    for (ClauseId id = 0; id < d.size(); ++id) all += d.own_text(id);
+    BOOST_TEST(all.find("innermost item") != std::string::npos);
+}

@@ -98,6 +98,8 @@ private:
     LineTable lines_;
     const ReadOptions& options_;
     bool warned_depth_ = false;
+    bool warned_nesting_ = false;
+    std::uint32_t nesting_ = 0;   // block containers (lists, quotes, notes) open around read_block
 
     SourceLocation at(const pugi::xml_node& n) const { return SourceLocation{lines_.line_of(n.offset_debug()), 0, 0}; }
 
@@ -225,6 +227,23 @@ private:
     // One block-level element of a section: paragraphs, lists (one block per item), figures
     // and source code, tables (one block per row), definition lists, notes and asides.
     void read_block(const pugi::xml_node& n) {
+        // Lists in lists in quotes… recurse here; past max_block_nesting levels the element
+        // is read as its text (an iterative walk), so no input can exhaust the stack.
+        if (nesting_ >= max_block_nesting) {
+            if (!warned_nesting_)
+                b_.document().warnings.push_back({at(n), "lists, quotes and notes nested deeper than " +
+                                                             std::to_string(max_block_nesting) + " levels are read as text"});
+            warned_nesting_ = true;
+            const std::string t = text::fold_space(inline_text(n));
+            if (!t.empty()) b_.add_block(BlockKind::paragraph, t, at(n));
+            return;
+        }
+        ++nesting_;
+        read_block_within(n);
+        --nesting_;
+    }
+
+    void read_block_within(const pugi::xml_node& n) {
         if (n.type() == pugi::node_pcdata) {
             const std::string t = text::fold_space(n.value());
             if (!t.empty()) b_.add_block(BlockKind::paragraph, t, at(n.parent()));
