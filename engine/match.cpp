@@ -30,6 +30,7 @@ constexpr std::size_t min_part_words = 3;    // a split/merge part must say some
 constexpr std::size_t rare_per_node = 12;    // rare tokens indexed per node
 constexpr std::size_t max_posting = 256;     // tokens in more nodes than this index nothing
 constexpr std::size_t max_candidates = 8;    // candidates scored per node
+constexpr std::size_t few_repeats = 16;      // repeated content scanned directly up to this many
 
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
     h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
@@ -312,6 +313,59 @@ private:
     }
 };
 
+// The old clauses of one repeated fingerprint, indexed by context so that choosing among
+// them costs the same however many there are (5,000 identical clauses took seconds when each
+// new one scanned them all). take() gives what a scan of all of them would: the first free
+// one in document order with the highest rank, a matched parent counting 2 and an equal
+// label 1. Each list keeps a cursor past its taken prefix.
+class RepeatedContent {
+public:
+    void index(const std::vector<ClauseId>& olds, const Document& doc) {
+        all_.ids = olds;
+        for (ClauseId o : olds) {
+            by_parent_[doc[o].parent].ids.push_back(o);
+            by_label_[std::string(doc.label(o))].ids.push_back(o);
+            by_both_[{doc[o].parent, std::string(doc.label(o))}].ids.push_back(o);
+        }
+    }
+
+    template <class Free>
+    ClauseId take(ClauseId n, const Document& new_doc, const std::vector<ClauseId>& new_to_old, const Free& free) {
+        const ClauseId pn = new_doc[n].parent;
+        const ClauseId po = pn == no_clause ? no_clause : new_to_old[pn];
+        const std::string label(new_doc.label(n));
+        if (po != no_clause) {
+            if (const auto it = by_both_.find({po, label}); it != by_both_.end())
+                if (const ClauseId o = it->second.first_free(free); o != no_clause) return o;
+            if (const auto it = by_parent_.find(po); it != by_parent_.end())
+                if (const ClauseId o = it->second.first_free(free); o != no_clause) return o;
+        }
+        if (const auto it = by_label_.find(label); it != by_label_.end())
+            if (const ClauseId o = it->second.first_free(free); o != no_clause) return o;
+        return all_.first_free(free);
+    }
+
+private:
+    struct List {
+        std::vector<ClauseId> ids;   // document order
+        std::size_t next = 0;        // ids before it are taken
+        template <class Free>
+        ClauseId first_free(const Free& free) {
+            while (next < ids.size() && !free(ids[next])) ++next;
+            return next < ids.size() ? ids[next] : no_clause;
+        }
+    };
+    struct PairHash {
+        std::size_t operator()(const std::pair<ClauseId, std::string>& k) const {
+            return std::hash<std::string>()(k.second) * 31 + k.first;
+        }
+    };
+    List all_;
+    std::unordered_map<ClauseId, List> by_parent_;
+    std::unordered_map<std::string, List> by_label_;
+    std::unordered_map<std::pair<ClauseId, std::string>, List, PairHash> by_both_;
+};
+
 class Matcher {
 public:
     Matcher(const Document& o, const TokenizedDocument& ot, const Document& n, const TokenizedDocument& nt,
@@ -388,6 +442,7 @@ private:
             if (old_free(o) && old_.subtree_words[o] > 0) old_by_fp[old_.subtree_fp[o]].push_back(o);
         for (ClauseId n = 1; n < new_.doc.size(); ++n)
             if (new_free(n) && new_.subtree_words[n] > 0) new_by_fp[new_.subtree_fp[n]].push_back(n);
+        std::unordered_map<std::uint64_t, RepeatedContent> repeated;
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
             if (!new_free(n) || new_.subtree_words[n] == 0) continue;
             const auto it = old_by_fp.find(new_.subtree_fp[n]);
@@ -395,11 +450,17 @@ private:
             const bool unique = it->second.size() == 1 && new_by_fp[new_.subtree_fp[n]].size() == 1;
             if (unique_only && !unique) continue;
             ClauseId best = no_clause;
-            int best_rank = -1;
-            for (ClauseId o : it->second) {
-                if (!old_free(o)) continue;
-                const int rank = (parents_matched(o, n) ? 2 : 0) + (old_.doc.label(o) == new_.doc.label(n) ? 1 : 0);
-                if (rank > best_rank) best = o, best_rank = rank;
+            if (it->second.size() <= few_repeats) {
+                int best_rank = -1;
+                for (ClauseId o : it->second) {
+                    if (!old_free(o)) continue;
+                    const int rank = (parents_matched(o, n) ? 2 : 0) + (old_.doc.label(o) == new_.doc.label(n) ? 1 : 0);
+                    if (rank > best_rank) best = o, best_rank = rank;
+                }
+            } else {
+                auto [r, fresh] = repeated.try_emplace(it->first);
+                if (fresh) r->second.index(it->second, old_.doc);
+                best = r->second.take(n, new_.doc, out_.new_to_old, [this](ClauseId o) { return old_free(o); });
             }
             if (best != no_clause) pair_subtree(best, n);
         }
