@@ -4,6 +4,8 @@
 #define BOOST_TEST_MODULE brief
 #include <boost/test/unit_test.hpp>
 
+#include "tests/support/shared_corpus.hpp"
+
 #include "engine/pipeline.hpp"
 #include "formats/brief/brief.hpp"
 #include "formats/html_redline/html_writer.hpp"
@@ -115,7 +117,7 @@ BOOST_AUTO_TEST_CASE(the_five_findings_of_the_scenario_come_first) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(every_provision_change_of_a_corpus_pair_appears_once_in_its_category) {
+BOOST_AUTO_TEST_CASE(every_provision_change_of_a_corpus_pair_appears_once_in_its_category, *boost::unit_test::precondition(shared_corpus_present)) {
     for (const auto& [a, b] : {std::pair{"ietf-quic-transport/draft-ietf-quic-transport-29.md", "ietf-quic-transport/draft-ietf-quic-transport-30.md"},
                                std::pair{"ietf-tls13/draft-ietf-tls-tls13-13.md", "ietf-tls13/draft-ietf-tls-tls13-14.md"}}) {
         const Pair p(corpus + a, corpus + b);
@@ -257,7 +259,7 @@ BOOST_AUTO_TEST_CASE(docx_brief_converts_to_pdf_with_the_headlines) {
 
 // Chart labels are shortened by characters, never inside a UTF-8 sequence; article numbers
 // follow 见 without a space.
-BOOST_AUTO_TEST_CASE(chinese_labels_stay_whole) {
+BOOST_AUTO_TEST_CASE(chinese_labels_stay_whole, *boost::unit_test::precondition(shared_corpus_present)) {
     formats::Brief b = formats::make_brief(sample("zh").c);
     b.chart.push_back({"附录 B", "权利许可请求基本数据与权利许可基本数据的示例及其说明", 1, 0, 0, 0});
     const std::string html = formats::write_brief_html(b);

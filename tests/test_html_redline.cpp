@@ -4,6 +4,8 @@
 #define BOOST_TEST_MODULE html_redline
 #include <boost/test/unit_test.hpp>
 
+#include "tests/support/shared_corpus.hpp"
+
 #include "engine/pipeline.hpp"
 #include "formats/html_redline/html_writer.hpp"
 #include "formats/reader.hpp"
@@ -146,7 +148,7 @@ BOOST_AUTO_TEST_CASE(chinese_sample_marks_the_removed_requirement_and_the_renumb
         BOOST_TEST((s.find("unchanged clause") != std::string::npos), s);
 }
 
-BOOST_AUTO_TEST_CASE(corpus_pair_page) {
+BOOST_AUTO_TEST_CASE(corpus_pair_page, *boost::unit_test::precondition(shared_corpus_present)) {
     const Document o = read_file(corpus + "ietf-quic-transport/draft-ietf-quic-transport-29.md");
     const Document n = read_file(corpus + "ietf-quic-transport/draft-ietf-quic-transport-30.md");
     const Comparison c = compare(o, n);

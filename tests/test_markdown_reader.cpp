@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE markdown_reader
 #include <boost/test/unit_test.hpp>
 
+#include "tests/support/shared_corpus.hpp"
+
 #include "engine/error.hpp"
 #include "formats/markdown/front_matter.hpp"
 #include "formats/markdown/style.hpp"
@@ -861,7 +863,7 @@ std::vector<std::filesystem::path> ietf_drafts() {
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(corpus_headings_and_anchors_agree_with_the_scorer) {
+BOOST_AUTO_TEST_CASE(corpus_headings_and_anchors_agree_with_the_scorer, *boost::unit_test::precondition(shared_corpus_present)) {
     const auto files = ietf_drafts();
     BOOST_TEST(files.size() == 10u);
     std::size_t anchors_checked = 0;
@@ -919,7 +921,7 @@ BOOST_AUTO_TEST_CASE(a_latest_docname_takes_the_revision_from_the_file_name) {
     BOOST_TEST(read_markdown(text, ReadOptions{"notes.md"}).info.identifier == "draft-ietf-example-latest");
 }
 
-BOOST_AUTO_TEST_CASE(corpus_spot_checks) {
+BOOST_AUTO_TEST_CASE(corpus_spot_checks, *boost::unit_test::precondition(shared_corpus_present)) {
     const auto dir = std::filesystem::path(REDLINE_SHARED_DIR) / "corpus";
     const Document q = md(slurp(dir / "ietf-quic-transport/draft-ietf-quic-transport-29.md"));
     BOOST_TEST(q.info.title == "QUIC: A UDP-Based Multiplexed and Secure Transport");
@@ -947,7 +949,7 @@ BOOST_AUTO_TEST_CASE(corpus_spot_checks) {
                (Row{A, "D", "Overview of Security Properties", 4245, "security-analysis", 1}));
 }
 
-BOOST_AUTO_TEST_CASE(corpus_styles) {
+BOOST_AUTO_TEST_CASE(corpus_styles, *boost::unit_test::precondition(shared_corpus_present)) {
     using formats::markdown::Style;
     const auto dir = std::filesystem::path(REDLINE_SHARED_DIR) / "corpus";
     for (const char* f : {"gbt/GB-T-19771-XXXX-draft-for-comments.md", "gbt/GB-T-40949-2021.md",

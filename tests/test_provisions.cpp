@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE provisions
 #include <boost/test/unit_test.hpp>
 
+#include "tests/support/shared_corpus.hpp"
+
 #include "engine/provisions.hpp"
 #include "formats/reader.hpp"
 
@@ -203,7 +205,7 @@ BOOST_AUTO_TEST_CASE(sample_provisions_and_normative_references) {
     BOOST_TEST(a.terms[0].alt == "office device");
 }
 
-BOOST_AUTO_TEST_CASE(profile_is_chosen_for_every_corpus_file_and_sample) {
+BOOST_AUTO_TEST_CASE(profile_is_chosen_for_every_corpus_file_and_sample, *boost::unit_test::precondition(shared_corpus_present)) {
     const std::string corpus = std::string(REDLINE_SHARED_DIR) + "/corpus/";
     const std::string samples = std::string(REDLINE_SOURCE_DIR) + "/samples/office-devices/";
     const std::vector<std::pair<std::string, Profile>> expected = {

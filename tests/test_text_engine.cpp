@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE text_engine
 #include <boost/test/unit_test.hpp>
 
+#include "tests/support/shared_corpus.hpp"
+
 #include "engine/error.hpp"
 #include "engine/sort_ids.hpp"
 #include "engine/text.hpp"
@@ -336,7 +338,7 @@ BOOST_AUTO_TEST_CASE(retable_gives_the_ids_of_tokenising_in_turn) {
     BOOST_TEST(key_of("should") != key_of("shall"));
 }
 
-BOOST_AUTO_TEST_CASE(language_of_every_corpus_file) {
+BOOST_AUTO_TEST_CASE(language_of_every_corpus_file, *boost::unit_test::precondition(shared_corpus_present)) {
     const std::string corpus = std::string(REDLINE_SHARED_DIR) + "/corpus/";
     for (const char* f : {"cn-laws/company-law-2018.md", "cn-laws/legislation-law-2023.md", "gbt/GB-T-19771-XXXX-draft-for-comments.md",
                           "gbt/GB-T-40949-2021.md"})
@@ -372,7 +374,7 @@ std::string spans(std::string_view s, const std::vector<text::Span>& v) {
 
 // The ASCII sentence splitter follows UAX #29 as ICU does; hold them equal on the hard cases
 // and on every ASCII paragraph of the corpus and the samples.
-BOOST_AUTO_TEST_CASE(ascii_sentences_equal_icu) {
+BOOST_AUTO_TEST_CASE(ascii_sentences_equal_icu, *boost::unit_test::precondition(shared_corpus_present)) {
     for (const char* s :
          {"One. Two! Three? Four", "e.g. the value", "See Section 3.1 of RFC 9000. Then go.", "U.S.A. Next",
           "He said \"Stop.\" Then left.", "(This is it.) Next one.", "Wait... what? Yes!! No?!", "a.b.c. d",

@@ -1,6 +1,8 @@
 #define BOOST_TEST_MODULE xml_reader
 #include <boost/test/unit_test.hpp>
 
+#include "tests/support/shared_corpus.hpp"
+
 #include "engine/error.hpp"
 #include "formats/reader.hpp"
 #include "tests/support/roles.hpp"
@@ -69,7 +71,7 @@ std::map<std::string, std::pair<std::uint32_t, std::string>> scorer_numbers(cons
 
 }  // namespace
 
-BOOST_AUTO_TEST_CASE(httpbis_sections_agree_with_the_scorer) {
+BOOST_AUTO_TEST_CASE(httpbis_sections_agree_with_the_scorer, *boost::unit_test::precondition(shared_corpus_present)) {
     for (const char* name : {"draft-ietf-httpbis-p2-semantics-20.xml", "draft-ietf-httpbis-p2-semantics-21.xml"}) {
         const std::string path = std::string(REDLINE_SHARED_DIR) + "/corpus/ietf-httpbis/" + name;
         const std::string text = formats::read_bytes(path);
@@ -95,7 +97,7 @@ BOOST_AUTO_TEST_CASE(httpbis_sections_agree_with_the_scorer) {
     }
 }
 
-BOOST_AUTO_TEST_CASE(httpbis_spot_checks) {
+BOOST_AUTO_TEST_CASE(httpbis_spot_checks, *boost::unit_test::precondition(shared_corpus_present)) {
     const Document d = xml(formats::read_bytes(std::string(REDLINE_SHARED_DIR) +
                                                "/corpus/ietf-httpbis/draft-ietf-httpbis-p2-semantics-20.xml"));
     BOOST_TEST(d.info.identifier == "draft-ietf-httpbis-p2-semantics-20");
