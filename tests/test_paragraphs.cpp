@@ -1,0 +1,201 @@
+// Paragraph alignment inside a matched clause (engine/diff diff_blocks, engine/entries): the
+// blocks of the two sides are aligned first, then each aligned pair is diffed word by word;
+// a rewritten paragraph is shown whole while its neighbours stay unchanged, and a clause reads
+// as replaced only when none of its paragraphs survived.
+#define BOOST_TEST_MODULE paragraphs
+#include <boost/test/unit_test.hpp>
+
+#include "engine/pipeline.hpp"
+
+#include <string>
+#include <vector>
+
+using namespace redline;
+
+namespace {
+
+// Clause 1 (an anchor that never changes) and clause 2 with the given paragraphs.
+Document doc(const std::vector<std::string>& paragraphs, Language language = Language::en) {
+    DocumentBuilder b;
+    std::uint32_t line = 1;
+    b.open(ClauseKind::clause, "1", "Scope", SourceLocation{line++, 0, 0});
+    b.add_block(BlockKind::paragraph,
+                language == Language::zh ? "本文件规定了办公设备的安全技术要求，适用于办公设备的设计、开发和测试。"
+                                         : "This document specifies security requirements for office devices.",
+                SourceLocation{line++, 0, 0});
+    b.close();
+    b.open(ClauseKind::clause, "2", language == Language::zh ? "概述" : "Overview", SourceLocation{line++, 0, 0});
+    for (const std::string& p : paragraphs) b.add_block(BlockKind::paragraph, p, SourceLocation{line++, 0, 0});
+    Document d = b.finish();
+    d.language = language;
+    return d;
+}
+
+// The edits of an entry: [-removed-]{+inserted+}; a replaced block as [=-old-=]{=+new+=}.
+std::string edits(const ClauseEntry& e) {
+    std::string out;
+    for (const Edit& x : e.edits) {
+        if (x.op == EditOp::equal) out += x.text;
+        else if (x.op == EditOp::remove) out += (x.replaced ? "[=-" : "[-") + x.text + (x.replaced ? "-=]" : "-]");
+        else out += (x.replaced ? "{=+" : "{+") + x.text + (x.replaced ? "+=}" : "+}");
+    }
+    return out;
+}
+
+const ClauseEntry& entry_for_new(const Comparison& c, std::string_view label) {
+    for (const ClauseEntry& e : c.entries)
+        for (ClauseId id : e.new_ids)
+            if (c.new_doc->label(id) == label) return e;
+    BOOST_FAIL("no entry for new " << label);
+    return c.entries.front();
+}
+
+// What an entry's edits spell out on one side.
+std::string side(const ClauseEntry& e, bool old_side) {
+    std::string out;
+    for (const Edit& x : e.edits)
+        if (x.op == EditOp::equal || x.op == (old_side ? EditOp::remove : EditOp::insert)) out += x.text;
+    return out;
+}
+
+// Both sides of a changed entry spell out its clauses' own text exactly.
+void spells_both_sides(const Comparison& c, const ClauseEntry& e) {
+    BOOST_TEST(side(e, true) == c.old_doc->own_text(e.old_ids.front()));
+    BOOST_TEST(side(e, false) == c.new_doc->own_text(e.new_ids.front()));
+}
+
+// Compares two versions of clause 2; the comparison owns both documents.
+Comparison compare_docs(Document&& o, Document&& n) { return compare(prepare(std::move(o)), prepare(std::move(n))); }
+
+std::size_t count_replaced(const ClauseEntry& e) {
+    std::size_t n = 0;
+    for (const Edit& x : e.edits) n += x.replaced ? 1 : 0;
+    return n;
+}
+
+const std::string P1 = "QUIC is a multiplexed and secure general-purpose transport protocol that provides:";
+const std::string P2 = "Stream multiplexing";
+const std::string P3 = "Low-latency connection establishment";
+const std::string P4 = "Connection migration and resilience to NAT rebinding";
+const std::string OLD_R =
+    "QUIC uses UDP as a substrate to avoid requiring changes to legacy client operating systems and middleboxes.";
+const std::string NEW_R =
+    "Frames are used in QUIC to communicate between endpoints, and frames are assembled into packets.";
+
+}  // namespace
+
+// Three paragraphs survive unchanged; the rewritten one is shown whole between them.
+BOOST_AUTO_TEST_CASE(one_rewritten_paragraph_among_three_unchanged) {
+    const Comparison c = compare_docs(doc({P1, P2, OLD_R, P4}), doc({P1, P2, NEW_R, P4}));
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(e.change == ClauseChange::modified);
+    BOOST_TEST(!e.replaced);
+    BOOST_TEST(edits(e) == P1 + "\n" + P2 + "\n[=-" + OLD_R + "-=]{=+" + NEW_R + "+=}\n" + P4);
+    BOOST_TEST(count_replaced(e) == 2u);
+    spells_both_sides(c, e);
+}
+
+// A lightly edited paragraph is diffed word by word; its unchanged neighbours are equal text,
+// even where the clause as a whole changed mostly (a long paragraph added).
+BOOST_AUTO_TEST_CASE(a_surviving_paragraph_keeps_the_clause_inline) {
+    const std::string added = "Streams are means by which an application protocol exchanges information. Streams are "
+                              "ordered sequences of bytes. Two types of stream can be created: bidirectional streams, "
+                              "which allow both endpoints to send data; and unidirectional streams.";
+    const Comparison c = compare_docs(doc({P1, P2, "Stream and connection-level flow control", OLD_R}),
+                                 doc({P1, P2, "Stream- and connection-level flow control", NEW_R, added}));
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(!e.replaced);
+    // The last old paragraph is like neither new one: it is removed, and they are added.
+    BOOST_TEST(edits(e) == P1 + "\n" + P2 + "\nStream{+-+} and connection-level flow control\n[-" + OLD_R + "-]{+" + NEW_R +
+                               "\n" + added + "+}");
+    spells_both_sides(c, e);
+}
+
+// A paragraph moved inside the clause is removed at its old place and inserted whole at its
+// new one; it is not paired with another paragraph, and the others stay unchanged.
+BOOST_AUTO_TEST_CASE(paragraph_moved_inside_the_clause) {
+    const Comparison c = compare_docs(doc({OLD_R, P1, P2, P4}), doc({P1, P2, OLD_R, P4}));
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(e.change == ClauseChange::modified);
+    BOOST_TEST(!e.replaced);
+    BOOST_TEST(edits(e) == "[-" + OLD_R + "\n-]" + P1 + "\n" + P2 + "\n{+" + OLD_R + "\n+}" + P4);
+    BOOST_TEST(count_replaced(e) == 0u);
+    spells_both_sides(c, e);
+}
+
+// A moved paragraph next to an edited one: the edited one is still diffed word by word.
+BOOST_AUTO_TEST_CASE(moved_and_edited_paragraphs_together) {
+    const Comparison c = compare_docs(doc({P3, P1, P2, "Stream and connection-level flow control"}),
+                                 doc({P1, P2, "Stream- and connection-level flow control", P3}));
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(!e.replaced);
+    BOOST_TEST(edits(e) == "[-" + P3 + "\n-]" + P1 + "\n" + P2 + "\nStream{+-+} and connection-level flow control{+\n" + P3 + "+}");
+    spells_both_sides(c, e);
+}
+
+// When every paragraph was rewritten, nothing survives: the clause reads as replaced, old text
+// then new text.
+BOOST_AUTO_TEST_CASE(every_paragraph_rewritten_reads_as_replaced) {
+    const Comparison c = compare_docs(doc({"Debug interfaces shall be disabled.", OLD_R}),
+                                 doc({"Vendors document every maintenance port they ship.", NEW_R}));
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(e.change == ClauseChange::modified);
+    BOOST_TEST(e.replaced);
+    BOOST_TEST(edits(e) == "[-Debug interfaces shall be disabled.\n" + OLD_R + "-]{+Vendors document every maintenance port they ship.\n" +
+                               NEW_R + "+}");
+    BOOST_TEST(count_replaced(e) == 0u);   // the entry's presentation says it once
+}
+
+// A paragraph added and one removed around unchanged ones are whole insertions and deletions.
+BOOST_AUTO_TEST_CASE(added_and_removed_paragraphs_are_whole) {
+    const Comparison c = compare_docs(doc({P1, OLD_R, P2, P4}), doc({P1, P2, P4, NEW_R}));
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(!e.replaced);
+    BOOST_TEST(edits(e) == P1 + "\n[-" + OLD_R + "\n-]" + P2 + "\n" + P4 + "{+\n" + NEW_R + "+}");
+    spells_both_sides(c, e);
+}
+
+const std::string Z1 = "办公设备应当具备身份鉴别功能。";
+const std::string Z2 = "管理员应定期检查设备日志。";
+const std::string Z3 = "设备出厂时应关闭不必要的网络服务。";
+const std::string ZO = "制造商应保存关键部件的来源记录，并向用户提供安全配置指南。";
+const std::string ZN = "固件升级包在安装前必须经过数字签名验证，签名无效时拒绝安装。";
+
+BOOST_AUTO_TEST_CASE(chinese_one_rewritten_paragraph_among_unchanged) {
+    const Comparison c = compare_docs(doc({Z1, Z2, ZO, Z3}, Language::zh), doc({Z1, Z2, ZN, Z3}, Language::zh));
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(!e.replaced);
+    BOOST_TEST(edits(e) == Z1 + "\n" + Z2 + "\n[=-" + ZO + "-=]{=+" + ZN + "+=}\n" + Z3);
+    spells_both_sides(c, e);
+}
+
+BOOST_AUTO_TEST_CASE(chinese_word_edit_and_moved_paragraph) {
+    const Comparison c = compare_docs(doc({Z3, Z1, Z2}, Language::zh),
+                                 doc({Z1, "管理员应每月检查设备日志。", Z3}, Language::zh));
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(!e.replaced);
+    BOOST_TEST(edits(e) == "[-" + Z3 + "\n-]" + Z1 + "\n管理员应[-定期-]{+每月+}检查设备日志。{+\n" + Z3 + "+}");
+    spells_both_sides(c, e);
+}
+
+BOOST_AUTO_TEST_CASE(chinese_every_paragraph_rewritten_reads_as_replaced) {
+    const Comparison c = compare_docs(doc({ZO, Z2}, Language::zh), doc({ZN, "用户可以随时导出审计记录。"}, Language::zh));
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(e.replaced);
+    BOOST_TEST(edits(e) == "[-" + ZO + "\n" + Z2 + "-]{+" + ZN + "\n用户可以随时导出审计记录。+}");
+}
+
+// Provision places are offsets in the text the edits spell out: they stay right when a
+// paragraph before them is shown whole.
+BOOST_AUTO_TEST_CASE(provision_places_follow_the_paragraph_edits) {
+    const std::string old_req = "The device shall log every failed login attempt.";
+    const std::string new_req = "The device should log every failed login attempt.";
+    const Comparison c = compare_docs(doc({P1, OLD_R, P2, old_req}), doc({P1, NEW_R, P2, new_req}));
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(!e.replaced);
+    BOOST_REQUIRE_EQUAL(c.provisions.size(), 1u);
+    const ProvisionChange& p = c.provisions[0];
+    BOOST_TEST(to_string(p.change) == "weakened");
+    BOOST_TEST(side(e, true).substr(p.old_place.offset, p.old_place.length) == old_req);
+    BOOST_TEST(side(e, false).substr(p.new_place.offset, p.new_place.length) == new_req);
+}
