@@ -282,6 +282,7 @@ std::uint64_t block_hash(std::span<const std::uint32_t> s, Span32 x) {
 struct BlockOp {
     enum Kind : std::uint8_t { equal, pair, remove, insert, region } kind = equal;
     std::uint32_t o0 = 0, o1 = 0, n0 = 0, n1 = 0;
+    bool moved = false;   // remove/insert: the block moved inside the clause unchanged
 };
 
 // Blocks this similar (Dice of their words) or more may pair inside a gap of several blocks.
@@ -413,8 +414,8 @@ std::vector<BlockOp> align_blocks(const DiffInput& in, const std::vector<Span32>
         }
         std::uint32_t i = i0, j = j0;
         auto upto = [&](std::uint32_t o, std::uint32_t n) {
-            for (; i < o; ++i) ops.push_back({BlockOp::remove, i, i + 1, j, j});
-            for (; j < n; ++j) ops.push_back({BlockOp::insert, i, i, j, j + 1});
+            for (; i < o; ++i) ops.push_back({BlockOp::remove, i, i + 1, j, j, moved_old[i] != 0});
+            for (; j < n; ++j) ops.push_back({BlockOp::insert, i, i, j, j + 1, moved_new[j] != 0});
         };
         for (const auto& [o, n] : pair_gap(in, ab, bb, olds, news)) {
             upto(o, n);
@@ -434,14 +435,24 @@ std::vector<BlockOp> align_blocks(const DiffInput& in, const std::vector<Span32>
     return ops;
 }
 
-// Appends runs to a script, joining a run to the one before it when they continue each other.
-void append(std::vector<TokenEdit>& out, const TokenEdit& e) {
+// A remove or insert of one paragraph break and nothing else.
+bool lone_break(const DiffInput& in, const TokenEdit& e) {
+    if (e.op == EditOp::remove) return e.a_end - e.a_begin == 1 && in.a_exact[e.a_begin] == in.paragraph_break;
+    if (e.op == EditOp::insert) return e.b_end - e.b_begin == 1 && in.b_exact[e.b_begin] == in.paragraph_break;
+    return false;
+}
+
+// Appends runs to a script, joining a run to the one before it when they continue each other
+// (a moved block takes the paragraph break beside it along).
+void append(const DiffInput& in, std::vector<TokenEdit>& out, const TokenEdit& e) {
     if (e.a_begin == e.a_end && e.b_begin == e.b_end) return;
     if (!out.empty()) {
         TokenEdit& p = out.back();
-        if (p.op == e.op && p.editorial == e.editorial && p.block == e.block && p.a_end == e.a_begin && p.b_end == e.b_begin) {
+        if (p.op == e.op && p.editorial == e.editorial && p.block == e.block && p.a_end == e.a_begin && p.b_end == e.b_begin &&
+            (p.moved == e.moved || (p.moved && lone_break(in, e)) || (e.moved && lone_break(in, p)))) {
             p.a_end = e.a_end;
             p.b_end = e.b_end;
+            p.moved = p.moved || e.moved;
             return;
         }
     }
@@ -511,28 +522,28 @@ BlockDiff diff_blocks(const DiffInput& in, double replaced_share) {
     for (const BlockOp& op : ops) {
         const bool takes_old = op.o1 > op.o0, takes_new = op.n1 > op.n0;
         if (old_break && new_break) {
-            append(script, {EditOp::equal, ai, ai + 1, bj, bj + 1, false, false});
+            append(in, script, {EditOp::equal, ai, ai + 1, bj, bj + 1, false, false});
             ++ai, ++bj;
             old_break = new_break = false;
         }
         if (old_break && takes_old) {
-            append(script, {EditOp::remove, ai, ai + 1, bj, bj, false, false});
+            append(in, script, {EditOp::remove, ai, ai + 1, bj, bj, false, false});
             ++ai;
             old_break = false;
         }
         if (new_break && takes_new) {
-            append(script, {EditOp::insert, ai, ai, bj, bj + 1, false, false});
+            append(in, script, {EditOp::insert, ai, ai, bj, bj + 1, false, false});
             ++bj;
             new_break = false;
         }
         const std::uint32_t a1 = takes_old ? ab[op.o1 - 1].end : ai, b1 = takes_new ? bb[op.n1 - 1].end : bj;
         switch (op.kind) {
         case BlockOp::equal:
-            append(script, {EditOp::equal, ai, a1, bj, b1, false, false});
+            append(in, script, {EditOp::equal, ai, a1, bj, b1, false, false});
             if (a1 > ai) ++survivors;
             break;
-        case BlockOp::remove: append(script, {EditOp::remove, ai, a1, bj, bj, false, false}); break;
-        case BlockOp::insert: append(script, {EditOp::insert, ai, ai, bj, b1, false, false}); break;
+        case BlockOp::remove: append(in, script, {EditOp::remove, ai, a1, bj, bj, false, false, op.moved}); break;
+        case BlockOp::insert: append(in, script, {EditOp::insert, ai, ai, bj, b1, false, false, op.moved}); break;
         case BlockOp::pair:
         case BlockOp::region: {
             std::vector<TokenEdit> part = diff_tokens(sub_input(in, ai, a1, bj, b1));
@@ -546,14 +557,14 @@ BlockDiff diff_blocks(const DiffInput& in, double replaced_share) {
             for (std::uint32_t k = bj; k < b1; ++k) total += in.b_word[k];
             const bool rewritten = ai < a1 && bj < b1 && total > 0 && static_cast<double>(changed) / total > replaced_share;
             if (rewritten && op.kind == BlockOp::pair) {
-                append(script, {EditOp::remove, ai, a1, bj, bj, false, true});
-                append(script, {EditOp::insert, a1, a1, bj, b1, false, true});
+                append(in, script, {EditOp::remove, ai, a1, bj, bj, false, true});
+                append(in, script, {EditOp::insert, a1, a1, bj, b1, false, true});
                 break;
             }
             if (!rewritten) ++survivors;
             for (TokenEdit e : part) {
                 e.a_begin += ai, e.a_end += ai, e.b_begin += bj, e.b_end += bj;
-                append(script, e);
+                append(in, script, e);
             }
             break;
         }

@@ -21,6 +21,7 @@ struct TokenEdit {
     std::uint32_t b_begin = 0, b_end = 0;
     bool editorial = false;   // remove/insert whose text differs only editorially from its partner
     bool block = false;       // one side of a rewritten block pair, shown whole (diff_blocks)
+    bool moved = false;       // a whole block moved inside the clause unchanged (diff_blocks)
 };
 
 struct DiffInput {
@@ -47,7 +48,8 @@ std::vector<TokenEdit> diff_tokens(const DiffInput& in);
 // those, similar blocks in order — and each aligned pair is diffed token by token. A pair
 // whose changed words exceed `replaced_share` of its words is shown whole: its old block
 // removed, its new block inserted, both marked `block`. Unaligned blocks are removed or
-// inserted whole. The script covers both sequences in order, as diff_tokens' does.
+// inserted whole; a moved one is marked `moved` at both places. The script covers both
+// sequences in order, as diff_tokens' does.
 struct BlockDiff {
     std::vector<TokenEdit> script;
     bool replaced = false;   // no block survived (all rewritten, removed or added): show old text, then new

@@ -16,6 +16,9 @@ struct Edit {
     // row) shown whole: the old block removed, then the new block inserted, while the blocks
     // around it are shown unchanged or word by word.
     bool replaced = false;
+    // A remove/insert of a whole block moved inside the clause unchanged: removed at its old
+    // place, inserted at its new one.
+    bool moved = false;
 };
 
 }  // namespace redline

@@ -127,6 +127,7 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
         out.op = e.op;
         out.editorial = e.editorial;
         out.replaced = e.block;
+        out.moved = e.moved;
         if (e.op == EditOp::remove) {
             if (ignore_editorial && e.editorial) continue;  // its insert partner stands as equal text
             out.text = a.text(tables, e.a_begin, e.a_end);
@@ -138,7 +139,7 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
         const bool lead = e.op == EditOp::remove ? (e.a_begin > 0 && a.space[e.a_begin]) : (e.b_begin > 0 && b.space[e.b_begin]);
         if (lead) out.text.insert(out.text.begin(), ' ');
         if (!r.edits.empty() && r.edits.back().op == out.op && r.edits.back().editorial == out.editorial &&
-            r.edits.back().replaced == out.replaced)
+            r.edits.back().replaced == out.replaced && r.edits.back().moved == out.moved)
             r.edits.back().text += out.text;
         else
             r.edits.push_back(std::move(out));

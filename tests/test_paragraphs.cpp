@@ -6,6 +6,10 @@
 #include <boost/test/unit_test.hpp>
 
 #include "engine/pipeline.hpp"
+#include "formats/html_redline/html_writer.hpp"
+#include "formats/json/report_json.hpp"
+
+#include <nlohmann/json.hpp>
 
 #include <string>
 #include <vector>
@@ -67,6 +71,14 @@ void spells_both_sides(const Comparison& c, const ClauseEntry& e) {
 // Compares two versions of clause 2; the comparison owns both documents.
 Comparison compare_docs(Document&& o, Document&& n) { return compare(prepare(std::move(o)), prepare(std::move(n))); }
 
+// The moved edits of an entry: "-text" for the old place, "+text" for the new.
+std::vector<std::string> moved(const ClauseEntry& e) {
+    std::vector<std::string> out;
+    for (const Edit& x : e.edits)
+        if (x.moved) out.push_back((x.op == EditOp::remove ? "-" : x.op == EditOp::insert ? "+" : "=") + x.text);
+    return out;
+}
+
 std::size_t count_replaced(const ClauseEntry& e) {
     std::size_t n = 0;
     for (const Edit& x : e.edits) n += x.replaced ? 1 : 0;
@@ -120,6 +132,7 @@ BOOST_AUTO_TEST_CASE(paragraph_moved_inside_the_clause) {
     BOOST_TEST(!e.replaced);
     BOOST_TEST(edits(e) == "[-" + OLD_R + "\n-]" + P1 + "\n" + P2 + "\n{+" + OLD_R + "\n+}" + P4);
     BOOST_TEST(count_replaced(e) == 0u);
+    BOOST_TEST(moved(e) == (std::vector<std::string>{"-" + OLD_R + "\n", "+" + OLD_R + "\n"}), boost::test_tools::per_element());
     spells_both_sides(c, e);
 }
 
@@ -130,6 +143,7 @@ BOOST_AUTO_TEST_CASE(moved_and_edited_paragraphs_together) {
     const ClauseEntry& e = entry_for_new(c, "2");
     BOOST_TEST(!e.replaced);
     BOOST_TEST(edits(e) == "[-" + P3 + "\n-]" + P1 + "\n" + P2 + "\nStream{+-+} and connection-level flow control{+\n" + P3 + "+}");
+    BOOST_TEST(moved(e) == (std::vector<std::string>{"-" + P3 + "\n", "+\n" + P3}), boost::test_tools::per_element());
     spells_both_sides(c, e);
 }
 
@@ -152,6 +166,7 @@ BOOST_AUTO_TEST_CASE(added_and_removed_paragraphs_are_whole) {
     const ClauseEntry& e = entry_for_new(c, "2");
     BOOST_TEST(!e.replaced);
     BOOST_TEST(edits(e) == P1 + "\n[-" + OLD_R + "\n-]" + P2 + "\n" + P4 + "{+\n" + NEW_R + "+}");
+    BOOST_TEST(moved(e).empty());
     spells_both_sides(c, e);
 }
 
@@ -175,6 +190,7 @@ BOOST_AUTO_TEST_CASE(chinese_word_edit_and_moved_paragraph) {
     const ClauseEntry& e = entry_for_new(c, "2");
     BOOST_TEST(!e.replaced);
     BOOST_TEST(edits(e) == "[-" + Z3 + "\n-]" + Z1 + "\n管理员应[-定期-]{+每月+}检查设备日志。{+\n" + Z3 + "+}");
+    BOOST_TEST(moved(e) == (std::vector<std::string>{"-" + Z3 + "\n", "+\n" + Z3}), boost::test_tools::per_element());
     spells_both_sides(c, e);
 }
 
@@ -198,4 +214,35 @@ BOOST_AUTO_TEST_CASE(provision_places_follow_the_paragraph_edits) {
     BOOST_TEST(to_string(p.change) == "weakened");
     BOOST_TEST(side(e, true).substr(p.old_place.offset, p.old_place.length) == old_req);
     BOOST_TEST(side(e, false).substr(p.new_place.offset, p.new_place.length) == new_req);
+}
+
+// The report marks a paragraph shown whole with "replaced": true and a moved paragraph with
+// "moved": true on its edits, in an entry whose presentation stays inline; the redline page
+// shows the former as old and new blocks and the latter with class "mv".
+BOOST_AUTO_TEST_CASE(writers_show_replaced_and_moved_paragraphs) {
+    const Comparison c = compare_docs(doc({OLD_R, P1, P2, "Debug interfaces shall be disabled."}),
+                                      doc({P1, P2, OLD_R, "Vendors document every maintenance port they ship."}));
+    const nlohmann::json report = nlohmann::json::parse(formats::write_report_json(c));
+    const nlohmann::json* clause = nullptr;
+    for (const auto& e : report["clauses"])
+        if (e["new"].is_object() && e["new"]["label"] == "2") clause = &e;
+    BOOST_REQUIRE(clause);
+    BOOST_TEST((*clause)["presentation"] == "inline");
+    std::vector<std::string> ops;
+    for (const auto& x : (*clause)["edits"]) {
+        std::string op = x["op"];
+        if (x.value("replaced", false)) op += " replaced";
+        if (x.value("moved", false)) op += " moved";
+        if (x.contains("replaced") && !x["replaced"].get<bool>()) op += " replaced=false";
+        ops.push_back(op);
+    }
+    BOOST_TEST(ops == (std::vector<std::string>{"delete moved", "equal", "insert moved", "delete replaced", "insert replaced"}),
+               boost::test_tools::per_element());
+    const std::string html = formats::write_redline_html(c);
+    // (the removed requirement's mark stands inside the block, before the deletion)
+    const std::size_t old_block = html.find("<div class=\"replaced-old\">");
+    BOOST_TEST(old_block != std::string::npos);
+    BOOST_TEST(html.find("<del>Debug interfaces shall be disabled.</del></div><div class=\"replaced-new\"><ins>Vendors", old_block) !=
+               std::string::npos);
+    BOOST_TEST(html.find("<del class=\"mv\" title=\"moved inside the clause\">" + OLD_R) != std::string::npos);
 }

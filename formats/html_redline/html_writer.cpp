@@ -366,7 +366,8 @@ private:
             // or insertion (so that neither reads the mark as changed text).
             std::size_t inside = 0;
             for (; inside < here.size() && here[inside].first == 0; ++inside) mark(*here[inside].second);
-            out_ += fmt::format("<{}{}>", tag, ed.editorial ? " class=\"ed\"" : "");
+            if (ed.moved) out_ += fmt::format("<{} class=\"mv{}\" title=\"moved inside the clause\">", tag, ed.editorial ? " ed" : "");
+            else out_ += fmt::format("<{}{}>", tag, ed.editorial ? " class=\"ed\"" : "");
             text_with_marks(ed.text, here, inside);
             out_ += fmt::format("</{}>", tag);
             if (block) out_ += "</div>";

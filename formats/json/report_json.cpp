@@ -64,6 +64,7 @@ void edits(JsonWriter& w, const std::vector<Edit>& list) {
         w.member("text", e.text);
         if (e.editorial) w.member("editorial", true);
         if (e.replaced) w.member("replaced", true);
+        if (e.moved) w.member("moved", true);
         w.end_object();
     }
     w.end_array();
