@@ -69,7 +69,9 @@ void spells_both_sides(const Comparison& c, const ClauseEntry& e) {
 }
 
 // Compares two versions of clause 2; the comparison owns both documents.
-Comparison compare_docs(Document&& o, Document&& n) { return compare(prepare(std::move(o)), prepare(std::move(n))); }
+Comparison compare_docs(Document&& o, Document&& n, const CompareOptions& options = {}) {
+    return compare(prepare(std::move(o)), prepare(std::move(n)), options);
+}
 
 // The moved edits of an entry: "-text" for the old place, "+text" for the new.
 std::vector<std::string> moved(const ClauseEntry& e) {
@@ -168,6 +170,35 @@ BOOST_AUTO_TEST_CASE(added_and_removed_paragraphs_are_whole) {
     BOOST_TEST(edits(e) == P1 + "\n[-" + OLD_R + "\n-]" + P2 + "\n" + P4 + "{+\n" + NEW_R + "+}");
     BOOST_TEST(moved(e).empty());
     spells_both_sides(c, e);
+}
+
+// Several edited paragraphs in one gap pair up by similarity, in order, and each is diffed
+// on its own; an unlike paragraph between them is removed whole.
+BOOST_AUTO_TEST_CASE(edited_paragraphs_pair_by_similarity) {
+    const Comparison c = compare_docs(
+        doc({P1, "The device shall log every failed login attempt.", OLD_R, "Logs shall be kept for six months at least."}),
+        doc({P1, "The device shall log each failed login attempt.", "Logs shall be kept for twelve months at least."}));
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(!e.replaced);
+    BOOST_TEST(edits(e) == P1 + "\nThe device shall log[- every-]{+ each+} failed login attempt.\n[-" + OLD_R +
+                               "\n-]Logs shall be kept for[- six-]{+ twelve+} months at least.");
+    spells_both_sides(c, e);
+}
+
+// A paragraph changed only editorially (punctuation width) leaves the clause editorial, and
+// with editorial changes ignored the clause is unchanged.
+BOOST_AUTO_TEST_CASE(editorial_paragraph_change_among_unchanged) {
+    const std::vector<std::string> o = {"管理员应定期检查设备日志,并保存记录。", "办公设备应当具备身份鉴别功能。"};
+    const std::vector<std::string> n = {"管理员应定期检查设备日志，并保存记录。", "办公设备应当具备身份鉴别功能。"};
+    const Comparison c = compare_docs(doc(o, Language::zh), doc(n, Language::zh));
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(e.change == ClauseChange::modified);
+    BOOST_TEST(e.editorial);
+    BOOST_TEST(edits(e) == "管理员应定期检查设备日志[-,-]{+，+}并保存记录。\n办公设备应当具备身份鉴别功能。");
+    CompareOptions quiet;
+    quiet.ignore_editorial = true;
+    const Comparison q = compare_docs(doc(o, Language::zh), doc(n, Language::zh), quiet);
+    BOOST_TEST(entry_for_new(q, "2").change == ClauseChange::unchanged);
 }
 
 const std::string Z1 = "办公设备应当具备身份鉴别功能。";
