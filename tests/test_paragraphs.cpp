@@ -201,6 +201,22 @@ BOOST_AUTO_TEST_CASE(editorial_paragraph_change_among_unchanged) {
     BOOST_TEST(entry_for_new(q, "2").change == ClauseChange::unchanged);
 }
 
+// A stretch of too many edited paragraphs to pair (80 x 80 candidates) is diffed word by word
+// as one text: both sides are still spelled out exactly.
+BOOST_AUTO_TEST_CASE(too_many_edited_paragraphs_fall_back_to_one_word_diff) {
+    std::vector<std::string> o, n;
+    for (int i = 0; i < 80; ++i) {
+        o.push_back("Item " + std::to_string(i) + " shall be checked every month by the operator.");
+        n.push_back("Item " + std::to_string(i) + " shall be checked every week by the operator.");
+    }
+    const Comparison c = compare_docs(doc(o), doc(n));
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(!e.replaced);
+    BOOST_TEST(count_replaced(e) == 0u);
+    BOOST_TEST(edits(e).substr(0, 60) == "Item 0 shall be checked every[- month-]{+ week+} by the oper");
+    spells_both_sides(c, e);
+}
+
 const std::string Z1 = "办公设备应当具备身份鉴别功能。";
 const std::string Z2 = "管理员应定期检查设备日志。";
 const std::string Z3 = "设备出厂时应关闭不必要的网络服务。";
