@@ -6,6 +6,7 @@
 #include <dtl/dtl.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 namespace redline {
@@ -279,6 +280,8 @@ std::uint64_t block_hash(std::span<const std::uint32_t> s, Span32 x) {
 }
 
 // One step of the alignment, in the order of both sides: old blocks [o0, o1), new [n0, n1).
+// A pair is one block on each side, or the parts of a split or merged paragraph with their
+// partner, diffed as one text.
 struct BlockOp {
     enum Kind : std::uint8_t { equal, pair, remove, insert, region } kind = equal;
     std::uint32_t o0 = 0, o1 = 0, n0 = 0, n1 = 0;
@@ -292,39 +295,55 @@ constexpr double block_similarity = 0.5;
 constexpr std::size_t max_gap_pairs = 4096;
 constexpr std::size_t max_aligned_blocks = 4000;
 
+// The words of each block as a sorted multiset of comparison keys, made when first asked for.
+struct Bags {
+    const DiffInput& in;
+    const std::vector<Span32>& ab;
+    const std::vector<Span32>& bb;
+    std::vector<std::vector<std::uint32_t>> a, b;
+    std::vector<std::uint8_t> a_done, b_done;
+
+    Bags(const DiffInput& input, const std::vector<Span32>& old_blocks, const std::vector<Span32>& new_blocks)
+        : in(input), ab(old_blocks), bb(new_blocks), a(ab.size()), b(bb.size()), a_done(ab.size(), 0), b_done(bb.size(), 0) {}
+
+    static void fill(std::vector<std::uint32_t>& v, std::span<const std::uint32_t> key, std::span<const std::uint8_t> word, Span32 x) {
+        for (std::uint32_t i = x.begin; i < x.end; ++i)
+            if (word[i]) v.push_back(key[i]);
+        sort_ids(v);
+    }
+    const std::vector<std::uint32_t>& old_bag(std::uint32_t i) {
+        if (!a_done[i]) fill(a[i], in.a_key, in.a_word, ab[i]), a_done[i] = 1;
+        return a[i];
+    }
+    const std::vector<std::uint32_t>& new_bag(std::uint32_t j) {
+        if (!b_done[j]) fill(b[j], in.b_key, in.b_word, bb[j]), b_done[j] = 1;
+        return b[j];
+    }
+};
+
 // Pairs the blocks of one gap between identical blocks: the pairs, in order of both sides,
 // whose similarities add up most (each at least block_similarity). A gap of one block on
 // each side is one pair whatever its similarity.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> pair_gap(const DiffInput& in, const std::vector<Span32>& ab,
-                                                              const std::vector<Span32>& bb,
-                                                              const std::vector<std::uint32_t>& olds,
+std::vector<std::pair<std::uint32_t, std::uint32_t>> pair_gap(Bags& bags, const std::vector<std::uint32_t>& olds,
                                                               const std::vector<std::uint32_t>& news) {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
     if (olds.empty() || news.empty()) return out;
     if (olds.size() == 1 && news.size() == 1) return {{olds[0], news[0]}};
-    auto bag = [](std::span<const std::uint32_t> key, std::span<const std::uint8_t> word, Span32 x) {
-        std::vector<std::uint32_t> v;
-        for (std::uint32_t i = x.begin; i < x.end; ++i)
-            if (word[i]) v.push_back(key[i]);
-        sort_ids(v);
-        return v;
-    };
-    std::vector<std::vector<std::uint32_t>> ka, kb;
-    for (std::uint32_t o : olds) ka.push_back(bag(in.a_key, in.a_word, ab[o]));
-    for (std::uint32_t n : news) kb.push_back(bag(in.b_key, in.b_word, bb[n]));
     const std::size_t n = olds.size(), m = news.size();
     // best[i][j]: the most similarity pairs of olds[i..) and news[j..) give.
     std::vector<double> best((n + 1) * (m + 1), 0.0), sim(n * m, 0.0);
     auto at = [&](std::size_t i, std::size_t j) -> double& { return best[i * (m + 1) + j]; };
-    for (std::size_t i = n; i-- > 0;)
+    for (std::size_t i = n; i-- > 0;) {
+        const std::vector<std::uint32_t>& x = bags.old_bag(olds[i]);
         for (std::size_t j = m; j-- > 0;) {
-            const bool both_empty = ka[i].empty() && kb[j].empty();
-            const double s = both_empty ? 0.0 : seq::dice(ka[i], kb[j]);
+            const std::vector<std::uint32_t>& y = bags.new_bag(news[j]);
+            const double s = x.empty() && y.empty() ? 0.0 : seq::dice(x, y);
             sim[i * m + j] = s;
             double v = std::max(at(i + 1, j), at(i, j + 1));
             if (s >= block_similarity) v = std::max(v, at(i + 1, j + 1) + s);
             at(i, j) = v;
         }
+    }
     for (std::size_t i = 0, j = 0; i < n && j < m;) {
         const double s = sim[i * m + j];
         if (s >= block_similarity && at(i, j) == at(i + 1, j + 1) + s) {
@@ -337,6 +356,20 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> pair_gap(const DiffInput& i
         }
     }
     return out;
+}
+
+// A paragraph split in two (or two merged into one) pairs with one part only; the other part
+// stands beside its partner, unpaired, and consists mostly of words of the partner's counterpart.
+// Such a part joins the pair, which is then diffed as one text, paragraph break and all.
+constexpr double part_containment = 0.8;
+
+// Whether most of `part`'s words are in `left` (both sorted); if so they are taken out of it.
+bool takes_part(std::vector<std::uint32_t>& left, const std::vector<std::uint32_t>& part) {
+    if (part.empty() || static_cast<double>(seq::common_count(left, part)) < part_containment * part.size()) return false;
+    std::vector<std::uint32_t> rest;
+    std::set_difference(left.begin(), left.end(), part.begin(), part.end(), std::back_inserter(rest));
+    left = std::move(rest);
+    return true;
 }
 
 // The alignment of the blocks of both sides as steps in order.
@@ -401,7 +434,9 @@ std::vector<BlockOp> align_blocks(const DiffInput& in, const std::vector<Span32>
             }
     }
 
-    // The gaps between anchors: unpaired blocks removed or inserted whole, similar ones paired.
+    // The gaps between anchors: unpaired blocks removed or inserted whole, similar ones paired
+    // (with the other parts of a split or merged paragraph).
+    Bags bags(in, ab, bb);
     auto gap = [&](std::uint32_t i0, std::uint32_t i1, std::uint32_t j0, std::uint32_t j1) {
         std::vector<std::uint32_t> olds, news;
         for (std::uint32_t i = i0; i < i1; ++i)
@@ -413,14 +448,46 @@ std::vector<BlockOp> align_blocks(const DiffInput& in, const std::vector<Span32>
             return;
         }
         std::uint32_t i = i0, j = j0;
+        // The blocks before old o and new n are unpaired: removed and inserted whole, unless
+        // together they are alike (a paragraph split into parts none of which is like it alone).
         auto upto = [&](std::uint32_t o, std::uint32_t n) {
+            if (i < o && j < n && o - i + n - j > 2 && std::none_of(moved_old.begin() + i, moved_old.begin() + o, [](auto m) { return m; }) &&
+                std::none_of(moved_new.begin() + j, moved_new.begin() + n, [](auto m) { return m; })) {
+                std::vector<std::uint32_t> x, y;
+                for (std::uint32_t k = i; k < o; ++k) x.insert(x.end(), bags.old_bag(k).begin(), bags.old_bag(k).end());
+                for (std::uint32_t k = j; k < n; ++k) y.insert(y.end(), bags.new_bag(k).begin(), bags.new_bag(k).end());
+                sort_ids(x);
+                sort_ids(y);
+                if (!x.empty() && !y.empty() && seq::dice(x, y) >= block_similarity) {
+                    ops.push_back({BlockOp::pair, i, o, j, n});
+                    i = o, j = n;
+                    return;
+                }
+            }
             for (; i < o; ++i) ops.push_back({BlockOp::remove, i, i + 1, j, j, moved_old[i] != 0});
             for (; j < n; ++j) ops.push_back({BlockOp::insert, i, i, j, j + 1, moved_new[j] != 0});
         };
-        for (const auto& [o, n] : pair_gap(in, ab, bb, olds, news)) {
-            upto(o, n);
-            ops.push_back({BlockOp::pair, o, o + 1, n, n + 1});
-            ++i, ++j;
+        const auto pairs = pair_gap(bags, olds, news);
+        for (std::size_t k = 0; k < pairs.size(); ++k) {
+            const auto [o, n] = pairs[k];
+            const std::uint32_t next_o = k + 1 < pairs.size() ? pairs[k + 1].first : i1;
+            const std::uint32_t next_n = k + 1 < pairs.size() ? pairs[k + 1].second : j1;
+            std::uint32_t o_lo = o, o_hi = o + 1, n_lo = n, n_hi = n + 1;
+            // New parts of a split old paragraph, before and after its partner.
+            // (The partner's words are not taken out first: both parts often repeat a phrase the
+            // old paragraph had once.)
+            std::vector<std::uint32_t> left = bags.old_bag(o);
+            while (n_lo > j && !moved_new[n_lo - 1] && takes_part(left, bags.new_bag(n_lo - 1))) --n_lo;
+            while (n_hi < next_n && !moved_new[n_hi] && takes_part(left, bags.new_bag(n_hi))) ++n_hi;
+            if (n_lo == n && n_hi == n + 1) {
+                // Old parts merged into the new paragraph.
+                left = bags.new_bag(n);
+                while (o_lo > i && !moved_old[o_lo - 1] && takes_part(left, bags.old_bag(o_lo - 1))) --o_lo;
+                while (o_hi < next_o && !moved_old[o_hi] && takes_part(left, bags.old_bag(o_hi))) ++o_hi;
+            }
+            upto(o_lo, n_lo);
+            ops.push_back({BlockOp::pair, o_lo, o_hi, n_lo, n_hi});
+            i = o_hi, j = n_hi;
         }
         upto(i1, j1);
     };

@@ -96,6 +96,12 @@ const std::string OLD_R =
 const std::string NEW_R =
     "Frames are used in QUIC to communicate between endpoints, and frames are assembled into packets.";
 
+const std::string Z1 = "办公设备应当具备身份鉴别功能。";
+const std::string Z2 = "管理员应定期检查设备日志。";
+const std::string Z3 = "设备出厂时应关闭不必要的网络服务。";
+const std::string ZO = "制造商应保存关键部件的来源记录，并向用户提供安全配置指南。";
+const std::string ZN = "固件升级包在安装前必须经过数字签名验证，签名无效时拒绝安装。";
+
 }  // namespace
 
 // Three paragraphs survive unchanged; the rewritten one is shown whole between them.
@@ -201,6 +207,34 @@ BOOST_AUTO_TEST_CASE(editorial_paragraph_change_among_unchanged) {
     BOOST_TEST(entry_for_new(q, "2").change == ClauseChange::unchanged);
 }
 
+// A paragraph split in two is diffed as one text with both parts: the words that survived
+// stay equal, the new paragraph break is an insertion.
+BOOST_AUTO_TEST_CASE(split_paragraph_is_diffed_with_both_parts) {
+    const Comparison c = compare_docs(
+        doc({P1, "The device shall log every failed login attempt, and the logs shall be kept for six months.", P4}),
+        doc({P1, "The device shall log every failed login attempt.", "The logs shall be kept for six months.", P4}));
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(!e.replaced);
+    BOOST_TEST(edits(e) == P1 + "\nThe device shall log every failed login attempt[-, and the-]{+.\nThe+} logs shall be kept for six months.\n" + P4);
+    spells_both_sides(c, e);
+}
+
+BOOST_AUTO_TEST_CASE(chinese_split_and_merged_paragraphs) {
+    const std::string first = "股东应当按期足额缴纳公司章程规定的各自所认缴的出资额。";
+    const std::string second = "股东以货币出资的，应当将货币出资足额存入有限责任公司在银行开设的账户。";
+    const Comparison split = compare_docs(doc({Z1, "股东应当按期足额缴纳公司章程中规定的各自所认缴的出资额。" + second}, Language::zh),
+                                          doc({Z1, first, second}, Language::zh));
+    const ClauseEntry& e = entry_for_new(split, "2");
+    BOOST_TEST(!e.replaced);
+    BOOST_TEST(edits(e) == Z1 + "\n股东应当按期足额缴纳公司章程[-中-]规定的各自所认缴的出资额。{+\n+}" + second);
+    spells_both_sides(split, e);
+    // The other way round: two paragraphs merged into one.
+    const Comparison merged = compare_docs(doc({Z1, first, second}, Language::zh), doc({Z1, first + second}, Language::zh));
+    const ClauseEntry& m = entry_for_new(merged, "2");
+    BOOST_TEST(edits(m) == Z1 + "\n" + first + "[-\n-]" + second);
+    spells_both_sides(merged, m);
+}
+
 // A stretch of too many edited paragraphs to pair (80 x 80 candidates) is diffed word by word
 // as one text: both sides are still spelled out exactly.
 BOOST_AUTO_TEST_CASE(too_many_edited_paragraphs_fall_back_to_one_word_diff) {
@@ -216,12 +250,6 @@ BOOST_AUTO_TEST_CASE(too_many_edited_paragraphs_fall_back_to_one_word_diff) {
     BOOST_TEST(edits(e).substr(0, 60) == "Item 0 shall be checked every[- month-]{+ week+} by the oper");
     spells_both_sides(c, e);
 }
-
-const std::string Z1 = "办公设备应当具备身份鉴别功能。";
-const std::string Z2 = "管理员应定期检查设备日志。";
-const std::string Z3 = "设备出厂时应关闭不必要的网络服务。";
-const std::string ZO = "制造商应保存关键部件的来源记录，并向用户提供安全配置指南。";
-const std::string ZN = "固件升级包在安装前必须经过数字签名验证，签名无效时拒绝安装。";
 
 BOOST_AUTO_TEST_CASE(chinese_one_rewritten_paragraph_among_unchanged) {
     const Comparison c = compare_docs(doc({Z1, Z2, ZO, Z3}, Language::zh), doc({Z1, Z2, ZN, Z3}, Language::zh));
