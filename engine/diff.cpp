@@ -637,8 +637,9 @@ BlockDiff diff_blocks(const DiffInput& in, double replaced_share) {
         }
         }
         ai = a1, bj = b1;
-        old_break = takes_old && op.o1 < ab.size();
-        new_break = takes_new && op.n1 < bb.size();
+        // A step that takes one side only leaves the other side's waiting break waiting.
+        if (takes_old) old_break = op.o1 < ab.size();
+        if (takes_new) new_break = op.n1 < bb.size();
     }
     out.replaced = survivors == 0;
     return out;

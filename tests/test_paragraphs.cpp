@@ -6,11 +6,14 @@
 #include <boost/test/unit_test.hpp>
 
 #include "engine/pipeline.hpp"
+#include "engine/utf8.hpp"
 #include "formats/html_redline/html_writer.hpp"
 #include "formats/json/report_json.hpp"
+#include "formats/reader.hpp"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -169,6 +172,17 @@ BOOST_AUTO_TEST_CASE(every_paragraph_rewritten_reads_as_replaced) {
 }
 
 // A paragraph added and one removed around unchanged ones are whole insertions and deletions.
+// A paragraph removed and another added in its place, before unchanged ones: the paragraph
+// break the removed one leaves waiting is kept for the unchanged text after the added one.
+BOOST_AUTO_TEST_CASE(removed_then_added_paragraphs_before_unchanged_ones) {
+    const std::string added = "Endpoints negotiate timeouts and close idle connections silently after a period.";
+    const Comparison c = compare_docs(doc({P1, OLD_R, P2, P4}), doc({P1, NEW_R, added, P2, P4}));
+    const ClauseEntry& e = entry_for_new(c, "2");
+    BOOST_TEST(!e.replaced);
+    BOOST_TEST(edits(e) == P1 + "\n[-" + OLD_R + "-]{+" + NEW_R + "+}\n{+" + added + "\n+}" + P2 + "\n" + P4);
+    spells_both_sides(c, e);
+}
+
 BOOST_AUTO_TEST_CASE(added_and_removed_paragraphs_are_whole) {
     const Comparison c = compare_docs(doc({P1, OLD_R, P2, P4}), doc({P1, P2, P4, NEW_R}));
     const ClauseEntry& e = entry_for_new(c, "2");
@@ -320,4 +334,58 @@ BOOST_AUTO_TEST_CASE(writers_show_replaced_and_moved_paragraphs) {
     BOOST_TEST(html.find("<del>Debug interfaces shall be disabled.</del></div><div class=\"replaced-new\"><ins>Vendors", old_block) !=
                std::string::npos);
     BOOST_TEST(html.find("<del class=\"mv\" title=\"moved inside the clause\">" + OLD_R) != std::string::npos);
+}
+
+// On the drafts in the repository (samples and tests/corpus), every changed entry with one
+// clause on each side spells both sides' own text exactly with its edits, and every provision
+// place lies inside the text its side shows.
+BOOST_AUTO_TEST_CASE(edits_spell_both_sides_of_the_bundled_drafts) {
+    const std::string root = REDLINE_SOURCE_DIR;
+    const std::vector<std::pair<std::string, std::string>> pairs = {
+        {"samples/office-devices/2023-05-draft.en.txt", "samples/office-devices/2023-08-draft-for-comments.en.txt"},
+        {"samples/office-devices/2023-05-draft.zh.txt", "samples/office-devices/2023-08-draft-for-comments.zh.txt"},
+        {"tests/corpus/ietf-tls13/draft-ietf-tls-tls13-06.md", "tests/corpus/ietf-tls13/draft-ietf-tls-tls13-07.md"},
+        {"tests/corpus/cn-legislation-law/legislation-law-2015.md", "tests/corpus/cn-legislation-law/legislation-law-2023.md"},
+    };
+    for (const auto& [a, b] : pairs) {
+        BOOST_TEST_CONTEXT(a << " -> " << b) {
+            formats::ReadOptions oa, ob;
+            oa.path = a, ob.path = b;
+            const Comparison c = compare_docs(formats::read_document(formats::read_bytes(root + "/" + a), oa),
+                                              formats::read_document(formats::read_bytes(root + "/" + b), ob));
+            std::size_t checked = 0;
+            for (const ClauseEntry& e : c.entries) {
+                if (e.edits.empty() || e.old_ids.size() != 1 || e.new_ids.size() != 1) continue;
+                BOOST_TEST_CONTEXT(c.new_doc->label(e.new_ids.front())) {
+                    // The edits fold white space inside a paragraph; each paragraph break is a "\n".
+                    auto squeeze = [](std::string_view t) {
+                        std::string out;
+                        for (std::size_t i = 0; i < t.size();) {
+                            const std::size_t at = i;
+                            if (!text::prints_blank(text::next(t, i))) out.append(t.substr(at, i - at));
+                        }
+                        return out;
+                    };
+                    auto breaks = [](std::string_view t) { return static_cast<std::size_t>(std::count(t.begin(), t.end(), '\n')); };
+                    const ClauseId o = e.old_ids.front(), n = e.new_ids.front();
+                    const std::string old_side = side(e, true), new_side = side(e, false);
+                    BOOST_TEST(squeeze(old_side) == squeeze(c.old_doc->own_text(o)));
+                    BOOST_TEST(squeeze(new_side) == squeeze(c.new_doc->own_text(n)));
+                    if (!e.replaced) {
+                        const std::size_t ob = (*c.old_doc)[o].block_count, nb = (*c.new_doc)[n].block_count;
+                        BOOST_TEST(breaks(old_side) == (ob ? ob - 1 : 0));
+                        BOOST_TEST(breaks(new_side) == (nb ? nb - 1 : 0));
+                    }
+                    ++checked;
+                }
+            }
+            BOOST_TEST(checked > 5u);
+            for (const ProvisionChange& p : c.provisions) {
+                if (p.old_place.present() && !c.entries[p.old_place.entry].edits.empty())
+                    BOOST_TEST(p.old_place.offset + p.old_place.length <= side(c.entries[p.old_place.entry], true).size());
+                if (p.new_place.present() && !c.entries[p.new_place.entry].edits.empty())
+                    BOOST_TEST(p.new_place.offset + p.new_place.length <= side(c.entries[p.new_place.entry], false).size());
+            }
+        }
+    }
 }
