@@ -6,6 +6,7 @@
 #include <dtl/dtl.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <unordered_map>
 
 namespace redline {
@@ -247,6 +248,295 @@ bool same_keys(const DiffInput& in, const Run& r) {
     return std::equal(in.a_key.begin() + r.a_begin, in.a_key.begin() + r.a_end, in.b_key.begin() + r.b_begin);
 }
 
+// ---- Block alignment (diff_blocks) ----
+
+struct Span32 {
+    std::uint32_t begin = 0, end = 0;
+    std::uint32_t size() const { return end - begin; }
+};
+
+// The blocks of a sequence: the runs between paragraph breaks (one, empty, for an empty one).
+std::vector<Span32> blocks_of(std::span<const std::uint32_t> s, std::uint32_t br) {
+    std::vector<Span32> out;
+    std::uint32_t start = 0;
+    const auto n = static_cast<std::uint32_t>(s.size());
+    for (std::uint32_t i = 0; i < n; ++i)
+        if (s[i] == br) {
+            out.push_back({start, i});
+            start = i + 1;
+        }
+    out.push_back({start, n});
+    return out;
+}
+
+bool same_block(const DiffInput& in, Span32 x, Span32 y) {
+    return x.size() == y.size() && std::equal(in.a_exact.begin() + x.begin, in.a_exact.begin() + x.end, in.b_exact.begin() + y.begin);
+}
+
+std::uint64_t block_hash(std::span<const std::uint32_t> s, Span32 x) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (std::uint32_t i = x.begin; i < x.end; ++i) h = (h ^ s[i]) * 1099511628211ULL;
+    return h ^ x.size();
+}
+
+// One step of the alignment, in the order of both sides: old blocks [o0, o1), new [n0, n1).
+// A pair is one block on each side, or the parts of a split or merged paragraph with their
+// partner, diffed as one text.
+struct BlockOp {
+    enum Kind : std::uint8_t { equal, pair, remove, insert, region } kind = equal;
+    std::uint32_t o0 = 0, o1 = 0, n0 = 0, n1 = 0;
+    bool moved = false;   // remove/insert: the block moved inside the clause unchanged
+};
+
+// Blocks this similar (Dice of their words) or more may pair inside a gap of several blocks.
+constexpr double block_similarity = 0.5;
+// Gaps with more candidate pairs than this are diffed token by token as one region, and so is
+// a differing middle of more blocks than max_aligned_blocks (bounding the block LCS's work).
+constexpr std::size_t max_gap_pairs = 4096;
+constexpr std::size_t max_aligned_blocks = 4000;
+
+// The words of each block as a sorted multiset of comparison keys, made when first asked for.
+struct Bags {
+    const DiffInput& in;
+    const std::vector<Span32>& ab;
+    const std::vector<Span32>& bb;
+    std::vector<std::vector<std::uint32_t>> a, b;
+    std::vector<std::uint8_t> a_done, b_done;
+
+    Bags(const DiffInput& input, const std::vector<Span32>& old_blocks, const std::vector<Span32>& new_blocks)
+        : in(input), ab(old_blocks), bb(new_blocks), a(ab.size()), b(bb.size()), a_done(ab.size(), 0), b_done(bb.size(), 0) {}
+
+    static void fill(std::vector<std::uint32_t>& v, std::span<const std::uint32_t> key, std::span<const std::uint8_t> word, Span32 x) {
+        for (std::uint32_t i = x.begin; i < x.end; ++i)
+            if (word[i]) v.push_back(key[i]);
+        sort_ids(v);
+    }
+    const std::vector<std::uint32_t>& old_bag(std::uint32_t i) {
+        if (!a_done[i]) fill(a[i], in.a_key, in.a_word, ab[i]), a_done[i] = 1;
+        return a[i];
+    }
+    const std::vector<std::uint32_t>& new_bag(std::uint32_t j) {
+        if (!b_done[j]) fill(b[j], in.b_key, in.b_word, bb[j]), b_done[j] = 1;
+        return b[j];
+    }
+};
+
+// Pairs the blocks of one gap between identical blocks: the pairs, in order of both sides,
+// whose similarities add up most (each at least block_similarity). A gap of one block on
+// each side is one pair whatever its similarity.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> pair_gap(Bags& bags, const std::vector<std::uint32_t>& olds,
+                                                              const std::vector<std::uint32_t>& news) {
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> out;
+    if (olds.empty() || news.empty()) return out;
+    if (olds.size() == 1 && news.size() == 1) return {{olds[0], news[0]}};
+    const std::size_t n = olds.size(), m = news.size();
+    // best[i][j]: the most similarity pairs of olds[i..) and news[j..) give.
+    std::vector<double> best((n + 1) * (m + 1), 0.0), sim(n * m, 0.0);
+    auto at = [&](std::size_t i, std::size_t j) -> double& { return best[i * (m + 1) + j]; };
+    for (std::size_t i = n; i-- > 0;) {
+        const std::vector<std::uint32_t>& x = bags.old_bag(olds[i]);
+        for (std::size_t j = m; j-- > 0;) {
+            const std::vector<std::uint32_t>& y = bags.new_bag(news[j]);
+            const double s = x.empty() && y.empty() ? 0.0 : seq::dice(x, y);
+            sim[i * m + j] = s;
+            double v = std::max(at(i + 1, j), at(i, j + 1));
+            if (s >= block_similarity) v = std::max(v, at(i + 1, j + 1) + s);
+            at(i, j) = v;
+        }
+    }
+    for (std::size_t i = 0, j = 0; i < n && j < m;) {
+        const double s = sim[i * m + j];
+        if (s >= block_similarity && at(i, j) == at(i + 1, j + 1) + s) {
+            out.emplace_back(olds[i], news[j]);
+            ++i, ++j;
+        } else if (at(i, j) == at(i + 1, j)) {
+            ++i;
+        } else {
+            ++j;
+        }
+    }
+    return out;
+}
+
+// A paragraph split in two (or two merged into one) pairs with one part only; the other part
+// stands beside its partner, unpaired, and consists mostly of words of the partner's counterpart.
+// Such a part joins the pair, which is then diffed as one text, paragraph break and all.
+constexpr double part_containment = 0.8;
+
+// Whether most of `part`'s words are in `left` (both sorted); if so they are taken out of it.
+bool takes_part(std::vector<std::uint32_t>& left, const std::vector<std::uint32_t>& part) {
+    if (part.empty() || static_cast<double>(seq::common_count(left, part)) < part_containment * part.size()) return false;
+    std::vector<std::uint32_t> rest;
+    std::set_difference(left.begin(), left.end(), part.begin(), part.end(), std::back_inserter(rest));
+    left = std::move(rest);
+    return true;
+}
+
+// The alignment of the blocks of both sides as steps in order.
+std::vector<BlockOp> align_blocks(const DiffInput& in, const std::vector<Span32>& ab, const std::vector<Span32>& bb) {
+    const auto na = static_cast<std::uint32_t>(ab.size()), nb = static_cast<std::uint32_t>(bb.size());
+    std::vector<BlockOp> ops;
+    std::uint32_t pre = 0;
+    while (pre < na && pre < nb && same_block(in, ab[pre], bb[pre])) ++pre;
+    std::uint32_t suf = 0;
+    while (suf < na - pre && suf < nb - pre && same_block(in, ab[na - 1 - suf], bb[nb - 1 - suf])) ++suf;
+    for (std::uint32_t i = 0; i < pre; ++i) ops.push_back({BlockOp::equal, i, i + 1, i, i + 1});
+
+    const std::uint32_t oa = pre, ob = na - suf, ma = pre, mb = nb - suf;   // the middles
+    if (std::size_t(ob - oa) + (mb - ma) > max_aligned_blocks) {
+        ops.push_back({BlockOp::region, oa, ob, ma, mb});
+        for (std::uint32_t k = 0; k < suf; ++k) ops.push_back({BlockOp::equal, ob + k, ob + k + 1, mb + k, mb + k + 1});
+        return ops;
+    }
+    // Identical blocks in order: a longest common subsequence of the blocks' contents.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> anchors;
+    std::vector<std::uint8_t> moved_old(na, 0), moved_new(nb, 0);
+    if (ob - oa > 0 && mb - ma > 0 && (ob - oa > 1 || mb - ma > 1)) {
+        std::unordered_map<std::uint64_t, std::uint32_t> ids;
+        std::vector<std::uint32_t> ua, ub;
+        std::vector<std::uint64_t> ha, hb;
+        for (std::uint32_t i = oa; i < ob; ++i) {
+            ha.push_back(block_hash(in.a_exact, ab[i]));
+            ua.push_back(ids.try_emplace(ha.back(), static_cast<std::uint32_t>(ids.size())).first->second);
+        }
+        for (std::uint32_t j = ma; j < mb; ++j) {
+            hb.push_back(block_hash(in.b_exact, bb[j]));
+            ub.push_back(ids.try_emplace(hb.back(), static_cast<std::uint32_t>(ids.size())).first->second);
+        }
+        std::vector<Run> runs;
+        dtl_diff(ua, ub, oa, ma, runs);
+        std::vector<std::uint8_t> in_lcs_old(na, 0), in_lcs_new(nb, 0);
+        for (const Run& r : runs) {
+            if (!r.equal) continue;
+            for (std::uint32_t i = r.a_begin, j = r.b_begin; i < r.a_end; ++i, ++j)
+                if (same_block(in, ab[i], bb[j])) {
+                    anchors.emplace_back(i, j);
+                    in_lcs_old[i] = in_lcs_new[j] = 1;
+                }
+        }
+        // Identical blocks out of order moved inside the clause: each is removed at its old
+        // place and inserted at its new one, never paired with another block.
+        std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> left;   // hash → old blocks, last first
+        for (std::uint32_t i = ob; i-- > oa;)
+            if (!in_lcs_old[i] && ab[i].size() > 0) left[ha[i - oa]].push_back(i);
+        if (!left.empty())
+            for (std::uint32_t j = ma; j < mb; ++j) {
+                if (in_lcs_new[j] || bb[j].size() == 0) continue;
+                const auto it = left.find(hb[j - ma]);
+                if (it == left.end()) continue;
+                auto& cands = it->second;
+                for (std::size_t k = cands.size(); k-- > 0;)
+                    if (same_block(in, ab[cands[k]], bb[j])) {
+                        moved_old[cands[k]] = moved_new[j] = 1;
+                        cands.erase(cands.begin() + static_cast<std::ptrdiff_t>(k));
+                        break;
+                    }
+            }
+    }
+
+    // The gaps between anchors: unpaired blocks removed or inserted whole, similar ones paired
+    // (with the other parts of a split or merged paragraph).
+    Bags bags(in, ab, bb);
+    auto gap = [&](std::uint32_t i0, std::uint32_t i1, std::uint32_t j0, std::uint32_t j1) {
+        std::vector<std::uint32_t> olds, news;
+        for (std::uint32_t i = i0; i < i1; ++i)
+            if (!moved_old[i]) olds.push_back(i);
+        for (std::uint32_t j = j0; j < j1; ++j)
+            if (!moved_new[j]) news.push_back(j);
+        if (olds.size() * news.size() > max_gap_pairs) {
+            ops.push_back({BlockOp::region, i0, i1, j0, j1});
+            return;
+        }
+        std::uint32_t i = i0, j = j0;
+        // The blocks before old o and new n are unpaired: removed and inserted whole, unless
+        // together they are alike (a paragraph split into parts none of which is like it alone).
+        auto upto = [&](std::uint32_t o, std::uint32_t n) {
+            if (i < o && j < n && o - i + n - j > 2 && std::none_of(moved_old.begin() + i, moved_old.begin() + o, [](auto m) { return m; }) &&
+                std::none_of(moved_new.begin() + j, moved_new.begin() + n, [](auto m) { return m; })) {
+                std::vector<std::uint32_t> x, y;
+                for (std::uint32_t k = i; k < o; ++k) x.insert(x.end(), bags.old_bag(k).begin(), bags.old_bag(k).end());
+                for (std::uint32_t k = j; k < n; ++k) y.insert(y.end(), bags.new_bag(k).begin(), bags.new_bag(k).end());
+                sort_ids(x);
+                sort_ids(y);
+                if (!x.empty() && !y.empty() && seq::dice(x, y) >= block_similarity) {
+                    ops.push_back({BlockOp::pair, i, o, j, n});
+                    i = o, j = n;
+                    return;
+                }
+            }
+            for (; i < o; ++i) ops.push_back({BlockOp::remove, i, i + 1, j, j, moved_old[i] != 0});
+            for (; j < n; ++j) ops.push_back({BlockOp::insert, i, i, j, j + 1, moved_new[j] != 0});
+        };
+        const auto pairs = pair_gap(bags, olds, news);
+        for (std::size_t k = 0; k < pairs.size(); ++k) {
+            const auto [o, n] = pairs[k];
+            const std::uint32_t next_o = k + 1 < pairs.size() ? pairs[k + 1].first : i1;
+            const std::uint32_t next_n = k + 1 < pairs.size() ? pairs[k + 1].second : j1;
+            std::uint32_t o_lo = o, o_hi = o + 1, n_lo = n, n_hi = n + 1;
+            // New parts of a split old paragraph, before and after its partner.
+            // (The partner's words are not taken out first: both parts often repeat a phrase the
+            // old paragraph had once.)
+            std::vector<std::uint32_t> left = bags.old_bag(o);
+            while (n_lo > j && !moved_new[n_lo - 1] && takes_part(left, bags.new_bag(n_lo - 1))) --n_lo;
+            while (n_hi < next_n && !moved_new[n_hi] && takes_part(left, bags.new_bag(n_hi))) ++n_hi;
+            if (n_lo == n && n_hi == n + 1) {
+                // Old parts merged into the new paragraph.
+                left = bags.new_bag(n);
+                while (o_lo > i && !moved_old[o_lo - 1] && takes_part(left, bags.old_bag(o_lo - 1))) --o_lo;
+                while (o_hi < next_o && !moved_old[o_hi] && takes_part(left, bags.old_bag(o_hi))) ++o_hi;
+            }
+            upto(o_lo, n_lo);
+            ops.push_back({BlockOp::pair, o_lo, o_hi, n_lo, n_hi});
+            i = o_hi, j = n_hi;
+        }
+        upto(i1, j1);
+    };
+    std::uint32_t i = oa, j = ma;
+    for (const auto& [o, n] : anchors) {
+        gap(i, o, j, n);
+        ops.push_back({BlockOp::equal, o, o + 1, n, n + 1});
+        i = o + 1, j = n + 1;
+    }
+    gap(i, ob, j, mb);
+    for (std::uint32_t k = 0; k < suf; ++k) ops.push_back({BlockOp::equal, ob + k, ob + k + 1, mb + k, mb + k + 1});
+    return ops;
+}
+
+// A remove or insert of one paragraph break and nothing else.
+bool lone_break(const DiffInput& in, const TokenEdit& e) {
+    if (e.op == EditOp::remove) return e.a_end - e.a_begin == 1 && in.a_exact[e.a_begin] == in.paragraph_break;
+    if (e.op == EditOp::insert) return e.b_end - e.b_begin == 1 && in.b_exact[e.b_begin] == in.paragraph_break;
+    return false;
+}
+
+// Appends runs to a script, joining a run to the one before it when they continue each other
+// (a moved block takes the paragraph break beside it along).
+void append(const DiffInput& in, std::vector<TokenEdit>& out, const TokenEdit& e) {
+    if (e.a_begin == e.a_end && e.b_begin == e.b_end) return;
+    if (!out.empty()) {
+        TokenEdit& p = out.back();
+        if (p.op == e.op && p.editorial == e.editorial && p.block == e.block && p.a_end == e.a_begin && p.b_end == e.b_begin &&
+            (p.moved == e.moved || (p.moved && lone_break(in, e)) || (e.moved && lone_break(in, p)))) {
+            p.a_end = e.a_end;
+            p.b_end = e.b_end;
+            p.moved = p.moved || e.moved;
+            return;
+        }
+    }
+    out.push_back(e);
+}
+
+DiffInput sub_input(const DiffInput& in, std::uint32_t a0, std::uint32_t a1, std::uint32_t b0, std::uint32_t b1) {
+    DiffInput s = in;
+    s.a_exact = in.a_exact.subspan(a0, a1 - a0);
+    s.a_key = in.a_key.subspan(a0, a1 - a0);
+    s.a_word = in.a_word.subspan(a0, a1 - a0);
+    s.b_exact = in.b_exact.subspan(b0, b1 - b0);
+    s.b_key = in.b_key.subspan(b0, b1 - b0);
+    s.b_word = in.b_word.subspan(b0, b1 - b0);
+    return s;
+}
+
 }  // namespace
 
 std::vector<TokenEdit> diff_tokens(const DiffInput& in) {
@@ -276,6 +566,83 @@ std::vector<TokenEdit> diff_tokens(const DiffInput& in) {
         if (r.b_begin != r.b_end) edits.push_back({EditOp::insert, r.a_end, r.a_end, r.b_begin, r.b_end, editorial});
     }
     return edits;
+}
+
+}  // namespace redline
+
+namespace redline {
+
+BlockDiff diff_blocks(const DiffInput& in, double replaced_share) {
+    BlockDiff out;
+    if (in.a_exact.empty() || in.b_exact.empty()) {
+        out.script = diff_tokens(in);
+        return out;
+    }
+    const std::vector<Span32> ab = blocks_of(in.a_exact, in.paragraph_break), bb = blocks_of(in.b_exact, in.paragraph_break);
+    const std::vector<BlockOp> ops = align_blocks(in, ab, bb);
+    std::vector<TokenEdit>& script = out.script;
+    std::uint32_t ai = 0, bj = 0;   // the next token of each side not yet in the script
+    // Whether the token at ai (bj) is the paragraph break before the side's next block. When
+    // both wait they stand as equal text; otherwise each goes with the next block of its side.
+    bool old_break = false, new_break = false;
+    std::uint32_t survivors = 0;   // blocks shown unchanged or diffed word by word
+    for (const BlockOp& op : ops) {
+        const bool takes_old = op.o1 > op.o0, takes_new = op.n1 > op.n0;
+        if (old_break && new_break) {
+            append(in, script, {EditOp::equal, ai, ai + 1, bj, bj + 1, false, false});
+            ++ai, ++bj;
+            old_break = new_break = false;
+        }
+        if (old_break && takes_old) {
+            append(in, script, {EditOp::remove, ai, ai + 1, bj, bj, false, false});
+            ++ai;
+            old_break = false;
+        }
+        if (new_break && takes_new) {
+            append(in, script, {EditOp::insert, ai, ai, bj, bj + 1, false, false});
+            ++bj;
+            new_break = false;
+        }
+        const std::uint32_t a1 = takes_old ? ab[op.o1 - 1].end : ai, b1 = takes_new ? bb[op.n1 - 1].end : bj;
+        switch (op.kind) {
+        case BlockOp::equal:
+            append(in, script, {EditOp::equal, ai, a1, bj, b1, false, false});
+            if (a1 > ai) ++survivors;
+            break;
+        case BlockOp::remove: append(in, script, {EditOp::remove, ai, a1, bj, bj, false, false, op.moved}); break;
+        case BlockOp::insert: append(in, script, {EditOp::insert, ai, ai, bj, b1, false, false, op.moved}); break;
+        case BlockOp::pair:
+        case BlockOp::region: {
+            std::vector<TokenEdit> part = diff_tokens(sub_input(in, ai, a1, bj, b1));
+            std::uint32_t changed = 0, total = 0;
+            for (const TokenEdit& e : part) {
+                if (e.op == EditOp::equal || e.editorial) continue;
+                for (std::uint32_t k = e.a_begin; k < e.a_end; ++k) changed += in.a_word[ai + k];
+                for (std::uint32_t k = e.b_begin; k < e.b_end; ++k) changed += in.b_word[bj + k];
+            }
+            for (std::uint32_t k = ai; k < a1; ++k) total += in.a_word[k];
+            for (std::uint32_t k = bj; k < b1; ++k) total += in.b_word[k];
+            const bool rewritten = ai < a1 && bj < b1 && total > 0 && static_cast<double>(changed) / total > replaced_share;
+            if (rewritten && op.kind == BlockOp::pair) {
+                append(in, script, {EditOp::remove, ai, a1, bj, bj, false, true});
+                append(in, script, {EditOp::insert, a1, a1, bj, b1, false, true});
+                break;
+            }
+            if (!rewritten) ++survivors;
+            for (TokenEdit e : part) {
+                e.a_begin += ai, e.a_end += ai, e.b_begin += bj, e.b_end += bj;
+                append(in, script, e);
+            }
+            break;
+        }
+        }
+        ai = a1, bj = b1;
+        // A step that takes one side only leaves the other side's waiting break waiting.
+        if (takes_old) old_break = op.o1 < ab.size();
+        if (takes_new) new_break = op.n1 < bb.size();
+    }
+    out.replaced = survivors == 0;
+    return out;
 }
 
 }  // namespace redline

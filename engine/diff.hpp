@@ -20,6 +20,8 @@ struct TokenEdit {
     std::uint32_t a_begin = 0, a_end = 0;
     std::uint32_t b_begin = 0, b_end = 0;
     bool editorial = false;   // remove/insert whose text differs only editorially from its partner
+    bool block = false;       // one side of a rewritten block pair, shown whole (diff_blocks)
+    bool moved = false;       // a whole block moved inside the clause unchanged (diff_blocks)
 };
 
 struct DiffInput {
@@ -39,5 +41,19 @@ inline constexpr std::uint64_t max_diff_work = 50'000'000;
 
 // The edit script, in order; adjacent remove/insert pairs describe a replacement.
 std::vector<TokenEdit> diff_tokens(const DiffInput& in);
+
+// The diff of a matched clause's body: its blocks (paragraphs, list items, notes, table rows:
+// the runs between paragraph breaks) are aligned first — identical blocks in order (a longest
+// common subsequence of whole blocks), identical blocks out of order as moved, then, between
+// those, similar blocks in order — and each aligned pair is diffed token by token. A pair
+// whose changed words exceed `replaced_share` of its words is shown whole: its old block
+// removed, its new block inserted, both marked `block`. Unaligned blocks are removed or
+// inserted whole; a moved one is marked `moved` at both places. The script covers both
+// sequences in order, as diff_tokens' does.
+struct BlockDiff {
+    std::vector<TokenEdit> script;
+    bool replaced = false;   // no block survived (all rewritten, removed or added): show old text, then new
+};
+BlockDiff diff_blocks(const DiffInput& in, double replaced_share);
 
 }  // namespace redline

@@ -10,7 +10,8 @@ namespace redline {
 
 namespace {
 
-// Above this share of changed words, a clause reads better as old block then new block.
+// Above this share of changed words, a paragraph reads better as old block then new block
+// (and a clause none of whose paragraphs survived as its old text then its new text).
 constexpr double replaced_share = 0.6;
 
 // Tokens of one or more node ranges gathered into one sequence for the diff.
@@ -46,12 +47,6 @@ struct Seq {
             out += tables.exact.text(exact[i]);
         }
         return out;
-    }
-
-    std::uint32_t words() const {
-        std::uint32_t n = 0;
-        for (auto w : word) n += w;
-        return n;
     }
 };
 
@@ -94,39 +89,37 @@ void spell_whole(const Seq& seq, const TokenTables& tables, Positions& out) {
     out.spell(seq, tables, 0, static_cast<std::uint32_t>(seq.exact.size()), 0, false);
 }
 
-// When `kept` is given and holds a script, that script (of these sequences) is used instead of
-// diffing them again; when it is empty, it receives the script.
+// When `may_replace`, the blocks of the two sequences are aligned first (diff_blocks): a
+// rewritten block is shown whole, and the whole text when no block survived. `kept`, when
+// given, receives the token script (left empty for a text shown whole).
 EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
                      const std::vector<std::uint32_t>& sentence_ends, bool ignore_editorial, bool may_replace = true,
                      std::vector<TokenEdit>* kept = nullptr) {
     EditResult r;
     r.changed = a.exact != b.exact;
     if (!r.changed) return r;
-    std::vector<TokenEdit> computed;
-    if (!kept || kept->empty()) {
-        DiffInput in{a.exact, b.exact, a.key, b.key, a.word, b.word, sentence_ends, tables.paragraph_break};
-        computed = diff_tokens(in);
+    const DiffInput in{a.exact, b.exact, a.key, b.key, a.word, b.word, sentence_ends, tables.paragraph_break};
+    std::vector<TokenEdit> script;
+    if (may_replace) {
+        BlockDiff d = diff_blocks(in, replaced_share);
+        script = std::move(d.script);
+        r.replaced = d.replaced;
+    } else {
+        script = diff_tokens(in);
     }
-    const std::vector<TokenEdit>& script = kept && !kept->empty() ? *kept : computed;
-    std::uint32_t changed_words = 0;
-    for (const TokenEdit& e : script) {
-        if (e.op == EditOp::equal || e.editorial) continue;
-        r.substantive = true;
-        for (std::uint32_t i = e.a_begin; i < e.a_end; ++i) changed_words += a.word[i];
-        for (std::uint32_t i = e.b_begin; i < e.b_end; ++i) changed_words += b.word[i];
-    }
-    const std::uint32_t total = a.words() + b.words();
-    r.replaced = may_replace && !a.exact.empty() && !b.exact.empty() && total > 0 &&
-                 static_cast<double>(changed_words) / total > replaced_share;
+    for (const TokenEdit& e : script)
+        if (e.op != EditOp::equal && !e.editorial) r.substantive = true;
     if (r.replaced) {
         r.edits.push_back({EditOp::remove, a.text(tables, 0, static_cast<std::uint32_t>(a.exact.size())), false});
         r.edits.push_back({EditOp::insert, b.text(tables, 0, static_cast<std::uint32_t>(b.exact.size())), false});
-        return r;   // a replaced block needs no script to be spelled again
+        return r;   // a replaced text needs no script to be spelled again
     }
     for (const TokenEdit& e : script) {
         Edit out;
         out.op = e.op;
         out.editorial = e.editorial;
+        out.replaced = e.block;
+        out.moved = e.moved;
         if (e.op == EditOp::remove) {
             if (ignore_editorial && e.editorial) continue;  // its insert partner stands as equal text
             out.text = a.text(tables, e.a_begin, e.a_end);
@@ -137,12 +130,13 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
         // Keep the space that joins this run to the previous one inside the text.
         const bool lead = e.op == EditOp::remove ? (e.a_begin > 0 && a.space[e.a_begin]) : (e.b_begin > 0 && b.space[e.b_begin]);
         if (lead) out.text.insert(out.text.begin(), ' ');
-        if (!r.edits.empty() && r.edits.back().op == out.op && r.edits.back().editorial == out.editorial)
+        if (!r.edits.empty() && r.edits.back().op == out.op && r.edits.back().editorial == out.editorial &&
+            r.edits.back().replaced == out.replaced && r.edits.back().moved == out.moved)
             r.edits.back().text += out.text;
         else
             r.edits.push_back(std::move(out));
     }
-    if (kept && kept->empty()) *kept = std::move(computed);
+    if (kept) *kept = std::move(script);
     return r;
 }
 
@@ -362,7 +356,7 @@ EntryDiffer::Spelling EntryDiffer::spelling(const ClauseEntry& e, const std::vec
         spell_script(a, b, script, ignore_editorial_, tables_, positions);
     } else {
         DiffInput in{a.exact, b.exact, a.key, b.key, a.word, b.word, sentence_ends_, tables_.paragraph_break};
-        spell_script(a, b, diff_tokens(in), ignore_editorial_, tables_, positions);
+        spell_script(a, b, diff_blocks(in, replaced_share).script, ignore_editorial_, tables_, positions);
     }
     out.old_start = std::move(positions.old_side.start);
     out.old_end = std::move(positions.old_side.end);

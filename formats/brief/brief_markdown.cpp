@@ -22,25 +22,34 @@ std::string md(std::string_view s) {
     return out;
 }
 
-std::string quote(const std::vector<Edit>& wording) {
-    std::string body;
-    for (const Edit& e : wording) {
-        std::string t = md(e.text);
-        // Keep markers tight against the text (GFM ignores "~~ x ~~").
+// Wraps each line of `t` in `marker`, tight against its text (GFM ignores "~~ x ~~"): a
+// strike or bold never spans a paragraph break, which Markdown would not close.
+std::string marked(std::string_view t, std::string_view marker) {
+    std::string out;
+    for (std::size_t start = 0;;) {
+        const std::size_t nl = t.find('\n', start);
+        std::string_view line = t.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start);
         std::size_t lead = 0;
-        while (lead < t.size() && t[lead] == ' ') ++lead;
-        std::string_view core(t);
-        core.remove_prefix(lead);
+        while (lead < line.size() && line[lead] == ' ') ++lead;
+        std::string_view core = line.substr(lead);
         std::size_t trail = 0;
         while (trail < core.size() && core[core.size() - 1 - trail] == ' ') ++trail;
         core.remove_suffix(trail);
-        const std::string pre(lead, ' '), post(trail, ' ');
-        if (core.empty()) {
-            body += t;
-            continue;
-        }
-        if (e.op == EditOp::remove) body += pre + "~~" + std::string(core) + "~~" + post;
-        else if (e.op == EditOp::insert) body += pre + "**" + std::string(core) + "**" + post;
+        if (core.empty()) out += line;
+        else out += std::string(lead, ' ') + std::string(marker) + std::string(core) + std::string(marker) + std::string(trail, ' ');
+        if (nl == std::string_view::npos) break;
+        out += '\n';
+        start = nl + 1;
+    }
+    return out;
+}
+
+std::string quote(const std::vector<Edit>& wording) {
+    std::string body;
+    for (const Edit& e : wording) {
+        const std::string t = md(e.text);
+        if (e.op == EditOp::remove) body += marked(t, "~~");
+        else if (e.op == EditOp::insert) body += marked(t, "**");
         else body += t;
     }
     std::string out = "> ";

@@ -363,15 +363,17 @@ private:
                 text_with_marks(ed.text, here);
                 continue;
             }
-            if (replaced) out_ += ed.op == EditOp::remove ? "<div class=\"replaced-old\">" : "<div class=\"replaced-new\">";
+            const bool block = replaced || ed.replaced;   // the whole text, or one rewritten block
+            if (block) out_ += ed.op == EditOp::remove ? "<div class=\"replaced-old\">" : "<div class=\"replaced-new\">";
             // A sentence that starts the run is marked just before it, outside the deletion
             // or insertion (so that neither reads the mark as changed text).
             std::size_t inside = 0;
             for (; inside < here.size() && here[inside].first == 0; ++inside) mark(*here[inside].second);
-            out_ += fmt::format("<{}{}>", tag, ed.editorial ? " class=\"ed\"" : "");
+            if (ed.moved) out_ += fmt::format("<{} class=\"mv{}\" title=\"moved inside the clause\">", tag, ed.editorial ? " ed" : "");
+            else out_ += fmt::format("<{}{}>", tag, ed.editorial ? " class=\"ed\"" : "");
             text_with_marks(ed.text, here, inside);
             out_ += fmt::format("</{}>", tag);
-            if (replaced) out_ += "</div>";
+            if (block) out_ += "</div>";
         }
     }
 

@@ -63,6 +63,8 @@ void edits(JsonWriter& w, const std::vector<Edit>& list) {
         w.member("op", op_name(e.op));
         w.member("text", e.text);
         if (e.editorial) w.member("editorial", true);
+        if (e.replaced) w.member("replaced", true);
+        if (e.moved) w.member("moved", true);
         w.end_object();
     }
     w.end_array();
