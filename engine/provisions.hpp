@@ -92,7 +92,12 @@ struct Analysis {
 // A unit's text as printed (a view into the document's text).
 std::string_view unit_text(const Document& doc, const Unit& unit);
 
-// rfc2119 when the BCP 14 boilerplate is present; law when the document has 第X条 articles;
+// The BCP 14 boilerplate ("The key words "MUST", "MUST NOT", … are to be interpreted as
+// described in BCP 14 [RFC2119] [RFC8174] …"), or a piece of it that quotes the keywords: it
+// defines them and is never a provision.
+bool is_bcp14_boilerplate(std::string_view unit);
+
+// rfc2119 when the BCP 14 boilerplate is present (also cut in two blocks); law when the document has 第X条 articles;
 // gb for Chinese; iso otherwise.
 Profile choose_profile(const Document& doc);
 

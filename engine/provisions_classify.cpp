@@ -198,11 +198,25 @@ constexpr Form rfc_forms[] = {
     {"OPTIONAL", K::permission, P::positive},
 };
 
+}  // namespace
+
+// The sentence that defines the keywords names them in quotes ("MUST", "MUST NOT", …); a
+// reader may have cut it before "BCP 14 [RFC2119]", so the quoted keywords alone tell it too.
 bool is_bcp14_boilerplate(std::string_view unit) {
-    return (unit.find("BCP 14") != std::string_view::npos || unit.find("BCP14") != std::string_view::npos ||
-            unit.find("RFC 2119") != std::string_view::npos || unit.find("RFC2119") != std::string_view::npos) &&
-           unit.find("interpreted") != std::string_view::npos;
+    const bool cites = unit.find("BCP 14") != std::string_view::npos || unit.find("BCP14") != std::string_view::npos ||
+                       unit.find("RFC 2119") != std::string_view::npos || unit.find("RFC2119") != std::string_view::npos;
+    if (cites && unit.find("interpreted") != std::string_view::npos) return true;
+    int quoted = 0;
+    for (std::string_view k : {"MUST", "SHALL", "SHOULD", "MAY", "REQUIRED", "RECOMMENDED", "OPTIONAL"})
+        for (std::size_t p = unit.find(k); p != std::string_view::npos; p = unit.find(k, p + 1)) {
+            const std::string_view before = unit.substr(0, p), after = unit.substr(p + k.size());
+            quoted += (before.ends_with("\"") || before.ends_with("\u201C")) &&
+                      (after.starts_with("\"") || after.starts_with("\u201D"));
+        }
+    return quoted >= 3 && (unit.find("interpreted") != std::string_view::npos || unit.find("key words") != std::string_view::npos);
 }
+
+namespace {
 
 Classification classify_rfc(std::string_view unit) {
     if (is_bcp14_boilerplate(unit)) return {};
@@ -523,7 +537,7 @@ bool may_hold_provision(std::string_view t, Profile profile) {
 Classification classify(std::string_view unit, Profile profile) {
     if (!may_hold_provision(unit, profile)) return {};
     switch (profile) {
-    case Profile::iso: return classify_iso(unit);
+    case Profile::iso: return is_bcp14_boilerplate(unit) ? Classification{} : classify_iso(unit);
     case Profile::rfc2119: return classify_rfc(unit);
     case Profile::gb: return classify_zh(unit, false);
     case Profile::law: return classify_zh(unit, true);

@@ -136,6 +136,66 @@ BOOST_AUTO_TEST_CASE(rfc2119_forms_are_capitals_only) {
                     rfc) == "statement");
 }
 
+// A plain-text Internet-Draft wraps the boilerplate anywhere; a line starting "BCP 14
+// [RFC2119]" continues its sentence.
+const char* const wrapped_bcp14_draft =
+    "Network Working Group                                          A. Author\n"
+    "Internet-Draft                                              Example Corp\n"
+    "Intended status: Standards Track                           March 1, 2015\n"
+    "\n"
+    "                         An Example Protocol\n"
+    "                        draft-example-proto-00\n"
+    "\n"
+    "1.  Introduction\n"
+    "\n"
+    "1.1.  Conventions and Definitions\n"
+    "\n"
+    "   The key words \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHALL\", \"SHALL NOT\",\n"
+    "   \"SHOULD\", \"SHOULD NOT\", \"RECOMMENDED\", \"NOT RECOMMENDED\", \"MAY\", and\n"
+    "   \"OPTIONAL\" in this document are to be interpreted as described in\n"
+    "   BCP 14 [RFC2119] [RFC8174] when, and only when, they appear in all\n"
+    "   capitals, as shown here.\n"
+    "\n"
+    "2.  Protocol\n"
+    "\n"
+    "   A client MUST send a hello.  A server MUST NOT reply twice.\n";
+
+BOOST_AUTO_TEST_CASE(the_bcp14_boilerplate_however_it_wraps) {
+    formats::ReadOptions o;
+    o.path = "draft.txt";
+    const Document d = formats::read_text(wrapped_bcp14_draft, o);
+    BOOST_TEST(choose_profile(d) == Profile::rfc2119);
+    const Analysis a = analyse(d, choose_profile(d));
+    std::vector<std::string> provisions;
+    for (const Unit& u : a.units)
+        if (u.what.kind != ProvisionKind::statement) provisions.push_back(std::string(d.label(u.clause)) + " " + u.what.form);
+    BOOST_TEST(provisions == (std::vector<std::string>{"2 MUST", "2 MUST NOT"}), boost::test_tools::per_element());
+
+    // Cut in two blocks anyway (another reader, another wrap): still BCP 14, and neither half
+    // is a provision under any English profile.
+    const std::string first = "The key words \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHALL\", \"SHOULD\", \"MAY\", and "
+                              "\"OPTIONAL\" in this document are to be interpreted as described in";
+    const std::string second = "BCP 14 [RFC2119] [RFC8174] when, and only when, they appear in all capitals, as shown here.";
+    DocumentBuilder b;
+    b.open(ClauseKind::clause, "1.1", "Conventions and Definitions", SourceLocation{1, 0, 0});
+    b.add_block(BlockKind::paragraph, first, SourceLocation{2, 0, 0});
+    b.add_block(BlockKind::paragraph, second, SourceLocation{3, 0, 0});
+    b.close();
+    b.open(ClauseKind::clause, "2", "Protocol", SourceLocation{4, 0, 0});
+    b.add_block(BlockKind::paragraph, "A client MUST send a hello.", SourceLocation{5, 0, 0});
+    b.close();
+    Document split = b.finish();
+    split.language = Language::en;
+    BOOST_TEST(choose_profile(split) == Profile::rfc2119);
+    for (Profile p : {Profile::rfc2119, Profile::iso}) {
+        BOOST_TEST(what(first, p) == "statement", p);
+        BOOST_TEST(what(second, p) == "statement", p);
+    }
+    // Quoted keywords in a real provision are no boilerplate.
+    BOOST_TEST(what("The definition MUST say whether they \"MUST\", \"MAY\" or \"SHOULD\" be stored.", Profile::rfc2119) ==
+               "requirement/positive/MUST");
+}
+
 BOOST_AUTO_TEST_CASE(iso_forms) {
     const Profile iso = Profile::iso;
     BOOST_TEST(what("The device shall not use plain text.", iso) == "requirement/negative/shall not");

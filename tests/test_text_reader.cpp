@@ -404,6 +404,41 @@ BOOST_AUTO_TEST_CASE(section_roles_of_an_rfc) {
                            "4.2 Informative References → informative-references\n");
 }
 
+// A wrapped line that starts with a document identifier continues the sentence the line
+// before broke off; after a finished line it starts a reference entry.
+BOOST_AUTO_TEST_CASE(a_wrapped_line_starting_with_an_identifier_continues_its_sentence) {
+    const Document d = text(
+        "1.  Conventions\n"
+        "\n"
+        "   The key words \"MUST\", \"MUST NOT\", \"SHOULD\" and \"MAY\" in this\n"
+        "   document are to be interpreted as described in\n"
+        "   BCP 14 [RFC2119] [RFC8174] when, and only when, they appear in all\n"
+        "   capitals, as shown here.  The record layer follows\n"
+        "   RFC 8446 and is defined there.\n"
+        "\n"
+        "2.  References\n"
+        "\n"
+        "   [RFC2119]  Bradner, S., \"Key words\", BCP 14, RFC 2119, March 1997.\n"
+        "   [RFC8174]  Leiba, B., \"Ambiguity of Uppercase\", BCP 14, RFC 8174.\n"
+        "   RFC 8446 The Transport Layer Security Protocol Version 1.3\n"
+        "   RFC 9000 QUIC: A UDP-Based Multiplexed and Secure Transport\n"
+        "   ISO 7000, Graphical symbols for use on equipment — Registered symbols\n"
+        "   ISO 9001, Quality management systems — Requirements\n");
+    std::vector<std::string> blocks;
+    for (const Block& b : d.blocks()) blocks.push_back(std::string(d.str(b.text)));
+    BOOST_TEST(blocks == (std::vector<std::string>{
+                             "The key words \"MUST\", \"MUST NOT\", \"SHOULD\" and \"MAY\" in this document are to be "
+                             "interpreted as described in BCP 14 [RFC2119] [RFC8174] when, and only when, they appear in "
+                             "all capitals, as shown here.  The record layer follows RFC 8446 and is defined there.",
+                             "[RFC2119]  Bradner, S., \"Key words\", BCP 14, RFC 2119, March 1997.",
+                             "[RFC8174]  Leiba, B., \"Ambiguity of Uppercase\", BCP 14, RFC 8174.",
+                             "RFC 8446 The Transport Layer Security Protocol Version 1.3",
+                             "RFC 9000 QUIC: A UDP-Based Multiplexed and Secure Transport",
+                             "ISO 7000, Graphical symbols for use on equipment — Registered symbols",
+                             "ISO 9001, Quality management systems — Requirements"}),
+               boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(section_roles_of_a_law) {
     // A law has a cover (its title and enactment history) and chapters and articles, which
     // head no part of the document in the sense of GB/T 1.1.

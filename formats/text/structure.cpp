@@ -371,7 +371,7 @@ private:
     }
 
     void on_text(std::string_view t, std::uint32_t line, std::size_t indent, bool sealed) {
-        if (para_active_ && !para_sealed_ && !sealed && !starts_paragraph(t)) {
+        if (para_active_ && !para_sealed_ && !sealed && !starts_paragraph(t, para_last_)) {
             if (!para_closed_ && joins_paragraph()) {
                 append_paragraph(t);
                 return;
