@@ -783,6 +783,44 @@ BOOST_AUTO_TEST_CASE(law_units_articles_paragraphs_and_items) {
     BOOST_TEST(warnings(d) == "15: article numbering jumps from 第三条 to 第五条\n");
 }
 
+// Items of an article numbered "1." or "1、", glued to their text or not; decimal numbers and
+// years in an article's text stay text, and outside articles "1.范围" is no item.
+BOOST_AUTO_TEST_CASE(law_items_numbered_with_digits) {
+    const Document d = text(
+        "中华人民共和国示例法\n"
+        "第一条 为了规范示例，制定本法。\n"
+        "第二条 有下列情形之一的，人民法院应当撤销原判决：\n"
+        "1.主要事实不清的；\n"
+        "2. 适用法律错误的；\n"
+        "3．违反法定程序的。\n"
+        "前款规定以外的情形，适用其他规定。\n"
+        "第三条 下列文件应当公开：\n"
+        "1、年度报告；\n"
+        "2、财务报告。\n"
+        "第四条 1.1 版本的规定自公布之日起施行。\n"
+        "2015.5 月修订的条文同时废止。\n"
+        "3.5倍以上的罚款由国务院规定。\n");
+    BOOST_TEST(outline(d) == " | front-matter |  | 1\n"
+                             "第一条 | clause |  | 2\n"
+                             "第二条 | clause |  | 3\n"
+                             "  1. | list-item |  | 4\n"
+                             "  2. | list-item |  | 5\n"
+                             "  3． | list-item |  | 6\n"
+                             "   | paragraph |  | 7\n"
+                             "第三条 | clause |  | 8\n"
+                             "  1、 | list-item |  | 9\n"
+                             "  2、 | list-item |  | 10\n"
+                             "第四条 | clause |  | 11\n");
+    BOOST_TEST(d.own_text(find(d, "1.")) == "主要事实不清的；");
+    BOOST_TEST(d.own_text(find(d, "2.")) == "适用法律错误的；");
+    BOOST_TEST(d.own_text(find(d, "1、")) == "年度报告；");
+    BOOST_TEST(d.own_text(find(d, "第四条")) ==
+               "1.1 版本的规定自公布之日起施行。\n2015.5 月修订的条文同时废止。\n3.5倍以上的罚款由国务院规定。");
+    // No article: a lone "1." line before Han text is not an article's item.
+    const Document s = text("1.范围\n本文件规定了要求。\n");
+    BOOST_TEST(outline(s).find("list-item") == std::string::npos, outline(s));
+}
+
 // ---- running text ----------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(wrapped_lines_are_joined) {
