@@ -203,9 +203,12 @@ constexpr Form rfc_forms[] = {
 // The sentence that defines the keywords names them in quotes ("MUST", "MUST NOT", …); a
 // reader may have cut it before "BCP 14 [RFC2119]", so the quoted keywords alone tell it too.
 bool is_bcp14_boilerplate(std::string_view unit) {
+    // Every unit of an English draft is asked: the one word all forms of it have goes first.
+    const bool interpreted = unit.find("interpreted") != std::string_view::npos;
+    if (!interpreted && unit.find("key words") == std::string_view::npos) return false;
     const bool cites = unit.find("BCP 14") != std::string_view::npos || unit.find("BCP14") != std::string_view::npos ||
                        unit.find("RFC 2119") != std::string_view::npos || unit.find("RFC2119") != std::string_view::npos;
-    if (cites && unit.find("interpreted") != std::string_view::npos) return true;
+    if (cites && interpreted) return true;
     int quoted = 0;
     for (std::string_view k : {"MUST", "SHALL", "SHOULD", "MAY", "REQUIRED", "RECOMMENDED", "OPTIONAL"})
         for (std::size_t p = unit.find(k); p != std::string_view::npos; p = unit.find(k, p + 1)) {
@@ -213,7 +216,7 @@ bool is_bcp14_boilerplate(std::string_view unit) {
             quoted += (before.ends_with("\"") || before.ends_with("\u201C")) &&
                       (after.starts_with("\"") || after.starts_with("\u201D"));
         }
-    return quoted >= 3 && (unit.find("interpreted") != std::string_view::npos || unit.find("key words") != std::string_view::npos);
+    return quoted >= 3;
 }
 
 namespace {

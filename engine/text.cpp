@@ -476,8 +476,10 @@ bool false_break(std::string_view s, std::size_t e, std::size_t next) {
     if (term != '.') return false;
     for (std::size_t k = e; k < next; ++k)
         if (s[k] != ' ' && s[k] != '\t') return false;  // a line end is a paragraph separator
+    // The word before the full stop; no abbreviation is longer than six characters.
     std::size_t w = e - 1;
-    while (w > 0 && (ascii_alnum(s[w - 1]) || s[w - 1] == '.')) --w;
+    while (w > 0 && e - w <= 7 && (ascii_alnum(s[w - 1]) || s[w - 1] == '.')) --w;
+    if (e - w > 7 || (w > 0 && (ascii_alnum(s[w - 1]) || s[w - 1] == '.'))) return false;
     const std::string_view word = s.substr(w, e - 1 - w);
     for (const Abbreviation& a : abbreviations) {
         if (word != a.word) continue;
@@ -509,7 +511,7 @@ std::vector<Span> sentences_uax29(std::string_view s) {
 
 std::vector<Span> sentences(std::string_view s) {
     std::vector<Span> out = sentences_uax29(s);
-    join_false_breaks(s, out);
+    if (out.size() > 1) join_false_breaks(s, out);
     return out;
 }
 
