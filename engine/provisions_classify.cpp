@@ -332,18 +332,27 @@ peeled:
 // 可 that makes an adjective rather than a permission: "可选字段" (optional field),
 // "可验证性" (verifiability), "可辨别名" (distinguished name), "可被统计的特性" (a property
 // that can be counted), "可撤销的民事法律行为", "无效或者可撤销的合同", "可变更或者可撤销的
-// 合同" (a voidable act, contract), "对可撤销合同" (a voidable contract after a word that
-// takes a noun phrase, never a verb). `i` is the index of 可 (possibly glued to 被) in w.
-bool adjectival_ke(const std::vector<std::string_view>& w, std::size_t i, std::string_view unit_after) {
+// 合同" (a voidable act, contract), "属于可撤销合同", "对可撤销合同，" (a voidable contract
+// after a word that takes a noun phrase, never a verb). `i` is the index of 可 (possibly
+// glued to 被) in w.
+bool adjectival_ke(const std::vector<std::string_view>& w, const std::vector<bool>& punct, std::size_t i,
+                   std::string_view unit_after) {
     // 可选 = optional, but 可选择 / 可选用 / 可选配 = may choose.
     if (starts_with(unit_after, "选") && !starts_with(unit_after, "选择") && !starts_with(unit_after, "选用") &&
         !starts_with(unit_after, "选配"))
         return true;
-    // A preposition, copula or determiner right before 可 wants a noun phrase: the modal
-    // follows a subject or an adverb, never these.
-    static constexpr std::string_view before_noun[] = {"对", "对于", "属于", "是", "系", "为", "该", "此", "的", "各",
-                                                       "等", "其他", "关于", "确认", "认定", "视为", "构成", "成为"};
+    // A copula or determiner right before 可 wants a noun phrase: the modal follows a subject
+    // or an adverb, never these.
+    static constexpr std::string_view before_noun[] = {"属于", "是", "系", "该", "此", "的", "各", "其他",
+                                                       "确认", "认定", "视为", "构成", "成为"};
     if (i > 0 && w[i] == "可" && one_of(w[i - 1], before_noun)) return true;
+    // So does a preposition, but 对 also ends nouns ICU splits ("公私钥 | 对 | 可由第三方产生":
+    // a key pair may be generated): only "对可撤销合同，" — verb and noun, then the comma
+    // that closes the phrase — is read so.
+    static constexpr std::string_view prepositions[] = {"对", "对于", "关于"};
+    if (i > 0 && w[i] == "可" && one_of(w[i - 1], prepositions) && i + 3 < w.size() && !punct[i + 1] &&
+        !punct[i + 2] && punct[i + 3])
+        return true;
     std::size_t j = i + 1;
     if (j < w.size() && w[j] == "被") ++j;
     // "可变更或者（可）撤销的": the coordinated verbs share the 的 that makes them attributive.
@@ -493,7 +502,7 @@ Classification classify_zh(std::string_view unit, bool law) {
             offer(K::permission, P::negative, neg ? "不" + std::string(t) : std::string(t));
         } else if (t == "允许") {
             offer(K::permission, P::positive, "允许");
-        } else if (t == "可" && !neg && !adjectival_ke(w, i, w[i] == "可" ? after(i) : std::string_view())) {
+        } else if (t == "可" && !neg && !adjectival_ke(w, punct, i, w[i] == "可" ? after(i) : std::string_view())) {
             offer(K::permission, P::positive, "可");
         }
         // Possibility. Statutes state conditions with 能 / 可能 ("不能履行职务的"), never

@@ -121,6 +121,8 @@ BOOST_AUTO_TEST_CASE(adjectival_ke_is_no_permission) {
     BOOST_TEST(what("当事人可撤销合同。", law) == "permission/positive/可");
     BOOST_TEST(what("人民法院可变更或者撤销。", law) == "permission/positive/可");
     BOOST_TEST(what("设备可采用加密。", Profile::gb) == "permission/positive/可");
+    // 对 ending a noun ICU split (公私钥 | 对: a key pair) is no preposition.
+    BOOST_TEST(what("用户的加解密公私钥对可由第三方产生。", Profile::gb) == "permission/positive/可");
 }
 
 BOOST_AUTO_TEST_CASE(rfc2119_forms_are_capitals_only) {
