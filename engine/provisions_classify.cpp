@@ -393,7 +393,7 @@ bool ying_not_modal(const std::vector<std::string_view>& w, const std::vector<bo
         "经", "就", "将", "把", "为", "及时", "立即", "依法", "书面", "同时", "另行", "主动", "积极", "严格"};
     const std::size_t first = i + 1;
     if (first >= w.size() || punct[first] || one_of(w[first], governing)) return false;
-    for (std::size_t j = first + 1; j + 1 < w.size() && !punct[j]; ++j)
+    for (std::size_t j = first; j + 1 < w.size() && !punct[j]; ++j)  // "应要求，" (on request): no asker
         if (one_of(w[j], requests) && (w[j + 1] == "，" || w[j + 1] == ",")) return true;
     return false;
 }

@@ -72,6 +72,8 @@ BOOST_AUTO_TEST_CASE(ying_that_is_no_modal) {
     BOOST_TEST(what("应国务院要求，有关部门可以报告工作。", law) == "permission/positive/可以");
     BOOST_TEST(what("应国务院邀请，代表团访问。", law) == "statement");
     BOOST_TEST(what("代表应邀出席会议。", law) == "statement");
+    BOOST_TEST(what("应要求，公司可以提供副本。", law) == "permission/positive/可以");
+    BOOST_TEST(what("公司应要求股东提供担保。", law) == "requirement/positive/应");
     // The modal before the same words has a verb between.
     BOOST_TEST(what("设备应满足下列要求，并记录日志。", Profile::gb) == "requirement/positive/应");
     BOOST_TEST(what("设备应按用户要求，提供接口。", Profile::gb) == "requirement/positive/应");
