@@ -423,7 +423,9 @@ BOOST_AUTO_TEST_CASE(a_wrapped_line_starting_with_an_identifier_continues_its_se
         "   RFC 8446 The Transport Layer Security Protocol Version 1.3\n"
         "   RFC 9000 QUIC: A UDP-Based Multiplexed and Secure Transport\n"
         "   ISO 7000, Graphical symbols for use on equipment — Registered symbols\n"
-        "   ISO 9001, Quality management systems — Requirements\n");
+        "   ISO 9001, Quality management systems — Requirements\n"
+        "   ISO 17301-1, Cereals — Specification — Part A\n"
+        "   ISO 7301 Rice — Specification\n");
     std::vector<std::string> blocks;
     for (const Block& b : d.blocks()) blocks.push_back(std::string(d.str(b.text)));
     BOOST_TEST(blocks == (std::vector<std::string>{
@@ -435,7 +437,9 @@ BOOST_AUTO_TEST_CASE(a_wrapped_line_starting_with_an_identifier_continues_its_se
                              "RFC 8446 The Transport Layer Security Protocol Version 1.3",
                              "RFC 9000 QUIC: A UDP-Based Multiplexed and Secure Transport",
                              "ISO 7000, Graphical symbols for use on equipment — Registered symbols",
-                             "ISO 9001, Quality management systems — Requirements"}),
+                             "ISO 9001, Quality management systems — Requirements",
+                             "ISO 17301-1, Cereals — Specification — Part A",
+                             "ISO 7301 Rice — Specification"}),
                boost::test_tools::per_element());
 }
 

@@ -89,6 +89,7 @@ bool ends_with_colon(std::string_view t) {
 namespace {
 
 // Words that end no sentence, title or reference entry: a line ending with one is wrapped.
+// Lower case only: "Annex A", "Part A" end titles.
 bool ends_mid_sentence(std::string_view line) {
     line = scan::trim(line);
     if (line.ends_with(",")) return true;
@@ -99,9 +100,7 @@ bool ends_mid_sentence(std::string_view line) {
                                                           "from", "per", "see", "than", "as", "for", "under", "on",
                                                           "at", "via", "that", "is", "are", "be", "nor"};
     const std::string_view word = line.substr(b);
-    for (std::string_view f : function_words)
-        if (text::equals_ci(word, f)) return true;
-    return false;
+    return std::find(std::begin(function_words), std::end(function_words), word) != std::end(function_words);
 }
 
 }  // namespace
