@@ -22,8 +22,60 @@ std::vector<std::string> minus(const std::vector<std::string>& a, const std::vec
     return out;
 }
 
-ProvisionChangeKind classify_pair(const Classification& o, const Classification& n, bool same_text) {
-    if (o.kind == n.kind && o.polarity != n.polarity) return ProvisionChangeKind::negated;
+// A negation is the same provision with its polarity flipped: what it says beside the verbal
+// form is (nearly) the same. A provision of the same force restated the other way round
+// ("SHOULD NOT attempt to decode…, but instead send" -> "SHOULD respond with") shares far
+// fewer words and is a modification.
+constexpr double negation_similarity = 0.75;
+
+// Is the word part of the verbal form? An English word of it ("NOT" of "MUST NOT"), or Han
+// characters all of it: ICU may read "不应" as one word or as 不 | 应.
+bool in_form(std::string_view word, std::string_view form) {
+    if (text::is_han(text::first(word))) {
+        for (std::size_t i = 0; i < word.size();) {
+            const std::size_t at = i;
+            text::next(word, i);
+            if (form.find(word.substr(at, i - at)) == std::string_view::npos) return false;
+        }
+        return true;
+    }
+    for (std::size_t b = 0; b <= form.size();) {
+        const std::size_t e = std::min(form.find(' ', b), form.size());
+        if (text::equals_ci(word, form.substr(b, e - b))) return true;
+        b = e + 1;
+    }
+    return false;
+}
+
+// The comparison keys of a unit's words but its verbal form's, sorted.
+std::vector<std::string> words_but_form(std::string_view unit, std::string_view form) {
+    std::vector<std::string> out;
+    for (const text::Token& t : text::tokenize(unit)) {
+        if (t.kind == text::TokenKind::space || t.kind == text::TokenKind::punct) continue;
+        const std::string_view w = unit.substr(t.offset, t.length);
+        if (!in_form(w, form)) out.push_back(text::comparison_key(w));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+double dice_but_form(std::string_view old_unit, const Classification& o, std::string_view new_unit, const Classification& n) {
+    const std::vector<std::string> a = words_but_form(old_unit, o.form), b = words_but_form(new_unit, n.form);
+    if (a.empty() && b.empty()) return 1.0;
+    std::size_t common = 0;
+    for (std::size_t i = 0, j = 0; i < a.size() && j < b.size();) {
+        if (a[i] < b[j]) ++i;
+        else if (b[j] < a[i]) ++j;
+        else ++common, ++i, ++j;
+    }
+    return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
+}
+
+// `same_but_form`: called only when o and n are of one kind and opposite polarity.
+template <class SameButForm>
+ProvisionChangeKind classify_pair(const Classification& o, const Classification& n, bool same_text, SameButForm same_but_form) {
+    if (o.kind == n.kind && o.polarity != n.polarity)
+        return same_but_form() ? ProvisionChangeKind::negated : ProvisionChangeKind::modified;
     if (n.kind < o.kind) return ProvisionChangeKind::weakened;
     if (n.kind > o.kind) return ProvisionChangeKind::strengthened;
     return same_text ? ProvisionChangeKind::moved : ProvisionChangeKind::modified;
@@ -174,7 +226,11 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
             ch.references_removed = removed;
             ch.references_added = added;
             const bool same_text = o.key_of(oi) == n.key_of(ni);
-            ch.change = classify_pair(c.old_analysis.units[oi].what, c.new_analysis.units[ni].what, same_text);
+            const Unit& ou = c.old_analysis.units[oi];
+            const Unit& nu = c.new_analysis.units[ni];
+            ch.change = classify_pair(ou.what, nu.what, same_text, [&] {
+                return dice_but_form(unit_text(*c.old_doc, ou), ou.what, unit_text(*c.new_doc, nu), nu.what) >= negation_similarity;
+            });
             ch.also_moved = !same_place(oi, ni) && ch.change != ProvisionChangeKind::moved;
         } else {
             ch.change = oi == none ? ProvisionChangeKind::added : ProvisionChangeKind::removed;

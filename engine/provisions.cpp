@@ -59,9 +59,14 @@ Profile choose_profile(const Document& doc) {
         if (label.starts_with("第") && label.ends_with("条")) ++articles;
     }
     std::size_t capitals = 0;  // BCP 14 keywords in capitals
-    for (const Block& b : doc.blocks()) {
-        const std::string_view t = doc.str(b.text);
-        if ((contains(t, "BCP 14") || contains(t, "RFC 2119") || contains(t, "RFC2119")) && contains(t, "interpreted"))
+    const std::vector<Block>& blocks = doc.blocks();
+    auto cites_bcp14 = [](std::string_view t) { return contains(t, "BCP 14") || contains(t, "RFC 2119") || contains(t, "RFC2119"); };
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        const std::string_view t = doc.str(blocks[i].text);
+        if (cites_bcp14(t) && contains(t, "interpreted")) return Profile::rfc2119;
+        // The boilerplate cut in two where a line starts "BCP 14 [RFC2119] …".
+        if (contains(t, "key words") && contains(t, "interpreted") && i + 1 < blocks.size() &&
+            cites_bcp14(doc.str(blocks[i + 1].text)))
             return Profile::rfc2119;
         if (contains(t, "{::boilerplate bcp14")) return Profile::rfc2119;  // kramdown-rfc's macro for it
         for (std::string_view k : {"MUST", "SHALL", "SHOULD", "MAY"})

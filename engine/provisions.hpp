@@ -10,6 +10,9 @@
 //   gb       GB/T 1.1 Chinese: 应/不应, 宜/不宜, 可/不必, 能/不能, 可能, older 不得/必须 —
 //            found by ICU word segmentation, never inside words such as 应用, 可信, 功能.
 //   law      Chinese statutes: 应当, 不得, 禁止, 可以, 必须.
+// Under gb and law a unit takes the form of its main clause: not of a 的-condition ("…不宜
+// 担任董事的，可以…"), not of 应 that is no modal (应诉, "应公司的请求，", 相|应), of imputed
+// knowledge (应当知道, 应知, 应当预见) or of an attributive 可 (可撤销的合同, 对可撤销合同).
 // A list item without a verbal form of its own inherits the provision of a lead-in that
 // ends with a colon ("The device shall:" / "设备应满足以下要求：").
 // Where a unit stands comes from the section roles the reader set (engine/document.hpp):
@@ -89,7 +92,12 @@ struct Analysis {
 // A unit's text as printed (a view into the document's text).
 std::string_view unit_text(const Document& doc, const Unit& unit);
 
-// rfc2119 when the BCP 14 boilerplate is present; law when the document has 第X条 articles;
+// The BCP 14 boilerplate ("The key words "MUST", "MUST NOT", … are to be interpreted as
+// described in BCP 14 [RFC2119] [RFC8174] …"), or a piece of it that quotes the keywords: it
+// defines them and is never a provision.
+bool is_bcp14_boilerplate(std::string_view unit);
+
+// rfc2119 when the BCP 14 boilerplate is present (also cut in two blocks); law when the document has 第X条 articles;
 // gb for Chinese; iso otherwise.
 Profile choose_profile(const Document& doc);
 

@@ -59,11 +59,14 @@ struct Form {
 // Keeps the strongest provision found in a unit; at equal force a negative form wins
 // ("shall not" over the "shall" it contains).
 // A form inside an attributive clause ("规定须经批准的项目，应当…") yields to an equal form of
-// the main clause.
+// the main clause. A form inside a condition ("…不宜担任董事的，可以…") is not the sentence's
+// verbal form at all: the condition says when the provision applies, the main clause what it
+// is; a sentence whose only forms are in conditions is a statement.
 struct Best {
     Classification c;
     bool subordinate = false;
-    void offer(ProvisionKind kind, Polarity polarity, std::string form, bool in_attributive = false) {
+    void offer(ProvisionKind kind, Polarity polarity, std::string form, bool in_attributive = false, bool in_condition = false) {
+        if (in_condition) return;
         const bool same = kind == c.kind && polarity == c.polarity;
         if (kind > c.kind || (kind == c.kind && polarity == Polarity::negative && c.polarity == Polarity::positive) ||
             (same && subordinate && !in_attributive)) {
@@ -195,11 +198,28 @@ constexpr Form rfc_forms[] = {
     {"OPTIONAL", K::permission, P::positive},
 };
 
+}  // namespace
+
+// The sentence that defines the keywords names them in quotes ("MUST", "MUST NOT", …); a
+// reader may have cut it before "BCP 14 [RFC2119]", so the quoted keywords alone tell it too.
 bool is_bcp14_boilerplate(std::string_view unit) {
-    return (unit.find("BCP 14") != std::string_view::npos || unit.find("BCP14") != std::string_view::npos ||
-            unit.find("RFC 2119") != std::string_view::npos || unit.find("RFC2119") != std::string_view::npos) &&
-           unit.find("interpreted") != std::string_view::npos;
+    // Every unit of an English draft is asked: the one word all forms of it have goes first.
+    const bool interpreted = unit.find("interpreted") != std::string_view::npos;
+    if (!interpreted && unit.find("key words") == std::string_view::npos) return false;
+    const bool cites = unit.find("BCP 14") != std::string_view::npos || unit.find("BCP14") != std::string_view::npos ||
+                       unit.find("RFC 2119") != std::string_view::npos || unit.find("RFC2119") != std::string_view::npos;
+    if (cites && interpreted) return true;
+    int quoted = 0;
+    for (std::string_view k : {"MUST", "SHALL", "SHOULD", "MAY", "REQUIRED", "RECOMMENDED", "OPTIONAL"})
+        for (std::size_t p = unit.find(k); p != std::string_view::npos; p = unit.find(k, p + 1)) {
+            const std::string_view before = unit.substr(0, p), after = unit.substr(p + k.size());
+            quoted += (before.ends_with("\"") || before.ends_with("\u201C")) &&
+                      (after.starts_with("\"") || after.starts_with("\u201D"));
+        }
+    return quoted >= 3;
 }
+
+namespace {
 
 Classification classify_rfc(std::string_view unit) {
     if (is_bcp14_boilerplate(unit)) return {};
@@ -311,19 +331,104 @@ peeled:
 
 // 可 that makes an adjective rather than a permission: "可选字段" (optional field),
 // "可验证性" (verifiability), "可辨别名" (distinguished name), "可被统计的特性" (a property
-// that can be counted). `i` is the index of 可 (possibly glued to 被) in w.
-bool adjectival_ke(const std::vector<std::string_view>& w, std::size_t i, std::string_view unit_after) {
+// that can be counted), "可撤销的民事法律行为", "无效或者可撤销的合同", "可变更或者可撤销的
+// 合同" (a voidable act, contract), "属于可撤销合同", "对可撤销合同，" (a voidable contract
+// after a word that takes a noun phrase, never a verb). `i` is the index of 可 (possibly
+// glued to 被) in w.
+bool adjectival_ke(const std::vector<std::string_view>& w, const std::vector<bool>& punct, std::size_t i,
+                   std::string_view unit_after) {
     // 可选 = optional, but 可选择 / 可选用 / 可选配 = may choose.
     if (starts_with(unit_after, "选") && !starts_with(unit_after, "选择") && !starts_with(unit_after, "选用") &&
         !starts_with(unit_after, "选配"))
         return true;
+    // A copula or determiner right before 可 wants a noun phrase: the modal follows a subject
+    // or an adverb, never these.
+    static constexpr std::string_view before_noun[] = {"属于", "是", "系", "该", "此", "的", "各", "其他",
+                                                       "确认", "认定", "视为", "构成", "成为"};
+    if (i > 0 && w[i] == "可" && one_of(w[i - 1], before_noun)) return true;
+    // So does a preposition, but 对 also ends nouns ICU splits ("公私钥 | 对 | 可由第三方产生":
+    // a key pair may be generated): only "对可撤销合同，" — verb and noun, then the comma
+    // that closes the phrase — is read so.
+    static constexpr std::string_view prepositions[] = {"对", "对于", "关于"};
+    if (i > 0 && w[i] == "可" && one_of(w[i - 1], prepositions) && i + 3 < w.size() && !punct[i + 1] &&
+        !punct[i + 2] && punct[i + 3])
+        return true;
     std::size_t j = i + 1;
     if (j < w.size() && w[j] == "被") ++j;
+    // "可变更或者（可）撤销的": the coordinated verbs share the 的 that makes them attributive.
+    static constexpr std::string_view conjunctions[] = {"或者", "或", "和", "及", "与", "、"};
+    while (j + 2 < w.size() && one_of(w[j + 1], conjunctions)) {
+        j += 2;
+        if (w[j] == "可" && j + 1 < w.size()) ++j;
+    }
     if (j + 1 < w.size()) {
         static constexpr std::string_view suffixes[] = {"的", "性", "名", "度"};
         if (one_of(w[j + 1], suffixes)) return true;
     }
     return false;
+}
+
+// 应 that is no modal though ICU leaves it a word of its own.
+//   应诉 (respond to a lawsuit): "被告应诉" reads 应 | 诉.
+//   A compound with the character before it, split by the dictionary: 相应, 对应, 供应, 响应,
+//   适应, 反应, 呼应, 感应, 效应, 报应, 回应, 答应, 照应 — the modal never follows a one-character
+//   preposition or verb directly (a preposition needs its object, the modal a verb after it).
+//   "At the request of": 应 + the one who asks + (的) 请求 / 要求 / 邀请 / 申请 / 委托, a phrase
+//   closed by a comma before the main clause ("应公司的请求，董事会可以…", "应国务院要求，…").
+//   The modal before the same words has a verb between ("应满足下列要求，…", "应按用户要求，
+//   …"): those verbs and prepositions are listed, the askers (an open class) are not.
+// `i` indexes a token 应 of its own in w; `unit_after` is the unit's text after it.
+bool ying_not_modal(const std::vector<std::string_view>& w, const std::vector<bool>& punct, std::size_t i,
+                    std::string_view unit_after) {
+    if (starts_with(unit_after, "诉") && !starts_with(unit_after, "诉讼")) return true;
+    static constexpr std::string_view compound_heads[] = {"相", "对", "供", "响", "适", "反", "呼", "感",
+                                                          "效", "报", "回", "答", "照"};
+    if (i > 0 && one_of(w[i - 1], compound_heads)) return true;
+    static constexpr std::string_view requests[] = {"请求", "要求", "邀请", "申请", "委托", "约请", "之邀", "邀"};
+    static constexpr std::string_view governing[] = {
+        "满足", "符合", "达到", "遵守", "遵循", "执行", "按照", "依照", "依据", "根据", "参照", "服从", "听从", "提出",
+        "接受", "拒绝", "同意", "批准", "审查", "审核", "受理", "处理", "答复", "回复", "说明", "载明", "列明", "包括",
+        "包含", "明确", "落实", "体现", "考虑", "尊重", "听取", "征求", "反映", "记录", "提交", "告知", "通知", "报告",
+        "作出", "做出", "予以", "提供", "出具", "撤回", "放弃", "发出", "按", "依", "以", "向", "对", "在", "于", "由",
+        "经", "就", "将", "把", "为", "及时", "立即", "依法", "书面", "同时", "另行", "主动", "积极", "严格"};
+    const std::size_t first = i + 1;
+    if (first >= w.size() || punct[first] || one_of(w[first], governing)) return false;
+    for (std::size_t j = first; j + 1 < w.size() && !punct[j]; ++j)  // "应要求，" (on request): no asker
+        if (one_of(w[j], requests) && (w[j + 1] == "，" || w[j + 1] == ",")) return true;
+    return false;
+}
+
+// 应当知道, 应知, 应当预见: "ought to have known / foreseen", the knowledge the law imputes
+// ("知道或者应当知道", "明知或者应知"), not a duty. `unit_after` is the text after the modal.
+bool epistemic(std::string_view unit_after) {
+    for (std::string_view v : {"知道", "知悉", "预见", "预料"})
+        if (starts_with(unit_after, v)) return true;
+    if (!starts_with(unit_after, "知")) return false;
+    // 应知 alone ("明知或者应知的"), not 知晓 / 知会 (be aware, inform), which are duties.
+    const std::string_view rest = unit_after.substr(std::string_view("知").size());
+    return rest.empty() || !text::is_han(text::first(rest)) || starts_with(rest, "的") || starts_with(rest, "而") ||
+           starts_with(rest, "或") || starts_with(rest, "其");
+}
+
+// Which tokens stand in a 的-condition: the clause that ends "…的，" states when the main
+// clause applies ("董事不宜担任董事的，可以…", "有下列情形之一的，…"), together with the
+// clauses before it that a conjunction joins to it ("…违反法律，或者决议内容违反章程的，…").
+std::vector<bool> in_condition(const std::vector<std::string_view>& w, const std::vector<bool>& punct) {
+    std::vector<bool> out(w.size(), false);
+    auto comma = [&](std::size_t k) { return w[k] == "，" || w[k] == ","; };
+    static constexpr std::string_view joining[] = {"或者", "或", "以及", "并且", "且", "而", "和"};
+    for (std::size_t k = 1; k + 1 < w.size(); ++k) {
+        if (w[k] != "的" || !comma(k + 1)) continue;
+        std::size_t b = k;
+        while (b > 0 && !punct[b - 1]) --b;
+        // Extend over the clauses joined to it: this clause starts with a conjunction.
+        while (b >= 2 && comma(b - 1) && one_of(w[b], joining)) {
+            b -= 1;
+            while (b > 0 && !punct[b - 1]) --b;
+        }
+        for (std::size_t j = b; j < k; ++j) out[j] = true;
+    }
+    return out;
 }
 
 Classification classify_zh(std::string_view unit, bool law) {
@@ -340,6 +445,7 @@ Classification classify_zh(std::string_view unit, bool law) {
     auto after = [&](std::size_t i) {  // the unit's text after token i
         return unit.substr(static_cast<std::size_t>(w[i].data() - unit.data()) + w[i].size());
     };
+    std::vector<bool> condition;  // computed when the first form is met
     for (std::size_t i = 0; i < w.size(); ++i) {
         if (!may_start_a_form(w[i])) continue;
         const std::string_view t = modal_core(w[i]);
@@ -347,8 +453,14 @@ Classification classify_zh(std::string_view unit, bool law) {
             bool attributive_clause = false;  // a 的 before the clause ends
             for (std::size_t j = i + 1; j < w.size() && !punct[j]; ++j)
                 if (w[j] == "的") attributive_clause = true;
-            best.offer(kind, polarity, std::move(form), attributive_clause);
+            if (condition.empty()) condition = in_condition(w, punct);
+            best.offer(kind, polarity, std::move(form), attributive_clause, condition[i]);
         };
+        // ICU reads "应当事人的申请" as 应当 | 事 | 人的: it is 应 | 当事人, never the modal (no
+        // word 事人 follows a modal).
+        if (w[i] == "应当" && starts_with(after(i), "事")) continue;
+        if (w[i] == "应" && ying_not_modal(w, punct, i, after(i))) continue;
+        if ((t == "应" || t == "应当" || t == "应该" || t == "不应当" || t == "不应") && epistemic(after(i))) continue;
         const bool neg = i > 0 && (w[i - 1] == "不" || w[i - 1] == "并不");
         // "推荐的测试环境", "建议的修订": attributive, not a recommendation.
         const bool attributive = next_is(i, "的") || (i > 0 && w[i - 1] == "的");
@@ -390,7 +502,7 @@ Classification classify_zh(std::string_view unit, bool law) {
             offer(K::permission, P::negative, neg ? "不" + std::string(t) : std::string(t));
         } else if (t == "允许") {
             offer(K::permission, P::positive, "允许");
-        } else if (t == "可" && !neg && !adjectival_ke(w, i, w[i] == "可" ? after(i) : std::string_view())) {
+        } else if (t == "可" && !neg && !adjectival_ke(w, punct, i, w[i] == "可" ? after(i) : std::string_view())) {
             offer(K::permission, P::positive, "可");
         }
         // Possibility. Statutes state conditions with 能 / 可能 ("不能履行职务的"), never
@@ -437,7 +549,7 @@ bool may_hold_provision(std::string_view t, Profile profile) {
 Classification classify(std::string_view unit, Profile profile) {
     if (!may_hold_provision(unit, profile)) return {};
     switch (profile) {
-    case Profile::iso: return classify_iso(unit);
+    case Profile::iso: return is_bcp14_boilerplate(unit) ? Classification{} : classify_iso(unit);
     case Profile::rfc2119: return classify_rfc(unit);
     case Profile::gb: return classify_zh(unit, false);
     case Profile::law: return classify_zh(unit, true);

@@ -445,12 +445,74 @@ std::vector<Span> ascii_sentences(std::string_view s) {
     return out;
 }
 
+bool ascii_alnum(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Abbreviations after which UAX #29 breaks before a capital or a number ("e.g. ECDHE",
+// "vs. PUT", "No. 3") though the sentence goes on. "etc." is not one of them: before a
+// capital it ends the sentence in every case of the corpus, and before a lower-case word
+// UAX #29 does not break. `digit_only`: the word is also an ordinary one ("No.", "no."), an
+// abbreviation only before a number.
+struct Abbreviation {
+    std::string_view word;
+    bool digit_only;
+};
+constexpr Abbreviation abbreviations[] = {
+    {"e.g", false}, {"i.e", false}, {"E.g", false}, {"I.e", false}, {"cf", false},   {"Cf", false},
+    {"vs", false},  {"viz", false}, {"al", false},  {"Fig", false}, {"Figs", false}, {"fig", false},
+    {"Eq", false},  {"Eqs", false}, {"Sect", false}, {"approx", false}, {"resp", false}, {"Ref", false},
+    {"Vol", false}, {"pp", false},  {"No", true},   {"Nos", true},  {"no", true},    {"Sec", true},
+};
+
+// Does the sentence that ends at `e` (just after its terminator) go on at `next`, the start
+// of the one UAX #29 begins there? Two cases UAX #29 gets wrong in standards:
+// - a terminator with a letter or digit right after it is inside a token: kramdown-rfc
+//   citations "{{?RFC2026}}" and "{{!RFC2119}}", hex patterns "0x?a?a?a?a", URLs "search/?q",
+//   version strings "5.3.RELEASE";
+// - an abbreviation, followed by spaces on the same line.
+bool false_break(std::string_view s, std::size_t e, std::size_t next) {
+    const char term = s[e - 1];
+    if (term != '.' && term != '?' && term != '!') return false;
+    if (next == e) return next < s.size() && ascii_alnum(s[next]);
+    if (term != '.') return false;
+    for (std::size_t k = e; k < next; ++k)
+        if (s[k] != ' ' && s[k] != '\t') return false;  // a line end is a paragraph separator
+    // The word before the full stop; no abbreviation is longer than six characters.
+    std::size_t w = e - 1;
+    while (w > 0 && e - w <= 7 && (ascii_alnum(s[w - 1]) || s[w - 1] == '.')) --w;
+    if (e - w > 7 || (w > 0 && (ascii_alnum(s[w - 1]) || s[w - 1] == '.'))) return false;
+    const std::string_view word = s.substr(w, e - 1 - w);
+    for (const Abbreviation& a : abbreviations) {
+        if (word != a.word) continue;
+        if (a.word == "al" && !(w >= 3 && s.substr(w - 3, 3) == "et ")) return false;
+        return !a.digit_only || (s[next] >= '0' && s[next] <= '9');
+    }
+    return false;
+}
+
+// Joins each sentence to the one before it where the break between them is false_break().
+void join_false_breaks(std::string_view s, std::vector<Span>& spans) {
+    std::size_t kept = 0;
+    for (std::size_t k = 1; k < spans.size(); ++k) {
+        Span& last = spans[kept];
+        const std::size_t e = last.offset + last.length;
+        if (false_break(s, e, spans[k].offset)) last.length = spans[k].offset + spans[k].length - last.offset;
+        else spans[++kept] = spans[k];
+    }
+    if (!spans.empty()) spans.resize(kept + 1);
+}
+
 }  // namespace
 
-std::vector<Span> sentences(std::string_view s) {
+std::vector<Span> sentences_uax29(std::string_view s) {
     for (char c : s)
         if (static_cast<unsigned char>(c) >= 0x80) return sentences_by_icu(s);
     return ascii_sentences(s);
+}
+
+std::vector<Span> sentences(std::string_view s) {
+    std::vector<Span> out = sentences_uax29(s);
+    if (out.size() > 1) join_false_breaks(s, out);
+    return out;
 }
 
 std::vector<Span> sentences_by_icu(std::string_view s) {

@@ -105,17 +105,22 @@ std::vector<Token> tokenize(std::string_view s);
 // The same, into `out` (cleared first): callers that tokenise many strings reuse one buffer.
 void tokenize(std::string_view s, std::vector<Token>& out);
 
-// Sentence spans covering the text: ICU sentence boundaries, and additionally a break
-// after each Chinese 。；！？ (and their half-width forms when followed by Han text).
-// Returned spans exclude leading/trailing white space and are never empty.
+// Sentence spans covering the text: UAX #29 sentence boundaries (sentences_uax29), less
+// the ones that fall inside a token ("{{?RFC2026}}", "0x?a?a", "5.3.RELEASE") or after an
+// abbreviation ("e.g.", "i.e.", "cf.", "vs.", "Fig.", "No. 3"), which UAX #29 takes for
+// sentence ends. Returned spans exclude leading/trailing white space and are never empty.
 struct Span {
     std::uint32_t offset = 0;
     std::uint32_t length = 0;
 };
 std::vector<Span> sentences(std::string_view s);
 
-// The same through ICU alone. sentences() takes a faster path for ASCII text that follows
-// the same rules (UAX #29); tests hold the two equal on every paragraph of the corpus.
+// UAX #29 sentence boundaries, and additionally a break after each Chinese 。；！？ (a
+// closing quote or bracket stays with them). Takes a faster path for ASCII text that follows
+// the same rules; tests hold it equal to sentences_by_icu on every paragraph of the corpus.
+std::vector<Span> sentences_uax29(std::string_view s);
+
+// The same through ICU alone.
 std::vector<Span> sentences_by_icu(std::string_view s);
 
 // ---- UTF-16 offsets --------------------------------------------------------------------

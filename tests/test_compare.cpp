@@ -313,6 +313,28 @@ BOOST_AUTO_TEST_CASE(provision_weakened_ying_to_yi_and_negated) {
                boost::test_tools::per_element());
 }
 
+// Negated: the same provision, polarity flipped. A provision of the same force restated the
+// other way round in its clause is modified.
+BOOST_AUTO_TEST_CASE(negated_only_when_the_rest_is_the_same) {
+    const std::string bcp14 = "The key words \"MUST\" and \"MUST NOT\" in this document are to be interpreted as described in "
+                              "BCP 14 [RFC2119] [RFC8174] when, and only when, they appear in all capitals, as shown here.";
+    const Document o = doc({{1, "2", "Conventions", bcp14},
+                            {1, "14", "Datagram Size",
+                             "The client MUST send the extension. The endpoint MUST be at least 1200 bytes in size."}});
+    const Document n = doc({{1, "2", "Conventions", bcp14},
+                            {1, "14", "Datagram Size",
+                             "The client MUST NOT send this extension. Path MTU probes MUST NOT be used if the path cannot "
+                             "support datagrams of at least 1200 bytes in size."}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(c.old_analysis.profile == Profile::rfc2119);
+    BOOST_TEST(provision_summary(c) == (std::vector<std::string>{"negated 14→14 MUST→MUST NOT", "modified 14→14 MUST→MUST NOT"}),
+               boost::test_tools::per_element());
+    const Document zo = zh({{1, "6.2", "调试", "设备应当关闭调试接口。"}});
+    const Document zn = zh({{1, "6.2", "调试", "设备不应当关闭调试接口。"}});
+    BOOST_TEST(provision_summary(compare(zo, zn)) == (std::vector<std::string>{"negated 6.2→6.2 应当→不应当"}),
+               boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(provision_moved_between_clauses_is_not_removed) {
     const Document o = doc({{1, "1", "Scope", E}, {1, "2", "Firmware", A + " " + D}, {1, "3", "Logs", C}});
     const Document n = doc({{1, "1", "Scope", E}, {1, "2", "Firmware", A}, {1, "3", "Logs", C + " " + D}});

@@ -61,6 +61,74 @@ BOOST_AUTO_TEST_CASE(law_forms) {
     BOOST_TEST(what("承担相应的法律责任。", law) == "statement");
 }
 
+// 应 standing alone after ICU's segmentation that is not the modal.
+BOOST_AUTO_TEST_CASE(ying_that_is_no_modal) {
+    const Profile law = Profile::law;
+    // 应诉: "respond to a lawsuit", read 应 | 诉.
+    BOOST_TEST(what("被告应诉。", law) == "statement");
+    BOOST_TEST(what("被告应当应诉。", law) == "requirement/positive/应当");
+    BOOST_TEST(what("当事人应诉讼请求变更的内容答辩。", law) == "requirement/positive/应");
+    // "At the request of": 应 + the one who asks + 请求 / 要求 / 邀请, closed by a comma.
+    BOOST_TEST(what("应公司的请求，董事会可以召开临时会议。", law) == "permission/positive/可以");
+    BOOST_TEST(what("应当事人的请求，人民法院可以调查收集证据。", law) == "permission/positive/可以");
+    BOOST_TEST(what("应国务院要求，有关部门可以报告工作。", law) == "permission/positive/可以");
+    BOOST_TEST(what("应国务院邀请，代表团访问。", law) == "statement");
+    BOOST_TEST(what("代表应邀出席会议。", law) == "statement");
+    BOOST_TEST(what("应要求，公司可以提供副本。", law) == "permission/positive/可以");
+    BOOST_TEST(what("公司应要求股东提供担保。", law) == "requirement/positive/应");
+    // The modal before the same words has a verb between.
+    BOOST_TEST(what("设备应满足下列要求，并记录日志。", Profile::gb) == "requirement/positive/应");
+    BOOST_TEST(what("设备应按用户要求，提供接口。", Profile::gb) == "requirement/positive/应");
+    BOOST_TEST(what("设备应满足 GB 4943.1 的要求，并应记录。", Profile::gb) == "requirement/positive/应");
+    BOOST_TEST(what("申请人应提出书面申请，并附材料。", law) == "requirement/positive/应");
+    // Compounds with the character before, split by the dictionary.
+    BOOST_TEST(what("与之相应的数据。", Profile::gb) == "statement");
+    BOOST_TEST(what("与之相 应的数据。", Profile::gb) == "statement");
+    BOOST_TEST(what("与之相应应当记录。", law) == "requirement/positive/应当");
+}
+
+// "Ought to have known / foreseen" is knowledge the law imputes, not a duty.
+BOOST_AUTO_TEST_CASE(epistemic_ying_dang_is_no_requirement) {
+    const Profile law = Profile::law;
+    BOOST_TEST(what("知道或者应当知道其违法的，可以撤销。", law) == "permission/positive/可以");
+    BOOST_TEST(what("相对人知道或者应当知道该情形，可以请求撤销。", law) == "permission/positive/可以");
+    BOOST_TEST(what("明知或者应知的，应当赔偿。", law) == "requirement/positive/应当");
+    BOOST_TEST(what("已经预见或者应当预见而轻信能够避免的，可以减轻处罚。", law) == "permission/positive/可以");
+    BOOST_TEST(what("行为人应当知道。", law) == "statement");
+    // 知晓 (be aware of) is a duty.
+    BOOST_TEST(what("用户应知晓风险。", Profile::gb) == "requirement/positive/应");
+}
+
+// A verbal form inside a 的-condition says when the provision applies, not what it is.
+BOOST_AUTO_TEST_CASE(forms_in_a_de_condition_are_not_the_main_form) {
+    const Profile law = Profile::law;
+    BOOST_TEST(what("董事不宜担任董事的，可以由股东会解任。", law) == "permission/positive/可以");
+    BOOST_TEST(what("董事不宜担任董事的，由股东会解任。", law) == "statement");
+    BOOST_TEST(what("股东会的会议召集程序违反法律，或者决议内容不得通过而通过的，股东可以请求撤销。", law) ==
+               "permission/positive/可以");
+    // A main clause before the condition keeps its form; a 的 before a noun is no condition.
+    BOOST_TEST(what("董事会应当召开会议，不能召开的，监事会可以召集。", law) == "requirement/positive/应当");
+    BOOST_TEST(what("规定须经批准的项目，应当依法办理。", law) == "requirement/positive/应当");
+    BOOST_TEST(what("设备不宜开放远程管理的，宜关闭端口。", Profile::gb) == "recommendation/positive/宜");
+}
+
+// 可 + verb as an attributive ("voidable", "alterable") is not a permission.
+BOOST_AUTO_TEST_CASE(adjectival_ke_is_no_permission) {
+    const Profile law = Profile::law;
+    BOOST_TEST(what("可撤销的民事法律行为自始没有法律效力。", law) == "statement");
+    BOOST_TEST(what("无效或者可撤销的合同不影响争议解决条款的效力。", law) == "statement");
+    BOOST_TEST(what("可变更或者可撤销的合同，由人民法院裁决。", law) == "statement");
+    BOOST_TEST(what("可分割的财产按份额处理。", law) == "statement");
+    BOOST_TEST(what("对可撤销合同，当事人可以请求撤销。", law) == "permission/positive/可以");
+    BOOST_TEST(what("属于可撤销合同。", law) == "statement");
+    // The modal before the same verbs.
+    BOOST_TEST(what("当事人可撤销合同。", law) == "permission/positive/可");
+    BOOST_TEST(what("人民法院可变更或者撤销。", law) == "permission/positive/可");
+    BOOST_TEST(what("设备可采用加密。", Profile::gb) == "permission/positive/可");
+    // 对 ending a noun ICU split (公私钥 | 对: a key pair) is no preposition.
+    BOOST_TEST(what("用户的加解密公私钥对可由第三方产生。", Profile::gb) == "permission/positive/可");
+}
+
 BOOST_AUTO_TEST_CASE(rfc2119_forms_are_capitals_only) {
     const Profile rfc = Profile::rfc2119;
     BOOST_TEST(what("A QUIC endpoint MUST NOT reuse a stream ID within a connection.", rfc) == "requirement/negative/MUST NOT");
@@ -72,6 +140,66 @@ BOOST_AUTO_TEST_CASE(rfc2119_forms_are_capitals_only) {
     BOOST_TEST(what("The key words \"MUST\", \"MUST NOT\", \"REQUIRED\" in this document are to be interpreted as described in "
                     "BCP 14 [RFC2119] [RFC8174] when, and only when, they appear in all capitals.",
                     rfc) == "statement");
+}
+
+// A plain-text Internet-Draft wraps the boilerplate anywhere; a line starting "BCP 14
+// [RFC2119]" continues its sentence.
+const char* const wrapped_bcp14_draft =
+    "Network Working Group                                          A. Author\n"
+    "Internet-Draft                                              Example Corp\n"
+    "Intended status: Standards Track                           March 1, 2015\n"
+    "\n"
+    "                         An Example Protocol\n"
+    "                        draft-example-proto-00\n"
+    "\n"
+    "1.  Introduction\n"
+    "\n"
+    "1.1.  Conventions and Definitions\n"
+    "\n"
+    "   The key words \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHALL\", \"SHALL NOT\",\n"
+    "   \"SHOULD\", \"SHOULD NOT\", \"RECOMMENDED\", \"NOT RECOMMENDED\", \"MAY\", and\n"
+    "   \"OPTIONAL\" in this document are to be interpreted as described in\n"
+    "   BCP 14 [RFC2119] [RFC8174] when, and only when, they appear in all\n"
+    "   capitals, as shown here.\n"
+    "\n"
+    "2.  Protocol\n"
+    "\n"
+    "   A client MUST send a hello.  A server MUST NOT reply twice.\n";
+
+BOOST_AUTO_TEST_CASE(the_bcp14_boilerplate_however_it_wraps) {
+    formats::ReadOptions o;
+    o.path = "draft.txt";
+    const Document d = formats::read_text(wrapped_bcp14_draft, o);
+    BOOST_TEST(choose_profile(d) == Profile::rfc2119);
+    const Analysis a = analyse(d, choose_profile(d));
+    std::vector<std::string> provisions;
+    for (const Unit& u : a.units)
+        if (u.what.kind != ProvisionKind::statement) provisions.push_back(std::string(d.label(u.clause)) + " " + u.what.form);
+    BOOST_TEST(provisions == (std::vector<std::string>{"2 MUST", "2 MUST NOT"}), boost::test_tools::per_element());
+
+    // Cut in two blocks anyway (another reader, another wrap): still BCP 14, and neither half
+    // is a provision under any English profile.
+    const std::string first = "The key words \"MUST\", \"MUST NOT\", \"REQUIRED\", \"SHALL\", \"SHOULD\", \"MAY\", and "
+                              "\"OPTIONAL\" in this document are to be interpreted as described in";
+    const std::string second = "BCP 14 [RFC2119] [RFC8174] when, and only when, they appear in all capitals, as shown here.";
+    DocumentBuilder b;
+    b.open(ClauseKind::clause, "1.1", "Conventions and Definitions", SourceLocation{1, 0, 0});
+    b.add_block(BlockKind::paragraph, first, SourceLocation{2, 0, 0});
+    b.add_block(BlockKind::paragraph, second, SourceLocation{3, 0, 0});
+    b.close();
+    b.open(ClauseKind::clause, "2", "Protocol", SourceLocation{4, 0, 0});
+    b.add_block(BlockKind::paragraph, "A client MUST send a hello.", SourceLocation{5, 0, 0});
+    b.close();
+    Document split = b.finish();
+    split.language = Language::en;
+    BOOST_TEST(choose_profile(split) == Profile::rfc2119);
+    for (Profile p : {Profile::rfc2119, Profile::iso}) {
+        BOOST_TEST(what(first, p) == "statement", p);
+        BOOST_TEST(what(second, p) == "statement", p);
+    }
+    // Quoted keywords in a real provision are no boilerplate.
+    BOOST_TEST(what("The definition MUST say whether they \"MUST\", \"MAY\" or \"SHOULD\" be stored.", Profile::rfc2119) ==
+               "requirement/positive/MUST");
 }
 
 BOOST_AUTO_TEST_CASE(iso_forms) {

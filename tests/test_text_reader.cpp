@@ -404,6 +404,45 @@ BOOST_AUTO_TEST_CASE(section_roles_of_an_rfc) {
                            "4.2 Informative References → informative-references\n");
 }
 
+// A wrapped line that starts with a document identifier continues the sentence the line
+// before broke off; after a finished line it starts a reference entry.
+BOOST_AUTO_TEST_CASE(a_wrapped_line_starting_with_an_identifier_continues_its_sentence) {
+    const Document d = text(
+        "1.  Conventions\n"
+        "\n"
+        "   The key words \"MUST\", \"MUST NOT\", \"SHOULD\" and \"MAY\" in this\n"
+        "   document are to be interpreted as described in\n"
+        "   BCP 14 [RFC2119] [RFC8174] when, and only when, they appear in all\n"
+        "   capitals, as shown here.  The record layer follows\n"
+        "   RFC 8446 and is defined there.\n"
+        "\n"
+        "2.  References\n"
+        "\n"
+        "   [RFC2119]  Bradner, S., \"Key words\", BCP 14, RFC 2119, March 1997.\n"
+        "   [RFC8174]  Leiba, B., \"Ambiguity of Uppercase\", BCP 14, RFC 8174.\n"
+        "   RFC 8446 The Transport Layer Security Protocol Version 1.3\n"
+        "   RFC 9000 QUIC: A UDP-Based Multiplexed and Secure Transport\n"
+        "   ISO 7000, Graphical symbols for use on equipment — Registered symbols\n"
+        "   ISO 9001, Quality management systems — Requirements\n"
+        "   ISO 17301-1, Cereals — Specification — Part A\n"
+        "   ISO 7301 Rice — Specification\n");
+    std::vector<std::string> blocks;
+    for (const Block& b : d.blocks()) blocks.push_back(std::string(d.str(b.text)));
+    BOOST_TEST(blocks == (std::vector<std::string>{
+                             "The key words \"MUST\", \"MUST NOT\", \"SHOULD\" and \"MAY\" in this document are to be "
+                             "interpreted as described in BCP 14 [RFC2119] [RFC8174] when, and only when, they appear in "
+                             "all capitals, as shown here.  The record layer follows RFC 8446 and is defined there.",
+                             "[RFC2119]  Bradner, S., \"Key words\", BCP 14, RFC 2119, March 1997.",
+                             "[RFC8174]  Leiba, B., \"Ambiguity of Uppercase\", BCP 14, RFC 8174.",
+                             "RFC 8446 The Transport Layer Security Protocol Version 1.3",
+                             "RFC 9000 QUIC: A UDP-Based Multiplexed and Secure Transport",
+                             "ISO 7000, Graphical symbols for use on equipment — Registered symbols",
+                             "ISO 9001, Quality management systems — Requirements",
+                             "ISO 17301-1, Cereals — Specification — Part A",
+                             "ISO 7301 Rice — Specification"}),
+               boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(section_roles_of_a_law) {
     // A law has a cover (its title and enactment history) and chapters and articles, which
     // head no part of the document in the sense of GB/T 1.1.
@@ -746,6 +785,44 @@ BOOST_AUTO_TEST_CASE(law_units_articles_paragraphs_and_items) {
     // 款: unnumbered paragraphs stay blocks of their article, in order.
     BOOST_TEST(d.own_text(find(d, "第三条")) == "设立示例应当具备条件。\n第三条规定的条件由国务院规定。");
     BOOST_TEST(warnings(d) == "15: article numbering jumps from 第三条 to 第五条\n");
+}
+
+// Items of an article numbered "1." or "1、", glued to their text or not; decimal numbers and
+// years in an article's text stay text, and outside articles "1.范围" is no item.
+BOOST_AUTO_TEST_CASE(law_items_numbered_with_digits) {
+    const Document d = text(
+        "中华人民共和国示例法\n"
+        "第一条 为了规范示例，制定本法。\n"
+        "第二条 有下列情形之一的，人民法院应当撤销原判决：\n"
+        "1.主要事实不清的；\n"
+        "2. 适用法律错误的；\n"
+        "3．违反法定程序的。\n"
+        "前款规定以外的情形，适用其他规定。\n"
+        "第三条 下列文件应当公开：\n"
+        "1、年度报告；\n"
+        "2、财务报告。\n"
+        "第四条 1.1 版本的规定自公布之日起施行。\n"
+        "2015.5 月修订的条文同时废止。\n"
+        "3.5倍以上的罚款由国务院规定。\n");
+    BOOST_TEST(outline(d) == " | front-matter |  | 1\n"
+                             "第一条 | clause |  | 2\n"
+                             "第二条 | clause |  | 3\n"
+                             "  1. | list-item |  | 4\n"
+                             "  2. | list-item |  | 5\n"
+                             "  3． | list-item |  | 6\n"
+                             "   | paragraph |  | 7\n"
+                             "第三条 | clause |  | 8\n"
+                             "  1、 | list-item |  | 9\n"
+                             "  2、 | list-item |  | 10\n"
+                             "第四条 | clause |  | 11\n");
+    BOOST_TEST(d.own_text(find(d, "1.")) == "主要事实不清的；");
+    BOOST_TEST(d.own_text(find(d, "2.")) == "适用法律错误的；");
+    BOOST_TEST(d.own_text(find(d, "1、")) == "年度报告；");
+    BOOST_TEST(d.own_text(find(d, "第四条")) ==
+               "1.1 版本的规定自公布之日起施行。\n2015.5 月修订的条文同时废止。\n3.5倍以上的罚款由国务院规定。");
+    // No article: a lone "1." line before Han text is not an article's item.
+    const Document s = text("1.范围\n本文件规定了要求。\n");
+    BOOST_TEST(outline(s).find("list-item") == std::string::npos, outline(s));
 }
 
 // ---- running text ----------------------------------------------------------------------------

@@ -234,6 +234,35 @@ std::optional<LawLine> parse_law_unit(std::string_view line) {
     return out;
 }
 
+std::optional<ListMarker> parse_article_item(std::string_view line, std::uint32_t& value) {
+    std::size_t i = 0;
+    std::uint32_t v = 0;
+    int digits = 0;
+    while (i < line.size()) {
+        std::size_t k = i;
+        const int d = scan::digit(next(line, k));
+        if (d < 0) break;
+        if (++digits > 2) return std::nullopt;
+        v = v * 10 + static_cast<std::uint32_t>(d);
+        i = k;
+    }
+    if (digits == 0 || i >= line.size()) return std::nullopt;
+    std::size_t j = i;
+    const char32_t mark = next(line, j);
+    if (!is_separator(mark) && mark != U'、') return std::nullopt;
+    std::size_t h = j;
+    count_space(line, h);
+    if (h >= line.size()) return std::nullopt;
+    std::size_t after = h;
+    if (!text::is_han(next(line, after))) return std::nullopt;
+    ListMarker m;
+    m.type = ListType::digit_dot;
+    m.label = line.substr(0, j);
+    m.rest = scan::trim(line.substr(j));
+    value = v;
+    return m;
+}
+
 std::optional<ListMarker> parse_list_marker(std::string_view line, bool markdown_item) {
     if (line.empty()) return std::nullopt;
     std::size_t i = 0;

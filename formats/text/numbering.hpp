@@ -69,7 +69,8 @@ enum class ListType : std::uint8_t {
     cn_paren,     // （一） (一)
     circled,      // ① ⑴
     dash,         // —— — -- and bullets • · ● - * + o (OCR mixes them within one list)
-    digit_dot,    // 1. — only where the source says the line is a list item (Markdown)
+    digit_dot,    // 1. — only where the source says the line is a list item (Markdown), or
+                  // 1. 1、 before Han text inside a law's article (parse_article_item)
 };
 struct ListMarker {
     ListType type = ListType::dash;
@@ -79,6 +80,11 @@ struct ListMarker {
 // `markdown_item`: the Markdown converter says the line is a list item, so "1." and "+"
 // are markers too.
 std::optional<ListMarker> parse_list_marker(std::string_view line, bool markdown_item = false);
+
+// An item of an article's list numbered "1." "1．" or "1、" before Han text, glued to it or
+// not: "1.主要事实不清的；", "2、财务报告。". At most two digits, so that a year ("2015.5 月")
+// or a decimal clause number ("1.1 版本", "3.5倍") is none. `value` is the item's number.
+std::optional<ListMarker> parse_article_item(std::string_view line, std::uint32_t& value);
 
 // 注： 注1： 注 1： NOTE NOTE 1 Note 1 to entry: 示例： 示例 1： EXAMPLE EXAMPLE 2
 struct NoteLine {

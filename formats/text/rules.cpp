@@ -86,10 +86,40 @@ bool ends_with_colon(std::string_view t) {
     return c == ':' || c == U'：';
 }
 
-bool starts_paragraph(std::string_view t) {
+namespace {
+
+// Words that end no sentence, title or reference entry: a line ending with one is wrapped.
+// Lower case only: "Annex A", "Part A" end titles.
+bool ends_mid_sentence(std::string_view line) {
+    line = scan::trim(line);
+    if (line.ends_with(",")) return true;
+    std::size_t b = line.size();
+    while (b > 0 && std::isalpha(static_cast<unsigned char>(line[b - 1]))) --b;
+    if (b > 0 && line[b - 1] != ' ') return false;
+    static constexpr std::string_view function_words[] = {"in", "of", "to", "and", "or", "the", "a", "an", "by", "with",
+                                                          "from", "per", "see", "than", "as", "for", "under", "on",
+                                                          "at", "via", "that", "is", "are", "be", "nor"};
+    const std::string_view word = line.substr(b);
+    return std::find(std::begin(function_words), std::end(function_words), word) != std::end(function_words);
+}
+
+}  // namespace
+
+bool starts_paragraph(std::string_view t, std::string_view before) {
     if (t.size() >= 2 && t[0] == '[' && (std::isdigit(static_cast<unsigned char>(t[1])) || scan::starts_with(t, "[RFC")))
-        return true;
-    return numbering::identifier_length(t) > 0;
+        return !ends_mid_sentence(before);
+    const std::size_t id = numbering::identifier_length(t);
+    if (id == 0 || ends_mid_sentence(before)) return false;
+    // After a line ending in a lower-case word, an identifier that running text follows ("RFC
+    // 8446 and RFC 9000.", "BCP 14 [RFC2119]") goes on with the sentence. A comma does not
+    // tell: "ISO 9001, Quality management systems" is a reference entry after one that ends
+    // "— Registered symbols".
+    const std::string_view prev = scan::trim(before);
+    if (prev.empty() || !std::islower(static_cast<unsigned char>(prev.back()))) return true;
+    const std::string_view rest = t.substr(id);
+    if (rest.empty()) return true;
+    if (rest[0] == '.' || rest[0] == ';' || rest[0] == ')') return false;
+    return !(rest[0] == ' ' && rest.size() > 1 && (rest[1] == '[' || std::islower(static_cast<unsigned char>(rest[1]))));
 }
 
 std::optional<Organisations> drafting_organisations(std::string_view text) {

@@ -35,8 +35,10 @@ std::pair<std::string_view, std::string_view> split_term(std::string_view t);
 bool ends_with_colon(std::string_view t);
 
 // Reference-list entries and cited standards start a new paragraph even without a blank
-// line before them: "[1] GB/T 1.1—2020 …", "GB/T 20518-2018 信息安全技术 …".
-bool starts_paragraph(std::string_view t);
+// line before them: "[1] GB/T 1.1—2020 …", "GB/T 20518-2018 信息安全技术 …" — unless the
+// line before, `before`, breaks off a sentence at a word that needs one after it ("…are to
+// be interpreted as described in" / "BCP 14 [RFC2119] [RFC8174] when, and only when, …").
+bool starts_paragraph(std::string_view t, std::string_view before = {});
 
 // The organisations named in a foreword's "起草单位：…" / "drafted by …" sentence.
 struct Organisations {

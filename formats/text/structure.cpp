@@ -371,7 +371,7 @@ private:
     }
 
     void on_text(std::string_view t, std::uint32_t line, std::size_t indent, bool sealed) {
-        if (para_active_ && !para_sealed_ && !sealed && !starts_paragraph(t)) {
+        if (para_active_ && !para_sealed_ && !sealed && !starts_paragraph(t, para_last_)) {
             if (!para_closed_ && joins_paragraph()) {
                 append_paragraph(t);
                 return;
@@ -512,6 +512,7 @@ private:
         if (try_named(t, l)) return;
         if (try_annex(t, l, heading)) return;
         if (try_law(t, l)) return;
+        if (try_article_item(t, l, indent)) return;
         const bool continuation = continues_paragraph() && !heading;
         if (!continuation && try_number(t, l, indent, heading)) return;
         if (try_note(t, l, indent)) return;
@@ -759,9 +760,26 @@ private:
         return true;
     }
 
-    bool try_item(std::string_view t, const SourceLine& l, std::size_t indent, bool heading) {
+    // "1.主要事实不清的；", "1、年度报告；": an article's own list, numbered like a clause or a
+    // Markdown item. Inside an article only (a standard's "1.范围" is a heading), starting
+    // with 1 after a lead-in ending in a colon, or going on with a list it started.
+    bool try_article_item(std::string_view t, const SourceLine& l, std::size_t indent) {
+        if (law_[static_cast<std::size_t>(numbering::LawLevel::article)] == no_clause) return false;
+        std::uint32_t value = 0;
+        auto m = numbering::parse_article_item(t, value);
+        if (!m) return false;
+        const bool after_lead_in = value == 1 && para_active_ && ends_with_colon(para_last_);
+        const bool in_list = std::any_of(containers_.begin(), containers_.end(), [](const Container& c) {
+            return c.kind == ClauseKind::list_item && c.type == ListType::digit_dot;
+        });
+        if (!after_lead_in && !in_list) return false;
+        return try_item(t, l, indent, false, m);
+    }
+
+    bool try_item(std::string_view t, const SourceLine& l, std::size_t indent, bool heading,
+                  std::optional<numbering::ListMarker> m = std::nullopt) {
         // RFCs number list items "1." like sections; indentation tells them apart.
-        auto m = numbering::parse_list_marker(t, l.list_item || (ietf_ && indent > 0));
+        if (!m) m = numbering::parse_list_marker(t, l.list_item || (ietf_ && indent > 0));
         if (!m) return false;
         flush();
         if (ietf_) {
