@@ -32,6 +32,9 @@ constexpr std::size_t reserved = std::size_t{24} << 20;   // under the mmap thre
 constexpr std::uintptr_t huge_page = std::uintptr_t{2} << 20;
 constexpr std::uintptr_t small_page = 4096;
 
+// Each thread's kept head: held, never freed, so never reused.
+thread_local void* kept_head = nullptr;
+
 void advise_fresh_heap() {
     void* block = std::malloc(reserved);
     if (block == nullptr) return;
@@ -43,8 +46,7 @@ void advise_fresh_heap() {
         std::free(block);
         return;
     }
-    static thread_local void* kept = nullptr;   // never freed, so never reused
-    kept = std::realloc(block, from - at - small_page);
+    kept_head = std::realloc(block, from - at - small_page);
 }
 
 }  // namespace

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <map>
-#include <cstddef>
 #include <utility>
 #include <vector>
 
@@ -19,7 +19,6 @@ constexpr double similar_sentence = 0.6;       // weighted Dice of a sentence an
 constexpr double contained_sentence = 0.85;    // … or the smaller one almost wholly inside the other
 constexpr double contained_floor = 0.35;       //   while the larger one is not mostly new words
 constexpr double moved_share = 0.25;           // share of a clause's sentence weight that makes a link
-constexpr double whole_sentence_words = 8;     // … or one traced sentence of this many distinct words
 constexpr std::uint32_t max_posting = 64;      // words in more sentences than this find no candidates
 constexpr std::size_t probe_words = 6;         // a sentence's rarest words used to find candidates
 
@@ -224,7 +223,6 @@ void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old
 
     // Mutual best counterparts in clauses that are not each other's partners: moved text.
     std::map<std::pair<ClauseId, ClauseId>, double> moved;   // (old clause, new clause) → weight
-    std::map<std::pair<ClauseId, ClauseId>, bool> whole;     // … of which one long sentence
     // How well a sentence is kept in a clause of the other side: text found both where it was
     // and somewhere else was copied, not moved.
     auto kept_in = [&](const Sentences& x, const Sentence& s, const Sentences& y, ClauseId node) {
@@ -242,13 +240,12 @@ void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old
         if (kept_in(olds, os, news, al.old_to_new[os.node]) || kept_in(news, ns, olds, al.new_to_old[ns.node])) continue;
         const auto key = std::make_pair(os.node, ns.node);
         moved[key] += tr.common(olds, os, news, ns);
-        if (std::min(os.key_count, ns.key_count) >= whole_sentence_words) whole[key] = true;
     }
     for (const auto& [key, weight] : moved) {
         const auto [o, n] = key;
-        const bool substantial = weight >= moved_share * olds.node_weight[o] || weight >= moved_share * news.node_weight[n] ||
-                                 (whole.count(key) != 0 && false);
-        if (!substantial) continue;
+        // A sentence is a large share of a short article but a small one of a long section: a
+        // single moved sentence links two law articles, not two sections of an Internet-Draft.
+        if (weight < moved_share * olds.node_weight[o] && weight < moved_share * news.node_weight[n]) continue;
         links.emplace_back(o, n);
         if (al.new_to_old[n] == no_clause) {
             al.reason[n] = MatchReason::traced;
