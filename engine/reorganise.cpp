@@ -223,8 +223,8 @@ void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old
 
     // Mutual best counterparts in clauses that are not each other's partners: moved text.
     std::map<std::pair<ClauseId, ClauseId>, double> moved;   // (old clause, new clause) → weight
-    // How well a sentence is kept in a clause of the other side: text found both where it was
-    // and somewhere else was copied, not moved.
+    // Whether a sentence is also kept in the given clause of the other side (its own clause's
+    // partner): text found both where it was and somewhere else was copied, not moved.
     auto kept_in = [&](const Sentences& x, const Sentence& s, const Sentences& y, ClauseId node) {
         if (node == no_clause || node == 0) return false;
         for (std::uint32_t t = y.node_first[node]; t < y.node_first[node + 1]; ++t)
