@@ -24,8 +24,7 @@ constexpr double same_place_floor = 0.4;    // a rewritten clause between two pa
 constexpr double children_share = 0.5;       // share of children that must agree (Dice)
 constexpr double split_containment = 0.7;    // share of a part found in the other side's residue
 constexpr double distinctive_title_bonus = 0.2;  // rank bonus of a title unique on both sides
-constexpr double split_sibling_containment = 0.8;
-constexpr double free_part_share = 0.35;     // share of an unmatched old clause a leftover must hold  // … or in the whole, next to its partner
+constexpr double split_sibling_containment = 0.8;  // … or in the whole, next to its partner
 constexpr std::size_t min_part_words = 3;    // a split/merge part must say something
 constexpr std::size_t rare_per_node = 12;    // rare tokens indexed per node
 constexpr std::size_t max_posting = 256;     // tokens in more nodes than this index nothing
@@ -649,26 +648,11 @@ private:
         }
     }
 
-    // Siblings in order, with the previous one of each.
-    static std::vector<ClauseId> previous_siblings(const Document& doc) {
-        std::vector<ClauseId> prev(doc.size(), no_clause);
-        for (ClauseId p = 0; p < doc.size(); ++p) {
-            ClauseId last = no_clause;
-            for (ClauseId c = doc.first_child(p); c != no_clause; c = doc.next_sibling(c)) prev[c] = last, last = c;
-        }
-        return prev;
-    }
-
     // Clauses rewritten in place: unmatched siblings between two siblings whose counterparts
     // are siblings with only unmatched clauses between them. Their place is the evidence;
     // some common content is still required, and the most similar go together first.
     void match_same_place() {
-        std::vector<ClauseId> gap_new, gap_old;
-        struct Candidate {
-            double sim;
-            ClauseId o, n;
-        };
-        std::vector<Candidate> cands;
+        std::vector<ClauseId> gap_new;
         for (ClauseId p = 0; p < new_.doc.size(); ++p) {
             ClauseId before = no_clause;
             gap_new.clear();
@@ -677,45 +661,41 @@ private:
                     gap_new.push_back(c);
                     continue;
                 }
-                if (before != no_clause && !gap_new.empty()) pair_gap(before, c, gap_new, gap_old, cands);
+                if (before != no_clause && !gap_new.empty()) pair_gap(before, c, gap_new);
                 before = c;
                 gap_new.clear();
             }
         }
     }
 
-    void pair_gap(ClauseId before, ClauseId after, const std::vector<ClauseId>& gap_new, std::vector<ClauseId>& gap_old,
-                  auto& cands) {
+    // Pairs the unmatched new clauses between `before` and `after` with the unmatched old
+    // clauses between their counterparts, when only unmatched clauses stand there.
+    void pair_gap(ClauseId before, ClauseId after, const std::vector<ClauseId>& gap_new) {
         const ClauseId ob = out_.new_to_old[before], oa = out_.new_to_old[after];
         if (ob == 0 || oa == 0 || old_.doc[ob].parent != old_.doc[oa].parent) return;
-        gap_old.clear();
+        std::vector<ClauseId> gap_old;
         ClauseId o = old_.doc.next_sibling(ob);
         for (; o != no_clause && o != oa; o = old_.doc.next_sibling(o)) {
             if (!old_free(o)) return;   // the old gap holds a clause that went elsewhere
             gap_old.push_back(o);
         }
         if (o != oa || gap_old.empty()) return;
-        cands.clear();
+        struct Candidate {
+            double sim;
+            ClauseId o, n;
+        };
+        std::vector<Candidate> cands;
         for (ClauseId n : gap_new)
             for (ClauseId g : gap_old) {
                 if (!compatible_kinds(g, n) || old_.words_in(g) == 0 || new_.words_in(n) == 0) continue;
                 const double sim = seq::dice(old_.bag(g), new_.bag(n));
                 if (sim >= same_place_floor) cands.push_back({sim, g, n});
             }
-        std::sort(cands.begin(), cands.end(), [](const auto& x, const auto& y) {
+        std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
             return x.sim != y.sim ? x.sim > y.sim : (x.n != y.n ? x.n < y.n : x.o < y.o);
         });
-        for (const auto& c : cands)
+        for (const Candidate& c : cands)
             if (old_free(c.o) && new_free(c.n)) pair(c.o, c.n, c.sim, MatchReason::same_place);
-    }
-
-    // The previous sibling of `id`, no_clause for a first child.
-    static ClauseId id_before(const Document& doc, ClauseId id) {
-        const ClauseId parent = doc[id].parent;
-        if (parent == no_clause) return no_clause;
-        ClauseId prev = id - 1;
-        while (prev != parent && doc[prev].parent != parent) prev = doc[prev].parent;
-        return prev == parent ? no_clause : prev;
     }
 
     // The nodes a split or merged part would sit next to: previous and next sibling, parent,

@@ -39,11 +39,10 @@ struct Sentences {
     const std::uint32_t* end(const Sentence& s) const { return keys.data() + s.first_key + s.key_count; }
 };
 
-// The sentences of every node that is not paired with an identical clause (those moved
-// nothing), split at sentence ends and paragraph breaks.
+// The sentences of every node that is not paired with an identical clause (`identical`:
+// those moved nothing), split at sentence ends and paragraph breaks.
 Sentences sentences_of(const Document& doc, const TokenizedDocument& td, const TokenTables& tables,
-                       const std::vector<ClauseId>& partner, const std::vector<std::uint8_t>& identical,
-                       const std::vector<std::uint32_t>& ends) {
+                       const std::vector<std::uint8_t>& identical, const std::vector<std::uint32_t>& ends) {
     Sentences out;
     out.node_weight.assign(doc.size(), 0);
     std::vector<std::uint32_t> cur;
@@ -59,7 +58,7 @@ Sentences sentences_of(const Document& doc, const TokenizedDocument& td, const T
     out.node_first.assign(doc.size() + 1, 0);
     for (ClauseId id = 1; id < doc.size(); ++id) {
         out.node_first[id] = static_cast<std::uint32_t>(out.list.size());
-        if (partner[id] != no_clause && identical[id]) continue;
+        if (identical[id]) continue;
         const TokenRange r = td.body[id];
         for (std::uint32_t i = r.begin; i < r.end; ++i) {
             const std::uint32_t exact = td.exact[i];
@@ -175,18 +174,22 @@ std::vector<std::int64_t> best_counterparts(const Tracer& tr, const Sentences& f
         std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
         const double top = scored.front().first;
         const ClauseId own = partner[fs.node];
+        const ClauseId front_node = to.list[scored.front().second].node;
         std::int64_t pick = scored.front().second;
-        bool ambiguous = false;
-        for (std::size_t i = 1; i < scored.size() && scored[i].first >= top - near_tie; ++i) {
-            if (to.list[scored[i].second].node == own) {
-                pick = scored[i].second;
-                ambiguous = false;
-                break;
+        if (front_node != own) {
+            bool ambiguous = false;
+            for (std::size_t i = 1; i < scored.size() && scored[i].first >= top - near_tie; ++i) {
+                const ClauseId node = to.list[scored[i].second].node;
+                if (node == own) {
+                    pick = scored[i].second;
+                    ambiguous = false;
+                    break;
+                }
+                if (node != front_node) ambiguous = true;
             }
-            if (to.list[scored[i].second].node != to.list[scored.front().second].node) ambiguous = true;
+            if (ambiguous) continue;
         }
-        if (to.list[scored.front().second].node == own) ambiguous = false, pick = scored.front().second;
-        if (!ambiguous) best[s] = pick;
+        best[s] = pick;
     }
     return best;
 }
@@ -207,8 +210,8 @@ void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old
         if (const ClauseId o = al.new_to_old[n]; o != no_clause && al.reason[n] == MatchReason::identical)
             old_identical[o] = new_identical[n] = 1;
     const std::vector<std::uint32_t> ends = sentence_end_ids(tables);
-    Sentences olds = sentences_of(old_doc, old_tokens, tables, al.old_to_new, old_identical, ends);
-    Sentences news = sentences_of(new_doc, new_tokens, tables, al.new_to_old, new_identical, ends);
+    Sentences olds = sentences_of(old_doc, old_tokens, tables, old_identical, ends);
+    Sentences news = sentences_of(new_doc, new_tokens, tables, new_identical, ends);
     if (olds.list.empty() || news.list.empty()) return;
 
     const Tracer tr(olds, news, tables.key.size());
