@@ -4,6 +4,7 @@
 #include "engine/sort_ids.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 #include <cstdint>
 #include <numeric>
@@ -21,6 +22,7 @@ constexpr double similar_alone = 0.5;        // enough on its own
 constexpr double similar_with_evidence = 0.3;  // enough with a matched parent, label or title
 constexpr double same_label_floor = 0.2;     // leftovers with equal label under matched parents
 constexpr double same_place_floor = 0.4;    // a rewritten clause between two pairs that kept their order
+constexpr std::size_t rarity_ranked_words = 20;  // words in both texts before rare words rank candidates
 constexpr double children_share = 0.5;       // share of children that must agree (Dice)
 constexpr double split_containment = 0.7;    // share of a part found in the other side's residue
 constexpr double distinctive_title_bonus = 0.2;  // rank bonus of a title unique on both sides
@@ -252,7 +254,7 @@ public:
     // max_candidates of them; retired targets (paired since the index was made) left out.
     std::vector<ClauseId> candidates(const std::vector<std::uint32_t>& shingles) {
         touched_.clear();
-        for (std::uint32_t k : rarest(shingles)) {
+        for (std::uint32_t k : rarest(shingles, true)) {
             const std::uint32_t g = group_.get(k);
             if (g == 0) continue;
             for (std::uint32_t p = begin_[g - 1]; p < begin_[g]; ++p) {
@@ -298,11 +300,15 @@ private:
         return n;
     }
 
-    std::vector<std::uint32_t> rarest(const std::vector<std::uint32_t>& shingles) const {
+    // The rarest of `shingles`, at most rare_per_node of them; with `indexed`, only those some
+    // target holds: a shingle shared only with other querying nodes (two new sibling articles
+    // that gained the same words) is rare but finds no target, and must not use up the probes.
+    std::vector<std::uint32_t> rarest(const std::vector<std::uint32_t>& shingles, bool indexed = false) const {
         std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;  // (df, shingle)
         ranked.reserve(shingles.size());
         for (std::uint32_t k : shingles)
-            if (const std::uint32_t d = df(k); d >= 2 && d <= 2 * max_posting) ranked.emplace_back(d, k);  // df 1: no one to meet
+            if (const std::uint32_t d = df(k); d >= 2 && d <= 2 * max_posting && (!indexed || group_.get(k) != 0))
+                ranked.emplace_back(d, k);  // df 1: no one to meet
         const std::size_t keep = std::min(rare_per_node, ranked.size());
         std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
         std::vector<std::uint32_t> out;
@@ -369,7 +375,7 @@ class Matcher {
 public:
     Matcher(const Document& o, const TokenizedDocument& ot, const Document& n, const TokenizedDocument& nt,
             const TokenTables& tables, const RunBoth& both)
-        : old_(o, ot, tables), new_(n, nt, tables), both_(both) {
+        : old_(o, ot, tables), new_(n, nt, tables), both_(both), key_count_(tables.key.size()) {
         both_([this] { old_.index(); }, [this] { new_.index(); });
         out_.old_to_new.assign(o.size(), no_clause);
         out_.new_to_old.assign(n.size(), no_clause);
@@ -407,6 +413,50 @@ private:
     };
     std::unordered_map<std::string_view, TitleCount> titles_;   // every title of either side
     std::vector<ClauseId> namesake_;   // per old node: the new node of the same number, title and parent
+    std::size_t key_count_;
+    std::vector<float> rarity_;        // per word key: log(nodes / nodes holding it), made on first use
+
+    // How rare each word is among the clauses of both drafts. Laws repeat a rule for each form
+    // of company in nearly the same words; what tells the copies apart is the few rare words
+    // they do not share ("连续九十日以上", "执行董事"), which plain Dice weighs like "股东".
+    void compute_rarity() {
+        std::vector<std::uint32_t> df(key_count_, 0), last(key_count_, no_clause);
+        std::uint32_t stamp = 0;
+        for (const Side* side : {&old_, &new_})
+            for (ClauseId id = 0; id < side->doc.size(); ++id, ++stamp)
+                for (const TokenRange r : {side->td.title[id], side->td.body[id]})
+                    for (std::uint32_t i = r.begin; i < r.end; ++i) {
+                        if (!side->td.is_word(i)) continue;
+                        const std::uint32_t k = side->key(i);
+                        if (last[k] != stamp) last[k] = stamp, ++df[k];
+                    }
+        const double nodes = static_cast<double>(stamp) + 1;
+        rarity_.resize(key_count_);
+        for (std::size_t k = 0; k < key_count_; ++k) rarity_[k] = df[k] ? static_cast<float>(std::log(nodes / df[k])) : 0.0f;
+    }
+
+    // What ranks the candidates of the similar-content passes against each other: Dice over
+    // words weighted by rarity for texts long enough that their rare words are many, plain
+    // Dice (`dice`) for short ones, where a single rare word would decide ("其他职权" items).
+    double ranking_similarity(ClauseId o, ClauseId n, double dice) {
+        if (old_.words_in(o) < rarity_ranked_words || new_.words_in(n) < rarity_ranked_words) return dice;
+        if (rarity_.empty()) compute_rarity();
+        return weighted_dice(old_.bag(o), new_.bag(n));
+    }
+
+    // Dice over multisets with each word weighted by its rarity.
+    double weighted_dice(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) const {
+        double common = 0, total = 0;
+        std::size_t i = 0, j = 0;
+        while (i < a.size() && j < b.size()) {
+            if (a[i] < b[j]) total += rarity_[a[i++]];
+            else if (b[j] < a[i]) total += rarity_[b[j++]];
+            else common += 2 * rarity_[a[i]], total += 2 * rarity_[a[i]], ++i, ++j;
+        }
+        for (; i < a.size(); ++i) total += rarity_[a[i]];
+        for (; j < b.size(); ++j) total += rarity_[b[j]];
+        return total > 0 ? common / total : 0;
+    }
 
     bool old_free(ClauseId o) const { return out_.old_to_new[o] == no_clause; }
     bool new_free(ClauseId n) const { return out_.new_to_old[n] == no_clause; }
@@ -588,7 +638,8 @@ private:
                 const bool title = !old_.doc.title(o).empty() && old_.doc.title(o) == new_.doc.title(n);
                 const bool evidence = parent || label || title;
                 if (sim < similar_alone && !(evidence && sim >= similar_with_evidence)) continue;
-                const double rank = sim + 0.05 * (parent + label + title) + (o == same_title ? distinctive_title_bonus : 0.0);
+                const double rank = ranking_similarity(o, n, sim) + 0.05 * (parent + label + title) +
+                                    (o == same_title ? distinctive_title_bonus : 0.0);
                 all.push_back({rank, sim, o, n, evidence});
             }
         }

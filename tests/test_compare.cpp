@@ -561,3 +561,32 @@ BOOST_AUTO_TEST_CASE(a_parent_keeps_its_place_when_its_text_moves_into_a_child) 
                                                        "unchanged 4.1→4.1"}),
                boost::test_tools::per_element());
 }
+
+// Laws repeat a rule for each form of company in nearly the same words (公司法 2018 第四十条
+// for limited liability companies, 第一百零一条 for joint stock companies; 2023 第六十三条 and
+// 第一百一十四条). The joint-stock article keeps its rare words (监事会应当及时, 连续九十日以上)
+// in the longer new article, which also gained a paragraph: plain Dice preferred the shorter
+// new article, the other form's, and crossed the two pairs.
+BOOST_AUTO_TEST_CASE(parallel_articles_pair_by_their_rare_words) {
+    const std::string chair = "由董事会召集，董事长主持；董事长不能履行职务或者不履行职务的，由副董事长主持；"
+                              "副董事长不能履行职务或者不履行职务的，由";
+    const std::string jsc_convene = "召集和主持；监事会不召集和主持的，连续九十日以上单独或者合计持有公司百分之十以上股份的股东可以自行召集和主持。";
+    const Document o = zh({{1, "第四十条", "", "有限责任公司设立董事会的，股东会会议" + chair + "半数以上董事共同推举一名董事主持。"
+                                                "有限责任公司不设董事会的，股东会会议由执行董事召集和主持。"},
+                           {1, "第四十一条", "", "召开股东会会议，应当于会议召开十五日前通知全体股东。"},
+                           {1, "第一百零一条", "", "股东大会会议" + chair + "半数以上董事共同推举一名董事主持。"
+                                                    "董事会不能履行或者不履行召集股东大会会议职责的，监事会应当及时" + jsc_convene},
+                           {1, "第一百零二条", "", "临时提案的内容应当属于股东大会职权范围，并有明确议题和具体决议事项。"}});
+    const Document n = zh({{1, "第六十三条", "", "股东会会议" + chair + "半数以上董事共同推举一名董事主持。"
+                                                  "董事会不能履行或者不履行召集股东会会议职责的，由监事会召集和主持；"
+                                                  "监事会不召集和主持的，代表十分之一以上表决权的股东可以自行召集和主持。"},
+                           {1, "第六十四条", "", "召开股东会会议，应当于会议召开十五日前通知全体股东；但是，公司章程另有规定的除外。"},
+                           {1, "第一百一十四条", "", "股东会会议" + chair + "半数以上董事共同推举一名董事主持。"
+                                                      "董事会不能履行或者不履行召集股东会会议职责的，监事会应当及时" + jsc_convene +
+                                                      "单独或者合计持有公司百分之十以上股份的股东请求召开临时股东会会议的，董事会、监事会应当"
+                                                      "在收到请求之日起十日内作出是否召开临时股东会会议的决定，并书面答复股东。"},
+                           {1, "第一百一十五条", "", "临时提案应当有明确议题和具体决议事项。"}});
+    const Comparison c = compare(o, n);
+    BOOST_TEST(labels(*c.old_doc, entry_for_new(c, "第六十三条").old_ids) == "第四十条");
+    BOOST_TEST(labels(*c.old_doc, entry_for_new(c, "第一百一十四条").old_ids) == "第一百零一条");
+}
