@@ -391,3 +391,24 @@ BOOST_AUTO_TEST_CASE(the_file_size_limit_leaves_no_temporary_file) {
     BOOST_TEST(WTERMSIG(status) == SIGXFSZ);
     BOOST_TEST(names_in(t.path) == std::vector<std::string>{"work"});
 }
+
+// A signal the process was started ignoring (nohup, a script's background job) stays ignored:
+// the run completes and writes its output.
+BOOST_AUTO_TEST_CASE(an_ignored_signal_stays_ignored) {
+    TempDir t;
+    const fs::path work = t.path / "work";
+    fs::create_directories(work);
+    const fs::path out = t.path / "out.json";
+    const pid_t pid = spawn({"diff", "--format", "json", old_draft, new_draft, "-o", out.string()},
+                            stop_in_temporary_write, work, [] { ::signal(SIGTERM, SIG_IGN); });
+    int status = 0;
+    BOOST_REQUIRE(::waitpid(pid, &status, WUNTRACED) == pid);
+    BOOST_REQUIRE_MESSAGE(WIFSTOPPED(status), "redline did not stop in its temporary file");
+    ::kill(pid, SIGTERM);
+    ::kill(pid, SIGCONT);
+    BOOST_REQUIRE(::waitpid(pid, &status, 0) == pid);
+    BOOST_TEST(WIFEXITED(status));
+    BOOST_TEST(WEXITSTATUS(status) == 1);
+    BOOST_TEST(slurp(out) == expected_report());
+    BOOST_TEST(names_in(t.path) == (std::vector<std::string>{"out.json", "work"}));
+}

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <system_error>
 
 namespace run_cli {
 
@@ -27,11 +28,24 @@ inline std::string slurp(const fs::path& p) {
     return s.str();
 }
 
+// Where the runs' standard output and error are captured: removed when the test ends.
+inline const fs::path& capture_dir() {
+    struct Dir {
+        fs::path path = fs::temp_directory_path() / ("redline-cli-test-" + std::to_string(::getpid()));
+        Dir() { fs::create_directories(path); }
+        ~Dir() {
+            std::error_code ignored;
+            fs::remove_all(path, ignored);
+        }
+    };
+    static const Dir dir;
+    return dir.path;
+}
+
 // Runs redline with a shell command line tail; captures stdout, stderr and exit status.
 inline Result redline(const std::string& args, const std::string& environment = "") {
     static int n = 0;
-    const fs::path dir = fs::temp_directory_path() / ("redline-cli-test-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
+    const fs::path& dir = capture_dir();
     const fs::path out = dir / ("out" + std::to_string(n)), err = dir / ("err" + std::to_string(n));
     ++n;
     const std::string cmd = (environment.empty() ? "" : environment + " ") + std::string(REDLINE_BINARY) + " " + args +
