@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <memory>
+#include <vector>
 #include <unistd.h>
 
 namespace redline::cli {
@@ -32,7 +33,7 @@ Run add_brief_command(CLI::App& app) {
     CLI::App* cmd = app.add_subcommand("brief", "What changed in the obligations, ranked, quoted and cited");
     cmd->add_option("OLD", opts->old_file, "The earlier draft; - reads standard input")->required();
     cmd->add_option("NEW", opts->new_file, "The later draft")->required();
-    cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically); its extension (.md, .html, .docx) picks the format");
+    cmd->add_option("-o,--output", opts->output, "Write to FILE (never over an input); its extension (.md, .html, .docx) picks the format");
     cmd->add_option("--format", opts->format, formats::format_help(formats::Command::brief))
         ->check(CLI::IsMember(formats::format_names(formats::Command::brief)))
         ->capture_default_str();
@@ -44,6 +45,9 @@ Run add_brief_command(CLI::App& app) {
     add_profile_option(*cmd, opts->profile);
     return [opts] {
         const formats::Writer& writer = formats::choose_writer(formats::Command::brief, opts->format, opts->output);
+        std::vector<formats::NamedInput> inputs{{"OLD", opts->old_file}, {"NEW", opts->new_file}};
+        if (!opts->watch.empty()) inputs.push_back({"--watch", opts->watch});
+        check_files(inputs, opts->output);
         if (writer.binary && (opts->output.empty() || opts->output == "-") && ::isatty(STDOUT_FILENO))
             throw InputError("", fmt::format("a {} brief is binary: write it to a file with -o brief{}", writer.name,
                                              writer.extensions.front()));

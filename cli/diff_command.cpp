@@ -43,7 +43,7 @@ Run add_diff_command(CLI::App& app) {
     add_lang_option(*cmd, opts->lang);
     add_profile_option(*cmd, opts->profile);
     cmd->add_option("-o,--output", opts->output,
-                    "Write to FILE (atomically) instead of standard output; its extension picks the format");
+                    "Write to FILE instead of standard output (never over an input); its extension picks the format");
     cmd->add_option("--color", opts->color, "Colour the text view: auto, always or never (NO_COLOR is respected)")
         ->check(CLI::IsMember({"auto", "always", "never"}))
         ->capture_default_str();
@@ -52,6 +52,7 @@ Run add_diff_command(CLI::App& app) {
     return [opts] {
         // The format is settled before the drafts are read: a wrong -o fails at once.
         const formats::Writer& writer = formats::choose_writer(formats::Command::diff, opts->format, opts->output);
+        check_files({{"OLD", opts->old_file}, {"NEW", opts->new_file}}, opts->output);
         CompareOptions co;
         co.ignore_editorial = opts->ignore_editorial;
         const Comparison comparison = compare_files(opts->old_file, opts->new_file, opts->lang, opts->profile, co);

@@ -4,6 +4,8 @@
 
 #include "engine/error.hpp"
 
+#include <fmt/format.h>
+
 #include <cstdlib>
 #include <ctime>
 
@@ -33,6 +35,19 @@ Language parse_lang(const std::string& lang) {
     if (lang == "en") return Language::en;
     if (lang == "zh") return Language::zh;
     return Language::unknown;
+}
+
+void check_files(const std::vector<formats::NamedInput>& inputs, const std::string& output) {
+    for (std::size_t i = 0; i < inputs.size(); ++i)
+        for (std::size_t j = i + 1; j < inputs.size(); ++j) {
+            if (inputs[i].path != "-" || inputs[j].path != "-") continue;
+            // Read twice, standard input would be split between the readers in no set order.
+            if (inputs[i].role == "OLD" && inputs[j].role == "NEW")
+                throw InputError("", "both inputs are standard input: give - for OLD or for NEW, not both");
+            throw InputError("", fmt::format("{} and {} are both standard input: give - for one of them only",
+                                             inputs[i].role, inputs[j].role));
+        }
+    formats::refuse_output_over_input(output, inputs);
 }
 
 Document read_input(const formats::ReadOptions& options) {

@@ -4,11 +4,13 @@
 #include "engine/comparison.hpp"
 #include "engine/document.hpp"
 #include "engine/pipeline.hpp"
+#include "formats/common/output.hpp"
 #include "formats/reader.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <string>
+#include <vector>
 
 namespace redline::cli {
 
@@ -19,6 +21,10 @@ Language parse_lang(const std::string& lang);
 void add_profile_option(CLI::App& cmd, std::string& profile);
 // What --profile asks of preparing a draft (the one route for parse, diff and brief).
 PrepareOptions prepare_options(const std::string& profile);
+
+// Refuses, before anything is read, a command whose files clash: standard input ("-") named by
+// two inputs, or -o naming one of the inputs (formats::refuse_output_over_input).
+void check_files(const std::vector<formats::NamedInput>& inputs, const std::string& output);
 
 // Reads and parses one input named by options.path; errors carry the file name.
 Document read_input(const formats::ReadOptions& options);

@@ -29,9 +29,10 @@ Run add_parse_command(CLI::App& app) {
         ->capture_default_str();
     add_lang_option(*cmd, opts->lang);
     add_profile_option(*cmd, opts->profile);
-    cmd->add_option("-o,--output", opts->output, "Write to FILE (atomically) instead of standard output");
+    cmd->add_option("-o,--output", opts->output, "Write to FILE instead of standard output (never over the input)");
     return [opts] {
         const formats::Writer& writer = formats::choose_writer(formats::Command::parse, opts->format, opts->output);
+        check_files({{"FILE", opts->file}}, opts->output);
         formats::ReadOptions read;
         read.path = opts->file;
         read.language = parse_lang(opts->lang);

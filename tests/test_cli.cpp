@@ -1,62 +1,17 @@
 #define BOOST_TEST_MODULE cli
 #include <boost/test/unit_test.hpp>
 
+#include "tests/support/run_redline.hpp"
+
 #include <nlohmann/json.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 
 namespace fs = std::filesystem;
+using namespace run_cli;
 
 namespace {
-
-struct Result {
-    int status = -1;
-    std::string out, err;
-};
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
-
-// Runs redline with a shell command line tail; captures stdout, stderr and exit status.
-Result redline(const std::string& args, const std::string& environment = "") {
-    static int n = 0;
-    const fs::path dir = fs::temp_directory_path() / ("redline-cli-test-" + std::to_string(::getpid()));
-    fs::create_directories(dir);
-    const fs::path out = dir / ("out" + std::to_string(n)), err = dir / ("err" + std::to_string(n));
-    ++n;
-    const std::string cmd = (environment.empty() ? "" : environment + " ") + std::string(REDLINE_BINARY) + " " + args +
-                            " >" + out.string() + " 2>" + err.string();
-    const int raw = std::system(cmd.c_str());
-    Result r;
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    r.out = slurp(out);
-    r.err = slurp(err);
-    return r;
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("redline-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    fs::path write(const std::string& name, const std::string& bytes) const {
-        std::ofstream(path / name, std::ios::binary) << bytes;
-        return path / name;
-    }
-    static inline int counter = 0;
-};
 
 const std::string sample_dir = std::string(REDLINE_SOURCE_DIR) + "/samples/office-devices/";
 
