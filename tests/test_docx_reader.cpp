@@ -7,6 +7,8 @@
 #include "formats/docx/numbering.hpp"
 #include "formats/reader.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -428,4 +430,48 @@ BOOST_AUTO_TEST_CASE(a_bad_word_file_exits_2_naming_the_limit) {
     BOOST_TEST(slurp(dir / "err") == "redline: error: " + (dir / "bomb.docx").string() +
                                          ": zip entry word/document.xml: compression ratio above 200:1 (the limit against ZIP bombs)\n");
     fs::remove_all(dir);
+}
+
+// ---- the bundled samples as Word files --------------------------------------------------------
+
+namespace {
+
+// The changes `redline diff --format json` reports: each entry's number, change and labels,
+// then each provision change with its clauses.
+std::vector<std::string> reported_changes(const std::string& old_path, const std::string& new_path) {
+    const fs::path out = fs::temp_directory_path() / ("redline-docx-report-" + std::to_string(::getpid()) + ".json");
+    const std::string cmd = std::string(REDLINE_BINARY) + " diff " + old_path + " " + new_path + " --format json -o " +
+                            out.string();
+    const int raw = std::system(cmd.c_str());
+    BOOST_TEST((WIFEXITED(raw) ? WEXITSTATUS(raw) : -1) == 1);
+    const nlohmann::json report = nlohmann::json::parse(slurp(out));
+    fs::remove(out);
+    auto labels = [](const nlohmann::json& side) {
+        if (side.is_null()) return std::string("-");
+        if (side.is_array()) {
+            std::string all;
+            for (const auto& s : side) all += s["label"].get<std::string>() + "+";
+            return all;
+        }
+        return side["label"].get<std::string>();
+    };
+    std::vector<std::string> out_lines{report["summary"].dump()};
+    for (const auto& c : report["clauses"])
+        if (c["change"] != "unchanged")
+            out_lines.push_back(c.value("id", "") + " " + c["change"].get<std::string>() + " " + labels(c["old"]) +
+                                " -> " + labels(c["new"]));
+    for (const auto& p : report["provisions"])
+        out_lines.push_back(p["change"].get<std::string>() + " " + (p["old"].is_null() ? "-" : p["old"]["clause"].get<std::string>()) +
+                            " -> " + (p["new"].is_null() ? "-" : p["new"]["clause"].get<std::string>()));
+    return out_lines;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(docx_samples_report_the_changes_of_the_text_samples) {
+    const std::string dir = std::string(REDLINE_SOURCE_DIR) + "/samples/office-devices/";
+    const auto text = reported_changes(dir + "2023-05-draft.zh.txt", dir + "2023-08-draft-for-comments.zh.txt");
+    const auto word = reported_changes(dir + "docx/2023-05-draft.zh.docx", dir + "docx/2023-08-draft-for-comments.zh.docx");
+    BOOST_TEST(text.size() > 10u);
+    BOOST_TEST(word == text, boost::test_tools::per_element());
 }
