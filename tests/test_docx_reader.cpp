@@ -402,8 +402,14 @@ BOOST_AUTO_TEST_CASE(limits_on_the_container_and_its_xml) {
                "draft.docx: a ZIP container without word/document.xml (not a Word document)");
     BOOST_TEST(error_of(zip_of({{"word/document.xml", "<w:document><w:body>"}})).starts_with(
         "draft.docx: word/document.xml: malformed XML at byte"));
-    BOOST_TEST(error_of(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(512, '\0')) ==
-               "draft.docx: a Word 97-2003 (.doc) file, not a .docx");
+    // The model stage takes bytes and starts no process: a .doc is an error there (the reader
+    // converts it first, test_docx_doc).
+    try {
+        model(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(512, '\0'));
+        BOOST_FAIL("no error");
+    } catch (const InputError& e) {
+        BOOST_TEST(e.describe() == "a Word 97-2003 (.doc) file, not a .docx");
+    }
     std::string encrypted = std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + std::string(64, '\0');
     for (char c : std::string("EncryptedPackage")) encrypted += std::string{c, '\0'};
     BOOST_TEST(error_of(encrypted) ==

@@ -11,6 +11,7 @@
 // plain-text draft, so both kinds work in one document. Each line's place is its part and
 // paragraph; `line` is the 1-based paragraph of word/document.xml (for a note, of the
 // paragraph that cites it).
+#include "formats/docx/convert.hpp"
 #include "formats/docx/model.hpp"
 #include "formats/reader.hpp"
 #include "formats/text/scan.hpp"
@@ -132,6 +133,15 @@ private:
 Document read_docx(std::string_view bytes, const ReadOptions& options) {
     docx::ModelOptions mo;
     mo.changes = options.tracked_changes == TrackedChanges::reject ? docx::Changes::reject : docx::Changes::accept;
+    // A Word 97-2003 file (an OLE compound file that is not an encrypted OOXML package) is
+    // converted by LibreOffice first; the model stage itself never starts a process.
+    static constexpr std::string_view ole = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+    static constexpr char encrypted[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    std::string converted;
+    if (bytes.starts_with(ole) && bytes.find(std::string_view(encrypted, sizeof encrypted - 1)) == std::string_view::npos) {
+        converted = docx::convert_doc(bytes);
+        bytes = converted;
+    }
     const docx::Model model = docx::read_model(bytes, mo);
     Lines lines(model);
     lines.build();
