@@ -417,6 +417,11 @@ BOOST_AUTO_TEST_CASE(limits_on_the_container_and_its_xml) {
     const std::string strict = std::string("<w:document xmlns:w=\"http://purl.oclc.org/ooxml/wordprocessingml/main\"><w:body/></w:document>");
     BOOST_TEST(error_of(zip_of({{"word/document.xml", strict}})) ==
                "draft.docx: word/document.xml: Strict Open XML is not supported: save the file in Word as \"Word Document (*.docx)\"");
+    // A footnote that cites itself is read once.
+    const std::string self = R"(<w:footnote w:id="1"><w:p><w:r><w:t>loop</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p></w:footnote>)";
+    const docx::Model looped = model(word_file(p("", R"(<w:r><w:t>x</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r>)"), self));
+    BOOST_TEST(looped.notes.size() == 1u);
+    BOOST_TEST(looped.notes[0].paragraphs.at(0).text == "loop");
     // Entities of a DTD stay as written: no DTD is read.
     const std::string doctype = "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY e \"EXPANDED\">]><w:document " +
                                 std::string(ns) + "><w:body>" + p("", "a &e; b") + "</w:body></w:document>";

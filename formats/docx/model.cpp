@@ -8,6 +8,7 @@
 
 #include <pugixml.hpp>
 
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <span>
@@ -485,6 +486,12 @@ private:
         auto& nodes = endnote ? endnote_nodes_ : footnote_nodes_;
         auto it = nodes.find(ref.attribute("w:id").value());
         if (it == nodes.end()) return;
+        // A note cited from inside itself (or from a note it cites) is not expanded again,
+        // and notes in notes stop at a small depth: no input recurses without bound.
+        const void* key = it->second.internal_object();
+        if (open_notes_.size() >= 4 || std::find(open_notes_.begin(), open_notes_.end(), key) != open_notes_.end())
+            return;
+        open_notes_.push_back(key);
         Part& part = endnote ? *endnotes_ : *footnotes_;
         Note note;
         note.endnote = endnote;
@@ -505,6 +512,7 @@ private:
         carry_ = saved_carry;
         carry_place_ = saved_place;
         fields_ = saved;
+        open_notes_.pop_back();
         model_.notes[index] = std::move(note);
         out.notes.push_back(index);
     }
@@ -518,6 +526,7 @@ private:
     std::unordered_map<std::string, pugi::xml_node> footnote_nodes_, endnote_nodes_;
     int footnote_count_ = 0, endnote_count_ = 0;
     std::vector<bool> fields_;
+    std::vector<const void*> open_notes_;   // notes being read, innermost last
     Run carry_;
     std::optional<Place> carry_place_;
     std::uint32_t last_index_ = 0;

@@ -2,6 +2,8 @@
 
 #include "formats/docx/xml_util.hpp"
 
+#include <limits>
+
 namespace redline::formats::docx {
 
 namespace {
@@ -268,7 +270,7 @@ std::optional<Label> Numbering::next(int num_id, int level) {
         c.value[k] = *c.pending[k];
         c.pending[k].reset();
     } else {
-        c.value[k] = c.set[k] ? c.value[k] + 1 : lv.start;
+        c.value[k] = c.set[k] ? (c.value[k] < std::numeric_limits<int>::max() ? c.value[k] + 1 : c.value[k]) : lv.start;
     }
     c.set[k] = true;
     // Deeper levels restart: by default after any higher level; with lvlRestart n only after
