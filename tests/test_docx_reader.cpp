@@ -284,6 +284,7 @@ BOOST_AUTO_TEST_CASE(footnotes_follow_the_paragraph_that_cites_them) {
     BOOST_TEST(d.own_text(1) == "Admins act.\n[1] The administrator.");
     const Block& note = d.blocks_begin(1)[1];
     BOOST_TEST(d.parts.at(note.where.part - 1) == "word/footnotes.xml");
+    BOOST_TEST(d.parts == (std::vector<std::string>{"word/document.xml", "word/footnotes.xml"}));
     BOOST_TEST(note.where.paragraph == 1u);   // the second w:p of footnotes.xml
     BOOST_TEST(note.where.line == 2u);        // the citing paragraph's line
 }

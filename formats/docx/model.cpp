@@ -168,8 +168,8 @@ public:
         if (!is(root, "w:document"))
             throw InputError(main, std::string("root element <") + root.name() + ">, not <w:document>");
 
-        if (auto styles = load_optional(target("styles", "styles.xml"))) styles_.load(styles->xml.document_element());
-        if (auto numbering = load_optional(target("numbering", "numbering.xml")))
+        if (auto styles = load_optional(target("styles", "styles.xml"), false)) styles_.load(styles->xml.document_element());
+        if (auto numbering = load_optional(target("numbering", "numbering.xml"), false))
             numbering_.load(numbering->xml.document_element(), styles_.numbering_styles());
         footnotes_ = load_optional(target("footnotes", "footnotes.xml"));
         endnotes_ = load_optional(target("endnotes", "endnotes.xml"));
@@ -178,7 +178,7 @@ public:
 
         Sink body{&model_.body, nullptr, nullptr};
         blocks(root.child("w:body"), *document_, body, true);
-        flush_carry(*document_, body);
+        flush_carry(body);
         return std::move(model_);
     }
 
@@ -190,17 +190,21 @@ private:
         std::vector<std::uint32_t>* cell_notes;   // table cells: notes cited there
     };
 
-    std::unique_ptr<Part> load(const std::string& name) {
+    // Parts whose paragraphs become text are listed in Model::parts (`content`); styles and
+    // numbering are not.
+    std::unique_ptr<Part> load(const std::string& name, bool content = true) {
         auto data = pkg_.read(name);
         if (!data) return nullptr;
         auto part = std::make_unique<Part>();
         part->name = name;
         part->id = static_cast<std::uint32_t>(model_.parts.size());
         parse_part(*part, *data);
-        model_.parts.push_back(name);
+        if (content) model_.parts.push_back(name);
         return part;
     }
-    std::unique_ptr<Part> load_optional(const std::string& name) { return pkg_.contains(name) ? load(name) : nullptr; }
+    std::unique_ptr<Part> load_optional(const std::string& name, bool content = true) {
+        return pkg_.contains(name) ? load(name, content) : nullptr;
+    }
 
     static void index_notes(Part* part, const char* name, std::unordered_map<std::string, pugi::xml_node>& out) {
         if (part == nullptr) return;
@@ -219,7 +223,7 @@ private:
                 paragraph(n, part, sink, visible);
             } else if (is(n, "w:tbl")) {
                 if (sink.body != nullptr) {
-                    flush_carry(part, sink);
+                    flush_carry(sink);
                     table(n, part, sink, visible);
                 } else {
                     nested_table(n, part, sink, visible);
@@ -253,7 +257,7 @@ private:
                 if (is(tc, "w:customXml")) content = tc.child("w:tc");
                 cell.clear();
                 blocks(content, part, cell_sink, row_visible);
-                flush_carry(part, cell_sink);
+                flush_carry(cell_sink);
                 if (!row_visible) continue;
                 std::string text;
                 for (const Paragraph& p : cell) {
@@ -380,7 +384,9 @@ private:
         for (Paragraph& b : boxes) deliver(std::move(b), sink);
     }
 
-    void flush_carry(Part& part, Sink& sink) {
+    // A paragraph whose mark went, with nothing after it to join (the end of the body, a
+    // cell or a note, or a table next): it stands alone, unnumbered.
+    void flush_carry(Sink& sink) {
         if (!carry_place_) return;
         Paragraph out;
         out.place = *carry_place_;
@@ -388,7 +394,6 @@ private:
         out.notes = std::move(carry_.notes);
         carry_ = Run{};
         carry_place_.reset();
-        (void)part;
         deliver(std::move(out), sink);
     }
 
@@ -508,7 +513,7 @@ private:
         carry_ = Run{};
         carry_place_.reset();
         blocks(it->second, part, sink, true);
-        flush_carry(part, sink);
+        flush_carry(sink);
         carry_ = saved_carry;
         carry_place_ = saved_place;
         fields_ = saved;
