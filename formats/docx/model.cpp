@@ -24,6 +24,7 @@ constexpr std::string_view strict_namespace = "http://purl.oclc.org/ooxml/wordpr
 struct Part {
     std::string name;
     std::uint32_t id = 0;   // index into Model::parts
+    std::string data;       // the inflated XML, parsed in place: the DOM points into it
     pugi::xml_document xml;
     std::unordered_map<const void*, std::uint32_t> paragraph_index;
 };
@@ -31,9 +32,10 @@ struct Part {
 // Parses a part without DTD processing (pugixml never expands entities other than the five
 // predefined ones and character references, and never fetches anything) and checks its depth
 // with an explicit stack, numbering its paragraphs on the way.
-void parse_part(Part& part, const std::string& data) {
-    const pugi::xml_parse_result r =
-        part.xml.load_buffer(data.data(), data.size(), (pugi::parse_default | pugi::parse_ws_pcdata_single) & ~pugi::parse_doctype);
+void parse_part(Part& part, std::string data) {
+    part.data = std::move(data);
+    const pugi::xml_parse_result r = part.xml.load_buffer_inplace(
+        part.data.data(), part.data.size(), (pugi::parse_default | pugi::parse_ws_pcdata_single) & ~pugi::parse_doctype);
     if (!r)
         throw InputError(part.name, std::string("malformed XML at byte ") + std::to_string(r.offset) + ": " +
                                         r.description());
@@ -129,7 +131,7 @@ std::unordered_map<std::string, std::string> relationships(const Package& pkg, c
     if (!data) return out;
     Part rels;
     rels.name = rels_name;
-    parse_part(rels, *data);
+    parse_part(rels, std::move(*data));
     for (pugi::xml_node r : rels.xml.child("Relationships").children("Relationship")) {
         if (std::string_view(r.attribute("TargetMode").value()) == "External") continue;
         std::string type = r.attribute("Type").value();
@@ -198,7 +200,7 @@ private:
         auto part = std::make_unique<Part>();
         part->name = name;
         part->id = static_cast<std::uint32_t>(model_.parts.size());
-        parse_part(*part, *data);
+        parse_part(*part, std::move(*data));
         if (content) model_.parts.push_back(name);
         return part;
     }
@@ -414,7 +416,9 @@ private:
 
     void inline_content(pugi::xml_node parent, Part& part, Run& run, bool visible) {
         for (pugi::xml_node n : parent.children()) {
-            if (n.type() != pugi::node_element) continue;
+            if (n.type() != pugi::node_element || is(n, "w:pPr") || is(n, "w:bookmarkStart") || is(n, "w:bookmarkEnd") ||
+                is(n, "w:proofErr"))
+                continue;
             if (is(n, "w:r")) {
                 this->run(n, part, run, visible);
             } else if (is(n, "w:ins") || is(n, "w:moveTo")) {
@@ -435,7 +439,7 @@ private:
     void run(pugi::xml_node r, Part& part, Run& out, bool visible) {
         const bool hidden = on(r.child("w:rPr").child("w:vanish"));
         for (pugi::xml_node n : r.children()) {
-            if (n.type() != pugi::node_element) continue;
+            if (n.type() != pugi::node_element || is(n, "w:rPr")) continue;
             if (is(n, "w:fldChar")) {
                 if (!visible) continue;
                 const std::string_view type = n.attribute("w:fldCharType").value();
