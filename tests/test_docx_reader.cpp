@@ -361,6 +361,17 @@ BOOST_AUTO_TEST_CASE(tracked_changes_accepted_or_rejected) {
     const std::vector<std::string> rejected = {"|Log old events.", "|here", "1)|first", "2)|gone", "3)|joined ",
                                                "4)|second", "5)|last", "|was plain"};
     BOOST_TEST(numbered(model(word_file(body), docx::Changes::reject)) == rejected, boost::test_tools::per_element());
+
+    // The changes as recorded, whichever way they are resolved.
+    std::vector<std::string> listed;
+    for (const docx::TrackedChange& c : model(word_file(body)).changes)
+        listed.push_back(std::to_string(static_cast<int>(c.kind)) + " " + c.author + " " + c.date + " [" + c.text + "] ¶" +
+                         std::to_string(c.place.index));
+    const std::vector<std::string> want_listed = {
+        "0 A 2023-08-01T10:00:00Z [securely ] ¶0", "1 B 2023-08-01T10:00:00Z [old ] ¶0", "2 B  [here] ¶1",
+        "3 B  [there] ¶1", "5 B 2023-08-01T10:00:00Z [] ¶3", "1 B  [gone] ¶3", "5 B 2023-08-01T10:00:00Z [] ¶4",
+        "4 A 2023-08-01T10:00:00Z [] ¶6", "0 A  [new] ¶6", "6 A  [] ¶8"};
+    BOOST_TEST(listed == want_listed, boost::test_tools::per_element());
 }
 
 BOOST_AUTO_TEST_CASE(libreoffice_tracked_changes_accept_and_reject) {

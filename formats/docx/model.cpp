@@ -122,6 +122,16 @@ std::string lower_roman(int v) {
     return out;
 }
 
+// The text inside a tracked change: its runs' text and deleted text, tabs as tabs.
+void tracked_text(pugi::xml_node n, std::string& out) {
+    for (pugi::xml_node c : n.children()) {
+        if (c.type() != pugi::node_element || is(c, "w:instrText") || is(c, "w:delInstrText")) continue;
+        if (is(c, "w:t") || is(c, "w:delText")) out += c.text().get();
+        else if (is(c, "w:tab")) out += '\t';
+        else tracked_text(c, out);
+    }
+}
+
 // The relationships of a part: relationship type (its last path segment: "styles",
 // "numbering", "footnotes", "officeDocument") → target part name.
 std::unordered_map<std::string, std::string> relationships(const Package& pkg, const std::string& rels_name,
@@ -213,6 +223,23 @@ private:
         for (pugi::xml_node n : part->xml.document_element().children(name)) out.emplace(n.attribute("w:id").value(), n);
     }
 
+    void record(TrackedChange::Kind kind, pugi::xml_node n, bool with_text) {
+        TrackedChange c;
+        c.kind = kind;
+        c.author = n.attribute("w:author").value();
+        c.date = n.attribute("w:date").value();
+        if (with_text) tracked_text(n, c.text);
+        c.place = current_place_;
+        model_.changes.push_back(std::move(c));
+    }
+
+    static TrackedChange::Kind kind_of(pugi::xml_node n) {
+        if (is(n, "w:ins")) return TrackedChange::Kind::insertion;
+        if (is(n, "w:del")) return TrackedChange::Kind::deletion;
+        if (is(n, "w:moveFrom")) return TrackedChange::Kind::move_from;
+        return TrackedChange::Kind::move_to;
+    }
+
     // Content shown in the chosen view: insertions when accepting, deletions when rejecting.
     bool shows_insertion() const { return changes_ == Changes::accept; }
 
@@ -231,8 +258,10 @@ private:
                     nested_table(n, part, sink, visible);
                 }
             } else if (is(n, "w:ins") || is(n, "w:moveTo")) {
+                record(kind_of(n), n, true);
                 blocks(n, part, sink, visible && shows_insertion());
             } else if (is(n, "w:del") || is(n, "w:moveFrom")) {
+                record(kind_of(n), n, true);
                 blocks(n, part, sink, visible && !shows_insertion());
             } else if (is(n, "w:sdt")) {
                 blocks(n.child("w:sdtContent"), part, sink, visible);
@@ -307,8 +336,14 @@ private:
         if (auto it = part.paragraph_index.find(p.internal_object()); it != part.paragraph_index.end())
             place.index = it->second;
         last_index_ = place.index;
+        current_place_ = place;
         pugi::xml_node ppr = p.child("w:pPr");
         const pugi::xml_node mark = ppr.child("w:rPr");
+        for (pugi::xml_node m : mark.children()) {
+            if (is(m, "w:ins") || is(m, "w:moveTo")) record(TrackedChange::Kind::mark_inserted, m, false);
+            else if (is(m, "w:del") || is(m, "w:moveFrom")) record(TrackedChange::Kind::mark_deleted, m, false);
+        }
+        if (pugi::xml_node change = ppr.child("w:pPrChange")) record(TrackedChange::Kind::properties, change, false);
         // When rejecting, a paragraph takes the properties it had before the tracked change.
         if (changes_ == Changes::reject)
             if (pugi::xml_node old = ppr.child("w:pPrChange").child("w:pPr")) ppr = old;
@@ -422,8 +457,10 @@ private:
             if (is(n, "w:r")) {
                 this->run(n, part, run, visible);
             } else if (is(n, "w:ins") || is(n, "w:moveTo")) {
+                record(kind_of(n), n, true);
                 inline_content(n, part, run, visible && shows_insertion());
             } else if (is(n, "w:del") || is(n, "w:moveFrom")) {
+                record(kind_of(n), n, true);
                 inline_content(n, part, run, visible && !shows_insertion());
             } else if (is(n, "w:sdt")) {
                 inline_content(n.child("w:sdtContent"), part, run, visible);
@@ -539,6 +576,7 @@ private:
     Run carry_;
     std::optional<Place> carry_place_;
     std::uint32_t last_index_ = 0;
+    Place current_place_;
 };
 
 }  // namespace

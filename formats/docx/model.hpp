@@ -53,6 +53,23 @@ struct Note {
     std::vector<Paragraph> paragraphs;
 };
 
+// A tracked change as Word recorded it, whichever way the model resolved it.
+struct TrackedChange {
+    enum class Kind : std::uint8_t {
+        insertion,            // w:ins
+        deletion,             // w:del
+        move_from,            // w:moveFrom: the old place of moved text
+        move_to,              // w:moveTo: its new place
+        mark_inserted,        // a paragraph mark inserted (a paragraph split or added)
+        mark_deleted,         // a paragraph mark deleted (two paragraphs joined)
+        properties,           // w:pPrChange: the paragraph's style or numbering changed
+    } kind = Kind::insertion;
+    std::string author;
+    std::string date;       // as written: "2019-05-20T11:54:00Z"; may be empty
+    std::string text;       // the text inserted, deleted or moved; empty for marks and properties
+    Place place;            // the paragraph it is in (block-level changes: the last paragraph read)
+};
+
 struct Block {
     enum class Kind : std::uint8_t { paragraph, table } kind = Kind::paragraph;
     std::uint32_t index = 0;   // into Model::paragraphs or Model::tables
@@ -64,6 +81,7 @@ struct Model {
     std::vector<Paragraph> paragraphs;       // of the body (not of tables or notes)
     std::vector<Table> tables;
     std::vector<Note> notes;
+    std::vector<TrackedChange> changes;      // in document order (notes' where they are read)
 };
 
 struct ModelOptions {
