@@ -24,6 +24,7 @@ struct BriefCommandOptions {
     std::string brief_lang = "en";
     std::string lang = "auto";
     std::string profile = "auto";
+    std::string docx_changes = "accept";
 };
 
 }  // namespace
@@ -43,6 +44,7 @@ Run add_brief_command(CLI::App& app) {
         ->capture_default_str();
     add_lang_option(*cmd, opts->lang);
     add_profile_option(*cmd, opts->profile);
+    add_docx_changes_option(*cmd, opts->docx_changes);
     return [opts] {
         const formats::Writer& writer = formats::choose_writer(formats::Command::brief, opts->format, opts->output);
         std::vector<formats::NamedInput> inputs{{"OLD", opts->old_file}, {"NEW", opts->new_file}};
@@ -66,7 +68,8 @@ Run add_brief_command(CLI::App& app) {
             }
             bo.watch = formats::parse_watch_list(terms);
         }
-        const Comparison comparison = compare_files(opts->old_file, opts->new_file, opts->lang, opts->profile);
+        const Comparison comparison = compare_files(opts->old_file, opts->new_file, opts->lang, opts->profile, {},
+                                                     opts->docx_changes);
         in.comparison = &comparison;
         formats::write_output(opts->output, writer.write(in));
         return comparison.has_substantive_changes() ? 1 : 0;

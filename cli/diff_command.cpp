@@ -20,6 +20,7 @@ struct DiffOptions {
     std::string output = "-";
     std::string color = "auto";
     bool ignore_editorial = false;
+    std::string docx_changes = "accept";
 };
 
 bool use_color(const std::string& mode, const std::string& output) {
@@ -42,6 +43,7 @@ Run add_diff_command(CLI::App& app) {
         ->capture_default_str();
     add_lang_option(*cmd, opts->lang);
     add_profile_option(*cmd, opts->profile);
+    add_docx_changes_option(*cmd, opts->docx_changes);
     cmd->add_option("-o,--output", opts->output,
                     "Write to FILE instead of standard output (never over an input); its extension picks the format");
     cmd->add_option("--color", opts->color, "Colour the text view: auto, always or never (NO_COLOR is respected)")
@@ -55,7 +57,8 @@ Run add_diff_command(CLI::App& app) {
         check_files({{"OLD", opts->old_file}, {"NEW", opts->new_file}}, opts->output);
         CompareOptions co;
         co.ignore_editorial = opts->ignore_editorial;
-        const Comparison comparison = compare_files(opts->old_file, opts->new_file, opts->lang, opts->profile, co);
+        const Comparison comparison = compare_files(opts->old_file, opts->new_file, opts->lang, opts->profile, co,
+                                                     opts->docx_changes);
         formats::WriteInput in;
         in.comparison = &comparison;
         in.color = use_color(opts->color, opts->output);

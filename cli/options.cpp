@@ -24,6 +24,17 @@ void add_profile_option(CLI::App& cmd, std::string& profile) {
         ->capture_default_str();
 }
 
+void add_docx_changes_option(CLI::App& cmd, std::string& changes) {
+    cmd.add_option("--docx-changes", changes,
+                   "Tracked changes in Word drafts: accept (read the draft as it will be) or reject (as it was)")
+        ->check(CLI::IsMember({"accept", "reject"}))
+        ->capture_default_str();
+}
+
+formats::TrackedChanges parse_docx_changes(const std::string& changes) {
+    return changes == "reject" ? formats::TrackedChanges::reject : formats::TrackedChanges::accept;
+}
+
 PrepareOptions prepare_options(const std::string& profile) {
     PrepareOptions options;
     Profile p;
@@ -62,9 +73,11 @@ Document read_input(const formats::ReadOptions& options) {
 }
 
 Comparison compare_files(const std::string& old_path, const std::string& new_path, const std::string& lang,
-                         const std::string& profile, const CompareOptions& options) {
+                         const std::string& profile, const CompareOptions& options,
+                         const std::string& docx_changes) {
     formats::ReadOptions old_read, new_read;
     old_read.language = new_read.language = parse_lang(lang);
+    old_read.tracked_changes = new_read.tracked_changes = parse_docx_changes(docx_changes);
     old_read.path = old_path;
     new_read.path = new_path;
     // The old draft is read on the pipeline's second thread: its heap gets the huge-page advice

@@ -26,6 +26,11 @@ PrepareOptions prepare_options(const std::string& profile);
 // two inputs, or -o naming one of the inputs (formats::refuse_output_over_input).
 void check_files(const std::vector<formats::NamedInput>& inputs, const std::string& output);
 
+// --docx-changes accept|reject: Word drafts read with their tracked changes accepted (the
+// default) or rejected.
+void add_docx_changes_option(CLI::App& cmd, std::string& changes);
+formats::TrackedChanges parse_docx_changes(const std::string& changes);
+
 // Reads and parses one input named by options.path; errors carry the file name.
 Document read_input(const formats::ReadOptions& options);
 
@@ -33,7 +38,8 @@ Document read_input(const formats::ReadOptions& options);
 // each read and prepared on a thread of its own (engine/pipeline). When both drafts are bad,
 // the old draft's error is the one reported, as it would be reading them in turn.
 Comparison compare_files(const std::string& old_path, const std::string& new_path, const std::string& lang,
-                         const std::string& profile, const CompareOptions& options = {});
+                         const std::string& profile, const CompareOptions& options = {},
+                         const std::string& docx_changes = "accept");
 
 // The date shown on redline pages and briefs. SOURCE_DATE_EPOCH (the reproducible-builds
 // convention) fixes it, so that the same inputs give the same bytes; otherwise today, UTC.

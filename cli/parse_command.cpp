@@ -16,6 +16,7 @@ struct ParseOptions {
     std::string lang = "auto";
     std::string output = "-";
     std::string profile = "auto";
+    std::string docx_changes = "accept";
 };
 
 }  // namespace
@@ -29,6 +30,7 @@ Run add_parse_command(CLI::App& app) {
         ->capture_default_str();
     add_lang_option(*cmd, opts->lang);
     add_profile_option(*cmd, opts->profile);
+    add_docx_changes_option(*cmd, opts->docx_changes);
     cmd->add_option("-o,--output", opts->output, "Write to FILE instead of standard output (never over the input)");
     return [opts] {
         const formats::Writer& writer = formats::choose_writer(formats::Command::parse, opts->format, opts->output);
@@ -36,6 +38,7 @@ Run add_parse_command(CLI::App& app) {
         formats::ReadOptions read;
         read.path = opts->file;
         read.language = parse_lang(opts->lang);
+        read.tracked_changes = parse_docx_changes(opts->docx_changes);
         const Document doc = read_input(read);
         const Analysis analysis = analyse(doc, profile_for(doc, prepare_options(opts->profile)));
         formats::WriteInput in;

@@ -182,6 +182,15 @@ void DocumentBuilder::close_to(ClauseId id) {
     while (stack_.size() > 1 && stack_.back() != id) close();
 }
 
+void DocumentBuilder::relocate(const std::vector<SourceLocation>& places) {
+    auto move = [&](SourceLocation& where) {
+        if (where.line >= 1 && where.line <= places.size()) where = places[where.line - 1];
+    };
+    for (Clause& c : doc_.clauses_) move(c.where);
+    for (Block& b : doc_.blocks_) move(b.where);
+    for (Warning& w : doc_.warnings) move(w.where);
+}
+
 Document DocumentBuilder::finish() {
     close_all();
     doc_.clauses_[0].end = static_cast<ClauseId>(doc_.clauses_.size());

@@ -208,6 +208,10 @@ public:
     std::uint32_t block_count(ClauseId id) const { return doc_.clauses_[id].block_count; }
 
     Document& document() { return doc_; }
+    // For packaged formats read through a line-based recogniser: every location so far (nodes,
+    // blocks, warnings) whose `line` is L (1-based) becomes `places[L - 1]`; lines beyond the
+    // table keep their place.
+    void relocate(const std::vector<SourceLocation>& places);
     Document finish();
 
 private:

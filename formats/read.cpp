@@ -17,6 +17,7 @@ std::string_view to_string(Format format) {
     case Format::text: return "text";
     case Format::markdown: return "markdown";
     case Format::xml: return "xml";
+    case Format::docx: return "docx";
     }
     return "text";
 }
@@ -46,6 +47,13 @@ bool looks_like_xml(std::string_view s) {
     return s.starts_with("<?xml") || s.starts_with("<!DOCTYPE") || s.starts_with("<rfc");
 }
 
+// A ZIP archive (local file header, or the end record of an empty one) or an OLE compound
+// file (Word 97-2003, or an encrypted OOXML package): the DOCX reader says which.
+bool looks_like_package(std::string_view bytes) {
+    return bytes.starts_with("PK\x03\x04") || bytes.starts_with("PK\x05\x06") ||
+           bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
+}
+
 }  // namespace
 
 bool has_extension(std::string_view path, std::string_view suffix) { return text::ends_with_ci(path, suffix); }
@@ -53,9 +61,12 @@ bool has_extension(std::string_view path, std::string_view suffix) { return text
 const std::vector<Reader>& readers() {
     // In order of precedence when the content is certain, or likely, of more than one.
     static const std::vector<Reader> all = {
-        {Format::xml, "xml", "xml2rfc XML", {".xml"}, looks_like_xml, nullptr, read_xml},
-        {Format::markdown, "markdown", "Markdown", {".md", ".markdown", ".mkd"}, nullptr, looks_like_markdown, read_markdown},
-        {Format::text, "text", "plain text", {".txt", ".text"}, nullptr, nullptr, read_text},
+        {Format::docx, "docx", "Word DOCX", {".docx", ".docm", ".dotx", ".doc"}, nullptr, nullptr, read_docx,
+         looks_like_package, read_docx},
+        {Format::xml, "xml", "xml2rfc XML", {".xml"}, looks_like_xml, nullptr, read_xml, nullptr, nullptr},
+        {Format::markdown, "markdown", "Markdown", {".md", ".markdown", ".mkd"}, nullptr, looks_like_markdown, read_markdown,
+         nullptr, nullptr},
+        {Format::text, "text", "plain text", {".txt", ".text"}, nullptr, nullptr, read_text, nullptr, nullptr},
     };
     return all;
 }
@@ -119,6 +130,14 @@ Document read_document(std::string_view bytes, const ReadOptions& options) {
     try {
         if (bytes.size() > max_input_bytes)
             throw InputError("", "input larger than " + std::to_string(max_input_bytes >> 20) + " MiB");
+        for (const Reader& r : readers()) {
+            if (r.packaged == nullptr || !r.packaged(bytes)) continue;
+            Document doc = r.read_package(bytes, options);
+            doc.info.path = options.path;
+            doc.info.format = std::string(r.name);
+            doc.info.encoding = "UTF-8";
+            return doc;
+        }
         text::Decoded decoded = text::decode(bytes);
         if (decoded.utf8.find_first_not_of(" \t\r\n\f\v") == std::string::npos)
             throw InputError("", "empty document (no text)");

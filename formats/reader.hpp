@@ -14,13 +14,18 @@
 
 namespace redline::formats {
 
-enum class Format { text, markdown, xml };
+enum class Format { text, markdown, xml, docx };
 
 std::string_view to_string(Format format);
+
+// Tracked changes in a Word draft: read it as it will be once they are accepted (the default),
+// or as it was before them.
+enum class TrackedChanges : std::uint8_t { accept, reject };
 
 struct ReadOptions {
     std::string path;                        // for messages and DocumentInfo::path; "-" = stdin
     Language language = Language::unknown;   // unknown: detect from the text
+    TrackedChanges tracked_changes = TrackedChanges::accept;   // DOCX only
 };
 
 // Explicit limits on untrusted input (docs/limits.md).
@@ -38,10 +43,14 @@ struct Reader {
     bool (*certain)(std::string_view utf8);         // the content says it is this format; may be null
     bool (*likely)(std::string_view utf8);          // the content suggests it, when no extension decides
     Document (*read)(std::string_view utf8, const ReadOptions& options);
+    // Packaged formats (DOCX): the raw bytes are this format's container (a ZIP, an OLE
+    // compound file); `read_package` then reads them undecoded. Null for text formats.
+    bool (*packaged)(std::string_view bytes);
+    Document (*read_package)(std::string_view bytes, const ReadOptions& options);
 };
 const std::vector<Reader>& readers();
 const Reader& reader_for(Format format);
-// "plain text, Markdown or xml2rfc XML"
+// "plain text, Markdown, xml2rfc XML or Word DOCX"
 std::string reader_descriptions();
 
 // The format of a decoded input: content that is certain (an XML declaration or root element)
@@ -56,7 +65,8 @@ bool has_extension(std::string_view path, std::string_view suffix);
 // Reads the file at `path` ("-" reads standard input), enforcing max_input_bytes.
 std::string read_bytes(const std::string& path);
 
-// Decodes and parses. Throws InputError (file set to options.path) on bad input.
+// Decodes and parses (a packaged format is recognised by its bytes first and never decoded).
+// Throws InputError (file set to options.path) on bad input.
 Document read_document(std::string_view bytes, const ReadOptions& options);
 
 // The readers, on already decoded UTF-8 text.
@@ -64,5 +74,7 @@ Document read_text(std::string_view utf8, const ReadOptions& options);
 Document read_markdown(std::string_view utf8, const ReadOptions& options);
 // XML drafts: xml2rfc v2 and v3 (<rfc>); other vocabularies are an InputError for now.
 Document read_xml(std::string_view utf8, const ReadOptions& options);
+// Word drafts (.docx, formats/docx): from the file's bytes.
+Document read_docx(std::string_view bytes, const ReadOptions& options);
 
 }  // namespace redline::formats

@@ -19,3 +19,11 @@ echo "== the redline page: out/office-devices.redline.html (open it in any brows
 build/cli/redline brief -o out/office-devices.brief.md "$old" "$new" || [ $? -le 1 ]
 build/cli/redline brief -o out/office-devices.brief.docx "$old" "$new" || [ $? -le 1 ]
 echo "== the brief (ranked findings): out/office-devices.brief.md and .docx"
+old_docx=samples/office-devices/docx/2023-05-draft.zh.docx
+new_docx=samples/office-devices/docx/2023-08-draft-for-comments.zh.docx
+echo
+echo "== the same drafts as Word files (automatic numbering: no clause number is in their text)"
+echo "== redline diff $old_docx $new_docx"
+status=0
+build/cli/redline diff "$old_docx" "$new_docx" || status=$?
+[ "$status" -le 1 ] || exit "$status"

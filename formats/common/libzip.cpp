@@ -38,6 +38,14 @@ Libzip load() {
     get(z.set_file_compression, "zip_set_file_compression");
     get(z.close, "zip_close");
     get(z.discard, "zip_discard");
+    get(z.get_num_entries, "zip_get_num_entries");
+    get(z.stat_init, "zip_stat_init");
+    get(z.stat_index, "zip_stat_index");
+    get(z.fopen_index, "zip_fopen_index");
+    get(z.fread, "zip_fread");
+    get(z.fclose, "zip_fclose");
+    get(z.error_strerror, "zip_error_strerror");
+    get(z.error_fini, "zip_error_fini");
     return z;   // the library stays loaded for the life of the process
 }
 

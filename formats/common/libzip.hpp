@@ -1,4 +1,4 @@
-// libzip, loaded when a command first needs it (writing a DOCX brief).
+// libzip, loaded when a command first needs it (writing a DOCX brief, reading a DOCX draft).
 //
 // Linked in, libzip would be loaded, with OpenSSL's libcrypto behind it, by every redline
 // process: about a millisecond of start-up, a twentieth of a whole comparison, for one output
@@ -24,10 +24,19 @@ struct Libzip {
     decltype(&::zip_set_file_compression) set_file_compression;
     decltype(&::zip_close) close;
     decltype(&::zip_discard) discard;
+    // Reading (formats/docx/package).
+    decltype(&::zip_get_num_entries) get_num_entries;
+    decltype(&::zip_stat_init) stat_init;
+    decltype(&::zip_stat_index) stat_index;
+    decltype(&::zip_fopen_index) fopen_index;
+    decltype(&::zip_fread) fread;
+    decltype(&::zip_fclose) fclose;
+    decltype(&::zip_error_strerror) error_strerror;
+    decltype(&::zip_error_fini) error_fini;
 };
 
-// The loaded library; throws InputError ("cannot write DOCX: …") naming the library when it
-// cannot be loaded.
+// The loaded library; throws InputError ("cannot write DOCX: …"; the DOCX reader says "read") naming the library
+// when it cannot be loaded.
 const Libzip& libzip();
 
 }  // namespace redline::formats

@@ -7,11 +7,11 @@ namespace redline::formats {
 namespace {
 
 void location(JsonWriter& w, const Document& doc, const SourceLocation& where) {
+    // Packaged formats (DOCX) give their part and paragraph after `line`.
+    w.member("line", where.line);
     if (where.part) {
         w.member("part", doc.parts[where.part - 1]);
         w.member("paragraph", where.paragraph);
-    } else {
-        w.member("line", where.line);
     }
 }
 

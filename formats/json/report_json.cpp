@@ -25,11 +25,11 @@ void clause_ref(JsonWriter& w, const Document& doc, ClauseId id) {
     w.member("label", doc.label(id));
     w.member("title", doc.title(id));
     w.member("kind", to_string(c.kind));
+    // Packaged formats (DOCX) give their part and paragraph after `line`.
+    w.member("line", c.where.line);
     if (c.where.part) {
         w.member("part", doc.parts[c.where.part - 1]);
         w.member("paragraph", c.where.paragraph);
-    } else {
-        w.member("line", c.where.line);
     }
     w.end_object();
 }
@@ -184,11 +184,10 @@ std::string write_report_json(const Comparison& c) {
         for (const Warning& warning : d.warnings) {
             w.begin_object();
             w.member("draft", old_draft ? "old" : "new");
+            w.member("line", warning.where.line);
             if (warning.where.part) {
                 w.member("part", d.parts[warning.where.part - 1]);
                 w.member("paragraph", warning.where.paragraph);
-            } else {
-                w.member("line", warning.where.line);
             }
             w.member("message", warning.message);
             w.end_object();

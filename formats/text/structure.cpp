@@ -518,6 +518,7 @@ private:
         if (try_note(t, l, indent)) return;
         if (!continuation && try_item(t, l, indent, heading)) return;
         if (try_unnumbered_heading(t, l, indent)) return;
+        if (try_outline_heading(t, l)) return;
         on_text(t, l.line, indent, heading);
     }
 
@@ -663,16 +664,28 @@ private:
     bool try_number(std::string_view t, const SourceLine& l, std::size_t indent, bool heading) {
         auto nl = numbering::parse_number(t);
         if (!nl) return false;
-        if (!nl->spaced && !(heading && text::is_han(text::first(nl->rest)))) return false;
-        if (ietf_ && indent > 0) return false;
-        if (back_matter_) return false;
-        if (!heading && looks_like_table_cells(nl->rest)) return false;
-        if (starts_like_running_text(nl->rest)) return false;
+        const bool trusted = l.numbered && heading;   // the source numbered it: no guessing
+        // An automatically numbered paragraph of a DOCX list ("4. If the path…") is a list
+        // item, whatever the clause numbering around it.
+        if (l.outline && l.list_item && nl->number.depth == 1 && nl->trailing_dot) return false;
+        if (!trusted) {
+            if (!nl->spaced && !(heading && text::is_han(text::first(nl->rest)))) return false;
+            if (ietf_ && indent > 0) return false;
+            if (back_matter_) return false;
+            if (!heading && looks_like_table_cells(nl->rest)) return false;
+            if (starts_like_running_text(nl->rest)) return false;
+        }
         const Number& number = nl->number;
-        if (number.annex ? number.annex != annex_letter_ : annex_letter_ != 0) return false;
+        if (!trusted && (number.annex ? number.annex != annex_letter_ : annex_letter_ != 0)) return false;
+        if (trusted && number.annex != annex_letter_) {
+            // Out of (or into) an annex by the source's own numbering.
+            numbered_.clear();
+            annex_letter_ = number.annex;
+        }
         const Relation rel = sequence::relate(have_last_ ? &last_ : nullptr, number);
         const sequence::Rule& rule = sequence::rule_for(rel);
-        if (!rule.heading) return false;
+        if (!rule.heading && !trusted) return false;
+        back_matter_ = back_matter_ && !trusted;
 
         // The parent: the innermost open numbered clause whose number is a prefix.
         std::vector<OpenNumbered> stack = numbered_;
@@ -684,7 +697,7 @@ private:
         std::string_view text;  // a numbered paragraph's text
         std::size_t consumed = i_;
         bool swapped = false;
-        if (nl->rest.empty()) {
+        if (nl->rest.empty() && !trusted) {
             const std::size_t j = next_text_line(i_);
             const std::string_view next = j != std::string_view::npos ? scan::trim(lines_[j].text) : std::string_view();
             if (j != std::string_view::npos && !looks_structural(next)) {
@@ -711,7 +724,7 @@ private:
             auto [term, english] = split_term(nl->rest);
             title = text::fold_space(term);
             alt = text::fold_space(english);
-        } else if (title_like(nl->rest, heading)) {
+        } else if (trusted || title_like(nl->rest, heading)) {
             title = text::fold_space(nl->rest);
         } else {
             text = nl->rest;
@@ -834,6 +847,20 @@ private:
         const std::string title = text::fold_space(t);
         section_ = open(body_started_ ? ClauseKind::clause : ClauseKind::front_matter, "", title, l.line);
         b_.set_role(section_, heading_role(title, true, SectionRole::none));  // "References", "Normative References"
+        return true;
+    }
+
+    // A top-level heading by the source's outline (DOCX) that no rule above recognised:
+    // "Notices", "Acknowledgments", a Chinese template's unnumbered 编制说明.
+    bool try_outline_heading(std::string_view t, const SourceLine& l) {
+        if (!l.outline || l.hint != LineHint::heading || l.level != 1 || l.numbered) return false;
+        flush();
+        close_all();
+        numbered_.clear();
+        std::string title = text::fold_space(t);
+        if (text::is_han(text::first(title))) title = scan::squeeze(title);
+        section_ = open(body_started_ ? ClauseKind::clause : ClauseKind::front_matter, "", title, l.line);
+        b_.set_role(section_, heading_role(title, true, SectionRole::none));
         return true;
     }
 

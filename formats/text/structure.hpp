@@ -66,6 +66,13 @@ struct SourceLine {
     LineHint hint = LineHint::none;
     std::uint8_t level = 0;     // heading level when hint == heading
     bool list_item = false;     // the source marked it as a list item; its marker starts `text`
+    // A heading whose number the source computed (DOCX automatic numbering): the number that
+    // starts `text` is the clause's label wherever it stands in the sequence, and the rest of
+    // the line is its title even when it reads like running text.
+    bool numbered = false;
+    // The source gives headings outline levels (DOCX): a top-level heading (level 1) with no
+    // number opens a section of its own instead of being read as text.
+    bool outline = false;
 };
 
 struct StructureOptions {
