@@ -1,6 +1,7 @@
 // The brief as Markdown (GFM): removed words ~~struck~~, inserted words **bold**.
 #include "formats/brief/brief.hpp"
 #include "formats/brief/brief_text.hpp"
+#include "formats/common/visible_text.hpp"
 
 #include <fmt/format.h>
 
@@ -132,7 +133,8 @@ std::string write_brief_markdown(const Brief& b) {
         }
         out += "\n";
     }
-    return out;
+    // Read as plain text as often as rendered: no control or invisible character stays raw.
+    return visible_text(std::move(out));
 }
 
 }  // namespace redline::formats
