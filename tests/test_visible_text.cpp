@@ -1,11 +1,13 @@
 // The one place that decides which characters a reader would not see as themselves, and how
 // text outputs show them: Control Pictures for C0 and DEL, ⟨NAME⟩ for C1 controls and the
-// invisible format characters; everything else untouched.
+// invisible format characters; everything else untouched. And the reader warning that names
+// each clause holding one.
 #define BOOST_TEST_MODULE visible_text
 #include <boost/test/unit_test.hpp>
 
 #include "formats/common/html_escape.hpp"
 #include "formats/common/visible_text.hpp"
+#include "formats/reader.hpp"
 
 #include <string>
 
@@ -76,4 +78,27 @@ BOOST_AUTO_TEST_CASE(found_at_every_offset) {
         }
     const std::string plain = std::string(17, ' ') + "~~~~~~~~\t\n\t\n !\"#$%&'()*+,-./0123456789:;<=>?@AZ[\\]^_`az{|}";
     BOOST_TEST(find_hidden(plain) == std::string_view::npos);
+}
+
+// The reader warning, made once after any reader: one per clause, at the first place that
+// holds such a character; past 100 clauses one warning counts the rest; a front-matter title
+// that no clause holds gets its own, at line 1.
+BOOST_AUTO_TEST_CASE(reader_warnings_name_the_clause) {
+    std::string text;
+    for (int i = 1; i <= 105; ++i) text += std::to_string(i) + " Clause\n\nSome text.\n\nMore en\u200Bcrypted text.\n\n";
+    ReadOptions options;
+    options.path = "many.txt";
+    const redline::Document many = read_document(text, options);
+    BOOST_REQUIRE(many.warnings.size() == 101u);
+    BOOST_TEST(many.warnings[0].where.line == 5u);
+    BOOST_TEST(many.warnings[0].message == "clause 1: text contains invisible control characters (U+200B ZERO WIDTH SPACE ×1)");
+    BOOST_TEST(many.warnings[99].message == "clause 100: text contains invisible control characters (U+200B ZERO WIDTH SPACE ×1)");
+    BOOST_TEST(many.warnings[100].message == "5 more clauses: text contains invisible control characters (U+200B ZERO WIDTH SPACE ×5)");
+
+    options.path = "front.md";
+    const redline::Document front = read_document("---\ntitle: \"Secure \u202Edevices\"\n---\n\n# Scope\n\nText.\n", options);
+    BOOST_REQUIRE(front.warnings.size() == 1u);
+    BOOST_TEST(front.warnings[0].where.line == 1u);
+    BOOST_TEST(front.warnings[0].message ==
+               "the document's title or identifier: text contains invisible control characters (U+202E RIGHT-TO-LEFT OVERRIDE ×1)");
 }

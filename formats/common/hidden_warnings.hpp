@@ -18,7 +18,8 @@ inline constexpr std::size_t max_hidden_character_warnings = 100;
 
 // Appends the warnings to doc.warnings, in document order: one per clause whose label, titles
 // or text hold such characters, placed at the first of them; then one for the document's
-// title and identifier (DocumentInfo), when they hold any.
+// title and identifier (DocumentInfo) when they hold any that no clause holds (front matter),
+// placed at line 1.
 void warn_hidden_characters(Document& doc);
 
 }  // namespace redline::formats
