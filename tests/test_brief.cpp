@@ -361,9 +361,12 @@ BOOST_AUTO_TEST_CASE(controls_in_a_draft_are_shown_in_every_brief) {
     const std::string md = formats::write_brief_markdown(b);
     BOOST_TEST(!raw(md));
     BOOST_TEST(contains(md, "### 1. Requirement reworded in 2.1 Storage\n\n*Provisions reworded · C1 · 2.1 Storage*\n\n"
-                            "> The device shall ~~encrypt~~ **⟨RLO⟩tpyrcne ton⟨PDF⟩** stored data.\n"));
+                            "> The device shall ~~encrypt~~ **⟨RLO⟩tpyrcne ton⟨PDF⟩** stored data.\n\n"
+                            "**The quoted wording contains invisible control characters, shown by name or picture: "
+                            "U+202E RIGHT-TO-LEFT OVERRIDE ×1, U+202C POP DIRECTIONAL FORMATTING ×1.**\n"));
     BOOST_TEST(contains(md, "### 2. Requirement reworded in 2.2 Logging␛\\]0;pwned␇\n"));
-    BOOST_TEST(contains(md, "> The device shall log every event**␡**.\n"));
+    BOOST_TEST(contains(md, "> The device shall log every event**␡**.\n\n**The quoted wording contains invisible control "
+                            "characters, shown by name or picture: U+007F DELETE ×1.**\n"));
     BOOST_TEST(contains(md, "## Reader notes\n\n- New draft (new.txt), line 9: " + spoofed::warning_2_1 +
                                 "\n- New draft (new.txt), line 11: " + spoofed::warning_2_2 + "\n"));
 
@@ -374,6 +377,8 @@ BOOST_AUTO_TEST_CASE(controls_in_a_draft_are_shown_in_every_brief) {
                               "<bdi class=\"hidden-char\" title=\"U+202C POP DIRECTIONAL FORMATTING\">⟨PDF⟩</bdi></ins> stored data."
                               "</blockquote>"));
     BOOST_TEST(contains(html, ".hidden-char { unicode-bidi: isolate;"));
+    BOOST_TEST(contains(html, "</blockquote>\n<p class=\"hidden-note\">The quoted wording contains invisible control characters, "
+                              "shown by name or picture: U+202E RIGHT-TO-LEFT OVERRIDE ×1, U+202C POP DIRECTIONAL FORMATTING ×1.</p>"));
     BOOST_TEST(contains(html, "<li>New draft (new.txt), line 9: " + spoofed::warning_2_1 + "</li>"));
     xmlDoc* parsed = xmlReadMemory(html.data(), static_cast<int>(html.size()), "brief.html", "UTF-8",
                                    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -398,5 +403,7 @@ BOOST_AUTO_TEST_CASE(controls_in_a_draft_are_shown_in_every_brief) {
     BOOST_TEST(!raw(xml.str()));
     BOOST_TEST(contains(xml.str(), "> ⟨RLO⟩tpyrcne ton⟨PDF⟩</w:t>"));
     BOOST_TEST(contains(xml.str(), spoofed::warning_2_1));
+    BOOST_TEST(contains(xml.str(), ">The quoted wording contains invisible control characters, shown by name or picture: "
+                                   "U+202E RIGHT-TO-LEFT OVERRIDE ×1, U+202C POP DIRECTIONAL FORMATTING ×1.</w:t>"));
     fs::remove_all(dir);
 }

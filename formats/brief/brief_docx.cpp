@@ -193,6 +193,7 @@ std::string document_xml(const Brief& b) {
             for (const Edit& e : f.wording)
                 Body::run(q, e.text, e.op == EditOp::remove ? M::removed : e.op == EditOp::insert ? M::inserted : M::none, f.quote_lang);
         }
+        if (const std::string note = hidden_note(b, f); !note.empty()) Body::run(body.paragraph(), note, M::watch);
         for (const auto& s : f.items_removed) Body::run(body.paragraph("ListBullet"), s, M::removed, f.quote_lang);
         for (const auto& s : f.items_added) Body::run(body.paragraph("ListBullet"), s, M::inserted, f.quote_lang);
         if (!f.references_removed.empty() || !f.references_added.empty()) {

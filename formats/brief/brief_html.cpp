@@ -30,6 +30,7 @@ h3 { font-size: 1rem; margin: 1.25rem 0 .25rem; }
 blockquote { margin: .5rem 0; padding: .25rem .75rem; border-left: 3px solid var(--line); white-space: pre-wrap; }
 del { color: var(--del-fg); background: var(--del-bg); text-decoration: line-through; }
 ins { color: var(--ins-fg); background: var(--ins-bg); text-decoration: underline; }
+.hidden-note { background: var(--warn-bg); border-radius: 4px; padding: .125rem .5rem; font-weight: 600; }
 .hidden-char { unicode-bidi: isolate; direction: ltr; font-family: ui-monospace, monospace; font-size: .8em; padding: 0 .15em;
   border-radius: 3px; background: var(--warn-bg); outline: 1px solid var(--muted); }
 table { border-collapse: collapse; margin: .5rem 0; } th, td { border: 1px solid var(--line); padding: .2rem .6rem; text-align: left; }
@@ -110,6 +111,7 @@ std::string write_brief_html(const Brief& b) {
         for (const std::string& w : f.watched) out += " <span class=\"watch\">" + esc_marked(word(b, "watch: ", "关注：") + w) + "</span>";
         out += "</p>\n";
         if (!f.wording.empty()) out += quote(f);
+        if (const std::string note = hidden_note(b, f); !note.empty()) out += "<p class=\"hidden-note\">" + esc_marked(note) + "</p>\n";
         if (!f.items_removed.empty() || !f.items_added.empty()) {
             out += "<ul>";
             for (const auto& s : f.items_removed) out += "<li><del>" + esc_marked(s) + "</del></li>";

@@ -110,4 +110,10 @@ void warn_hidden_characters(Document& doc) {
     doc.warnings.insert(doc.warnings.end(), found.begin(), found.end());
 }
 
+std::string list_hidden_characters(std::string_view text) {
+    Census census;
+    census.add(text);
+    return census.list();
+}
+
 }  // namespace redline::formats

@@ -10,6 +10,8 @@
 #include "engine/document.hpp"
 
 #include <cstddef>
+#include <string>
+#include <string_view>
 
 namespace redline::formats {
 
@@ -21,5 +23,9 @@ inline constexpr std::size_t max_hidden_character_warnings = 100;
 // title and identifier (DocumentInfo) when they hold any that no clause holds (front matter),
 // placed at line 1.
 void warn_hidden_characters(Document& doc);
+
+// The hidden characters of `text` with their counts, in order of first appearance:
+// "U+202E RIGHT-TO-LEFT OVERRIDE ×1, U+202C POP DIRECTIONAL FORMATTING ×1"; "" for none.
+std::string list_hidden_characters(std::string_view text);
 
 }  // namespace redline::formats
