@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <functional>
 #include <vector>
 
 namespace redline::formats {
@@ -20,7 +22,6 @@ public:
         for (std::size_t i = find_hidden(s); i != std::string_view::npos; i = find_hidden(s, i)) {
             const HiddenChar h = hidden_at(s, i);
             any = true;
-            ++total_;
             i += h.bytes;
             bool known = false;
             for (auto& [c, n] : seen_)
@@ -33,21 +34,16 @@ public:
         return any;
     }
     bool empty() const { return seen_.empty(); }
-    std::size_t total() const { return total_; }
     // "U+202E RIGHT-TO-LEFT OVERRIDE ×1, U+202C POP DIRECTIONAL FORMATTING ×1"
     std::string list() const {
         std::string out;
         for (const auto& [c, n] : seen_) out += fmt::format("{}{} ×{}", out.empty() ? "" : ", ", describe_hidden(c), n);
         return out;
     }
-    void clear() {
-        seen_.clear();
-        total_ = 0;
-    }
+    void clear() { seen_.clear(); }
 
 private:
     std::vector<std::pair<HiddenChar, std::size_t>> seen_;
-    std::size_t total_ = 0;
 };
 
 std::string clause_called(const Document& doc, ClauseId id) {
@@ -59,14 +55,19 @@ std::string clause_called(const Document& doc, ClauseId id) {
 }
 
 // Does any clause's label, titles or text hold s? Asked only of a title that holds a hidden
-// character, which is rare.
+// character, which is rare. Boyer-Moore keeps the search linear in the text whatever the
+// title (a naive search of "aaa…a⟨RLO⟩" through "aaaa…" is quadratic); a title longer than
+// any real one is not looked for.
 bool in_some_clause(const Document& doc, std::string_view s) {
+    if (s.size() > 4096) return false;
+    const std::boyer_moore_searcher search(s.begin(), s.end());
+    auto holds = [&](std::string_view text) { return std::search(text.begin(), text.end(), search) != text.end(); };
     for (ClauseId id = 0; id < doc.size(); ++id) {
         const Clause& c = doc[id];
         for (const TextRef& ref : {c.label, c.title, c.alt_title})
-            if (doc.str(ref).find(s) != std::string_view::npos) return true;
+            if (holds(doc.str(ref))) return true;
         for (const Block* b = doc.blocks_begin(id); b != doc.blocks_end(id); ++b)
-            if (doc.str(b->text).find(s) != std::string_view::npos) return true;
+            if (holds(doc.str(b->text))) return true;
     }
     return false;
 }
