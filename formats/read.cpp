@@ -2,6 +2,7 @@
 
 #include "engine/error.hpp"
 #include "engine/text.hpp"
+#include "formats/common/hidden_warnings.hpp"
 
 #include <cerrno>
 #include <cstdio>
@@ -146,6 +147,8 @@ Document read_document(std::string_view bytes, const ReadOptions& options) {
         doc.info.path = options.path;
         doc.info.format = std::string(reader.name);
         doc.info.encoding = decoded.encoding;
+        // Here, once for every reader: the controls and invisible characters of any draft.
+        warn_hidden_characters(doc);
         return doc;
     } catch (InputError& e) {
         if (e.file().empty()) e.set_file(options.path);

@@ -65,8 +65,10 @@ bool has_extension(std::string_view path, std::string_view suffix);
 // Reads the file at `path` ("-" reads standard input), enforcing max_input_bytes.
 std::string read_bytes(const std::string& path);
 
-// Decodes and parses (a packaged format is recognised by its bytes first and never decoded).
-// Throws InputError (file set to options.path) on bad input.
+// Decodes and parses (a packaged format is recognised by its bytes first and never decoded),
+// then warns of controls and invisible format characters in the text, naming each clause that
+// holds one (formats/common/hidden_warnings). Throws InputError (file set to options.path) on
+// bad input.
 Document read_document(std::string_view bytes, const ReadOptions& options);
 
 // The readers, on already decoded UTF-8 text.

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/shared_corpus.hpp"
+#include "tests/support/spoofed_drafts.hpp"
 
 #include "engine/pipeline.hpp"
 #include "formats/brief/brief.hpp"
@@ -335,4 +336,74 @@ BOOST_AUTO_TEST_CASE(findings_are_data_in_the_comparison) {
     BOOST_TEST(first.references_removed == (std::vector<std::string>{"GB/T 29829-2022"}), boost::test_tools::per_element());
     // Ranked: categories never go back.
     for (std::size_t i = 1; i < c.findings.size(); ++i) BOOST_TEST((c.findings[i - 1].category <= c.findings[i].category));
+}
+
+// The spoofed sentence in every brief: the finding is the reworded requirement it is, quoted
+// with ⟨RLO⟩ and ⟨PDF⟩ where the draft has the controls — in Markdown as text, in HTML as
+// isolated, highlighted markers, in the GB/T change list and in the DOCX as text — and the
+// reader notes name the clause. No control character is left raw in any of them.
+BOOST_AUTO_TEST_CASE(controls_in_a_draft_are_shown_in_every_brief) {
+    formats::ReadOptions ro;
+    ro.path = "old.txt";
+    const Document o = formats::read_document(spoofed::old_draft, ro);
+    ro.path = "new.txt";
+    const Document n = formats::read_document(spoofed::new_draft, ro);
+    const Comparison c = compare(o, n);
+    const formats::Brief b = formats::make_brief(c);
+    auto raw = [](const std::string& out) {
+        for (const std::string& r : {spoofed::rlo, spoofed::pdf, std::string("\x1b"), std::string("\x07"), std::string("\x7f")})
+            if (contains(out, r)) return true;
+        return false;
+    };
+    BOOST_REQUIRE(b.findings.size() == 2u);
+    BOOST_TEST(b.findings[0].headline == "Requirement reworded in 2.1 Storage");
+
+    const std::string md = formats::write_brief_markdown(b);
+    BOOST_TEST(!raw(md));
+    BOOST_TEST(contains(md, "### 1. Requirement reworded in 2.1 Storage\n\n*Provisions reworded · C1 · 2.1 Storage*\n\n"
+                            "> The device shall ~~encrypt~~ **⟨RLO⟩tpyrcne ton⟨PDF⟩** stored data.\n\n"
+                            "**The quoted wording contains invisible control characters, shown by name or picture: "
+                            "U+202E RIGHT-TO-LEFT OVERRIDE ×1, U+202C POP DIRECTIONAL FORMATTING ×1.**\n"));
+    BOOST_TEST(contains(md, "### 2. Requirement reworded in 2.2 Logging␛\\]0;pwned␇\n"));
+    BOOST_TEST(contains(md, "> The device shall log every event**␡**.\n\n**The quoted wording contains invisible control "
+                            "characters, shown by name or picture: U+007F DELETE ×1.**\n"));
+    BOOST_TEST(contains(md, "## Reader notes\n\n- New draft (new.txt), line 9: " + spoofed::warning_2_1 +
+                                "\n- New draft (new.txt), line 11: " + spoofed::warning_2_2 + "\n"));
+
+    const std::string html = formats::write_brief_html(b);
+    BOOST_TEST(!raw(html));
+    BOOST_TEST(contains(html, "<blockquote lang=\"en\">The device shall<del> encrypt</del><ins> "
+                              "<bdi class=\"hidden-char\" title=\"U+202E RIGHT-TO-LEFT OVERRIDE\">⟨RLO⟩</bdi>tpyrcne ton"
+                              "<bdi class=\"hidden-char\" title=\"U+202C POP DIRECTIONAL FORMATTING\">⟨PDF⟩</bdi></ins> stored data."
+                              "</blockquote>"));
+    BOOST_TEST(contains(html, ".hidden-char { unicode-bidi: isolate;"));
+    BOOST_TEST(contains(html, "</blockquote>\n<p class=\"hidden-note\">The quoted wording contains invisible control characters, "
+                              "shown by name or picture: U+202E RIGHT-TO-LEFT OVERRIDE ×1, U+202C POP DIRECTIONAL FORMATTING ×1.</p>"));
+    BOOST_TEST(contains(html, "<li>New draft (new.txt), line 9: " + spoofed::warning_2_1 + "</li>"));
+    xmlDoc* parsed = xmlReadMemory(html.data(), static_cast<int>(html.size()), "brief.html", "UTF-8",
+                                   XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    BOOST_TEST(parsed != nullptr);
+    if (parsed) xmlFreeDoc(parsed);
+
+    const std::string list = formats::write_gbt_changes(b);
+    BOOST_TEST(!raw(list));
+    BOOST_TEST(contains(list, "——更改了“" + spoofed::shown.substr(0, spoofed::shown.size() - 1) + "”的要求（见 2.1，上一稿的 2.1）；\n"));
+
+    // The DOCX's document part holds the tokens as text.
+    const fs::path dir = fs::temp_directory_path() / ("redline-spoofed-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    std::ofstream(dir / "brief.docx", std::ios::binary) << formats::write_brief_docx(b);
+    const std::string cmd = "cd " + dir.string() +
+                            " && python3 -c \"import zipfile; open('document.xml', 'wb').write("
+                            "zipfile.ZipFile('brief.docx').read('word/document.xml'))\"";
+    BOOST_REQUIRE(std::system(cmd.c_str()) == 0);
+    std::ifstream in(dir / "document.xml", std::ios::binary);
+    std::stringstream xml;
+    xml << in.rdbuf();
+    BOOST_TEST(!raw(xml.str()));
+    BOOST_TEST(contains(xml.str(), "> ⟨RLO⟩tpyrcne ton⟨PDF⟩</w:t>"));
+    BOOST_TEST(contains(xml.str(), spoofed::warning_2_1));
+    BOOST_TEST(contains(xml.str(), ">The quoted wording contains invisible control characters, shown by name or picture: "
+                                   "U+202E RIGHT-TO-LEFT OVERRIDE ×1, U+202C POP DIRECTIONAL FORMATTING ×1.</w:t>"));
+    fs::remove_all(dir);
 }

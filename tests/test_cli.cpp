@@ -2,6 +2,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/run_redline.hpp"
+#include "tests/support/spoofed_drafts.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -263,4 +264,77 @@ BOOST_AUTO_TEST_CASE(output_extension_picks_the_format) {
     r = redline("brief " + pair + " -o " + (t.path / "brief.txt").string());
     BOOST_TEST(r.status == 2);
     BOOST_TEST(r.err.find("brief cannot write .txt files (it writes .md, .markdown, .html, .htm, .docx)") != std::string::npos);
+}
+
+// A draft's controls and bidi controls are shown, never obeyed: the terminal view, the
+// outline and the Markdown brief write ⟨RLO⟩ and Control Pictures where the draft has U+202E
+// and ESC, name the clause in a reader warning, and JSON escapes them. The spoofed sentence
+// (which a browser renders "shall not encrypt") is a reworded requirement, shown as written.
+BOOST_AUTO_TEST_CASE(controls_in_a_draft_are_shown_not_obeyed) {
+    TempDir t;
+    const auto o = t.write("old.txt", spoofed::old_draft);
+    const auto n = t.write("new.txt", spoofed::new_draft);
+    auto raw = [](const std::string& out) {
+        return out.find(spoofed::rlo) != std::string::npos || out.find(spoofed::pdf) != std::string::npos ||
+               out.find('\x07') != std::string::npos || out.find('\x7f') != std::string::npos;
+    };
+    const Result diff = redline("diff " + o.string() + " " + n.string());
+    BOOST_TEST(diff.status == 1);
+    BOOST_TEST(diff.out == "redline: " + o.string() + " → " + n.string() + "\n"
+                           "clauses: 2 modified, 2 unchanged\n"
+                           "\n"
+                           "Provision changes\n"
+                           "  modified     2.1  requirement (shall)\n"
+                           "    [-The device shall encrypt stored data.-]\n"
+                           "    {+" + spoofed::shown + "+}\n"
+                           "  modified     2.2  requirement (shall)\n"
+                           "    [-The device shall log every event.-]\n"
+                           "    {+The device shall log every event␡.+}\n"
+                           "\n"
+                           "C1   2.1 Storage  [modified; old line 7, new line 7]\n"
+                           "    The device shall[- encrypt-]{+ ⟨RLO⟩tpyrcne ton⟨PDF⟩+} stored data.\n"
+                           "\n"
+                           "C2   2.2 Logging␛]0;pwned␇  [modified; old line 11, new line 11]\n"
+                           "    title: Logging{+␛]0;pwned␇+}\n"
+                           "    The device shall log every event{+␡+}.\n"
+                           "\n"
+                           "Reader notes\n"
+                           "  new line 9: " + spoofed::warning_2_1 + "\n"
+                           "  new line 11: " + spoofed::warning_2_2 + "\n");
+    // In colour, every escape sequence is one of redline's own.
+    const Result colour = redline("diff --color always " + o.string() + " " + n.string());
+    BOOST_TEST(!raw(colour.out));
+    for (std::size_t i = colour.out.find('\x1b'); i != std::string::npos; i = colour.out.find('\x1b', i + 1)) {
+        const std::string seq = colour.out.substr(i, colour.out.find('m', i) + 1 - i);
+        BOOST_TEST((seq == "\x1b[1m" || seq == "\x1b[2m" || seq == "\x1b[0m" || seq == "\x1b[31;9m" || seq == "\x1b[32;4m"), seq);
+    }
+    BOOST_TEST(colour.out.find("\x1b[32;4m" + spoofed::shown + "\x1b[0m") != std::string::npos);
+
+    const Result parse = redline("parse " + n.string());
+    BOOST_TEST(parse.status == 0);
+    BOOST_TEST(!raw(parse.out));
+    BOOST_TEST(parse.out.find('\x1b') == std::string::npos);
+    BOOST_TEST(parse.out.find("    11  clause         2.2 Logging␛]0;pwned␇  [1 req]\n") != std::string::npos);
+    BOOST_TEST(parse.out.find("# warning: line 9: " + spoofed::warning_2_1 + "\n# warning: line 11: " + spoofed::warning_2_2 + "\n") !=
+               std::string::npos);
+
+    const Result brief = redline("brief --format md " + o.string() + " " + n.string());
+    BOOST_TEST(brief.status == 1);
+    BOOST_TEST(!raw(brief.out));
+    BOOST_TEST(brief.out.find('\x1b') == std::string::npos);
+    BOOST_TEST(brief.out.find("### 1. Requirement reworded in 2.1 Storage\n\n*Provisions reworded · C1 · 2.1 Storage*\n\n"
+                              "> The device shall ~~encrypt~~ **⟨RLO⟩tpyrcne ton⟨PDF⟩** stored data.\n") != std::string::npos);
+    BOOST_TEST(brief.out.find("- New draft (" + n.string() + "), line 9: " + spoofed::warning_2_1 + "\n") != std::string::npos);
+
+    // JSON keeps the text as written, with the invisible characters escaped.
+    const Result json = redline("diff --format json " + o.string() + " " + n.string());
+    BOOST_TEST(!raw(json.out));
+    BOOST_TEST(json.out.find("\"The device shall \\u202etpyrcne ton\\u202c stored data.\"") != std::string::npos);
+    const auto report = nlohmann::json::parse(json.out);
+    BOOST_TEST(report.at("warnings").at(0).at("message").get<std::string>() == spoofed::warning_2_1);
+    bool as_written = false;
+    for (const auto& p : report.at("provisions"))
+        as_written |= p.contains("new") && p.at("new").at("text").get<std::string>() ==
+                                              "The device shall " + spoofed::rlo + "tpyrcne ton" + spoofed::pdf + " stored data.";
+    BOOST_TEST(as_written);
 }

@@ -5,6 +5,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "tests/support/shared_corpus.hpp"
+#include "tests/support/spoofed_drafts.hpp"
 
 #include "engine/pipeline.hpp"
 #include "formats/html_redline/html_writer.hpp"
@@ -197,4 +198,40 @@ BOOST_AUTO_TEST_CASE(markup_in_a_draft_stays_text) {
     BOOST_TEST(all.find("onerror=\"window.__pwned=") != std::string::npos);
     BOOST_TEST(all.find("</style><style>body{display:none}</style>") != std::string::npos);
     BOOST_TEST(all.find("\xE2\x90\x81 end") != std::string::npos);  // U+0001 shown as ␁
+}
+
+// "The device shall U+202E tpyrcne ton U+202C stored data." renders as "shall not encrypt"
+// when the controls reach the page. They do not: each is a highlighted ⟨RLO⟩ / ⟨PDF⟩ marker
+// in an isolating <bdi>, the reader notes name the clause, and the provision change is the
+// reworded requirement it is, quoted with the same markers. ESC, BEL and DEL show as
+// Control Pictures; attribute values hold the plain tokens.
+BOOST_AUTO_TEST_CASE(controls_in_a_draft_are_shown_isolated) {
+    const Document o = read_text("old.txt", spoofed::old_draft);
+    const Document n = read_text("new.txt", spoofed::new_draft);
+    const Comparison c = compare(o, n);
+    const std::string html = formats::write_redline_html(c);
+    check_page(c, html);
+    for (const std::string& raw : {spoofed::rlo, spoofed::pdf, std::string("\x1b"), std::string("\x07"), std::string("\x7f")})
+        BOOST_TEST(html.find(raw) == std::string::npos);
+    const Xml x(html);
+    // In the clause text: the inserted words, with both markers isolated and named.
+    BOOST_TEST(x.strings("//article[@data-new='2.1']//ins") == std::vector<std::string>{" ⟨RLO⟩tpyrcne ton⟨PDF⟩"});
+    BOOST_TEST(x.strings("//article[@data-new='2.1']//ins/bdi[@class='hidden-char']") ==
+               (std::vector<std::string>{"⟨RLO⟩", "⟨PDF⟩"}));
+    BOOST_TEST(x.strings("//article[@data-new='2.1']//ins/bdi/@title") ==
+               (std::vector<std::string>{"U+202E RIGHT-TO-LEFT OVERRIDE", "U+202C POP DIRECTIONAL FORMATTING"}));
+    BOOST_TEST(html.find(".hidden-char { unicode-bidi: isolate;") != std::string::npos);
+    // The provision change: reworded, its new wording quoted with the markers.
+    BOOST_TEST(x.strings("//section[@class='provisions']/div[contains(@class,'pc-modified')]/span[@class='what']") ==
+               (std::vector<std::string>{"requirement reworded", "requirement reworded"}));
+    BOOST_TEST(x.strings("//section[@class='provisions']/div[1]/q[@class='new']") == std::vector<std::string>{spoofed::shown});
+    BOOST_TEST(x.number("count(//section[@class='provisions']/div[1]/q[@class='new']/bdi[@class='hidden-char'])") == 2);
+    // The reader notes name the clauses.
+    BOOST_TEST(x.strings("//details[@class='reader-notes']//li") ==
+               (std::vector<std::string>{"New draft, line 9: " + spoofed::warning_2_1, "New draft, line 11: " + spoofed::warning_2_2}));
+    // The title with an escape sequence, in the heading and the outline; DEL in the text.
+    BOOST_TEST(x.strings("//article[@data-new='2.2']//span[@class='title']") == std::vector<std::string>{"Logging␛]0;pwned␇"});
+    BOOST_TEST(x.number("count(//nav//span[@class='ntitle']/bdi[@class='hidden-char'])") == 2);
+    BOOST_TEST(x.strings("//article[@data-new='2.2']//div[contains(@class,'inline-body')]//ins/bdi/@title") ==
+               std::vector<std::string>{"U+007F DELETE"});
 }

@@ -40,3 +40,16 @@ BOOST_AUTO_TEST_CASE(invalid_utf8_becomes_replacement_characters) {
     w.begin_array().value(std::string_view("ok\xFF" "x\xE4\xB8" "y\xE4\xB8\xAD")).end_array();
     BOOST_TEST(w.finish() == "[\n \"ok\xEF\xBF\xBDx\xEF\xBF\xBD\xEF\xBF\xBDy\xE4\xB8\xAD\"\n]\n");
 }
+
+// The data stays as written, but a character that would not show — DEL, a C1 control, a bidi
+// control, a zero-width character, U+FEFF — is escaped, so that a person reading the JSON
+// sees it; the parsed value is the text as written.
+BOOST_AUTO_TEST_CASE(invisible_characters_are_escaped) {
+    const std::string spoofed = "shall \xE2\x80\xAEtpyrcne ton\xE2\x80\xAC stored \x7F\xC2\x9B\xE2\x80\x8B\xEF\xBB\xBF\xD8\x9C\xE2\x81\xA6.";
+    JsonWriter w;
+    w.begin_array().value(spoofed).value("— “quoted” …").end_array();
+    const std::string out = w.finish();
+    BOOST_TEST(out == "[\n \"shall \\u202etpyrcne ton\\u202c stored \\u007f\\u009b\\u200b\\ufeff\\u061c\\u2066.\",\n"
+                      " \"— “quoted” …\"\n]\n");
+    BOOST_TEST(nlohmann::json::parse(out).at(0).get<std::string>() == spoofed);
+}

@@ -4,6 +4,7 @@
 #include "formats/brief/brief.hpp"
 #include "formats/brief/brief_text.hpp"
 #include "formats/common/libzip.hpp"
+#include "formats/common/visible_text.hpp"
 
 #include <fmt/format.h>
 #include <pugixml.hpp>
@@ -28,22 +29,13 @@ std::string xml_string(const pugi::xml_document& doc) {
     return out.str();
 }
 
-// XML 1.0 forbids most C0 controls and U+FFFE / U+FFFF; a draft's such characters become
-// U+FFFD rather than a part Word refuses to open.
+// Controls and invisible format characters become their visible tokens ("␁", "⟨RLO⟩";
+// formats/common/visible_text): XML 1.0 forbids most C0 controls, and a bidi control would
+// reorder the quotation in Word. U+FFFE / U+FFFF, which XML forbids too, become U+FFFD.
 std::string clean(std::string_view s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-            out += "\xEF\xBF\xBD";
-        } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-                   (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {
-            out += "\xEF\xBF\xBD";
-            i += 2;
-        } else {
-            out += static_cast<char>(c);
-        }
-    }
+    std::string out = visible_text(s);
+    for (std::size_t i = out.find("\xEF\xBF"); i != std::string::npos; i = out.find("\xEF\xBF", i + 1))
+        if (i + 2 < out.size() && (static_cast<unsigned char>(out[i + 2]) & 0xFE) == 0xBE) out[i + 2] = '\xBD';
     return out;
 }
 
@@ -201,6 +193,7 @@ std::string document_xml(const Brief& b) {
             for (const Edit& e : f.wording)
                 Body::run(q, e.text, e.op == EditOp::remove ? M::removed : e.op == EditOp::insert ? M::inserted : M::none, f.quote_lang);
         }
+        if (const std::string note = hidden_note(b, f); !note.empty()) Body::run(body.paragraph(), note, M::watch);
         for (const auto& s : f.items_removed) Body::run(body.paragraph("ListBullet"), s, M::removed, f.quote_lang);
         for (const auto& s : f.items_added) Body::run(body.paragraph("ListBullet"), s, M::inserted, f.quote_lang);
         if (!f.references_removed.empty() || !f.references_added.empty()) {

@@ -30,6 +30,9 @@ h3 { font-size: 1rem; margin: 1.25rem 0 .25rem; }
 blockquote { margin: .5rem 0; padding: .25rem .75rem; border-left: 3px solid var(--line); white-space: pre-wrap; }
 del { color: var(--del-fg); background: var(--del-bg); text-decoration: line-through; }
 ins { color: var(--ins-fg); background: var(--ins-bg); text-decoration: underline; }
+.hidden-note { background: var(--warn-bg); border-radius: 4px; padding: .125rem .5rem; font-weight: 600; }
+.hidden-char { unicode-bidi: isolate; direction: ltr; font-family: ui-monospace, monospace; font-size: .8em; padding: 0 .15em;
+  border-radius: 3px; background: var(--warn-bg); outline: 1px solid var(--muted); }
 table { border-collapse: collapse; margin: .5rem 0; } th, td { border: 1px solid var(--line); padding: .2rem .6rem; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 svg text { fill: var(--fg); font-size: 12px; }
@@ -37,15 +40,15 @@ svg text { fill: var(--fg); font-size: 12px; }
 .legend span { display: inline-block; width: .8em; height: .8em; margin: 0 .25em 0 .75em; vertical-align: middle; }
 .legend .k-modified { background: #0969da; } .legend .k-added { background: #1a7f37; }
 .legend .k-removed { background: #cf222e; } .legend .k-moved { background: #9a6700; }
-@media print { body { max-width: none; } del, ins, .watch { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
+@media print { body { max-width: none; } del, ins, .watch, .hidden-char { print-color-adjust: exact; -webkit-print-color-adjust: exact; } }
 )css";
 
 std::string quote(const BriefFinding& f) {
     std::string out = fmt::format("<blockquote lang=\"{}\">", f.quote_lang.empty() ? "en" : f.quote_lang);
     for (const Edit& e : f.wording) {
-        if (e.op == EditOp::remove) out += "<del>" + esc(e.text) + "</del>";
-        else if (e.op == EditOp::insert) out += "<ins>" + esc(e.text) + "</ins>";
-        else out += esc(e.text);
+        if (e.op == EditOp::remove) out += "<del>" + esc_marked(e.text) + "</del>";
+        else if (e.op == EditOp::insert) out += "<ins>" + esc_marked(e.text) + "</ins>";
+        else out += esc_marked(e.text);
     }
     return out + "</blockquote>\n";
 }
@@ -91,52 +94,53 @@ std::string write_brief_html(const Brief& b) {
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\"/>\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<meta name=\"generator\" content=\"redline\"/>\n";
     out += "<title>" + esc(title_line(b)) + "</title>\n<style>" + std::string(css) + "</style>\n</head>\n<body>\n";
-    out += "<header><h1>" + esc(title_line(b)) + "</h1>\n";
-    if (!b.date.empty()) out += "<p class=\"meta\">" + esc(word(b, "Compared on ", "比较日期：") + b.date) + "</p>\n";
-    out += "</header>\n<main>\n<section aria-labelledby=\"summary\"><h2 id=\"summary\">" + esc(word(b, "Summary", "概要")) + "</h2>\n<table>\n";
-    out += "<tr><th>" + esc(word(b, "Category", "类别")) + "</th><th>" + esc(word(b, "Findings", "条数")) + "</th></tr>\n";
+    out += "<header><h1>" + esc_marked(title_line(b)) + "</h1>\n";
+    if (!b.date.empty()) out += "<p class=\"meta\">" + esc_marked(word(b, "Compared on ", "比较日期：") + b.date) + "</p>\n";
+    out += "</header>\n<main>\n<section aria-labelledby=\"summary\"><h2 id=\"summary\">" + esc_marked(word(b, "Summary", "概要")) + "</h2>\n<table>\n";
+    out += "<tr><th>" + esc_marked(word(b, "Category", "类别")) + "</th><th>" + esc_marked(word(b, "Findings", "条数")) + "</th></tr>\n";
     for (const auto& [category, count] : summary_rows(b))
-        out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>\n", esc(category), count);
+        out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>\n", esc_marked(category), count);
     out += "</table>\n";
     out += svg_chart(b);
-    out += "</section>\n<section aria-labelledby=\"findings\"><h2 id=\"findings\">" + esc(word(b, "Findings", "主要变化")) + "</h2>\n";
+    out += "</section>\n<section aria-labelledby=\"findings\"><h2 id=\"findings\">" + esc_marked(word(b, "Findings", "主要变化")) + "</h2>\n";
     std::size_t n = 0;
     for (const BriefFinding& f : b.findings) {
-        out += fmt::format("<article class=\"finding\" id=\"f{}\"><h3>{}. {}</h3>\n", n + 1, n + 1, esc(f.headline));
+        out += fmt::format("<article class=\"finding\" id=\"f{}\"><h3>{}. {}</h3>\n", n + 1, n + 1, esc_marked(f.headline));
         ++n;
-        out += "<p class=\"meta\">" + esc(location(b, f));
-        for (const std::string& w : f.watched) out += " <span class=\"watch\">" + esc(word(b, "watch: ", "关注：") + w) + "</span>";
+        out += "<p class=\"meta\">" + esc_marked(location(b, f));
+        for (const std::string& w : f.watched) out += " <span class=\"watch\">" + esc_marked(word(b, "watch: ", "关注：") + w) + "</span>";
         out += "</p>\n";
         if (!f.wording.empty()) out += quote(f);
+        if (const std::string note = hidden_note(b, f); !note.empty()) out += "<p class=\"hidden-note\">" + esc_marked(note) + "</p>\n";
         if (!f.items_removed.empty() || !f.items_added.empty()) {
             out += "<ul>";
-            for (const auto& s : f.items_removed) out += "<li><del>" + esc(s) + "</del></li>";
-            for (const auto& s : f.items_added) out += "<li><ins>" + esc(s) + "</ins></li>";
+            for (const auto& s : f.items_removed) out += "<li><del>" + esc_marked(s) + "</del></li>";
+            for (const auto& s : f.items_added) out += "<li><ins>" + esc_marked(s) + "</ins></li>";
             out += "</ul>\n";
         }
         if (!f.references_removed.empty() || !f.references_added.empty()) {
-            out += "<p class=\"meta\">" + esc(word(b, "References: ", "引用文件："));
-            for (const auto& r : f.references_removed) out += "<del>" + esc(r) + "</del> ";
-            for (const auto& r : f.references_added) out += "<ins>" + esc(r) + "</ins> ";
+            out += "<p class=\"meta\">" + esc_marked(word(b, "References: ", "引用文件："));
+            for (const auto& r : f.references_removed) out += "<del>" + esc_marked(r) + "</del> ";
+            for (const auto& r : f.references_added) out += "<ins>" + esc_marked(r) + "</ins> ";
             out += "</p>\n";
         }
         out += "</article>\n";
     }
-    if (b.findings.empty()) out += "<p>" + esc(word(b, "No substantive changes.", "无实质性变化。")) + "</p>\n";
+    if (b.findings.empty()) out += "<p>" + esc_marked(word(b, "No substantive changes.", "无实质性变化。")) + "</p>\n";
     out += "</section>\n";
     if (const auto notes = reader_note_lines(b); !notes.empty()) {
-        out += "<section aria-labelledby=\"reader-notes\"><h2 id=\"reader-notes\">" + esc(reader_notes_heading(b)) + "</h2>\n<ul>\n";
-        for (const std::string& n : notes) out += "<li>" + esc(n) + "</li>\n";
+        out += "<section aria-labelledby=\"reader-notes\"><h2 id=\"reader-notes\">" + esc_marked(reader_notes_heading(b)) + "</h2>\n<ul>\n";
+        for (const std::string& n : notes) out += "<li>" + esc_marked(n) + "</li>\n";
         out += "</ul>\n</section>\n";
     }
     if (!b.renumbering.empty()) {
         out += "<section aria-labelledby=\"renumbering\"><h2 id=\"renumbering\">" +
-               esc(word(b, "Appendix: renumbered and moved clauses", "附：重新编号和移动的条款")) + "</h2>\n<table>\n";
+               esc_marked(word(b, "Appendix: renumbered and moved clauses", "附：重新编号和移动的条款")) + "</h2>\n<table>\n";
         const auto rows = renumbering_rows(b);
         for (std::size_t r = 0; r < rows.size(); ++r) {
             out += "<tr>";
             const char* tag = r == 0 ? "th" : "td";
-            for (const std::string& cell : rows[r]) out += fmt::format("<{0}>{1}</{0}>", tag, esc(cell));
+            for (const std::string& cell : rows[r]) out += fmt::format("<{0}>{1}</{0}>", tag, esc_marked(cell));
             out += "</tr>\n";
         }
         out += "</table>\n</section>\n";

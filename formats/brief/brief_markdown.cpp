@@ -1,6 +1,7 @@
 // The brief as Markdown (GFM): removed words ~~struck~~, inserted words **bold**.
 #include "formats/brief/brief.hpp"
 #include "formats/brief/brief_text.hpp"
+#include "formats/common/visible_text.hpp"
 
 #include <fmt/format.h>
 
@@ -91,6 +92,7 @@ std::string write_brief_markdown(const Brief& b) {
         for (const std::string& w : f.watched) meta += " · **" + word(b, "watch: ", "关注：") + md(w) + "**";
         out += meta + "\n\n";
         if (!f.wording.empty()) out += quote(f.wording) + "\n";
+        if (const std::string note = hidden_note(b, f); !note.empty()) out += "**" + md(note) + "**\n\n";
         if (!f.items_removed.empty()) {
             out += word(b, "Removed:", "删除：") + "\n\n";
             for (const auto& s : f.items_removed) out += "- ~~" + md(s) + "~~\n";
@@ -132,7 +134,8 @@ std::string write_brief_markdown(const Brief& b) {
         }
         out += "\n";
     }
-    return out;
+    // Read as plain text as often as rendered: no control or invisible character stays raw.
+    return visible_text(std::move(out));
 }
 
 }  // namespace redline::formats

@@ -1,5 +1,6 @@
 #include "formats/brief/brief_text.hpp"
 
+#include "formats/common/hidden_warnings.hpp"
 #include "formats/common/reader_notes.hpp"
 
 #include <fmt/format.h>
@@ -35,6 +36,15 @@ std::string location(const Brief& b, const BriefFinding& f) {
     else if (!f.old_place.empty())
         out += " · " + f.old_place + word(b, " (old)", "（旧版）");
     return out;
+}
+
+std::string hidden_note(const Brief& b, const BriefFinding& f) {
+    std::string quoted;
+    for (const Edit& e : f.wording) quoted += e.text;
+    const std::string list = list_hidden_characters(quoted);
+    if (list.empty()) return {};
+    return zh(b) ? "所引文字含不可见的控制字符（以名称或图形符号标出）：" + list + "。"
+                 : "The quoted wording contains invisible control characters, shown by name or picture: " + list + ".";
 }
 
 std::string reader_notes_heading(const Brief& b) { return word(b, "Reader notes", "读取说明"); }

@@ -19,6 +19,12 @@ std::string word(const Brief& b, std::string_view en, std::string_view zh);
 // "C14 · 6.2.4 → 6.2.3" and similar, for a finding's meta line.
 std::string location(const Brief& b, const BriefFinding& f);
 
+// When the finding's quotation holds controls or invisible format characters, a sentence
+// saying so, naming them ("The quoted wording contains invisible control characters, shown
+// by name or picture: U+202E RIGHT-TO-LEFT OVERRIDE ×1, …"): a reader of the finding alone
+// learns that another viewer may show other words. "" otherwise.
+std::string hidden_note(const Brief& b, const BriefFinding& f);
+
 // The summary table: a row per category that has findings, then the editorial count.
 std::vector<std::pair<std::string, std::uint32_t>> summary_rows(const Brief& b);
 

@@ -2,6 +2,7 @@
 // 和编辑性改动外，主要技术变化如下：——删除了……（见 yyyy 年版的 6.1.3）；……", drafted from the
 // findings for a drafting group to paste and edit, with its English equivalent.
 #include "formats/brief/brief.hpp"
+#include "formats/common/visible_text.hpp"
 
 #include <fmt/format.h>
 
@@ -92,7 +93,7 @@ std::string write_gbt_changes(const Brief& b) {
         zh += "——无技术变化。\n";
         en += "— no technical changes.\n";
     }
-    return zh + "\n" + en;
+    return visible_text(zh + "\n" + en);
 }
 
 }  // namespace redline::formats

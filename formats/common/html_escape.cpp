@@ -1,14 +1,29 @@
 #include "formats/common/html_escape.hpp"
 
+#include "formats/common/visible_text.hpp"
+
+#include <array>
+
 namespace redline::formats {
 
-void escape(std::string& out, std::string_view s) {
-    std::size_t run = 0;
-    auto flush = [&](std::size_t i) { out.append(s.data() + run, i - run); };
+namespace {
+
+// Bytes that need a look: the markup characters, and those that may begin a hidden
+// character or U+FFFE / U+FFFF (0xEF, already one of them). Everything else is copied in runs.
+constexpr std::array<bool, 256> special = [] {
+    std::array<bool, 256> t{};
+    for (std::size_t c = 0; c < 256; ++c) t[c] = may_begin_hidden(static_cast<unsigned char>(c));
+    for (unsigned char c : {'&', '<', '>', '"', '\''}) t[c] = true;
+    return t;
+}();
+
+void escape_with(std::string& out, std::string_view s, bool marked) {
+    std::size_t run = 0;  // [run, i) is copied as it is
     for (std::size_t i = 0; i < s.size(); ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
-        const char* rep = nullptr;
-        char picture[4];
+        if (!special[c]) continue;
+        std::string_view rep;
+        std::size_t bytes = 1;
         switch (c) {
         case '&': rep = "&amp;"; break;
         case '<': rep = "&lt;"; break;
@@ -16,33 +31,52 @@ void escape(std::string& out, std::string_view s) {
         case '"': rep = "&quot;"; break;
         case '\'': rep = "&#39;"; break;
         default:
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                const unsigned cp = 0x2400u + c;
-                picture[0] = static_cast<char>(0xE0 | (cp >> 12));
-                picture[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-                picture[2] = static_cast<char>(0x80 | (cp & 0x3F));
-                picture[3] = 0;
-                rep = picture;
-            } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-                       (static_cast<unsigned char>(s[i + 2]) == 0xBE || static_cast<unsigned char>(s[i + 2]) == 0xBF)) {
-                flush(i);
-                out += "\xEF\xBF\xBD";
-                i += 2;
+            if (const HiddenChar h = hidden_at(s, i)) {
+                out.append(s.data() + run, i - run);
+                if (marked) {
+                    out += "<bdi class=\"hidden-char\" title=\"";
+                    out += describe_hidden(h);
+                    out += "\">";
+                    out += h.shown;
+                    out += "</bdi>";
+                } else {
+                    out += h.shown;
+                }
+                i += h.bytes - 1;
                 run = i + 1;
                 continue;
             }
+            if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+                (static_cast<unsigned char>(s[i + 2]) & 0xFE) == 0xBE) {
+                rep = "\xEF\xBF\xBD";
+                bytes = 3;
+                break;
+            }
+            continue;
         }
-        if (!rep) continue;
-        flush(i);
+        out.append(s.data() + run, i - run);
         out += rep;
+        i += bytes - 1;
         run = i + 1;
     }
-    flush(s.size());
+    out.append(s.data() + run, s.size() - run);
 }
+
+}  // namespace
+
+void escape(std::string& out, std::string_view s) { escape_with(out, s, false); }
 
 std::string esc(std::string_view s) {
     std::string out;
     escape(out, s);
+    return out;
+}
+
+void escape_marked(std::string& out, std::string_view s) { escape_with(out, s, true); }
+
+std::string esc_marked(std::string_view s) {
+    std::string out;
+    escape_marked(out, s);
     return out;
 }
 

@@ -154,7 +154,7 @@ private:
         const ProvisionPlace& op = pc.old_place;
         const ProvisionPlace& np = pc.new_place;
         const std::size_t in_new = np.entry, in_old = op.entry;
-        std::string note = "<span class=\"mark\">" + esc(describe(pc)) + "</span>" + provision_quotes(pc);
+        std::string note = "<span class=\"mark\">" + esc_marked(describe(pc)) + "</span>" + provision_quotes(pc);
         // The sentence itself is marked where it stands in the clause text: on the old side
         // when it is gone, on the new side otherwise; a moved provision at both places.
         const std::string label = describe(pc);
@@ -173,9 +173,9 @@ private:
         if (in_new != none && in_old != none && in_new != in_old) {
             // The provision changed clause: say so at both places, each linking to the other.
             add(in_new, note + fmt::format(" <a href=\"#{}\">from {}</a>", entry_anchor(in_old),
-                                           esc(clause_name(*c_.old_doc, op.clause))));
+                                           esc_marked(clause_name(*c_.old_doc, op.clause))));
             add(in_old, note + fmt::format(" <a href=\"#{}\">now in {}</a>", entry_anchor(in_new),
-                                           esc(clause_name(*c_.new_doc, np.clause))));
+                                           esc_marked(clause_name(*c_.new_doc, np.clause))));
             return;
         }
         add(in_new != none ? in_new : in_old, note);
@@ -187,16 +187,16 @@ private:
         std::string out;
         const bool has_old = p.old_place.present(), has_new = p.new_place.present();
         if (p.change == ProvisionChangeKind::moved) {
-            out += fmt::format(": <q lang=\"{}\">{}</q>", lang_of(nd), esc(unit_text(nd, c_.new_unit(p))));
+            out += fmt::format(": <q lang=\"{}\">{}</q>", lang_of(nd), esc_marked(unit_text(nd, c_.new_unit(p))));
         } else {
             if (has_old)
-                out += fmt::format(": <q class=\"old\" lang=\"{}\">{}</q>", lang_of(od), esc(unit_text(od, c_.old_unit(p))));
+                out += fmt::format(": <q class=\"old\" lang=\"{}\">{}</q>", lang_of(od), esc_marked(unit_text(od, c_.old_unit(p))));
             if (has_new)
                 out += fmt::format("{}<q class=\"new\" lang=\"{}\">{}</q>", has_old ? " → " : ": ", lang_of(nd),
-                                   esc(unit_text(nd, c_.new_unit(p))));
+                                   esc_marked(unit_text(nd, c_.new_unit(p))));
         }
-        for (const auto& r : p.references_removed) out += " <span class=\"ref\">reference removed: " + esc(r) + "</span>";
-        for (const auto& r : p.references_added) out += " <span class=\"ref\">reference added: " + esc(r) + "</span>";
+        for (const auto& r : p.references_removed) out += " <span class=\"ref\">reference removed: " + esc_marked(r) + "</span>";
+        for (const auto& r : p.references_added) out += " <span class=\"ref\">reference added: " + esc_marked(r) + "</span>";
         return out;
     }
 
@@ -204,12 +204,12 @@ private:
 
     void doc_card(const Document& d, std::string_view role) {
         out_ += fmt::format("<div class=\"doc\" lang=\"{}\"><div class=\"role\">{}</div>", lang_of(d), role);
-        out_ += "<div class=\"title\">" + esc(d.info.title.empty() ? d.info.path : d.info.title) + "</div>";
+        out_ += "<div class=\"title\">" + esc_marked(d.info.title.empty() ? d.info.path : d.info.title) + "</div>";
         std::string meta;
         auto add = [&](std::string_view s) {
             if (s.empty()) return;
             if (!meta.empty()) meta += " · ";
-            meta += esc(s);
+            meta += esc_marked(s);
         };
         add(d.info.identifier);
         add(d.info.stage);
@@ -222,7 +222,7 @@ private:
         doc_card(*c_.old_doc, "Old");
         doc_card(*c_.new_doc, "New");
         out_ += "</div>\n";
-        if (!o_.date.empty()) out_ += "<p class=\"compared\">Compared on " + esc(o_.date) + " by redline.</p>\n";
+        if (!o_.date.empty()) out_ += "<p class=\"compared\">Compared on " + esc_marked(o_.date) + " by redline.</p>\n";
         out_ += "<div class=\"summary\" role=\"group\" aria-label=\"Changes by kind (click to show only these)\">";
         out_ += "<span class=\"group-label\">Clauses</span>";
         for (ClauseChange k : {ClauseChange::modified, ClauseChange::renumbered, ClauseChange::moved, ClauseChange::added,
@@ -268,7 +268,7 @@ private:
         out_ += "<details class=\"reader-notes\" open=\"\"><summary>" +
                 plural(static_cast<std::uint32_t>(notes.size()), "reader note", "reader notes") + "</summary><ul>";
         for (const ReaderNote& n : notes)
-            out_ += "<li>" + esc(fmt::format("{} draft, {}: {}", n.old_draft ? "Old" : "New", n.where, n.warning->message)) + "</li>";
+            out_ += "<li>" + esc_marked(fmt::format("{} draft, {}: {}", n.old_draft ? "Old" : "New", n.where, n.warning->message)) + "</li>";
         out_ += "</ul></details>\n";
     }
 
@@ -283,7 +283,7 @@ private:
                                 entry_anchor(i));
             if (!num.empty())
                 out_ += fmt::format("<span class=\"badge k-{}{}\">{}</span>", to_string(e.change), e.editorial ? " editorial" : "", num);
-            out_ += "<span class=\"nlabel\">" + esc(label_of(e)) + "</span> <span class=\"ntitle\">" + esc(title_of(e)) +
+            out_ += "<span class=\"nlabel\">" + esc_marked(label_of(e)) + "</span> <span class=\"ntitle\">" + esc_marked(title_of(e)) +
                     "</span>";
             if (e.change != ClauseChange::unchanged)
                 out_ += fmt::format("<span class=\"visually-hidden\"> ({})</span>", to_string(e.change));
@@ -309,12 +309,12 @@ private:
             const std::string num = entry != none ? number_of(c_.entries[entry]) : std::string();
             out_ += fmt::format("<div class=\"pc pc-{}\"><a href=\"#{}\">{}{}</a> <span class=\"what\">{}</span>{}</div>\n",
                                 to_string(pc.change), entry_anchor(entry), num.empty() ? "" : "<span class=\"cnum\">" + num + "</span> ",
-                                esc(place), esc(describe(pc)), provision_quotes(pc));
+                                esc_marked(place), esc_marked(describe(pc)), provision_quotes(pc));
         }
         for (const auto& r : c_.references.normative_removed)
-            out_ += "<div class=\"pc pc-removed\"><span class=\"what\">normative reference removed</span>: " + esc(r) + "</div>\n";
+            out_ += "<div class=\"pc pc-removed\"><span class=\"what\">normative reference removed</span>: " + esc_marked(r) + "</div>\n";
         for (const auto& r : c_.references.normative_added)
-            out_ += "<div class=\"pc pc-added\"><span class=\"what\">normative reference added</span>: " + esc(r) + "</div>\n";
+            out_ += "<div class=\"pc pc-added\"><span class=\"what\">normative reference added</span>: " + esc_marked(r) + "</div>\n";
         out_ += "</section>\n";
     }
 
@@ -324,18 +324,18 @@ private:
     using Marks = std::vector<std::pair<std::size_t, const SentenceMark*>>;
 
     void mark(const SentenceMark& m) {
-        out_ += fmt::format("<span class=\"pmark {}\" role=\"note\">{}</span>", m.new_side ? "pm-new" : "pm-old", esc(m.label));
+        out_ += fmt::format("<span class=\"pmark {}\" role=\"note\">{}</span>", m.new_side ? "pm-new" : "pm-old", esc_marked(m.label));
     }
 
     // Writes text, putting each mark before the sentence that starts at its offset.
     void text_with_marks(std::string_view text, const Marks& marks, std::size_t first = 0) {
         std::size_t at = 0;
         for (std::size_t k = first; k < marks.size(); ++k) {
-            escape(out_, text.substr(at, marks[k].first - at));
+            escape_marked(out_, text.substr(at, marks[k].first - at));
             mark(*marks[k].second);
             at = marks[k].first;
         }
-        escape(out_, text.substr(at));
+        escape_marked(out_, text.substr(at));
     }
 
     // The clause text as edit runs. Marks never split a run: the counts of <del> and <ins>
@@ -381,8 +381,8 @@ private:
         const ClauseEntry& e = c_.entries[i];
         const ClauseId o = e.old_ids.front();
         out_ += fmt::format("<div class=\"moved-stub\" id=\"s{}\">{} {} moved to <a href=\"#{}\">{}</a></div>\n", i,
-                            esc(clause_name(*c_.old_doc, o)), esc(c_.old_doc->title(o)), entry_anchor(i),
-                            esc(clause_names(*c_.new_doc, e.new_ids)));
+                            esc_marked(clause_name(*c_.old_doc, o)), esc_marked(c_.old_doc->title(o)), entry_anchor(i),
+                            esc_marked(clause_names(*c_.new_doc, e.new_ids)));
     }
 
     void entry(std::size_t i) {
@@ -404,7 +404,7 @@ private:
         out_ += fmt::format("<h{} class=\"head\" id=\"h{}\">", level, i);
         const std::string num = number_of(e);
         if (e.number) out_ += "<span class=\"cnum\">" + num + "</span> ";
-        out_ += "<span class=\"label\">" + esc(label_of(e)) + "</span> <span class=\"title\">" + esc(title_of(e)) + "</span> ";
+        out_ += "<span class=\"label\">" + esc_marked(label_of(e)) + "</span> <span class=\"title\">" + esc_marked(title_of(e)) + "</span> ";
         out_ += fmt::format("<span class=\"badge k-{}\">{}</span>", to_string(e.change), to_string(e.change));
         for (ClauseChange a : e.also) out_ += fmt::format(" <span class=\"badge k-{0}\">{0}</span>", to_string(a));
         if (e.editorial) out_ += " <span class=\"badge editorial\">editorial</span>";
@@ -413,23 +413,23 @@ private:
         std::string lines;
         if (!e.old_ids.empty()) lines += "old " + where(od, od[e.old_ids.front()].where);
         if (!e.new_ids.empty()) lines += std::string(lines.empty() ? "" : " · ") + "new " + where(nd, nd[e.new_ids.front()].where);
-        out_ += "<p class=\"lines\">" + esc(lines) + "</p>\n";
+        out_ += "<p class=\"lines\">" + esc_marked(lines) + "</p>\n";
         if (e.is(ClauseChange::moved)) {
             const ClauseId o = e.old_ids.front();
             const ClauseId parent = od[o].parent;
             std::string from = clause_name(od, o);
             if (parent != no_clause && parent != od.root())
                 from += " (under " + clause_name(od, parent) + " " + std::string(od.title(parent)) + ")";
-            out_ += fmt::format("<p class=\"links\">Moved from {} — <a href=\"#s{}\">its old place</a></p>\n", esc(from), i);
+            out_ += fmt::format("<p class=\"links\">Moved from {} — <a href=\"#s{}\">its old place</a></p>\n", esc_marked(from), i);
         }
         if (e.change == ClauseChange::split)
-            out_ += "<p class=\"links\">Split: " + esc(clause_names(od, e.old_ids)) + " became " +
-                    esc(clause_names(nd, e.new_ids)) + "</p>\n";
+            out_ += "<p class=\"links\">Split: " + esc_marked(clause_names(od, e.old_ids)) + " became " +
+                    esc_marked(clause_names(nd, e.new_ids)) + "</p>\n";
         if (e.change == ClauseChange::merged)
-            out_ += "<p class=\"links\">Merged: " + esc(clause_names(od, e.old_ids)) + " became " +
-                    esc(clause_names(nd, e.new_ids)) + "</p>\n";
+            out_ += "<p class=\"links\">Merged: " + esc_marked(clause_names(od, e.old_ids)) + " became " +
+                    esc_marked(clause_names(nd, e.new_ids)) + "</p>\n";
         if (e.change == ClauseChange::reorganised)
-            out_ += "<p class=\"links\">Reorganised: " + esc(entry_links(c_, e)) + "</p>\n";
+            out_ += "<p class=\"links\">Reorganised: " + esc_marked(entry_links(c_, e)) + "</p>\n";
         if (!notes_[i].empty()) {
             out_ += "<ul class=\"notes\" aria-label=\"Provision changes in this clause\">";
             for (const std::string& n : notes_[i]) out_ += "<li>" + n + "</li>";

@@ -1,6 +1,7 @@
 #include "formats/json/json_writer.hpp"
 
 #include "engine/utf8.hpp"
+#include "formats/common/visible_text.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -117,6 +118,13 @@ JsonWriter& JsonWriter::null() {
     return *this;
 }
 
+// "\\u202e": lower-case hex, as nlohmann writes "\\u001b".
+void JsonWriter::unicode_escape(char32_t cp) {
+    static constexpr char hex[] = "0123456789abcdef";
+    out_ += "\\u";
+    for (int shift = 12; shift >= 0; shift -= 4) out_ += hex[(cp >> shift) & 0xF];
+}
+
 void JsonWriter::string(std::string_view s) {
     // Invalid UTF-8 cannot come from the readers (the decoder rejects it); should it come
     // anyway, each byte that starts no valid sequence becomes U+FFFD.
@@ -135,7 +143,18 @@ void JsonWriter::string(std::string_view s) {
     std::size_t run = 0;  // [run, i) is copied as is
     for (std::size_t i = 0; i < s.size(); ++i) {
         const unsigned char c = static_cast<unsigned char>(s[i]);
-        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            // DEL, C1 controls and invisible format characters (U+202E, U+200B, …) stay in the
+            // data as written, escaped so that a person reading the JSON sees them.
+            if (!may_begin_hidden(c)) continue;
+            const HiddenChar h = hidden_at(s, i);
+            if (!h) continue;
+            out_.append(s.data() + run, i - run);
+            unicode_escape(h.code_point);
+            i += h.bytes - 1;
+            run = i + 1;
+            continue;
+        }
         out_.append(s.data() + run, i - run);
         run = i + 1;
         switch (c) {
@@ -146,12 +165,7 @@ void JsonWriter::string(std::string_view s) {
         case '\n': out_ += "\\n"; break;
         case '\r': out_ += "\\r"; break;
         case '\t': out_ += "\\t"; break;
-        default: {
-            static constexpr char hex[] = "0123456789abcdef";
-            out_ += "\\u00";
-            out_ += hex[c >> 4];
-            out_ += hex[c & 0xF];
-        }
+        default: unicode_escape(c);
         }
     }
     out_.append(s.data() + run, s.size() - run);

@@ -2,7 +2,9 @@
 //
 // It writes exactly what nlohmann::json::dump(1) wrote before it (one-space indent, members
 // in insertion order, "[]" / "{}" for empty containers, non-ASCII UTF-8 kept as is, invalid
-// UTF-8 replaced by U+FFFD), without building a tree first: the report of a 350 KB draft pair
+// UTF-8 replaced by U+FFFD), without building a tree first, with one addition: DEL, the C1
+// controls and the invisible format characters of formats/common/visible_text (U+202E, U+200B,
+// U+FEFF, …) are escaped as \uXXXX, so that a person reading the JSON sees them: the report of a 350 KB draft pair
 // is half a megabyte of mostly ASCII text, and building and dumping a json tree cost a fifth
 // of the whole comparison.
 #pragma once
@@ -47,6 +49,7 @@ private:
     void before_value();
     void newline_indent(std::size_t depth);
     void string(std::string_view s);
+    void unicode_escape(char32_t cp);
 
     struct Level {
         bool object;

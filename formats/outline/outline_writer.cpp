@@ -1,6 +1,7 @@
 #include "formats/outline/outline_writer.hpp"
 
 #include "formats/common/utf8_excerpt.hpp"
+#include "formats/common/visible_text.hpp"
 
 #include <fmt/format.h>
 
@@ -76,7 +77,8 @@ std::string write_outline(const Document& doc, const Analysis* analysis) {
     }
     for (const Warning& w : doc.warnings)
         out += fmt::format("# warning: line {}: {}\n", w.where.line, w.message);
-    return out;
+    // Nothing of the draft reaches a terminal as a control or an invisible character.
+    return visible_text(std::move(out));
 }
 
 }  // namespace redline::formats

@@ -2,6 +2,7 @@
 
 #include "formats/common/clause_names.hpp"
 #include "formats/common/reader_notes.hpp"
+#include "formats/common/visible_text.hpp"
 
 #include <fmt/format.h>
 
@@ -9,6 +10,9 @@ namespace redline::formats {
 
 namespace {
 
+// Everything of the drafts — text, labels, titles, paths, reader notes — goes through
+// visible_text() on its way in: a draft's ESC or RLO must not act on the terminal. Only
+// Style writes escape sequences.
 struct Style {
     bool color;
     std::string on(EditOp op) const {
@@ -46,7 +50,7 @@ std::string line_of(const Comparison& c, const ClauseEntry& e) {
 
 void render_edits(std::string& out, const std::vector<Edit>& edits, const Style& st) {
     std::string text;
-    for (const Edit& e : edits) text += st.on(e.op) + (e.op == EditOp::equal ? elide(e.text) : e.text) + st.off(e.op);
+    for (const Edit& e : edits) text += st.on(e.op) + visible_text(e.op == EditOp::equal ? elide(e.text) : e.text) + st.off(e.op);
     // Indent every line of the clause text by four spaces.
     out += "    ";
     for (char ch : text) {
@@ -70,19 +74,19 @@ void render_provisions(std::string& out, const Comparison& c, const Style& st) {
         std::string force(to_string(main.what.kind));
         if (ou && nu && (ou->what.form != nu->what.form)) force = fmt::format("{} → {}", ou->what.form, nu->what.form);
         else force += " (" + main.what.form + ")";
-        out += fmt::format("  {:<12} {}  {}{}\n", to_string(p.change), where, force, p.also_moved ? ", moved" : "");
+        out += visible_text(fmt::format("  {:<12} {}  {}{}\n", to_string(p.change), where, force, p.also_moved ? ", moved" : ""));
         if (p.change == ProvisionChangeKind::moved) {
-            out += "    " + std::string(unit_text(*c.new_doc, *nu)) + "\n";
+            out += "    " + visible_text(unit_text(*c.new_doc, *nu)) + "\n";
             continue;
         }
-        if (ou) out += "    " + st.on(EditOp::remove) + std::string(unit_text(*c.old_doc, *ou)) + st.off(EditOp::remove) + "\n";
+        if (ou) out += "    " + st.on(EditOp::remove) + visible_text(unit_text(*c.old_doc, *ou)) + st.off(EditOp::remove) + "\n";
         if (nu)
-            out += "    " + st.on(EditOp::insert) + std::string(unit_text(*c.new_doc, *nu)) + st.off(EditOp::insert) + "\n";
-        for (const auto& r : p.references_removed) out += "    reference removed: " + r + "\n";
-        for (const auto& r : p.references_added) out += "    reference added: " + r + "\n";
+            out += "    " + st.on(EditOp::insert) + visible_text(unit_text(*c.new_doc, *nu)) + st.off(EditOp::insert) + "\n";
+        for (const auto& r : p.references_removed) out += "    reference removed: " + visible_text(r) + "\n";
+        for (const auto& r : p.references_added) out += "    reference added: " + visible_text(r) + "\n";
     }
-    for (const auto& r : c.references.normative_removed) out += "  normative reference removed: " + r + "\n";
-    for (const auto& r : c.references.normative_added) out += "  normative reference added: " + r + "\n";
+    for (const auto& r : c.references.normative_removed) out += "  normative reference removed: " + visible_text(r) + "\n";
+    for (const auto& r : c.references.normative_added) out += "  normative reference added: " + visible_text(r) + "\n";
 }
 
 }  // namespace
@@ -90,7 +94,7 @@ void render_provisions(std::string& out, const Comparison& c, const Style& st) {
 std::string write_terminal(const Comparison& c, const TerminalOptions& options) {
     const Style st{options.color};
     std::string out;
-    out += st.bold(fmt::format("redline: {} → {}", c.old_doc->info.path, c.new_doc->info.path)) + "\n";
+    out += st.bold(visible_text(fmt::format("redline: {} → {}", c.old_doc->info.path, c.new_doc->info.path))) + "\n";
     std::string counts;
     for (ClauseChange k : {ClauseChange::modified, ClauseChange::renumbered, ClauseChange::moved, ClauseChange::added,
                            ClauseChange::removed, ClauseChange::split, ClauseChange::merged, ClauseChange::reorganised,
@@ -111,15 +115,15 @@ std::string write_terminal(const Comparison& c, const TerminalOptions& options) 
         for (ClauseChange a : e.also) kind += fmt::format(", {}", to_string(a));
         if (e.editorial) kind += ", editorial";
         out += '\n';
-        out += st.bold(fmt::format("{:<4} {} {}", id, labels, entry_display_title(c, e)));
+        out += st.bold(visible_text(fmt::format("{:<4} {} {}", id, labels, entry_display_title(c, e))));
         out += "  ";
         out += st.dim(fmt::format("[{}; {}]", kind, line_of(c, e)));
         out += '\n';
-        if (e.change == ClauseChange::reorganised) out += "    " + st.dim(entry_links(c, e)) + "\n";
+        if (e.change == ClauseChange::reorganised) out += "    " + st.dim(visible_text(entry_links(c, e))) + "\n";
         if (e.title_changed) {
             out += "    title: ";
             std::string t;
-            for (const Edit& ed : e.title_edits) t += st.on(ed.op) + ed.text + st.off(ed.op);
+            for (const Edit& ed : e.title_edits) t += st.on(ed.op) + visible_text(ed.text) + st.off(ed.op);
             out += t + "\n";
         }
         if (!e.edits.empty() && !(e.change == ClauseChange::renumbered)) render_edits(out, e.edits, st);
@@ -130,7 +134,7 @@ std::string write_terminal(const Comparison& c, const TerminalOptions& options) 
         out += st.bold("Reader notes");
         out += '\n';
         for (const ReaderNote& n : notes)
-            out += fmt::format("  {} {}: {}\n", n.old_draft ? "old" : "new", n.where, n.warning->message);
+            out += visible_text(fmt::format("  {} {}: {}\n", n.old_draft ? "old" : "new", n.where, n.warning->message));
     }
     return out;
 }

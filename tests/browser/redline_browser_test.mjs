@@ -53,11 +53,19 @@ const hostile = (n) =>
 writeFileSync(hostileOld, hostile(1));
 writeFileSync(hostileNew, hostile(2).replace("shall apply", "should apply"));
 
+// "The device shall U+202E tpyrcne ton U+202C stored data.": rendered with the controls it
+// reads "shall not encrypt"; the page must show the controls instead (docs/limits.md).
+const spoofedOld = join(outDir, "spoofed-old.txt");
+const spoofedNew = join(outDir, "spoofed-new.txt");
+writeFileSync(spoofedOld, "1 Scope\n\nThis document applies.\n\n2 Storage\n\nThe device shall encrypt stored data.\n");
+writeFileSync(spoofedNew, "1 Scope\n\nThis document applies.\n\n2 Storage\n\nThe device shall \u202Etpyrcne ton\u202C stored data.\n");
+
 const pages = {
   zh: page("sample-zh", join(samples, "2023-05-draft.zh.txt"), join(samples, "2023-08-draft-for-comments.zh.txt")),
   en: page("sample-en", join(samples, "2023-05-draft.en.txt"), join(samples, "2023-08-draft-for-comments.en.txt")),
   tls: page("tls-06-07", join(tls, "draft-ietf-tls-tls13-06.md"), join(tls, "draft-ietf-tls-tls13-07.md")),
   hostile: page("hostile", hostileOld, hostileNew),
+  spoofed: page("spoofed", spoofedOld, spoofedNew),
 };
 
 const browser = await chromium.launch({
@@ -188,6 +196,39 @@ try {
     check(await p.evaluate(() => getComputedStyle(document.body).display) !== "none", "hostile: the draft's CSS did not apply");
     check(problems.length === 0, `hostile: no console errors (${problems.join("; ")})`);
     await p.screenshot({ path: join(outDir, "hostile.png") });
+    await context.close();
+  }
+
+  {
+    const { p, problems, context } = await open(pages.spoofed);
+    const text = await p.evaluate(() => document.querySelector("article[data-new='2']").innerText);
+    check(text.includes("The device shall encrypt ⟨RLO⟩tpyrcne ton⟨PDF⟩ stored data.") && !text.includes("not encrypt"),
+      "spoofed: the clause shows ⟨RLO⟩ and ⟨PDF⟩ where the draft has them, in logical order");
+    check(await p.evaluate(() => !document.body.innerText.includes("\u202E") && !document.body.innerText.includes("\u202C")),
+      "spoofed: no bidi control reaches the rendered text");
+    const markers = await p.$$eval("article[data-new='2'] .inline-body bdi.hidden-char", (els) =>
+      els.map((e) => [e.textContent, getComputedStyle(e).unicodeBidi, getComputedStyle(e).backgroundColor]));
+    check(markers.length === 2 && markers[0][0] === "⟨RLO⟩" && markers[1][0] === "⟨PDF⟩" &&
+          markers.every((m) => m[1] === "isolate" && m[2] !== "rgba(0, 0, 0, 0)"),
+      `spoofed: the markers are isolated and highlighted (${JSON.stringify(markers)})`);
+    // Rendered left to right in logical order: the marker before the words it preceded.
+    const order = await p.evaluate(() => {
+      const ins = document.querySelector("article[data-new='2'] .inline-body ins");
+      const marker = ins.querySelector("bdi").getBoundingClientRect();
+      const range = document.createRange();
+      const words = [...ins.childNodes].find((n) => n.nodeType === 3 && n.textContent.includes("tpyrcne"));
+      range.setStart(words, words.textContent.indexOf("tpyrcne"));
+      range.setEnd(words, words.textContent.indexOf("tpyrcne") + 1);
+      return marker.left < range.getBoundingClientRect().left;
+    });
+    check(order, "spoofed: ⟨RLO⟩ renders before \"tpyrcne\", as written");
+    const notes = await p.evaluate(() => document.querySelector(".reader-notes").innerText);
+    check(notes.includes("clause 2: text contains invisible control characters (U+202E RIGHT-TO-LEFT OVERRIDE ×1"),
+      "spoofed: the reader notes name the clause");
+    await p.click("button[data-value='side']");
+    check(await p.$$eval(".side .col-new bdi.hidden-char", (e) => e.length) === 2, "spoofed: side by side keeps the markers");
+    check(problems.length === 0, `spoofed: no console errors (${problems.join("; ")})`);
+    await p.screenshot({ path: join(outDir, "spoofed.png") });
     await context.close();
   }
 } finally {
