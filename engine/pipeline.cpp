@@ -106,6 +106,11 @@ private:
             [&] {
                 for (std::size_t i = 0; i < split && i < jobs.size(); ++i) c_.entries[i] = differ.entry(jobs[i], &scripts_[i]);
             });
+        // The provisions are matched: their keys are read no more. Each stage gives back what
+        // only it reads, so that later stages reuse the memory instead of adding to the peak.
+        old_.keys = ProvisionKeys();
+        new_.keys = ProvisionKeys();
+        new_key_map_ = {};
     }
 
     // Change numbers, the summary, the clause → entry lookups and moved clauses' old places.
@@ -137,7 +142,14 @@ private:
 
     void place_provision_changes() {
         place_provisions(c_, *differ_, scripts_, old_.tokens, new_.tokens, old_.tables);
+        // The last stage that reads the token streams and the alignment.
         scripts_ = {};
+        differ_.reset();
+        old_.tokens = TokenizedDocument();
+        new_.tokens = TokenizedDocument();
+        old_.tables = TokenTables();
+        al_ = Alignment();
+        plan_ = EntryPlan();
     }
 
     void rank_findings() { c_.findings = find_findings(c_); }

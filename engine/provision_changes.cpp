@@ -101,6 +101,16 @@ ProvisionKeys provision_keys(const Document& doc, const Analysis& a, const Token
         if (added) p.extra_words.push_back(it->first);
         return it->second;
     };
+    // Reserved once from the provisions' text (a key is about as long as its text, a word at
+    // least a few bytes of it): grown by doubling, the arrays left their old copies behind.
+    std::size_t text_bytes = 0, provisions = 0;
+    for (const Unit& u : a.units)
+        if (u.what.kind != ProvisionKind::statement) text_bytes += u.length, ++provisions;
+    p.normative.reserve(provisions);
+    p.key_end.reserve(provisions);
+    p.words_end.reserve(provisions);
+    p.keys.reserve(text_bytes + text_bytes / 8);
+    p.words.reserve(text_bytes / 3);
     for (std::uint32_t i = 0; i < a.units.size(); ++i) {
         const Unit& u = a.units[i];
         if (u.what.kind == ProvisionKind::statement) continue;
@@ -109,13 +119,15 @@ ProvisionKeys provision_keys(const Document& doc, const Analysis& a, const Token
         const std::string_view t = unit_text(doc, u);
         p.keys += text::comparison_key(t);   // one buffer: a string each was 50 bytes more a provision
         p.key_end.push_back(p.keys.size());
-        std::vector<std::uint32_t>& words = p.words.emplace_back();
+        const std::size_t begin = p.words.size();
         text::tokenize(t, tokens);
         for (const text::Token& tok : tokens)
             if (tok.kind != text::TokenKind::space && tok.kind != text::TokenKind::punct)
-                words.push_back(key_id(t.substr(tok.offset, tok.length)));
-        std::sort(words.begin(), words.end());
+                p.words.push_back(key_id(t.substr(tok.offset, tok.length)));
+        std::sort(p.words.begin() + static_cast<std::ptrdiff_t>(begin), p.words.end());
+        p.words_end.push_back(static_cast<std::uint32_t>(p.words.size()));
     }
+
     // Units and references are both in document order (block, then offset): one merge.
     p.refs.resize(p.normative.size());
     std::size_t k = 0;
@@ -143,18 +155,26 @@ void join_word_ids(ProvisionKeys& o, ProvisionKeys& n, const std::vector<std::ui
         if (const std::uint32_t id = joined_keys.find(word); id != text::Interner::npos) return id;
         return beyond.try_emplace(word, static_cast<std::uint32_t>(joined_keys.size() + beyond.size())).first->second;
     };
-    for (std::vector<std::uint32_t>& words : o.words) {
+    // Each provision's words, as a writable range of the flat array.
+    auto each = [](ProvisionKeys& p, auto&& f) {
+        std::uint32_t begin = 0;
+        for (const std::uint32_t end : p.words_end) {
+            f(p.words.begin() + begin, p.words.begin() + end);
+            begin = end;
+        }
+    };
+    each(o, [&](auto first, auto last) {
         bool changed = false;
-        for (std::uint32_t& w : words)
-            if (w >= ProvisionKeys::extra_word) w = extra_id(o.extra_words[w - ProvisionKeys::extra_word]), changed = true;
-        if (changed) std::sort(words.begin(), words.end());
-    }
-    for (std::vector<std::uint32_t>& words : n.words) {
-        if (words.empty()) continue;
-        for (std::uint32_t& w : words)
-            w = w >= ProvisionKeys::extra_word ? extra_id(n.extra_words[w - ProvisionKeys::extra_word]) : new_key_map[w];
-        std::sort(words.begin(), words.end());
-    }
+        for (auto w = first; w != last; ++w)
+            if (*w >= ProvisionKeys::extra_word) *w = extra_id(o.extra_words[*w - ProvisionKeys::extra_word]), changed = true;
+        if (changed) std::sort(first, last);
+    });
+    each(n, [&](auto first, auto last) {
+        if (first == last) return;
+        for (auto w = first; w != last; ++w)
+            *w = *w >= ProvisionKeys::extra_word ? extra_id(n.extra_words[*w - ProvisionKeys::extra_word]) : new_key_map[*w];
+        std::sort(first, last);
+    });
 }
 
 void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, const std::vector<ClauseId>& counterpart,

@@ -8,6 +8,7 @@
 #include "engine/tokens.hpp"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,9 +25,12 @@ struct ProvisionKeys {
     // Per provision, in the order of `normative` (most units are statements: slots for every
     // unit were 80 bytes each, 50 MB of two 80,000-clause drafts). Look up a unit's with
     // key_of(), words_of() and refs_of().
+    // Words in one flat array: a vector per provision cost 24 bytes, an allocation and its
+    // growth slack. (Keys keep 64-bit ends: NFKC can make a key longer than its text.)
     std::string keys;                               // comparison keys of their texts, one after another
     std::vector<std::size_t> key_end;               // where each one's key ends in `keys`
-    std::vector<std::vector<std::uint32_t>> words;  // its words' comparison-key ids, sorted
+    std::vector<std::uint32_t> words;               // their words' comparison-key ids, each one's sorted
+    std::vector<std::uint32_t> words_end;           // where each one's words end in `words`
     std::vector<std::string> extra_words;           // word keys the draft's key table lacks
     std::vector<std::vector<std::string>> refs;     // sorted reference keys
 
@@ -35,7 +39,11 @@ struct ProvisionKeys {
         const std::size_t begin = s == 0 ? 0 : key_end[s - 1];
         return std::string_view(keys).substr(begin, key_end[s] - begin);
     }
-    const std::vector<std::uint32_t>& words_of(std::uint32_t unit) const { return words[slot[unit]]; }
+    std::span<const std::uint32_t> words_of(std::uint32_t unit) const { return words_in(slot[unit]); }
+    std::span<const std::uint32_t> words_in(std::uint32_t s) const {
+        const std::uint32_t begin = s == 0 ? 0 : words_end[s - 1];
+        return std::span<const std::uint32_t>(words).subspan(begin, words_end[s] - begin);
+    }
     const std::vector<std::string>& refs_of(std::uint32_t unit) const { return refs[slot[unit]]; }
 };
 

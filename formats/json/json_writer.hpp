@@ -42,6 +42,10 @@ public:
         return value(v);
     }
 
+    // Room for this many bytes of output, allocated once: growing a string by doubling holds
+    // the old and the new copy at once (a document's JSON can be ten times its text).
+    void reserve(std::size_t bytes) { out_.reserve(bytes); }
+
     // The document, ending in a newline. The writer is empty afterwards.
     std::string finish();
 

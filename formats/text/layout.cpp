@@ -86,9 +86,8 @@ bool could_be_running_line(const SourceLine& l) {
 
 }  // namespace
 
-Result remove_page_furniture(std::span<const SourceLine> in, std::vector<Warning>& warnings) {
+Result remove_page_furniture(std::vector<SourceLine> lines, std::vector<Warning>& warnings) {
     Result out;
-    std::vector<SourceLine> lines(in.begin(), in.end());
     std::vector<bool> drop(lines.size(), false);
 
     // RFC footers become page breaks.
@@ -165,9 +164,11 @@ Result remove_page_furniture(std::span<const SourceLine> in, std::vector<Warning
     if (page_numbers > 0)
         warnings.push_back({SourceLocation{}, "removed " + std::to_string(page_numbers) + " page numbers"});
 
-    out.lines.reserve(lines.size());
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < lines.size(); ++i)
-        if (!drop[i]) out.lines.push_back(lines[i]);
+        if (!drop[i]) lines[kept++] = lines[i];
+    lines.resize(kept);
+    out.lines = std::move(lines);
     return out;
 }
 

@@ -8,7 +8,6 @@
 #include "engine/document.hpp"
 #include "formats/text/structure.hpp"
 
-#include <span>
 #include <vector>
 
 namespace redline::formats::layout {
@@ -18,6 +17,8 @@ struct Result {
     bool rfc_pages = false;          // RFC-style "[Page N]" footers were found
 };
 
-Result remove_page_furniture(std::span<const SourceLine> lines, std::vector<Warning>& warnings);
+// Takes the lines by value and filters them in place: a draft of short paragraphs has as many
+// lines as it has bytes over a few, and each copy of them costs 24 bytes a line.
+Result remove_page_furniture(std::vector<SourceLine> lines, std::vector<Warning>& warnings);
 
 }  // namespace redline::formats::layout

@@ -475,7 +475,7 @@ Document read_numbered_markdown(std::string_view utf8, const ReadOptions& option
     b.reserve_text(utf8.size());
     StructureOptions so;
     so.language = options.language;
-    build_structure(conv.lines, b, so);
+    build_structure(std::move(conv.lines), b, so);
     DocumentInfo& info = b.document().info;
     if (info.title.empty()) info.title = conv.yaml_title;
     return b.finish();

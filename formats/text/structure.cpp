@@ -53,9 +53,9 @@ enum class Mode { cover, toc, body };
 
 class Recogniser {
 public:
-    Recogniser(std::span<const SourceLine> input, DocumentBuilder& b, const StructureOptions& options)
+    Recogniser(std::vector<SourceLine> input, DocumentBuilder& b, const StructureOptions& options)
         : b_(b), warnings_(b.document().warnings) {
-        layout::Result cleaned = layout::remove_page_furniture(input, warnings_);
+        layout::Result cleaned = layout::remove_page_furniture(std::move(input), warnings_);
         lines_ = std::move(cleaned.lines);
         rfc_ = cleaned.rfc_pages;
         language_ = options.language != Language::unknown ? options.language : detect_language();
@@ -915,8 +915,8 @@ private:
 
 }  // namespace
 
-void build_structure(std::span<const SourceLine> lines, DocumentBuilder& out, const StructureOptions& options) {
-    Recogniser r(lines, out, options);
+void build_structure(std::vector<SourceLine> lines, DocumentBuilder& out, const StructureOptions& options) {
+    Recogniser r(std::move(lines), out, options);
     r.run();
 }
 

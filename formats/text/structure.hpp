@@ -84,7 +84,8 @@ struct StructureOptions {
 // footers and headers, running headers repeated on many pages, bare page numbers) is
 // removed first; a number at the start of a line is a heading only when it continues the
 // numbering (formats/text/sequence.hpp). Sets the language of the document and of every node.
-void build_structure(std::span<const SourceLine> lines, DocumentBuilder& out,
+// The lines are taken by value (callers move them in): the recogniser filters them in place.
+void build_structure(std::vector<SourceLine> lines, DocumentBuilder& out,
                      const StructureOptions& options);
 
 // The Markdown reader's entry point for documents whose structure is carried by the numbers
