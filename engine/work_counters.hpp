@@ -14,6 +14,7 @@ enum class Counter : std::uint8_t {
     same_label_candidates,   // old siblings examined by the same-label matcher (engine/match)
     diff_steps,              // diagonal and snake steps of the token diff (engine/diff)
     zh_modal_scan,           // tokens looked at by the Chinese classifier (engine/provisions_classify)
+    same_text_provisions,    // old provisions looked at to pair the same text (engine/provision_changes)
     count_
 };
 

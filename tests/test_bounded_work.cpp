@@ -127,6 +127,38 @@ BOOST_AUTO_TEST_CASE(same_label_matching_looks_up_siblings_instead_of_scanning_t
     BOOST_TEST(same_label_work(200, true) == 200u * 64u);
 }
 
+BOOST_AUTO_TEST_CASE(one_provision_repeated_in_every_clause_pairs_without_rescanning) {
+    // n clauses of the same text, one more inserted first: each provision pairs with its
+    // clause's counterpart, and each old provision is looked at a bounded number of times.
+    auto clauses = [](std::size_t n, bool inserted) {
+        DocumentBuilder b;
+        std::uint32_t line = 1;
+        if (inserted) {
+            b.open(ClauseKind::clause, "", "Inserted", SourceLocation{line++, 0, 0});
+            b.add_block(BlockKind::paragraph, "A new clause at the start.", SourceLocation{line++, 0, 0});
+            b.close();
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            b.open(ClauseKind::clause, "", "Requirement", SourceLocation{line++, 0, 0});
+            b.add_block(BlockKind::paragraph, "The device shall keep the same record of every change.", SourceLocation{line++, 0, 0});
+            b.close();
+        }
+        return b.finish();
+    };
+    std::uint64_t work[2] = {};
+    for (const std::size_t n : {200u, 400u}) {
+        const Document o = clauses(n, false), nw = clauses(n, true);
+        std::size_t changed = 0;
+        work[n == 400] = counted(work::Counter::same_text_provisions, [&] {
+            const Comparison c = compare(o, nw);
+            changed = c.provisions.size();
+        });
+        BOOST_TEST(changed == 0u);   // every provision kept its place (a clause was only added)
+        BOOST_TEST(work[n == 400] <= 2 * n);
+    }
+    BOOST_TEST(work[1] == 2 * work[0]);
+}
+
 BOOST_AUTO_TEST_CASE(shuffled_words_stay_exact_under_the_budget) {
     const auto [a, b] = shuffled_ids(300);
     const TokenRun r = diff_ids(a, b);
