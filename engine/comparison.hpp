@@ -47,6 +47,8 @@ struct ClauseEntry {
     std::vector<ClauseChange> also;     // further facts: renumbered, modified, moved
     bool editorial = false;             // changed, but only editorially (incl. numbering only)
     bool replaced = false;              // presentation: old block then new block
+    bool over_budget = false;           // part of its word diff went over the diff's budget
+                                        // (docs/limits.md) and is shown removed and inserted whole
     bool title_changed = false;
     float score = 0;                    // of the pair; 0 for added/removed
     MatchReason reason = MatchReason::none;
@@ -130,6 +132,10 @@ struct Comparison {
     std::vector<Finding> findings;             // ranked, most important first (engine/findings)
     // For each clause of either document, the index of the entry that holds it.
     std::vector<std::size_t> entry_of_old, entry_of_new;
+    // The comparison's own remarks, placed in the new draft: where a limit of docs/limits.md
+    // made it show less than an exact diff. Writers list them after the drafts' reader
+    // warnings, as the new draft's.
+    std::vector<Warning> warnings;
 
     // Any substantive difference (what decides exit status 1).
     bool has_substantive_changes() const;

@@ -2,6 +2,7 @@
 
 #include "engine/sequence.hpp"
 #include "engine/sort_ids.hpp"
+#include "engine/work_counters.hpp"
 
 #include <dtl/dtl.hpp>
 
@@ -48,10 +49,49 @@ std::uint64_t estimated_distance(std::span<const std::uint32_t> a, std::span<con
     return (x.size() - same) + (y.size() - same);
 }
 
-// dtl on a[a0,a1) vs b[b0,b1), appended to runs with absolute indices.
+// The work dtl may do on one pair of sequences, and whether some pair needed more. dtl's
+// O(NP) search (Wu, Manber, Myers and Miller) visits delta + 2p + 1 diagonals in round p, and
+// records a path coordinate per visit; past 2,000,000 coordinates dtl silently settles for
+// a non-minimal script. Above max_diff_diagonals visits the pair is shown replaced instead,
+// and the caller is told (docs/limits.md).
+struct Budget {
+    bool exceeded = false;
+};
+
+// Whether dtl's search on a and b stays within max_diff_diagonals visits: the same search
+// without the path, stopped at the budget. Pairs too small to reach it are not searched.
+bool within_diff_budget(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
+    const bool swap = a.size() > b.size();
+    const std::span<const std::uint32_t> x = swap ? b : a, y = swap ? a : b;   // |x| <= |y|
+    const auto m = static_cast<std::int64_t>(x.size()), n = static_cast<std::int64_t>(y.size()), delta = n - m;
+    // Every round visits delta + 2p + 1 diagonals and p reaches at most m.
+    if (static_cast<std::uint64_t>(delta + m + 1) * static_cast<std::uint64_t>(m + 1) <= max_diff_diagonals) return true;
+    std::vector<std::int64_t> fp(static_cast<std::size_t>(m + n + 3), -1);
+    const std::int64_t offset = m + 1;
+    std::uint64_t visits = 0, steps = 0;
+    auto snake = [&](std::int64_t k) {
+        std::int64_t yy = std::max(fp[k - 1 + offset] + 1, fp[k + 1 + offset]);
+        std::int64_t xx = yy - k;
+        while (xx < m && yy < n && x[xx] == y[yy]) ++xx, ++yy, ++steps;
+        ++visits;
+        fp[k + offset] = yy;
+    };
+    for (std::int64_t p = 0; visits <= max_diff_diagonals; ++p) {
+        for (std::int64_t k = -p; k <= delta - 1; ++k) snake(k);
+        for (std::int64_t k = delta + p; k >= delta + 1; --k) snake(k);
+        snake(delta);
+        if (fp[delta + offset] == n) break;
+    }
+    work::count(work::Counter::diff_steps, visits + steps);
+    return visits <= max_diff_diagonals;
+}
+
+// dtl on a[a0,a1) vs b[b0,b1), appended to runs with absolute indices. A pair beyond the
+// budget is one change: a removed and an inserted block.
 void dtl_diff(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, std::uint32_t a0,
-              std::uint32_t b0, std::vector<Run>& runs) {
-    if (a.empty() || b.empty()) {
+              std::uint32_t b0, std::vector<Run>& runs, Budget& budget) {
+    if (a.empty() || b.empty() || !within_diff_budget(a, b)) {
+        if (!a.empty() && !b.empty()) budget.exceeded = true;
         push_change(runs, a0, a0 + static_cast<std::uint32_t>(a.size()), b0, b0 + static_cast<std::uint32_t>(b.size()));
         return;
     }
@@ -81,9 +121,9 @@ void dtl_diff(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b
 constexpr std::size_t anchor_threshold = 64;   // shorter middles go to dtl directly
 
 void anchored_diff(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, std::uint32_t a0,
-                   std::uint32_t b0, std::vector<Run>& runs) {
+                   std::uint32_t b0, std::vector<Run>& runs, Budget& budget) {
     if (a.size() + b.size() < anchor_threshold) {
-        dtl_diff(a, b, a0, b0, runs);
+        dtl_diff(a, b, a0, b0, runs, budget);
         return;
     }
     struct Seen {
@@ -107,18 +147,18 @@ void anchored_diff(std::span<const std::uint32_t> a, std::span<const std::uint32
     const std::vector<std::size_t> chain =
         seq::longest_increasing_subsequence(pairs, &std::pair<std::uint32_t, std::uint32_t>::first);
     if (chain.empty()) {
-        dtl_diff(a, b, a0, b0, runs);
+        dtl_diff(a, b, a0, b0, runs, budget);
         return;
     }
     std::uint32_t ai = 0, bj = 0;
     for (std::size_t k : chain) {
         const auto [pa, pb] = pairs[k];
-        dtl_diff(a.subspan(ai, pa - ai), b.subspan(bj, pb - bj), a0 + ai, b0 + bj, runs);
+        dtl_diff(a.subspan(ai, pa - ai), b.subspan(bj, pb - bj), a0 + ai, b0 + bj, runs, budget);
         push_equal(runs, a0 + pa, a0 + pa + 1, b0 + pb, b0 + pb + 1);
         ai = pa + 1;
         bj = pb + 1;
     }
-    dtl_diff(a.subspan(ai), b.subspan(bj), a0 + ai, b0 + bj, runs);
+    dtl_diff(a.subspan(ai), b.subspan(bj), a0 + ai, b0 + bj, runs, budget);
 }
 
 // Units end after a sentence-final token; each unit becomes one id for a coarse diff.
@@ -130,16 +170,18 @@ std::vector<std::uint32_t> unit_starts(std::span<const std::uint32_t> s, std::sp
 }
 
 void diff_middle(const DiffInput& in, std::uint32_t a0, std::uint32_t a1, std::uint32_t b0, std::uint32_t b1,
-                 bool allow_coarse, std::vector<Run>& runs) {
+                 bool allow_coarse, std::vector<Run>& runs, Budget& budget) {
     const auto a = in.a_exact.subspan(a0, a1 - a0);
     const auto b = in.b_exact.subspan(b0, b1 - b0);
     const std::uint64_t n = a.size() + b.size();
     const bool too_big = n > max_token_diff || (n > 2000 && n * estimated_distance(a, b) > max_diff_work);
     if (!too_big) {
-        anchored_diff(a, b, a0, b0, runs);
+        anchored_diff(a, b, a0, b0, runs, budget);
         return;
     }
     if (!allow_coarse) {
+        // A changed stretch of sentences too long to diff word by word: shown replaced.
+        if (a1 > a0 && b1 > b0) budget.exceeded = true;
         push_change(runs, a0, a1, b0, b1);
         return;
     }
@@ -160,12 +202,12 @@ void diff_middle(const DiffInput& in, std::uint32_t a0, std::uint32_t a1, std::u
     };
     const auto ua = unit_ids(a, sa), ub = unit_ids(b, sb);
     std::vector<Run> unit_runs;
-    dtl_diff(ua, ub, 0, 0, unit_runs);
+    dtl_diff(ua, ub, 0, 0, unit_runs, budget);
     auto a_pos = [&](std::uint32_t u) { return a0 + (u < sa.size() ? sa[u] : static_cast<std::uint32_t>(a.size())); };
     auto b_pos = [&](std::uint32_t u) { return b0 + (u < sb.size() ? sb[u] : static_cast<std::uint32_t>(b.size())); };
     for (const Run& r : unit_runs) {
         if (r.equal) push_equal(runs, a_pos(r.a_begin), a_pos(r.a_end), b_pos(r.b_begin), b_pos(r.b_end));
-        else diff_middle(in, a_pos(r.a_begin), a_pos(r.a_end), b_pos(r.b_begin), b_pos(r.b_end), false, runs);
+        else diff_middle(in, a_pos(r.a_begin), a_pos(r.a_end), b_pos(r.b_begin), b_pos(r.b_end), false, runs, budget);
     }
 }
 
@@ -373,7 +415,8 @@ bool takes_part(std::vector<std::uint32_t>& left, const std::vector<std::uint32_
 }
 
 // The alignment of the blocks of both sides as steps in order.
-std::vector<BlockOp> align_blocks(const DiffInput& in, const std::vector<Span32>& ab, const std::vector<Span32>& bb) {
+std::vector<BlockOp> align_blocks(const DiffInput& in, const std::vector<Span32>& ab, const std::vector<Span32>& bb,
+                                  Budget& budget) {
     const auto na = static_cast<std::uint32_t>(ab.size()), nb = static_cast<std::uint32_t>(bb.size());
     std::vector<BlockOp> ops;
     std::uint32_t pre = 0;
@@ -404,7 +447,7 @@ std::vector<BlockOp> align_blocks(const DiffInput& in, const std::vector<Span32>
             ub.push_back(ids.try_emplace(hb.back(), static_cast<std::uint32_t>(ids.size())).first->second);
         }
         std::vector<Run> runs;
-        dtl_diff(ua, ub, oa, ma, runs);
+        dtl_diff(ua, ub, oa, ma, runs, budget);
         std::vector<std::uint8_t> in_lcs_old(na, 0), in_lcs_new(nb, 0);
         for (const Run& r : runs) {
             if (!r.equal) continue;
@@ -539,7 +582,7 @@ DiffInput sub_input(const DiffInput& in, std::uint32_t a0, std::uint32_t a1, std
 
 }  // namespace
 
-std::vector<TokenEdit> diff_tokens(const DiffInput& in) {
+std::vector<TokenEdit> diff_tokens(const DiffInput& in, bool* over_budget) {
     const auto na = static_cast<std::uint32_t>(in.a_exact.size());
     const auto nb = static_cast<std::uint32_t>(in.b_exact.size());
     std::uint32_t pre = 0;
@@ -548,8 +591,10 @@ std::vector<TokenEdit> diff_tokens(const DiffInput& in) {
     while (suf < na - pre && suf < nb - pre && in.a_exact[na - 1 - suf] == in.b_exact[nb - 1 - suf]) ++suf;
 
     std::vector<Run> runs;
+    Budget budget;
     push_equal(runs, 0, pre, 0, pre);
-    diff_middle(in, pre, na - suf, pre, nb - suf, true, runs);
+    diff_middle(in, pre, na - suf, pre, nb - suf, true, runs, budget);
+    if (over_budget && budget.exceeded) *over_budget = true;
     push_equal(runs, na - suf, na, nb - suf, nb);
     runs = clean_up(in, std::move(runs));
     slide(in, runs);
@@ -575,11 +620,13 @@ namespace redline {
 BlockDiff diff_blocks(const DiffInput& in, double replaced_share) {
     BlockDiff out;
     if (in.a_exact.empty() || in.b_exact.empty()) {
-        out.script = diff_tokens(in);
+        out.script = diff_tokens(in, &out.over_budget);
         return out;
     }
     const std::vector<Span32> ab = blocks_of(in.a_exact, in.paragraph_break), bb = blocks_of(in.b_exact, in.paragraph_break);
-    const std::vector<BlockOp> ops = align_blocks(in, ab, bb);
+    Budget budget;
+    const std::vector<BlockOp> ops = align_blocks(in, ab, bb, budget);
+    out.over_budget = budget.exceeded;
     std::vector<TokenEdit>& script = out.script;
     std::uint32_t ai = 0, bj = 0;   // the next token of each side not yet in the script
     // Whether the token at ai (bj) is the paragraph break before the side's next block. When
@@ -613,7 +660,7 @@ BlockDiff diff_blocks(const DiffInput& in, double replaced_share) {
         case BlockOp::insert: append(in, script, {EditOp::insert, ai, ai, bj, b1, false, false, op.moved}); break;
         case BlockOp::pair:
         case BlockOp::region: {
-            std::vector<TokenEdit> part = diff_tokens(sub_input(in, ai, a1, bj, b1));
+            std::vector<TokenEdit> part = diff_tokens(sub_input(in, ai, a1, bj, b1), &out.over_budget);
             std::uint32_t changed = 0, total = 0;
             for (const TokenEdit& e : part) {
                 if (e.op == EditOp::equal || e.editorial) continue;

@@ -38,9 +38,17 @@ struct DiffInput {
 // max_diff_work, which bounds dtl's O((N+M)·D) time on long, very different texts.
 inline constexpr std::size_t max_token_diff = 20000;
 inline constexpr std::uint64_t max_diff_work = 50'000'000;
+// dtl's O(NP) search visits delta + 2p + 1 diagonals in its round p (p: deletions so far); a
+// pair of sequences (a gap between anchors, the sentence units of a middle, the blocks of a
+// clause) whose search would visit more than this many is shown as one replacement instead:
+// about D ≤ 2,000 for two sequences of equal length, such as the same sentences shuffled.
+// It is also dtl's own limit, past which dtl would settle for a longer script unannounced.
+inline constexpr std::uint64_t max_diff_diagonals = 2'000'000;
 
-// The edit script, in order; adjacent remove/insert pairs describe a replacement.
-std::vector<TokenEdit> diff_tokens(const DiffInput& in);
+// The edit script, in order; adjacent remove/insert pairs describe a replacement. When
+// `over_budget` is given it is set (never cleared) when some part of the script went over
+// max_diff_diagonals and is shown as a replacement.
+std::vector<TokenEdit> diff_tokens(const DiffInput& in, bool* over_budget = nullptr);
 
 // The diff of a matched clause's body: its blocks (paragraphs, list items, notes, table rows:
 // the runs between paragraph breaks) are aligned first — identical blocks in order (a longest
@@ -53,6 +61,7 @@ std::vector<TokenEdit> diff_tokens(const DiffInput& in);
 struct BlockDiff {
     std::vector<TokenEdit> script;
     bool replaced = false;   // no block survived (all rewritten, removed or added): show old text, then new
+    bool over_budget = false;  // some part went over max_diff_diagonals and is shown replaced
 };
 BlockDiff diff_blocks(const DiffInput& in, double replaced_share);
 

@@ -56,6 +56,7 @@ struct EditResult {
     bool changed = false;       // the token sequences differ
     bool substantive = false;   // some difference is not editorial
     bool replaced = false;
+    bool over_budget = false;   // some part went over the diff's budget and is shown replaced
 };
 
 // Byte positions of each token of a sequence in a text: where it starts and ends.
@@ -104,8 +105,9 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
         BlockDiff d = diff_blocks(in, replaced_share);
         script = std::move(d.script);
         r.replaced = d.replaced;
+        r.over_budget = d.over_budget;
     } else {
-        script = diff_tokens(in);
+        script = diff_tokens(in, &r.over_budget);
     }
     for (const TokenEdit& e : script)
         if (e.op != EditOp::equal && !e.editorial) r.substantive = true;
@@ -307,6 +309,7 @@ ClauseEntry EntryDiffer::paired(ClauseId o, ClauseId n, std::vector<TokenEdit>* 
                                    ignore_editorial_, true, script);
     const EditResult t = diff_seqs(title(ot_, o, tables_), title(nt_, n, tables_), tables_, sentence_ends_, ignore_editorial_);
     e.replaced = b.replaced;
+    e.over_budget = b.over_budget || t.over_budget;
     e.title_changed = t.changed && !(ignore_editorial_ && !t.substantive);
     if (e.title_changed) e.title_edits = t.edits;
     const bool changed = (b.changed && !(ignore_editorial_ && !b.substantive)) || e.title_changed;

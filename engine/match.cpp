@@ -2,6 +2,7 @@
 
 #include "engine/sequence.hpp"
 #include "engine/sort_ids.hpp"
+#include "engine/work_counters.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -32,6 +33,8 @@ constexpr std::size_t rare_per_node = 12;    // rare tokens indexed per node
 constexpr std::size_t max_posting = 256;     // tokens in more nodes than this index nothing
 constexpr std::size_t max_candidates = 8;    // candidates scored per node
 constexpr std::size_t few_repeats = 16;      // repeated content scanned directly up to this many
+// Old siblings of the same label or title a leftover new clause is compared with (docs/limits.md).
+constexpr std::size_t max_same_label_candidates = 64;
 
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
     h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
@@ -727,13 +730,58 @@ private:
         }
     }
 
+    // The old children of one parent by label and by title, each list in document order, made
+    // when a new clause under that parent first asks: looking a new clause's label and title up
+    // replaces scanning every sibling for each new clause (quadratic under a wide parent).
+    struct SiblingList {
+        std::vector<ClauseId> ids;
+        std::size_t head = 0;   // ids before it are matched: skipped for good
+    };
+    struct Siblings {
+        std::unordered_map<std::string_view, SiblingList> by_label, by_title;
+    };
+    std::unordered_map<ClauseId, Siblings> siblings_;
+
+    Siblings& siblings_of(ClauseId po) {
+        const auto [it, fresh] = siblings_.try_emplace(po);
+        if (fresh)
+            for (ClauseId o = old_.doc.first_child(po); o != no_clause; o = old_.doc.next_sibling(o)) {
+                if (!old_.doc.label(o).empty()) it->second.by_label[old_.doc.label(o)].ids.push_back(o);
+                if (!old_.doc.title(o).empty()) it->second.by_title[old_.doc.title(o)].ids.push_back(o);
+            }
+        return it->second;
+    }
+
+    SiblingList* free_list(std::unordered_map<std::string_view, SiblingList>& lists, std::string_view key) const {
+        if (key.empty()) return nullptr;
+        const auto it = lists.find(key);
+        if (it == lists.end()) return nullptr;
+        SiblingList& l = it->second;
+        while (l.head < l.ids.size() && !old_free(l.ids[l.head])) ++l.head;
+        return &l;
+    }
+
     void match_same_label() {
+        std::uint64_t examined_total = 0;
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
             if (!new_free(n)) continue;
             const ClauseId pn = new_.doc[n].parent;
             const ClauseId po = pn == no_clause ? no_clause : out_.new_to_old[pn];
             if (po == no_clause) continue;
-            for (ClauseId o = old_.doc.first_child(po); o != no_clause; o = old_.doc.next_sibling(o)) {
+            // A candidate shares the label or the title: the old siblings of either, merged in
+            // document order (the first that qualifies wins, as in a scan of all siblings).
+            Siblings& s = siblings_of(po);
+            const SiblingList* by_label = free_list(s.by_label, new_.doc.label(n));
+            const SiblingList* by_title = free_list(s.by_title, new_.doc.title(n));
+            std::size_t i = by_label ? by_label->head : 0, j = by_title ? by_title->head : 0;
+            for (std::size_t examined = 0; examined < max_same_label_candidates; ++examined) {
+                const ClauseId a = by_label && i < by_label->ids.size() ? by_label->ids[i] : no_clause;
+                const ClauseId b = by_title && j < by_title->ids.size() ? by_title->ids[j] : no_clause;
+                if (a == no_clause && b == no_clause) break;
+                const ClauseId o = std::min(a, b);   // no_clause is the largest id
+                if (a == o) ++i;
+                if (b == o) ++j;
+                ++examined_total;
                 if (!old_free(o) || old_.doc[o].kind != new_.doc[n].kind) continue;
                 const bool label = !new_.doc.label(n).empty() && old_.doc.label(o) == new_.doc.label(n);
                 const bool title = !new_.doc.title(n).empty() && old_.doc.title(o) == new_.doc.title(n);
@@ -749,6 +797,7 @@ private:
                 }
             }
         }
+        work::count(work::Counter::same_label_candidates, examined_total);
     }
 
     // Clauses rewritten in place: unmatched siblings between two siblings whose counterparts

@@ -52,6 +52,7 @@ public:
         classify();
         diff_entries_and_match_provisions();
         number_entries();
+        note_budgets();
         place_provision_changes();
         rank_findings();
         return std::move(c_);
@@ -137,6 +138,20 @@ private:
                     break;
                 }
             }
+        }
+    }
+
+    // An entry whose word diff went over its budget says so, at the clause it shows.
+    void note_budgets() {
+        for (const ClauseEntry& e : c_.entries) {
+            if (!e.over_budget) continue;
+            const Document& d = c_.doc_of(e);
+            const ClauseId id = c_.clause_of(e);
+            std::string name = d.label(id).empty() ? "“" + std::string(d.title(id)) + "”" : std::string(d.label(id));
+            c_.warnings.push_back({d[id].where, "clause " + name + ": too different to diff word by word within the limits of " +
+                                                    "docs/limits.md (" + std::to_string(max_diff_diagonals) +
+                                                    " diagonals of the edit search, " + std::to_string(max_token_diff) +
+                                                    " tokens of a changed stretch); parts of it are shown removed and inserted whole"});
         }
     }
 

@@ -2,6 +2,7 @@
 
 #include "engine/entries.hpp"
 #include "engine/sequence.hpp"
+#include "engine/work_counters.hpp"
 #include "engine/text.hpp"
 
 #include <algorithm>
@@ -189,20 +190,42 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
 
     // 1. The same text: in its own clause (unchanged) or elsewhere (moved). Repeated texts are
     // paired in document order, preferring the counterpart clause.
-    std::unordered_map<std::string_view, std::vector<std::uint32_t>> old_by_key;
-    for (std::uint32_t oi : o.normative) old_by_key[o.key_of(oi)].push_back(oi);
+    // Each text's old provisions in document order, in all and per counterpart clause, each
+    // read from a cursor past the paired ones: the first unpaired one is found at once (a scan
+    // from the start was quadratic in a draft that repeats one provision in every clause).
+    struct Queue {
+        std::vector<std::uint32_t> units;
+        std::size_t head = 0;
+    };
+    std::unordered_map<std::string_view, Queue> old_by_key;
+    std::unordered_map<std::string_view, std::unordered_map<ClauseId, Queue>> old_by_key_place;
+    for (std::uint32_t oi : o.normative) {
+        old_by_key[o.key_of(oi)].units.push_back(oi);
+        old_by_key_place[o.key_of(oi)][old_to_new[c.old_analysis.units[oi].clause]].units.push_back(oi);
+    }
+    std::uint64_t looked_at = 0;
+    auto first_unpaired = [&](Queue& q) {
+        ++looked_at;
+        while (q.head < q.units.size() && partner_of_old[q.units[q.head]] != none) ++q.head, ++looked_at;
+        return q.head < q.units.size() ? q.units[q.head] : none;
+    };
     for (int pass = 0; pass < 2; ++pass)
         for (std::uint32_t ni : n.normative) {
             if (partner_of_new[ni] != none) continue;
-            const auto it = old_by_key.find(n.key_of(ni));
-            if (it == old_by_key.end()) continue;
-            for (std::uint32_t oi : it->second)
-                if (partner_of_old[oi] == none && (pass == 1 || same_place(oi, ni))) {
-                    partner_of_old[oi] = ni;
-                    partner_of_new[ni] = oi;
-                    break;
-                }
+            std::uint32_t oi = none;
+            if (pass == 0) {
+                const auto it = old_by_key_place.find(n.key_of(ni));
+                if (it == old_by_key_place.end()) continue;
+                const auto at = it->second.find(c.new_analysis.units[ni].clause);
+                if (at != it->second.end()) oi = first_unpaired(at->second);
+            } else if (const auto it = old_by_key.find(n.key_of(ni)); it != old_by_key.end()) {
+                oi = first_unpaired(it->second);
+            }
+            if (oi == none) continue;
+            partner_of_old[oi] = ni;
+            partner_of_new[ni] = oi;
         }
+    work::count(work::Counter::same_text_provisions, looked_at);
     // 2. Reworded: most similar unpaired provision of the counterpart clause, then anywhere.
     std::unordered_map<ClauseId, std::vector<std::uint32_t>> old_by_clause;
     for (std::uint32_t oi : o.normative)

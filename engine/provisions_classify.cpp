@@ -1,6 +1,7 @@
 // Verbal forms, one table per profile. The English profiles work on ASCII words; the
 // Chinese ones on ICU words, so that 应 in 应用 or 可 in 可信 is never a modal.
 #include "engine/provisions.hpp"
+#include "engine/work_counters.hpp"
 
 #include "engine/text.hpp"
 
@@ -329,6 +330,23 @@ peeled:
     return t;
 }
 
+// Per token j, where the verbs coordinated with it end ("变更 或者 可 撤销" from 变更: at
+// 撤销): one backward pass, so that each 可 reads it at once (scanning forward from each 可
+// was quadratic on a line of many).
+std::vector<std::uint32_t> coordination_ends(const std::vector<std::string_view>& w) {
+    static constexpr std::string_view conjunctions[] = {"或者", "或", "和", "及", "与", "、"};
+    std::vector<std::uint32_t> end(w.size());
+    for (std::size_t j = w.size(); j-- > 0;) {
+        end[j] = static_cast<std::uint32_t>(j);
+        if (j + 2 < w.size() && one_of(w[j + 1], conjunctions)) {
+            std::size_t k = j + 2;
+            if (w[k] == "可" && k + 1 < w.size()) ++k;
+            end[j] = end[k];
+        }
+    }
+    return end;
+}
+
 // 可 that makes an adjective rather than a permission: "可选字段" (optional field),
 // "可验证性" (verifiability), "可辨别名" (distinguished name), "可被统计的特性" (a property
 // that can be counted), "可撤销的民事法律行为", "无效或者可撤销的合同", "可变更或者可撤销的
@@ -336,7 +354,7 @@ peeled:
 // after a word that takes a noun phrase, never a verb). `i` is the index of 可 (possibly
 // glued to 被) in w.
 bool adjectival_ke(const std::vector<std::string_view>& w, const std::vector<bool>& punct, std::size_t i,
-                   std::string_view unit_after) {
+                   std::string_view unit_after, const std::vector<std::uint32_t>& chain_end) {
     // 可选 = optional, but 可选择 / 可选用 / 可选配 = may choose.
     if (starts_with(unit_after, "选") && !starts_with(unit_after, "选择") && !starts_with(unit_after, "选用") &&
         !starts_with(unit_after, "选配"))
@@ -356,11 +374,7 @@ bool adjectival_ke(const std::vector<std::string_view>& w, const std::vector<boo
     std::size_t j = i + 1;
     if (j < w.size() && w[j] == "被") ++j;
     // "可变更或者（可）撤销的": the coordinated verbs share the 的 that makes them attributive.
-    static constexpr std::string_view conjunctions[] = {"或者", "或", "和", "及", "与", "、"};
-    while (j + 2 < w.size() && one_of(w[j + 1], conjunctions)) {
-        j += 2;
-        if (w[j] == "可" && j + 1 < w.size()) ++j;
-    }
+    if (j < w.size()) j = chain_end[j];
     if (j + 1 < w.size()) {
         static constexpr std::string_view suffixes[] = {"的", "性", "名", "度"};
         if (one_of(w[j + 1], suffixes)) return true;
@@ -379,7 +393,7 @@ bool adjectival_ke(const std::vector<std::string_view>& w, const std::vector<boo
 //   …"): those verbs and prepositions are listed, the askers (an open class) are not.
 // `i` indexes a token 应 of its own in w; `unit_after` is the unit's text after it.
 bool ying_not_modal(const std::vector<std::string_view>& w, const std::vector<bool>& punct, std::size_t i,
-                    std::string_view unit_after) {
+                    std::string_view unit_after, std::size_t stretch_end) {
     if (starts_with(unit_after, "诉") && !starts_with(unit_after, "诉讼")) return true;
     static constexpr std::string_view compound_heads[] = {"相", "对", "供", "响", "适", "反", "呼", "感",
                                                           "效", "报", "回", "答", "照"};
@@ -393,9 +407,11 @@ bool ying_not_modal(const std::vector<std::string_view>& w, const std::vector<bo
         "经", "就", "将", "把", "为", "及时", "立即", "依法", "书面", "同时", "另行", "主动", "积极", "严格"};
     const std::size_t first = i + 1;
     if (first >= w.size() || punct[first] || one_of(w[first], governing)) return false;
-    for (std::size_t j = first; j + 1 < w.size() && !punct[j]; ++j)  // "应要求，" (on request): no asker
-        if (one_of(w[j], requests) && (w[j + 1] == "，" || w[j + 1] == ",")) return true;
-    return false;
+    // "应国务院要求，": the words after 应 end in a request and a comma (only the last word of
+    // the stretch can stand before its punctuation). `stretch_end` is the first punctuation
+    // after 应 (w.size() when none).
+    const std::size_t e = stretch_end;
+    return e < w.size() && e > first && one_of(w[e - 1], requests) && (w[e] == "，" || w[e] == ",");
 }
 
 // 应当知道, 应知, 应当预见: "ought to have known / foreseen", the knowledge the law imputes
@@ -417,16 +433,28 @@ std::vector<bool> in_condition(const std::vector<std::string_view>& w, const std
     std::vector<bool> out(w.size(), false);
     auto comma = [&](std::size_t k) { return w[k] == "，" || w[k] == ","; };
     static constexpr std::string_view joining[] = {"或者", "或", "以及", "并且", "且", "而", "和"};
+    // The previous condition's first clause and where its extension ended: a later condition
+    // whose extension reaches that clause ends where it did ("甲的，或者乙的，或者丙的，"
+    // would otherwise walk back over every clause from each 的), and what it marked is marked.
+    std::size_t last_clause = static_cast<std::size_t>(-1), last_begin = 0, marked_to = 0;
     for (std::size_t k = 1; k + 1 < w.size(); ++k) {
         if (w[k] != "的" || !comma(k + 1)) continue;
         std::size_t b = k;
         while (b > 0 && !punct[b - 1]) --b;
+        const std::size_t clause = b;
         // Extend over the clauses joined to it: this clause starts with a conjunction.
         while (b >= 2 && comma(b - 1) && one_of(w[b], joining)) {
             b -= 1;
             while (b > 0 && !punct[b - 1]) --b;
+            if (b == last_clause) {
+                b = last_begin;
+                break;
+            }
         }
-        for (std::size_t j = b; j < k; ++j) out[j] = true;
+        for (std::size_t j = std::max(b, marked_to); j < k; ++j) out[j] = true;
+        last_clause = clause;
+        last_begin = b;
+        marked_to = std::max(marked_to, k);
     }
     return out;
 }
@@ -445,21 +473,36 @@ Classification classify_zh(std::string_view unit, bool law) {
     auto after = [&](std::size_t i) {  // the unit's text after token i
         return unit.substr(static_cast<std::size_t>(w[i].data() - unit.data()) + w[i].size());
     };
-    std::vector<bool> condition;  // computed when the first form is met
+    // Computed when the first form is met, each in one pass over the unit: which tokens stand
+    // in a 的-condition; per token, the first punctuation after it and whether a 的 comes
+    // before that; where coordinated verbs end. (Scanning forward from each modal word was
+    // quadratic on a long line without punctuation.)
+    std::vector<bool> condition, de_ahead;
+    std::vector<std::uint32_t> stretch_end, chain_end;
+    auto look_ahead = [&] {
+        if (!condition.empty()) return;
+        condition = in_condition(w, punct);
+        de_ahead.assign(w.size() + 1, false);
+        stretch_end.assign(w.size() + 1, static_cast<std::uint32_t>(w.size()));
+        for (std::size_t j = w.size(); j-- > 0;) {
+            stretch_end[j] = punct[j] ? static_cast<std::uint32_t>(j) : stretch_end[j + 1];
+            de_ahead[j] = !punct[j] && (w[j] == "的" || de_ahead[j + 1]);
+        }
+        chain_end = coordination_ends(w);
+        work::count(work::Counter::zh_modal_scan, w.size());
+    };
     for (std::size_t i = 0; i < w.size(); ++i) {
         if (!may_start_a_form(w[i])) continue;
         const std::string_view t = modal_core(w[i]);
+        look_ahead();
         auto offer = [&](K kind, P polarity, std::string form) {
-            bool attributive_clause = false;  // a 的 before the clause ends
-            for (std::size_t j = i + 1; j < w.size() && !punct[j]; ++j)
-                if (w[j] == "的") attributive_clause = true;
-            if (condition.empty()) condition = in_condition(w, punct);
+            const bool attributive_clause = de_ahead[i + 1];  // a 的 before the clause ends
             best.offer(kind, polarity, std::move(form), attributive_clause, condition[i]);
         };
         // ICU reads "应当事人的申请" as 应当 | 事 | 人的: it is 应 | 当事人, never the modal (no
         // word 事人 follows a modal).
         if (w[i] == "应当" && starts_with(after(i), "事")) continue;
-        if (w[i] == "应" && ying_not_modal(w, punct, i, after(i))) continue;
+        if (w[i] == "应" && ying_not_modal(w, punct, i, after(i), stretch_end[i + 1])) continue;
         if ((t == "应" || t == "应当" || t == "应该" || t == "不应当" || t == "不应") && epistemic(after(i))) continue;
         const bool neg = i > 0 && (w[i - 1] == "不" || w[i - 1] == "并不");
         // "推荐的测试环境", "建议的修订": attributive, not a recommendation.
@@ -502,7 +545,7 @@ Classification classify_zh(std::string_view unit, bool law) {
             offer(K::permission, P::negative, neg ? "不" + std::string(t) : std::string(t));
         } else if (t == "允许") {
             offer(K::permission, P::positive, "允许");
-        } else if (t == "可" && !neg && !adjectival_ke(w, punct, i, w[i] == "可" ? after(i) : std::string_view())) {
+        } else if (t == "可" && !neg && !adjectival_ke(w, punct, i, w[i] == "可" ? after(i) : std::string_view(), chain_end)) {
             offer(K::permission, P::positive, "可");
         }
         // Possibility. Statutes state conditions with 能 / 可能 ("不能履行职务的"), never

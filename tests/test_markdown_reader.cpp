@@ -974,3 +974,16 @@ BOOST_AUTO_TEST_CASE(cells_beyond_the_header_keep_their_escaped_pipes_as_text) {
     for (ClauseId id = 0; id < w.size(); ++id) text += w.own_text(id);
     BOOST_TEST(std::count(text.begin(), text.end(), '|') >= 300000);
 }
+
+BOOST_AUTO_TEST_CASE(yaml_nested_beyond_yaml_cpps_limit_says_so) {
+    // yaml-cpp's depth guard reports "bad file"; the error says what happened and where.
+    const std::string deep = "---\ntitle: ok\nauthor: " + std::string(600, '[') + std::string(600, ']') + "\n---\n\n# Heading\n";
+    try {
+        md(deep);
+        BOOST_FAIL("no InputError");
+    } catch (const InputError& e) {
+        BOOST_TEST(e.place() == "line 3");
+        BOOST_TEST(std::string(e.what()) ==
+                   "invalid YAML front matter: nested 500 levels deep, beyond yaml-cpp's limit (yaml-cpp reported \"bad file\")");
+    }
+}

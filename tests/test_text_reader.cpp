@@ -1118,3 +1118,34 @@ BOOST_AUTO_TEST_CASE(gb18030_input_gives_the_same_tree) {
     BOOST_TEST(all_text(a) == all_text(b));
     BOOST_TEST(b.info.title == "信息安全技术 办公设备安全规范");
 }
+
+// ---- limits of clause numbers (docs/limits.md) -------------------------------------------
+
+BOOST_AUTO_TEST_CASE(clause_numbers_go_past_999_where_the_sequence_continues) {
+    std::string s;
+    for (int i = 1; i <= 1003; ++i) s += std::to_string(i) + " Heading " + std::to_string(i) + "\n\nText of clause " + std::to_string(i) + ".\n\n";
+    s += "1003.1 Sub-clause\n\nText.\n\n1004 Last\n\nText.\n";
+    const Document d = text(s);
+    std::vector<std::string> tail;
+    for (ClauseId i = 1; i < d.size(); ++i)
+        if (i + 7 >= d.size()) tail.push_back(std::string(d.label(i)) + " " + std::string(d.title(i)));
+    BOOST_TEST(d.size() == 1006u);   // the root, 1004 clauses and one sub-clause
+    BOOST_TEST(tail == (std::vector<std::string>{"999 Heading 999", "1000 Heading 1000", "1001 Heading 1001",
+                                                 "1002 Heading 1002", "1003 Heading 1003", "1003.1 Sub-clause", "1004 Last"}),
+               boost::test_tools::per_element());
+    BOOST_TEST(warnings(d) == "");
+}
+
+BOOST_AUTO_TEST_CASE(four_digit_numbers_outside_the_sequence_stay_text) {
+    const Document d = text("1 范围\n\n本文件规定了要求。\n\n2 要求\n\n2023 年发布的要求。\n\n1000 台设备的要求。\n\n3 测试\n\n文本。\n",
+                            Language::zh);
+    BOOST_TEST(outline(d) == "1 | clause | 范围 | 1\n2 | clause | 要求 | 5\n3 | clause | 测试 | 11\n");
+    BOOST_TEST(warnings(d) == "");
+}
+
+BOOST_AUTO_TEST_CASE(clause_numbers_deeper_than_the_limit_are_reported) {
+    const Document d = text("1 Scope\n\nText.\n\n1.1 A\n\n1.1.1 B\n\n1.1.1.1 C\n\n1.1.1.1.1 D\n\n1.1.1.1.1.1 E\n\n"
+                            "1.1.1.1.1.1.1 F\n\n1.1.1.1.1.1.1.1 G\n\n1.1.1.1.1.1.1.1.1 H\n\nText of H.\n");
+    BOOST_TEST(d.size() == 9u);   // the root and eight levels
+    BOOST_TEST(warnings(d) == "19: clause number 1.1.1.1.1.1.1.1.1 is deeper than 8 levels (the limit): read as text\n");
+}

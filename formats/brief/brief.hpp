@@ -42,7 +42,10 @@ struct RenumberedClause {
     bool moved = false;
 };
 
-// Substantive changes per top-level clause, for the summary chart.
+// Substantive changes per top-level clause, for the summary chart. A chart has at most
+// max_chart_bars bars: beyond that, the bars of the most changes stay (in document order) and
+// the last bar adds up the others, its label saying how many ("180 other clauses").
+inline constexpr std::size_t max_chart_bars = 40;
 struct ChartBar {
     std::string label, title;
     std::uint32_t modified = 0, added = 0, removed = 0, moved = 0;

@@ -345,6 +345,38 @@ private:
             default: ++bar.modified; break;
             }
         }
+        cap_chart(b.chart);
+    }
+
+    // A chart of more bars than max_chart_bars shows no one where the changes are: the bars of
+    // the most changes stay, in document order, and the rest are added up in one last bar
+    // that says how many clauses it stands for.
+    void cap_chart(std::vector<ChartBar>& bars) const {
+        if (bars.size() <= max_chart_bars) return;
+        const std::size_t keep = max_chart_bars - 1;
+        std::vector<std::size_t> order(bars.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return bars[x].total() > bars[y].total(); });
+        std::vector<std::uint8_t> kept(bars.size(), 0);
+        for (std::size_t k = 0; k < keep; ++k) kept[order[k]] = 1;
+        std::vector<ChartBar> out;
+        ChartBar rest;
+        for (std::size_t i = 0; i < bars.size(); ++i) {
+            if (kept[i]) {
+                out.push_back(std::move(bars[i]));
+                continue;
+            }
+            rest.modified += bars[i].modified;
+            rest.added += bars[i].added;
+            rest.removed += bars[i].removed;
+            rest.moved += bars[i].moved;
+        }
+        const std::size_t others = bars.size() - keep;
+        rest.label = zh(lang()) ? fmt::format("其他 {} 章", others) : fmt::format("{} other clauses", others);
+        rest.title = zh(lang()) ? fmt::format("图中最多 {} 条，其余合并", max_chart_bars)
+                                : fmt::format("the chart shows at most {} bars; the rest together", max_chart_bars);
+        out.push_back(std::move(rest));
+        bars = std::move(out);
     }
 
     const Comparison& c_;

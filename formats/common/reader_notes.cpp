@@ -15,6 +15,7 @@ std::vector<ReaderNote> reader_notes(const Comparison& c) {
         const Document& d = old_draft ? *c.old_doc : *c.new_doc;
         for (const Warning& w : d.warnings) notes.push_back({old_draft, d.info.path, source_place(d, w.where), &w});
     }
+    for (const Warning& w : c.warnings) notes.push_back({false, c.new_doc->info.path, source_place(*c.new_doc, w.where), &w});
     return notes;
 }
 

@@ -18,7 +18,8 @@ struct ReaderNote {
     const Warning* warning = nullptr;
 };
 
-// The old draft's warnings, then the new draft's, each in reading order.
+// The old draft's warnings, then the new draft's, each in reading order, then the
+// comparison's own (Comparison::warnings, placed in the new draft).
 std::vector<ReaderNote> reader_notes(const Comparison& comparison);
 
 // "line 93" or "word/document.xml ¶12".

@@ -179,9 +179,10 @@ std::string write_report_json(const Comparison& c) {
     w.end_object();
     w.end_object();
     w.key("warnings").begin_array();
-    for (const bool old_draft : {true, false}) {
+    for (const int source : {0, 1, 2}) {   // the old draft's, the new draft's, the comparison's
+        const bool old_draft = source == 0;
         const Document& d = old_draft ? *c.old_doc : *c.new_doc;
-        for (const Warning& warning : d.warnings) {
+        for (const Warning& warning : source == 2 ? c.warnings : d.warnings) {
             w.begin_object();
             w.member("draft", old_draft ? "old" : "new");
             w.member("line", warning.where.line);

@@ -2,7 +2,10 @@
 
 #include "engine/error.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
+
+#include <string>
 
 namespace redline::formats::markdown {
 
@@ -116,6 +119,11 @@ FrontMatter read_front_matter(const SourceText& src, std::vector<Warning>& warni
     YAML::Node root;
     try {
         root = YAML::Load(yaml);
+    } catch (const YAML::DeepRecursion& e) {
+        // yaml-cpp gives its depth limit's exception the message of a file it could not open.
+        const auto line = e.mark.is_null() ? 2u : static_cast<unsigned>(e.mark.line) + 2u;
+        throw InputError(line_place(line), "invalid YAML front matter: nested " + std::to_string(e.depth()) +
+                                               " levels deep, beyond yaml-cpp's limit (yaml-cpp reported \"" + e.msg + "\")");
     } catch (const YAML::Exception& e) {
         const auto line = e.mark.is_null() ? 2u : static_cast<unsigned>(e.mark.line) + 2u;
         throw InputError(line_place(line), "invalid YAML front matter: " + e.msg);

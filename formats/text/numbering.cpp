@@ -107,7 +107,7 @@ std::size_t annex_kind_end(std::string_view s, std::size_t i) {
 
 }  // namespace
 
-std::optional<NumberedLine> parse_number(std::string_view line) {
+std::optional<NumberedLine> parse_number(std::string_view line, bool long_parts) {
     NumberedLine out;
     Number& n = out.number;
     std::size_t i = 0;
@@ -117,7 +117,7 @@ std::optional<NumberedLine> parse_number(std::string_view line) {
         const char32_t c = line.empty() ? 0 : next(line, j);
         if (const char letter = scan::upper_letter(c)) {
             n.annex = letter;
-            n.part[0] = static_cast<std::uint16_t>(letter - 'A' + 1);
+            n.part[0] = static_cast<std::uint32_t>(letter - 'A' + 1);
             n.depth = 1;
             i = j;
             need_sep = true;
@@ -148,12 +148,13 @@ std::optional<NumberedLine> parse_number(std::string_view line) {
             value = value * 10 + static_cast<unsigned>(d);
             ++digits;
             j = k;
-            if (digits > 3) return std::nullopt;
+            if (digits > (long_parts ? max_part_digits : short_part_digits)) return std::nullopt;
         }
         if (digits == 0) return std::nullopt;
         if (leading_zero && digits > 1) return std::nullopt;
         if (n.depth >= max_parts) return std::nullopt;
-        n.part[n.depth++] = static_cast<std::uint16_t>(value);
+        if (digits > short_part_digits) out.long_part = true;
+        n.part[n.depth++] = static_cast<std::uint32_t>(value);
         i = j;
         label_end = j;
         need_sep = true;
@@ -166,6 +167,36 @@ std::optional<NumberedLine> parse_number(std::string_view line) {
     out.wide_gap = spaces >= 2;
     out.rest = scan::trim(line.substr(after));
     return out;
+}
+
+std::string_view too_deep_number(std::string_view line) {
+    std::size_t i = 0, parts = 0, end = 0;
+    while (i < line.size()) {
+        std::size_t j = i, digits = 0;
+        while (j < line.size()) {
+            std::size_t k = j;
+            if (scan::digit(next(line, k)) < 0) break;
+            j = k;
+            ++digits;
+        }
+        if (digits == 0 || digits > max_part_digits) return {};
+        ++parts;
+        end = j;
+        if (j >= line.size()) break;
+        std::size_t k = j;
+        if (!is_separator(next(line, k))) break;
+        std::size_t peek = k;
+        if (peek >= line.size() || scan::digit(next(line, peek)) < 0) break;   // a trailing dot
+        i = k;
+    }
+    if (parts <= max_parts) return {};
+    std::size_t after = end;
+    if (after < line.size()) {
+        std::size_t k = after;
+        if (is_separator(next(line, k))) after = k;   // "…1.1. Title"
+    }
+    if (after < line.size() && count_space(line, after) == 0) return {};
+    return line.substr(0, end);
 }
 
 std::optional<std::uint32_t> chinese_numeral(std::string_view s) {

@@ -18,12 +18,18 @@
 
 namespace redline::formats::numbering {
 
-// Deeper numbers than this are not clause numbers (ISO goes to six levels).
+// Deeper numbers than this are not clause numbers (ISO goes to six levels); the text reader
+// reports a deeper one as a warning naming this limit (too_deep_number).
 inline constexpr std::size_t max_parts = 8;
+// Digits of one part of a clause number: three, so that a year or a date ("2023 年",
+// "2015.5") is none, unless the caller lets the numbering sequence decide (long_parts), as
+// after clause 999 of a draft of a thousand and more.
+inline constexpr int short_part_digits = 3;
+inline constexpr int max_part_digits = 9;
 
 // A clause number: "6.1.3" is {6,1,3}; an annex clause "A.2" is {1,2} with annex = 'A'.
 struct Number {
-    std::array<std::uint16_t, max_parts> part{};
+    std::array<std::uint32_t, max_parts> part{};
     std::uint8_t depth = 0;
     char annex = 0;
 
@@ -41,12 +47,19 @@ struct NumberedLine {
     bool trailing_dot = false;  // "1." / "A.1." (IETF style)
     bool spaced = false;        // white space (or the end of the line) follows the label
     bool wide_gap = false;      // two or more spaces follow the label ("1.  Introduction")
+    bool long_part = false;     // some part has more than short_part_digits digits ("1000")
 };
 
 // A clause number at the start of `line`: digits (ASCII or full width) separated by '.' or
 // '．', or an annex letter followed by such parts ("A.1"). Each part has one to three digits
-// without leading zeros, so years, dates and version strings do not parse.
-std::optional<NumberedLine> parse_number(std::string_view line);
+// without leading zeros, so years, dates and version strings do not parse; with
+// `long_parts`, up to max_part_digits (long_part says so: only the numbering sequence can
+// tell clause 1000 from the year 2023).
+std::optional<NumberedLine> parse_number(std::string_view line, bool long_parts = false);
+
+// The label of a clause number deeper than max_parts at the start of `line`, followed by
+// white space or the end of the line ("1.1.1.1.1.1.1.1.1"); empty when there is none.
+std::string_view too_deep_number(std::string_view line);
 
 // Chinese numerals 一二三…十百千零〇两 as used in 第十二条 (up to 9999); nullopt otherwise.
 std::optional<std::uint32_t> chinese_numeral(std::string_view s);

@@ -623,7 +623,7 @@ private:
         annex_letter_ = a->letter;
         last_ = Number{};
         last_.annex = a->letter;
-        last_.part[0] = static_cast<std::uint16_t>(a->letter - 'A' + 1);
+        last_.part[0] = static_cast<std::uint32_t>(a->letter - 'A' + 1);
         last_.depth = 1;
         have_last_ = true;
         numbered_.push_back({last_, id, false});
@@ -662,8 +662,13 @@ private:
     }
 
     bool try_number(std::string_view t, const SourceLine& l, std::size_t indent, bool heading) {
-        auto nl = numbering::parse_number(t);
-        if (!nl) return false;
+        auto nl = numbering::parse_number(t, true);
+        if (!nl) {
+            if (const std::string_view deep = numbering::too_deep_number(t); !deep.empty())
+                warn(l.line, "clause number " + std::string(deep) + " is deeper than " + std::to_string(numbering::max_parts) +
+                                 " levels (the limit): read as text");
+            return false;
+        }
         const bool trusted = l.numbered && heading;   // the source numbered it: no guessing
         // An automatically numbered paragraph of a DOCX list ("4. If the path…") is a list
         // item, whatever the clause numbering around it.
@@ -686,6 +691,9 @@ private:
         const sequence::Rule& rule = sequence::rule_for(rel);
         if (!rule.heading && !trusted) return false;
         back_matter_ = back_matter_ && !trusted;
+        // A part of four digits and more continues the sequence exactly (999 → 1000, 1000.9 →
+        // 1000.10), or it is a year, a quantity or a code.
+        if (!trusted && nl->long_part && rel != Relation::next && rel != Relation::child) return false;
 
         // The parent: the innermost open numbered clause whose number is a prefix.
         std::vector<OpenNumbered> stack = numbered_;

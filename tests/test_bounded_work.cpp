@@ -1,0 +1,250 @@
+// Adversarial input classes (issue 15, bench/adversarial) at small sizes: the work of each is
+// counted (engine/work_counters.hpp) at N and 2N, or its output checked exactly — never timed.
+#define BOOST_TEST_MODULE bounded_work
+#include <boost/test/unit_test.hpp>
+
+#include "engine/diff.hpp"
+#include "engine/pipeline.hpp"
+#include "engine/provisions.hpp"
+#include "engine/work_counters.hpp"
+#include "formats/brief/brief.hpp"
+#include "formats/common/reader_notes.hpp"
+
+#include <cstdint>
+#include <random>
+#include <string>
+#include <utility>
+#include <vector>
+
+using namespace redline;
+
+namespace {
+
+// A word of lower-case letters that spells i: distinct numbers, distinct words.
+std::string word_for(std::size_t i, char first) {
+    std::string w(1, first);
+    do {
+        w += static_cast<char>('a' + i % 26);
+        i /= 26;
+    } while (i > 0);
+    return w;
+}
+
+template <class F>
+std::uint64_t counted(work::Counter c, F&& f) {
+    const std::uint64_t before = work::read(c);
+    f();
+    return work::read(c) - before;
+}
+
+// Clause 1 "Root" (the same text on both sides, so that it pairs) with n children titled
+// title(i), each a sentence of words beginning with `letter` that no other clause shares.
+template <class Title>
+Document wide(std::size_t n, Title title, char letter) {
+    DocumentBuilder b;
+    std::uint32_t line = 1;
+    b.open(ClauseKind::clause, "1", "Root", SourceLocation{line++, 0, 0});
+    b.add_block(BlockKind::paragraph, "The parts of this clause follow.", SourceLocation{line++, 0, 0});
+    for (std::size_t i = 0; i < n; ++i) {
+        b.open(ClauseKind::clause, "", title(i), SourceLocation{line++, 0, 0});
+        std::string text;
+        for (std::size_t k = 0; k < 6; ++k) text += word_for(i * 6 + k, letter) + (k == 5 ? "." : " ");
+        b.add_block(BlockKind::paragraph, text, SourceLocation{line++, 0, 0});
+        b.close();
+    }
+    return b.finish();
+}
+
+std::uint64_t same_label_work(std::size_t n, bool same_titles) {
+    auto title = [&](char side) {
+        return [=](std::size_t i) { return same_titles ? std::string("Note") : std::string(1, side) + word_for(i, 'x'); };
+    };
+    const Document o = wide(n, title('O'), 'o'), nw = wide(n, title('N'), 'n');
+    std::uint64_t steps = 0;
+    std::size_t added = 0;
+    steps = counted(work::Counter::same_label_candidates, [&] {
+        const Comparison c = compare(o, nw);
+        for (const ClauseEntry& e : c.entries) added += e.change == ClauseChange::added;
+    });
+    BOOST_TEST(added == n);   // nothing alike: every new child is added, every old one removed
+    return steps;
+}
+
+// Pseudo-random words from a small vocabulary (no word unique: no anchor for the diff), and
+// the same words shuffled.
+std::pair<std::vector<std::uint32_t>, std::vector<std::uint32_t>> shuffled_ids(std::size_t n) {
+    std::mt19937 rng(7);
+    std::vector<std::uint32_t> a(n);
+    for (auto& x : a) x = 1 + rng() % 40;
+    std::vector<std::uint32_t> b = a;
+    for (std::size_t i = b.size(); i > 1; --i) std::swap(b[i - 1], b[rng() % i]);
+    return {a, b};
+}
+
+struct TokenRun {
+    std::vector<TokenEdit> script;
+    bool over_budget = false;
+    std::uint64_t steps = 0;
+};
+
+TokenRun diff_ids(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
+    const std::vector<std::uint8_t> aw(a.size(), 1), bw(b.size(), 1);
+    const DiffInput in{a, b, a, b, aw, bw, {}, 0};
+    TokenRun r;
+    r.steps = counted(work::Counter::diff_steps, [&] { r.script = diff_tokens(in, &r.over_budget); });
+    return r;
+}
+
+// Clause 1 with one paragraph per side.
+Document one_paragraph(const std::string& text) {
+    DocumentBuilder b;
+    b.open(ClauseKind::clause, "1", "Requirements", SourceLocation{1, 0, 0});
+    b.add_block(BlockKind::paragraph, text, SourceLocation{2, 0, 0});
+    return b.finish();
+}
+
+// n top-level clauses whose requirement each turns into a recommendation.
+Document top_level(std::size_t n, const char* verb) {
+    DocumentBuilder b;
+    std::uint32_t line = 1;
+    for (std::size_t i = 0; i < n; ++i) {
+        b.open(ClauseKind::clause, std::to_string(i + 1), "Clause " + word_for(i, 'c'), SourceLocation{line++, 0, 0});
+        b.add_block(BlockKind::paragraph, "The device " + std::string(verb) + " record the " + word_for(i, 'e') + " event.",
+                    SourceLocation{line++, 0, 0});
+        b.close();
+    }
+    return b.finish();
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(same_label_matching_looks_up_siblings_instead_of_scanning_them) {
+    // Distinct titles: no old sibling is a candidate (a scan looked at all n for each of n).
+    BOOST_TEST(same_label_work(100, false) == 0u);
+    BOOST_TEST(same_label_work(200, false) == 0u);
+    // One title for all: each new clause looks at no more than 64 old siblings of that title.
+    BOOST_TEST(same_label_work(100, true) == 100u * 64u);
+    BOOST_TEST(same_label_work(200, true) == 200u * 64u);
+}
+
+BOOST_AUTO_TEST_CASE(one_provision_repeated_in_every_clause_pairs_without_rescanning) {
+    // n clauses of the same text, one more inserted first: each provision pairs with its
+    // clause's counterpart, and each old provision is looked at a bounded number of times.
+    auto clauses = [](std::size_t n, bool inserted) {
+        DocumentBuilder b;
+        std::uint32_t line = 1;
+        if (inserted) {
+            b.open(ClauseKind::clause, "", "Inserted", SourceLocation{line++, 0, 0});
+            b.add_block(BlockKind::paragraph, "A new clause at the start.", SourceLocation{line++, 0, 0});
+            b.close();
+        }
+        for (std::size_t i = 0; i < n; ++i) {
+            b.open(ClauseKind::clause, "", "Requirement", SourceLocation{line++, 0, 0});
+            b.add_block(BlockKind::paragraph, "The device shall keep the same record of every change.", SourceLocation{line++, 0, 0});
+            b.close();
+        }
+        return b.finish();
+    };
+    std::uint64_t work[2] = {};
+    for (const std::size_t n : {200u, 400u}) {
+        const Document o = clauses(n, false), nw = clauses(n, true);
+        std::size_t changed = 0;
+        work[n == 400] = counted(work::Counter::same_text_provisions, [&] {
+            const Comparison c = compare(o, nw);
+            changed = c.provisions.size();
+        });
+        BOOST_TEST(changed == 0u);   // every provision kept its place (a clause was only added)
+        BOOST_TEST(work[n == 400] <= 2 * n);
+    }
+    BOOST_TEST(work[1] == 2 * work[0]);
+}
+
+BOOST_AUTO_TEST_CASE(shuffled_words_stay_exact_under_the_budget) {
+    const auto [a, b] = shuffled_ids(300);
+    const TokenRun r = diff_ids(a, b);
+    BOOST_TEST(!r.over_budget);
+    BOOST_TEST(r.steps == 0u);   // too small to reach the budget: not even searched twice
+}
+
+BOOST_AUTO_TEST_CASE(shuffled_words_beyond_the_budget_are_one_replacement) {
+    for (const std::size_t n : {4000u, 8000u}) {
+        const auto [a, b] = shuffled_ids(n);
+        const TokenRun r = diff_ids(a, b);
+        BOOST_TEST(r.over_budget);
+        // Ends the two sides share stay equal; the middle is one removal and one insertion.
+        std::size_t changes = 0;
+        for (const TokenEdit& e : r.script) changes += e.op != EditOp::equal;
+        BOOST_TEST(changes == 2u);
+        // The search stops at the budget, whatever the size: the visits up to it, the snakes
+        // along them and one round more.
+        BOOST_TEST(r.steps <= 2 * max_diff_diagonals);
+        BOOST_TEST(r.steps >= max_diff_diagonals);
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_diff_beyond_its_budget_is_a_warning_of_the_comparison) {
+    std::mt19937 rng(3);
+    std::vector<std::string> words;
+    for (int i = 0; i < 12000; ++i) words.push_back(word_for(rng() % 40, 'w'));
+    std::string old_text, new_text;
+    for (const std::string& w : words) old_text += w + " ";
+    for (std::size_t i = words.size(); i > 1; --i) std::swap(words[i - 1], words[rng() % i]);
+    for (const std::string& w : words) new_text += w + " ";
+    Document o = one_paragraph(old_text), n = one_paragraph(new_text);
+    o.info.path = "old.txt";
+    n.info.path = "new.txt";
+    const Comparison c = compare(o, n);
+    BOOST_REQUIRE(c.warnings.size() == 1u);
+    BOOST_TEST(c.warnings[0].where.line == 1u);
+    BOOST_TEST(c.warnings[0].message ==
+               "clause 1: too different to diff word by word within the limits of docs/limits.md (2000000 diagonals of "
+               "the edit search, 20000 tokens of a changed stretch); parts of it are shown removed and inserted whole");
+    // Every writer lists it with the readers' warnings, as the new draft's.
+    const auto notes = formats::reader_notes(c);
+    BOOST_REQUIRE(notes.size() == 1u);
+    BOOST_TEST(!notes[0].old_draft);
+    BOOST_TEST(notes[0].path == "new.txt");
+    BOOST_TEST(notes[0].where == "line 1");
+    // A clause within the budget says nothing.
+    const Document small_o = one_paragraph("The device shall keep a record."),
+                   small_n = one_paragraph("The device should keep a log.");
+    BOOST_TEST(compare(small_o, small_n).warnings.empty());
+}
+
+BOOST_AUTO_TEST_CASE(chinese_modal_words_without_punctuation_are_read_in_one_pass) {
+    auto line = [](std::size_t n) {
+        static const char* words[] = {"应", "宜", "可", "不得", "应当", "必须", "可以", "不宜", "设备", "系统", "数据", "的"};
+        std::string s;
+        for (std::size_t i = 0; i < n; ++i) s += words[(i * 7 + i / 5) % std::size(words)];
+        return s;
+    };
+    const std::string small = line(2000), large = small + small;
+    const std::uint64_t at_n = counted(work::Counter::zh_modal_scan, [&] { (void)classify(small, Profile::gb); });
+    const std::uint64_t at_2n = counted(work::Counter::zh_modal_scan, [&] { (void)classify(large, Profile::gb); });
+    BOOST_TEST(at_n > 1000u);            // one look at each token …
+    BOOST_TEST(at_2n <= 2 * at_n + 2);   // … once, however many modal words the line holds
+    // The readings that used to scan forward from each modal word are unchanged.
+    BOOST_TEST(classify("应国务院要求，董事会可以召开临时会议。", Profile::law).form == "可以");
+    BOOST_TEST(classify("董事应当辞职的，或者董事不宜担任董事的，可以召开会议。", Profile::law).form == "可以");
+    BOOST_TEST(classify("设备应记录用户的操作。", Profile::gb).form == "应");
+}
+
+BOOST_AUTO_TEST_CASE(the_brief_chart_is_capped_and_says_how_many_it_adds_up) {
+    for (const std::size_t n : {30u, 100u}) {
+        const Document o = top_level(n, "shall"), nw = top_level(n, "should");
+        const Comparison c = compare(o, nw);
+        const formats::Brief b = formats::make_brief(c);
+        std::uint32_t total = 0;
+        for (const formats::ChartBar& bar : b.chart) total += bar.total();
+        BOOST_TEST(total == n);   // every change is counted, in its bar or in the last
+        if (n <= formats::max_chart_bars) {
+            BOOST_TEST(b.chart.size() == n);
+            continue;
+        }
+        BOOST_REQUIRE(b.chart.size() == formats::max_chart_bars);
+        BOOST_TEST(b.chart.front().label == "1");   // ties keep document order
+        BOOST_TEST(b.chart.back().label == "61 other clauses");
+        BOOST_TEST(b.chart.back().title == "the chart shows at most 40 bars; the rest together");
+        BOOST_TEST(b.chart.back().modified == 61u);
+    }
+}
