@@ -16,8 +16,9 @@ all_targets=(text markdown xml decode compare)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 
-# Debian's clang and its runtime libraries (libFuzzer, the sanitizers).
-scripts/setup.sh clang libclang-rt-dev
+# Debian's clang, its runtime libraries (libFuzzer, the sanitizers) and llvm-symbolizer for
+# the stacks of the reports.
+scripts/setup.sh clang libclang-rt-dev llvm
 
 echo "== build (clang, libFuzzer + AddressSanitizer + UndefinedBehaviorSanitizer)"
 start=$SECONDS
@@ -37,6 +38,7 @@ cp fuzz/seeds/xml/* "$seeds/xml/"
 cp fuzz/seeds/decode/* samples/office-devices/2023-05-draft.zh.txt "$seeds/decode/"
 pair() {   # pair NAME OPTIONS OLD NEW [LINES]: the first LINES lines of each draft
   local lines=${5:-100000}
+  # shellcheck disable=SC2059  # the format is the options byte, as an escape
   { printf "\\x$(printf %02x "$2")"; head -n "$lines" "$3"; printf '\n\f=== redline-fuzz: new draft ===\f\n'
     head -n "$lines" "$4"; } > "$seeds/compare/$1"
 }
