@@ -77,11 +77,15 @@ Decoded decode(std::string_view bytes) {
     if (nul != std::string_view::npos && (bad == std::string_view::npos || nul < bad))
         throw InputError("byte " + std::to_string(nul), "binary file (NUL byte)");
     if (bad == std::string_view::npos) return Decoded{std::string(bytes), "UTF-8"};
+    Decoded d;
     try {
-        return decode_with("gb18030", bytes, "GB18030", 0);
+        d = decode_with("gb18030", bytes, "GB18030", 0);
     } catch (const InputError&) {
         throw InputError("byte " + std::to_string(bad), "invalid UTF-8 (not GB18030 either)");
     }
+    // GB18030 decodes a NUL byte to U+0000: a NUL after the first non-UTF-8 byte is still binary.
+    if (nul != std::string_view::npos) throw InputError("byte " + std::to_string(nul), "binary file (NUL byte)");
+    return d;
 }
 
 // ---- Folding ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: install what is needed, build, and run the whole test suite twice:
-# once in a normal build with warnings as errors, once under AddressSanitizer + UBSan.
+# once in a normal build with warnings as errors, once under AddressSanitizer + UBSan; then
+# every fuzz target briefly (both suites also replay the fuzz regression inputs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The browser tests load redline pages in Debian's Chromium, driven by playwright-core from
@@ -23,3 +24,8 @@ scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREDLINE_SANITIZE
 echo "== tests under sanitizers"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure --parallel "$jobs"
+
+# Every fuzz target for a short while on top of the seeds (docs/fuzzing.md): a build with
+# clang and libFuzzer, then 30 s per target; a crash, leak, timeout or memory blow-up fails.
+echo "== smoke fuzzing"
+scripts/fuzz.sh 30

@@ -99,6 +99,8 @@ BOOST_AUTO_TEST_CASE(decode_gb18030_round_trip_including_four_byte_characters) {
 BOOST_AUTO_TEST_CASE(undecodable_bytes_are_errors_with_their_offset) {
     BOOST_TEST(error_of("abc\xFF\xFF\xFF") == "byte 3: invalid UTF-8 (not GB18030 either)");
     BOOST_TEST(error_of(std::string("ab\0cd", 5)) == "byte 2: binary file (NUL byte)");
+    // After a GB18030 character (not UTF-8), where GB18030 would decode the NUL to U+0000.
+    BOOST_TEST(error_of(std::string("# \xCF\xD8\0ope", 7)) == "byte 4: binary file (NUL byte)");
     BOOST_TEST(error_of("\xEF\xBB\xBF" "ok\xC3") == "byte 5: invalid UTF-8");
     BOOST_TEST(find_invalid_utf8("ok \xE2\x82") == 3u);
     BOOST_TEST(find_invalid_utf8("\xED\xA0\x80") == 0u);  // an encoded surrogate is not UTF-8
