@@ -269,7 +269,7 @@ class ShingleIndex {
 public:
     ShingleIndex(const Side& targets, const std::vector<ClauseId>& target_ids, const Side& queries,
                  const std::vector<ClauseId>& query_ids)
-        : targets_(targets), df_(count_shingles(targets, target_ids) + count_shingles(queries, query_ids)),
+        : df_(count_shingles(targets, target_ids) + count_shingles(queries, query_ids)),
           group_(0), votes_(targets.doc.size(), 0) {
         for (ClauseId id : target_ids)
             for (std::uint32_t k : targets.shingles(id)) df_.add(k);
@@ -335,7 +335,6 @@ public:
     void retire(ClauseId t) { votes_[t] = retired; }
 
 private:
-    const Side& targets_;
     CountTable df_;                      // shingle → document frequency
     KeyTable group_;                     // shingle → its postings group + 1
     std::vector<std::uint32_t> begin_;   // per group: first index into postings_; one extra at the end
@@ -570,9 +569,9 @@ private:
     void build_rare_index() {
         std::vector<ClauseId> olds, news;
         for (ClauseId o = 1; o < old_.doc.size(); ++o)
-            if (old_free(o) && !old_.words_in(o) == 0) olds.push_back(o);
+            if (old_free(o) && old_.words_in(o) != 0) olds.push_back(o);
         for (ClauseId n = 1; n < new_.doc.size(); ++n)
-            if (new_free(n) && !new_.words_in(n) == 0) news.push_back(n);
+            if (new_free(n) && new_.words_in(n) != 0) news.push_back(n);
         // Shingles (a sort of every word bigram) are most of the alignment's work: each side's
         // are made on a thread of its own. A Side's caches are touched by its thread alone.
         // The new side's on the second thread, the old side's on this one: the old side's are
