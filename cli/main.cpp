@@ -1,10 +1,12 @@
 #include "cli/allocator.hpp"
 #include "cli/commands.hpp"
 #include "engine/error.hpp"
+#include "formats/common/visible_text.hpp"
 
 #include <cstdio>
 #include <iostream>
 #include <new>
+#include <string_view>
 
 namespace {
 
@@ -38,7 +40,7 @@ int main(int argc, char** argv) {
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        std::cerr << "redline: error: " << e.what() << "\n";
+        std::cerr << "redline: error: " << redline::formats::visible_text(std::string_view(e.what())) << "\n";
         std::cerr << "Run 'redline --help' for usage.\n";
         return exit_trouble;
     }
@@ -48,13 +50,14 @@ int main(int argc, char** argv) {
             if (entry.command->parsed()) return entry.run();
         return exit_trouble;
     } catch (const redline::InputError& e) {
-        std::cerr << "redline: error: " << e.describe() << "\n";
+        // A file name or a quoted heading can hold escape sequences: shown, never obeyed.
+        std::cerr << "redline: error: " << redline::formats::visible_text(e.describe()) << "\n";
         return exit_trouble;
     } catch (const std::bad_alloc&) {
         std::cerr << "redline: error: out of memory\n";
         return exit_trouble;
     } catch (const std::exception& e) {
-        std::cerr << "redline: error: internal error: " << e.what() << "\n";
+        std::cerr << "redline: error: internal error: " << redline::formats::visible_text(std::string_view(e.what())) << "\n";
         return exit_trouble;
     }
 }

@@ -25,6 +25,14 @@ BOOST_AUTO_TEST_CASE(missing_file_is_trouble_with_the_file_named) {
     BOOST_TEST(r.out.empty());
 }
 
+// A file name is text from outside too: an escape sequence in it is shown in the error, never
+// sent to the terminal (here "clear the screen").
+BOOST_AUTO_TEST_CASE(an_escape_sequence_in_a_file_name_is_shown_in_the_error) {
+    const Result r = redline("parse \"/nonexistent/$(printf 'a\\033[2Jb').txt\"");
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(r.err == "redline: error: /nonexistent/a\u241B[2Jb.txt: cannot open: No such file or directory\n");
+}
+
 BOOST_AUTO_TEST_CASE(empty_file_is_an_error) {
     TempDir t;
     const auto f = t.write("empty.txt", "  \n\n");
