@@ -22,6 +22,13 @@ using ReadFunction = Document (*)(std::string_view utf8, const formats::ReadOpti
 // and runs every writer of the parse command on the result.
 void read_and_write(std::string_view bytes, ReadFunction read);
 
+// A packaged draft (DOCX): the bytes go to read_document() as a file's would, which
+// recognises the container by its bytes. Tracked changes are accepted for an input of even
+// length and rejected for an odd one: a leading option byte would break every seed, since a
+// ZIP container is found from its end. What it reads is analysed and written as above. A
+// Word 97-2003 file (OLE signature) is skipped: reading one starts LibreOffice.
+void read_package_and_write(std::string_view input);
+
 // The input of the comparison target: one byte of options, then the old draft, the
 // separator, the new draft. Without the separator the rest is split in half.
 inline constexpr std::string_view pair_separator = "\n\f=== redline-fuzz: new draft ===\f\n";
