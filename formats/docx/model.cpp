@@ -1,6 +1,7 @@
 #include "formats/docx/model.hpp"
 
 #include "engine/error.hpp"
+#include "engine/utf8.hpp"
 #include "formats/docx/numbering.hpp"
 #include "formats/docx/package.hpp"
 #include "formats/docx/styles.hpp"
@@ -91,20 +92,7 @@ std::string symbol(std::string_view font, std::string_view hex) {
     }
     if (c < 0x20 || (c >= 0xD800 && c <= 0xDFFF)) return "";
     std::string out;
-    if (c < 0x80) out += static_cast<char>(c);
-    else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
+    text::append(out, c);
     return out;
 }
 

@@ -1,5 +1,6 @@
 #include "formats/docx/numbering.hpp"
 
+#include "engine/utf8.hpp"
 #include "formats/docx/xml_util.hpp"
 
 #include <limits>
@@ -7,24 +8,6 @@
 namespace redline::formats::docx {
 
 namespace {
-
-void append_utf8(std::string& out, char32_t c) {
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-}
 
 // Word's letters: A … Z, then AA, BB … ZZ, then AAA …
 std::string letters(int v, char a) {
@@ -87,7 +70,7 @@ std::string digit_by_digit(int v, const char* const* digits) {
 std::string enclosed(int v, char32_t first, int last) {
     if (v < 1 || v > last) return std::to_string(v);
     std::string out;
-    append_utf8(out, first + static_cast<char32_t>(v - 1));
+    text::append(out, first + static_cast<char32_t>(v - 1));
     return out;
 }
 
@@ -141,7 +124,7 @@ std::string format_number(std::string_view f, int v) {
     if (f == "decimalEnclosedFullstop") return enclosed(v, U'⒈', 20);
     if (f == "decimalFullWidth" || f == "decimalFullWidth2") {
         std::string out;
-        for (char c : std::to_string(v)) append_utf8(out, c == '-' ? U'－' : U'０' + static_cast<char32_t>(c - '0'));
+        for (char c : std::to_string(v)) text::append(out, c == '-' ? U'－' : U'０' + static_cast<char32_t>(c - '0'));
         return out;
     }
     return std::to_string(v);
