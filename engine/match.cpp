@@ -164,23 +164,26 @@ std::vector<std::uint32_t> minus(const std::vector<std::uint32_t>& a, const std:
     return out;
 }
 
-// A map from 32-bit keys to 32-bit values in one open-addressing table (linear probing, at
+// A map from 32-bit keys to small values in one open-addressing table (linear probing, at
 // most half full; a value of 0 marks an empty slot). Key and value share a slot, so a lookup
-// costs one cache miss: with 80,000 clauses the table outgrows the caches, and the candidate
-// search looks up every shingle of every undecided node.
-class KeyTable {
+// costs one cache miss: with 80,000 clauses the tables outgrow the caches, and the candidate
+// search looks up every shingle of every undecided node. `Slot` holds a key (key(),
+// set_key()) and its `value`.
+template <class Slot>
+class OpenTable {
 public:
+    using Value = decltype(Slot::value);
     // `expected` bounds the keys it will hold; the table starts smaller (keys repeat: most
     // shingles of a revision are shared by its two drafts) and doubles when half full.
-    explicit KeyTable(std::size_t expected) {
+    explicit OpenTable(std::size_t expected) {
         std::size_t size = 16;
         while (size < expected / 2) size *= 2;
         slots_.assign(size, Slot{});
     }
     // The value of `key`, 0 if it has none; ref() makes a slot for it, and the caller gives it
     // a value other than 0.
-    std::uint32_t get(std::uint32_t key) const { return slots_[slot(key)].value; }
-    std::uint32_t& ref(std::uint32_t key) {
+    Value get(std::uint32_t key) const { return slots_[slot(key)].value; }
+    Value& ref(std::uint32_t key) {
         std::size_t i = slot(key);
         if (slots_[i].value == 0) {
             if (2 * (used_ + 1) > slots_.size()) {
@@ -188,78 +191,60 @@ public:
                 i = slot(key);
             }
             ++used_;
-            slots_[i].key = key;
+            slots_[i].set_key(key);
         }
         return slots_[i].value;
     }
 
 private:
-    struct Slot {
-        std::uint32_t key = 0, value = 0;
-    };
     std::vector<Slot> slots_;
     std::size_t used_ = 0;
     std::size_t slot(std::uint32_t key) const {
         const std::size_t mask = slots_.size() - 1;
         std::size_t i = (key * 0x9E3779B1u) & mask;
-        while (slots_[i].value != 0 && slots_[i].key != key) i = (i + 1) & mask;
+        while (slots_[i].value != 0 && slots_[i].key() != key) i = (i + 1) & mask;
         return i;
     }
     void grow() {
         std::vector<Slot> old = std::move(slots_);
         slots_.assign(old.size() * 2, Slot{});
         for (const Slot& s : old)
-            if (s.value != 0) slots_[slot(s.key)] = s;
+            if (s.value != 0) slots_[slot(s.key())] = s;
     }
 };
 
-// How many nodes hold each 32-bit key, in one open-addressing table like KeyTable's but with
-// 6-byte slots (the key in two halves, the count saturating at 65,535: the candidate search
-// tells counts apart only up to 2 * max_posting). It holds every distinct shingle of every
-// undecided node, 33 MB at 80,000 generated clauses in 8-byte slots: the alignment's peak.
+struct KeySlot {
+    std::uint32_t k = 0, value = 0;
+    std::uint32_t key() const { return k; }
+    void set_key(std::uint32_t key) { k = key; }
+};
+using KeyTable = OpenTable<KeySlot>;
+
+// How many nodes hold each 32-bit key, in 6-byte slots (the key in two halves, the count
+// saturating at 65,535: the candidate search tells counts apart only up to 2 * max_posting).
+// It holds every distinct shingle of every undecided node, 33 MB at 80,000 generated clauses
+// in 8-byte slots: the alignment's peak.
 class CountTable {
 public:
-    explicit CountTable(std::size_t expected) {
-        std::size_t size = 16;
-        while (size < expected / 2) size *= 2;
-        slots_.assign(size, Slot{});
-    }
-    std::uint32_t get(std::uint32_t key) const { return slots_[slot(key)].count; }
+    explicit CountTable(std::size_t expected) : table_(expected) {}
+    std::uint32_t get(std::uint32_t key) const { return table_.get(key); }
     void add(std::uint32_t key) {
-        std::size_t i = slot(key);
-        if (slots_[i].count == 0) {
-            if (2 * (used_ + 1) > slots_.size()) {
-                grow();
-                i = slot(key);
-            }
-            ++used_;
-            slots_[i].lo = static_cast<std::uint16_t>(key);
-            slots_[i].hi = static_cast<std::uint16_t>(key >> 16);
-        }
-        if (slots_[i].count != max_count) ++slots_[i].count;
+        std::uint16_t& count = table_.ref(key);
+        if (count != max_count) ++count;
     }
 
 private:
     static constexpr std::uint16_t max_count = 0xFFFF;
     struct Slot {
-        std::uint16_t lo = 0, hi = 0, count = 0;   // count 0: an empty slot
+        std::uint16_t lo = 0, hi = 0, value = 0;   // value: the count
+        std::uint32_t key() const { return static_cast<std::uint32_t>(lo) | static_cast<std::uint32_t>(hi) << 16; }
+        void set_key(std::uint32_t key) {
+            lo = static_cast<std::uint16_t>(key);
+            hi = static_cast<std::uint16_t>(key >> 16);
+        }
     };
     static_assert(sizeof(Slot) == 6);
-    std::vector<Slot> slots_;
-    std::size_t used_ = 0;
-    std::size_t slot(std::uint32_t key) const {
-        const std::size_t mask = slots_.size() - 1;
-        const std::uint16_t lo = static_cast<std::uint16_t>(key), hi = static_cast<std::uint16_t>(key >> 16);
-        std::size_t i = (key * 0x9E3779B1u) & mask;
-        while (slots_[i].count != 0 && (slots_[i].lo != lo || slots_[i].hi != hi)) i = (i + 1) & mask;
-        return i;
-    }
-    void grow() {
-        std::vector<Slot> old = std::move(slots_);
-        slots_.assign(old.size() * 2, Slot{});
-        for (const Slot& s : old)
-            if (s.count != 0) slots_[slot(static_cast<std::uint32_t>(s.lo) | static_cast<std::uint32_t>(s.hi) << 16)] = s;
-    }
+    OpenTable<Slot> table_;
 };
 
 // An inverted index from the rarest shingles of some nodes of one side ("targets") to
