@@ -96,20 +96,6 @@ std::string symbol(std::string_view font, std::string_view hex) {
     return out;
 }
 
-std::string lower_roman(int v) {
-    static constexpr std::pair<int, const char*> table[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                            {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
-                                                            {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
-                                                            {1, "i"}};
-    std::string out;
-    for (const auto& [n, s] : table)
-        while (v >= n) {
-            out += s;
-            v -= n;
-        }
-    return out;
-}
-
 // The text inside a tracked change: its runs' text and deleted text, tabs as tabs.
 void tracked_text(pugi::xml_node n, std::string& out) {
     for (pugi::xml_node c : n.children()) {
@@ -531,7 +517,7 @@ private:
         note.endnote = endnote;
         int& count = endnote ? endnote_count_ : footnote_count_;
         ++count;
-        note.mark = endnote ? lower_roman(count) : std::to_string(count);
+        note.mark = endnote ? format_number("lowerRoman", count) : std::to_string(count);
         const std::uint32_t index = static_cast<std::uint32_t>(model_.notes.size());
         model_.notes.push_back({});   // reserve its index: notes cited inside it come after
         Sink sink{nullptr, &note.paragraphs, nullptr};
