@@ -62,7 +62,8 @@ std::string see_zh(const BriefFinding& f, const Against& a) {
     case FindingVerb::deleted: return f.old_label.empty() ? "" : "（见" + a.old_zh + "的" + zh_old(f) + "）";
     case FindingVerb::added: return f.new_label.empty() ? "" : "（见" + zh_where(f.new_label) + "）";
     case FindingVerb::changed:
-        if (!f.new_label.empty() && !f.old_label.empty()) return "（见" + zh_where(f.new_label) + "，" + a.old_zh + "的" + zh_old(f) + "）";
+        // The new number is cited first already.
+        if (!f.new_label.empty() && !f.old_label.empty()) return "（见" + zh_where(f.new_label) + "，" + a.old_zh + "的" + zh_where(f.old_label) + "）";
         if (!f.new_label.empty()) return "（见" + zh_where(f.new_label) + "）";
         return "";
     }
@@ -74,7 +75,7 @@ std::string see_en(const BriefFinding& f, const Against& a) {
     case FindingVerb::deleted: return f.old_label.empty() ? "" : " (see " + en_old(f) + " of " + a.old_en + ")";
     case FindingVerb::added: return f.new_label.empty() ? "" : " (see " + en_where(f.new_label) + ")";
     case FindingVerb::changed:
-        if (!f.new_label.empty() && !f.old_label.empty()) return " (see " + en_where(f.new_label) + "; " + en_old(f) + " of " + a.old_en + ")";
+        if (!f.new_label.empty() && !f.old_label.empty()) return " (see " + en_where(f.new_label) + "; " + en_where(f.old_label) + " of " + a.old_en + ")";
         if (!f.new_label.empty()) return " (see " + en_where(f.new_label) + ")";
         return "";
     }
