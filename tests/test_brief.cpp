@@ -581,6 +581,10 @@ BOOST_AUTO_TEST_CASE(top_findings_in_the_body_and_the_rest_in_an_appendix) {
     BOOST_TEST(systematic == 2u);
     // Default: 20.
     BOOST_TEST(formats::make_brief(law.c).shown == 22u);
+    // Beside an arrow to the new number, the old place is named by its old number alone.
+    const std::string all = formats::write_brief_markdown(brief_of(law.c, formats::BriefLanguage::en, 1000));
+    BOOST_TEST(contains(all, "*Provisions reworded · C4 · 第四条 → 第五条*"));
+    BOOST_TEST(!contains(all, ") → "));
 }
 
 // Company Law 2018 → 2023, as a policy analyst read it: 558 findings in the body before.

@@ -21,7 +21,9 @@ struct BriefFinding {
     const Finding* finding = nullptr;    // the engine's finding it words (in Comparison::findings)
     FindingCategory category = FindingCategory::wording;
     std::string headline;
-    std::string old_place, new_place;    // "6.2.4 供应链安全"; empty when the side has none
+    std::string old_place, new_place;    // "6.2.4 供应链安全"; empty when the side has none; an old
+                                         // place renumbered since names both: "6.2.4（现 6.2.3）供应链安全"
+    std::string old_place_then;          // the old place by its old number only, for "6.2.4 → 6.2.3"
     std::vector<Edit> wording;           // the quotation: equal / removed / inserted runs
     std::string quote_lang;              // "zh" or "en": the language of the quotation
     std::vector<std::string> items_removed, items_added;   // listed names (drafting organisations)

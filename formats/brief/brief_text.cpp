@@ -100,8 +100,9 @@ std::string title_line(const Brief& b) {
 std::string location(const Brief& b, const BriefFinding& f) {
     std::string out(category_heading(f.category, b.lang));
     if (f.change_number) out += fmt::format(" · C{}", f.change_number);
-    if (!f.old_place.empty() && !f.new_place.empty() && f.old_place != f.new_place)
-        out += " · " + f.old_place + " → " + f.new_place;
+    // The arrow names the new number already.
+    if (!f.old_place.empty() && !f.new_place.empty() && f.old_place_then != f.new_place)
+        out += " · " + f.old_place_then + " → " + f.new_place;
     else if (!f.new_place.empty())
         out += " · " + f.new_place;
     else if (!f.old_place.empty())

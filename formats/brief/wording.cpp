@@ -150,7 +150,10 @@ private:
         f.references_added = src.cited_added;
         f.law = c_.new_analysis.profile == Profile::law;
         if (src.provision != Finding::none) f.provisions = {src.provision};
-        if (src.old_clause != no_clause) f.old_place = place(od_, src.old_clause, true, &f.old_label_now);
+        if (src.old_clause != no_clause) {
+            f.old_place = place(od_, src.old_clause, true, &f.old_label_now);
+            f.old_place_then = place(od_, src.old_clause, false);
+        }
         if (src.new_clause != no_clause) f.new_place = place(nd_, src.new_clause, false);
         if (!src.old_clauses.empty()) f.old_label = clause_names(od_, src.old_clauses);
         if (!src.new_clauses.empty()) f.new_label = clause_names(nd_, src.new_clauses);
@@ -225,14 +228,14 @@ private:
             }
             break;
         case ProvisionChangeKind::moved:
-            f.headline = z ? fmt::format("{}从 {} 移至 {}{}", kind, f.old_place, f.new_place, src.clause_removed ? "（原条款已删除）" : "")
-                           : fmt::format("{} moved from {} to {}{}", capitalised(kind), f.old_place, f.new_place,
+            f.headline = z ? fmt::format("{}从 {} 移至 {}{}", kind, f.old_place_then, f.new_place, src.clause_removed ? "（原条款已删除）" : "")
+                           : fmt::format("{} moved from {} to {}{}", capitalised(kind), f.old_place_then, f.new_place,
                                          src.clause_removed ? " (its clause was deleted)" : "");
             if (pc.also_moved) f.headline += z ? "（位置也已变化）" : " (also moved)";
             break;
         }
         if (pc.also_moved && pc.change != ProvisionChangeKind::moved)
-            f.headline += z ? fmt::format("，由 {} 移来", f.old_place) : fmt::format(" (moved from {})", f.old_place);
+            f.headline += z ? fmt::format("，由 {} 移来", f.old_place_then) : fmt::format(" (moved from {})", f.old_place_then);
         for (std::size_t i = 0; i < src.left_normative_list.size(); ++i)
             f.headline += z ? "；该标准同时移出规范性引用文件" : "; it also left the normative references";
         for (std::size_t i = 0; i < src.joined_normative_list.size(); ++i)
@@ -397,6 +400,7 @@ private:
             f.headline = z ? fmt::format("将“{}”改为“{}”（{}）", removed, inserted, where)
                            : fmt::format("“{}” → “{}” in {}", removed, inserted, where);
         f.old_place.clear();
+        f.old_place_then.clear();
         f.new_place = joined(examples, z ? "、" : ", ");
         f.old_label.clear();
         f.old_label_now.clear();
