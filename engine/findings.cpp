@@ -92,6 +92,9 @@ bool name_list(std::string_view line, NameList& out) {
     std::string_view rest = trimmed(line.substr(colon + skip));
     for (std::string_view end : {"。", "；", ".", ";"})
         if (rest.ends_with(end)) rest.remove_suffix(end.size());
+    // One list to the end of the paragraph: a second sentence or lead-in is not a name.
+    for (std::string_view stop : {"。", "：", "；", ". ", ":", ";"})
+        if (rest.find(stop) != std::string_view::npos) return false;
     out.names.clear();
     auto add = [&](std::string_view name) {
         name = trimmed(name);

@@ -688,3 +688,27 @@ BOOST_AUTO_TEST_CASE(top_option_on_the_command_line) {
     BOOST_TEST(WEXITSTATUS(std::system(zero.c_str())) == 2);
     fs::remove_all(dir);
 }
+
+// A names line is a list only to the end of its paragraph: a paragraph that goes on after the
+// list stays a wording change; a list with names added and removed says both.
+BOOST_AUTO_TEST_CASE(name_lists_end_with_their_paragraph) {
+    auto draft = [](const std::string& foreword, const char* path) {
+        formats::ReadOptions ro;
+        ro.path = path;
+        return formats::read_document("前言\n\n" + foreword + "\n\n1 范围\n\n本文件规定了办公设备的安全要求。\n", ro);
+    };
+    {
+        const Document o = draft("本文件主要起草人：李明、王芳、张伟。", "old.txt");
+        const Document n = draft("本文件主要起草人：王芳、张伟、赵磊、孙悦。", "new.txt");
+        const formats::Brief b = brief_of(compare(o, n), formats::BriefLanguage::zh);
+        BOOST_REQUIRE(b.findings.size() == 1u);
+        BOOST_TEST(b.findings[0].headline == "起草人：删除 1 人（李明），增加 2 人（赵磊、孙悦），3 → 4");
+    }
+    {
+        const Document o = draft("本文件主要起草人：李明、王芳。本文件由全国信息安全标准化技术委员会提出。", "old.txt");
+        const Document n = draft("本文件主要起草人：王芳、李明、张伟。本文件由全国信息安全标准化技术委员会提出。", "new.txt");
+        const formats::Brief b = brief_of(compare(o, n), formats::BriefLanguage::zh);
+        BOOST_REQUIRE(b.findings.size() == 1u);
+        BOOST_TEST(b.findings[0].headline == "更改了前言");
+    }
+}
