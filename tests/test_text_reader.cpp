@@ -820,6 +820,25 @@ BOOST_AUTO_TEST_CASE(law_items_numbered_with_digits) {
     BOOST_TEST(outline(s).find("list-item") == std::string::npos, outline(s));
 }
 
+// Statutes list more than 99 items (a schedule of offences, of fees): （一百零一） is an item like
+// （九十九）; a year in brackets is no item.
+BOOST_AUTO_TEST_CASE(law_items_past_ninety_nine) {
+    static const char* const tail[] = {"九十九", "一百", "一百零一", "一百一十二", "一千九百九十九"};
+    std::string in = "第一条 下列事项应当登记：\n";
+    for (const char* n : tail) in += std::string("（") + n + "）事项；\n";
+    in += "(2019) 号文件同时废止。\n";
+    const Document d = text(in);
+    BOOST_TEST(outline(d) == "第一条 | clause |  | 1\n"
+                             "  （九十九） | list-item |  | 2\n"
+                             "  （一百） | list-item |  | 3\n"
+                             "  （一百零一） | list-item |  | 4\n"
+                             "  （一百一十二） | list-item |  | 5\n"
+                             "  （一千九百九十九） | list-item |  | 6\n"
+                             "   | paragraph |  | 7\n");
+    BOOST_TEST(d.own_text(find(d, "（一千九百九十九）")) == "事项；");
+    BOOST_TEST(d.own_text(static_cast<ClauseId>(d.size() - 1)) == "(2019) 号文件同时废止。");
+}
+
 // ---- running text ----------------------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(wrapped_lines_are_joined) {
