@@ -321,3 +321,27 @@ BOOST_AUTO_TEST_CASE(controls_in_a_draft_are_shown_isolated) {
     BOOST_TEST(x.strings("//article[@data-new='2.2']//div[contains(@class,'inline-body')]//ins/bdi/@title") ==
                std::vector<std::string>{"U+007F DELETE"});
 }
+
+// Code and ASCII art keep their lines and columns, in monospace, and are diffed line by
+// line: the one changed line of a packet diagram is the only line with a deletion and an
+// insertion.
+BOOST_AUTO_TEST_CASE(code_keeps_its_lines_and_is_diffed_line_by_line) {
+    const std::string before =
+        "# Packets\n\nA packet looks like this:\n\n~~~~~\nLong Header Packet {\n  Header Form (1) = 1,\n"
+        "  Version (32),\n  +--------+    +-----+\n}\n~~~~~\n\nThat is all.\n";
+    std::string after = before;
+    after.replace(after.find("Version (32)"), 12, "Version (64)");
+    const Document o = read_text("old.md", before);
+    const Document n = read_text("new.md", after);
+    const Comparison c = compare(o, n);
+    const std::string html = formats::write_redline_html(c);
+    check_page(c, html);
+    const Xml x(html);
+    BOOST_TEST(x.strings("//article//div[contains(@class,'inline-body')]//code[@class='fig']") ==
+               (std::vector<std::string>{"Long Header Packet {", "  Header Form (1) = 1,", "  Version (", "32", "64", "),",
+                                         "  +--------+    +-----+", "}"}));
+    BOOST_TEST(x.strings("//del/code[@class='fig']") == std::vector<std::string>{"32"});
+    BOOST_TEST(x.strings("//ins/code[@class='fig']") == std::vector<std::string>{"64"});
+    BOOST_TEST(html.find("A packet looks like this:\n<code class=\"fig\">Long Header Packet {</code>\n") != std::string::npos);
+    BOOST_TEST(html.find(".text code.fig { font-family: ui-monospace") != std::string::npos);
+}

@@ -240,7 +240,9 @@ private:
     // item or paragraph, the clause it sits in, "前言 ·") and its title (or its first words).
     std::string display(const Document& d, ClauseId id) const {
         if (!d.label(id).empty()) return name(d, id);
-        if (d[id].kind == ClauseKind::front_matter) return d.title(id).empty() ? std::string(w_.cover) : std::string();
+        const ClauseKind kind = d[id].kind;
+        if (kind == ClauseKind::front_matter) return d.title(id).empty() ? std::string(w_.cover) : std::string();
+        if (kind == ClauseKind::clause || kind == ClauseKind::annex || kind == ClauseKind::term_entry) return std::string();
         for (ClauseId a = d[id].parent; a != no_clause && a != d.root(); a = d[a].parent) {
             if (!d.label(a).empty()) return name(d, a) + " ·";
             if (!d.title(a).empty()) return std::string(d.title(a)) + " ·";
@@ -579,7 +581,42 @@ private:
 
     // Draft text: escaped, with each kramdown cross-reference {{name}} that names a section of
     // `doc` shown as that section ("Section 8.1"), linked to it, the source form in its title.
-    void draft_text(std::string_view text, const Document& doc) { draft_text(out_, text, doc); }
+    // In a clause's text: each line of code or of a figure in <code>, so that it keeps its
+    // monospace columns (the lines are those of the edits' paragraph breaks, counted on the
+    // side the run belongs to).
+    void draft_text(std::string_view text, const Document& doc) {
+        for (std::size_t at = 0;;) {
+            const std::size_t nl = std::min(text.find('\n', at), text.size());
+            const std::string_view line = text.substr(at, nl - at);
+            const bool old_side = side_ == EditOp::remove || (side_ == EditOp::equal && code_new_.empty());
+            const std::vector<bool>& code = old_side ? code_old_ : code_new_;
+            const std::size_t n = old_side ? old_line_ : new_line_;
+            const bool fig = !line.empty() && n < code.size() && code[n];
+            if (fig) out_ += "<code class=\"fig\">";
+            draft_text(out_, line, doc);
+            if (fig) out_ += "</code>";
+            if (nl == text.size()) return;
+            out_ += '\n';
+            if (side_ != EditOp::insert) ++old_line_;
+            if (side_ != EditOp::remove) ++new_line_;
+            at = nl + 1;
+        }
+    }
+
+    // Which lines of the text of `ids` (their blocks joined by '\n') are code or figure lines.
+    static std::vector<bool> code_lines(const Document& d, const std::vector<ClauseId>& ids) {
+        std::vector<bool> lines;
+        bool any = false;
+        for (ClauseId id : ids)
+            for (const Block* b = d.blocks_begin(id); b != d.blocks_end(id); ++b) {
+                const bool code = b->kind == BlockKind::code;
+                any = any || code;
+                const std::string_view t = d.str(b->text);
+                lines.insert(lines.end(), code ? 1 + std::count(t.begin(), t.end(), '\n') : 1, code);
+            }
+        if (!any) lines.clear();
+        return lines;
+    }
     void draft_text(std::string& out, std::string_view text, const Document& doc) const {
         const CrossReferences& refs = &doc == c_.old_doc.get() ? old_refs_ : new_refs_;
         std::size_t at = 0;
@@ -638,6 +675,7 @@ private:
             if (ed.op != EditOp::insert) old_pos += ed.text.size();
             if (ed.op != EditOp::remove) new_pos += ed.text.size();
             const char* tag = ed.op == EditOp::remove ? "del" : ed.op == EditOp::insert ? "ins" : nullptr;
+            side_ = ed.op;
             if (!tag) {
                 text_with_marks(ed.text, here, equal_doc);
                 continue;
@@ -645,8 +683,7 @@ private:
             const Document& doc = ed.op == EditOp::remove ? *c_.old_doc : *c_.new_doc;
             const bool block = replaced || ed.replaced;   // the whole text, or one rewritten block
             if (block)
-                out_ += ed.op == EditOp::remove ? fmt::format("<div class=\"replaced-old\" data-label=\"{}\">", w_.old_wording)
-                                                : fmt::format("<div class=\"replaced-new\" data-label=\"{}\">", w_.new_wording);
+                out_ += ed.op == EditOp::remove ? "<div class=\"replaced-old\">" : "<div class=\"replaced-new\">";
             // A sentence that starts the run is marked just before it, outside the deletion
             // or insertion (so that neither reads the mark as changed text).
             std::size_t inside = 0;
@@ -663,8 +700,13 @@ private:
     void body_text(std::size_t i) {
         const ClauseEntry& e = c_.entries[i];
         const Document& text_doc = c_.doc_of(e);
+        code_old_ = code_lines(*c_.old_doc, e.old_ids);
+        code_new_ = code_lines(*c_.new_doc, e.new_ids);
+        old_line_ = new_line_ = 0;
         if (!e.edits.empty()) {
             edits(e.edits, e.replaced, text_doc, sentence_marks_[i]);
+            code_old_.clear();
+            code_new_.clear();
             return;
         }
         std::string text;
@@ -673,6 +715,8 @@ private:
             text += text_doc.own_text(id);
         }
         edits({{EditOp::equal, text, false}}, false, text_doc, sentence_marks_[i]);
+        code_old_.clear();
+        code_new_.clear();
     }
 
     void moved_stub(std::size_t i) {
@@ -865,6 +909,11 @@ private:
     std::vector<std::vector<std::size_t>> list_;      // per entry: the names its card lists (empty: no card)
     std::vector<bool> in_list_;                        // per entry: shown in a card of names
     std::uint32_t stops_ = 0;                          // entries n / p stop at
+    // While a clause's text is written: its code lines on each side, the line each side has
+    // reached, and the side of the run being written.
+    std::vector<bool> code_old_, code_new_;
+    std::size_t old_line_ = 0, new_line_ = 0;
+    EditOp side_ = EditOp::equal;
 };
 
 }  // namespace
