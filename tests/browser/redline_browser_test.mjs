@@ -277,6 +277,12 @@ try {
     await p.reload({ waitUntil: "load" });
     const loadMs = Date.now() - t0;
     check(await p.evaluate(() => document.body.classList.contains("js")), `tls: script ran; page loaded in ${loadMs} ms`);
+    // Code keeps its lines and columns in monospace: each line its own box, its indentation kept.
+    const code = await p.$$eval("article .inline-body code.fig", (els) => els.slice(0, 40).map((e) => [
+      e.textContent, getComputedStyle(e).fontFamily, getComputedStyle(e.parentElement.closest(".text")).whiteSpace]));
+    check(code.length === 40 && code.every(([, font, ws]) => font.includes("monospace") && ws === "pre-wrap") &&
+          code.some(([t]) => /^ {2,}\S/.test(t)),
+      `tls: code lines in monospace with their indentation (${JSON.stringify(code[1])})`);
     await p.click("button[data-value='side']");
     check(await visibleCount(p, ".side") > 0, "tls: side-by-side view");
     await p.keyboard.press("n");
