@@ -180,8 +180,8 @@ BOOST_AUTO_TEST_CASE(diff_writes_the_redline_page) {
     BOOST_TEST(first.status == 1);
     BOOST_TEST(first.out.empty());
     const std::string page = slurp(a);
-    BOOST_TEST(page.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
-    BOOST_TEST(page.find("<p class=\"compared\">Compared on 2026-11-30 by redline.</p>") != std::string::npos);
+    BOOST_TEST(page.rfind("<!DOCTYPE html>\n<html lang=\"zh\">", 0) == 0);
+    BOOST_TEST(page.find("<p class=\"compared\">2026-11-30 由 redline 比较。</p>") != std::string::npos);
     BOOST_TEST(redline("diff --format html -o " + b.string() + " " + old_file + " " + new_file).status == 1);
     BOOST_TEST(slurp(b) == page);
     const auto c = dir.path / "c.html";
