@@ -66,7 +66,7 @@ bool has_extension(std::string_view path, std::string_view suffix) { return text
 const std::vector<Reader>& readers() {
     // In order of precedence when the content is certain, or likely, of more than one.
     static const std::vector<Reader> all = {
-        {Format::docx, "docx", "Word", {".docx", ".docm", ".dotx", ".doc"}, nullptr, nullptr, read_docx,
+        {Format::docx, "docx", "Word DOCX", {".docx", ".docm", ".dotx", ".doc"}, nullptr, nullptr, read_docx,
          looks_like_package, read_docx},
         {Format::xml, "xml", "xml2rfc XML", {".xml"}, looks_like_xml, nullptr, read_xml, nullptr, nullptr},
         {Format::markdown, "markdown", "Markdown", {".md", ".markdown", ".mkd"}, nullptr, looks_like_markdown, read_markdown,

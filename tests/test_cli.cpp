@@ -423,7 +423,7 @@ BOOST_AUTO_TEST_CASE(help_names_files_and_every_format_read) {
     BOOST_TEST(parse.out.find("  FILE FILE REQUIRED ") != std::string::npos);
     BOOST_TEST(parse.out.find("plain text (.txt, .text), Markdown (.md, .markdown, .mkd), xml2rfc XML (.xml)") !=
                std::string::npos);
-    BOOST_TEST(parse.out.find("Word (.docx, .docm, .dotx, .doc)") != std::string::npos);
+    BOOST_TEST(parse.out.find("Word DOCX (.docx, .docm, .dotx, .doc)") != std::string::npos);
     for (const auto& reader : redline::formats::readers()) {
         BOOST_TEST(parse.out.find(std::string(reader.description) + " (") != std::string::npos, reader.description);
         for (std::string_view ext : reader.extensions) BOOST_TEST(parse.out.find(ext) != std::string::npos, ext);
