@@ -1,8 +1,10 @@
 #include "cli/allocator.hpp"
 #include "cli/commands.hpp"
+#include "cli/suggest.hpp"
 #include "engine/error.hpp"
 #include "formats/common/visible_text.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <new>
@@ -10,7 +12,8 @@
 
 namespace {
 
-// Exit statuses as diff(1): 0 no differences, 1 differences, 2 trouble.
+// Exit statuses as diff(1): 0 no differences (or, for parse and brief, done), 1 differences,
+// 2 trouble.
 constexpr int exit_trouble = 2;
 
 }  // namespace
@@ -20,6 +23,9 @@ int main(int argc, char** argv) {
     CLI::App app{"redline — compare drafts of standards and legal texts clause by clause", "redline"};
     app.set_version_flag("--version", "redline 0.1.0");
     app.require_subcommand(1);
+    app.footer("Exit status: diff exits 0 when the drafts have no substantive difference, 1 when they have, 2 on "
+               "trouble; parse and brief exit 0 when they wrote their output, 2 on trouble.\n"
+               "Run 'redline COMMAND --help' for a command's options.");
 
     struct Entry {
         CLI::App* command;
@@ -30,6 +36,29 @@ int main(int argc, char** argv) {
     add(redline::cli::add_parse_command(app));
     add(redline::cli::add_diff_command(app));
     add(redline::cli::add_brief_command(app));
+
+    // An unknown command would be reported by CLI11 as "A subcommand is required": say what
+    // was wrong and which command was probably meant.
+    std::vector<std::string> names;
+    for (const auto& entry : commands) names.push_back(entry.command->get_name());
+    const std::string listed = names[0] + ", " + names[1] + " or " + names[2];
+    const std::string all = names[0] + ", " + names[1] + " and " + names[2];
+    if (argc < 2) {
+        std::cerr << "redline: error: a command is required: " << listed << "\n";
+        std::cerr << "Run 'redline --help' for usage.\n";
+        return exit_trouble;
+    }
+    if (const std::string_view first = argv[1];
+        !first.starts_with('-') && std::find(names.begin(), names.end(), first) == names.end()) {
+        const std::string suggestion = redline::cli::suggest_command(first, names);
+        std::cerr << "redline: error: '" << redline::formats::visible_text(first) << "' is not a redline command";
+        if (!suggestion.empty())
+            std::cerr << "; did you mean 'redline " << suggestion << "'?\n";
+        else
+            std::cerr << " (the commands are " << all << ")\n";
+        std::cerr << "Run 'redline --help' for usage.\n";
+        return exit_trouble;
+    }
 
     try {
         app.parse(argc, argv);

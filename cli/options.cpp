@@ -11,6 +11,19 @@
 
 namespace redline::cli {
 
+void add_draft_arguments(CLI::App& cmd, std::string& old_file, std::string& new_file) {
+    cmd.add_option("OLD", old_file, "The earlier draft; - reads standard input")->required()->type_name("FILE");
+    cmd.add_option("NEW", new_file, "The later draft; - reads standard input")->required()->type_name("FILE");
+}
+
+std::string exit_status_help(formats::Command command) {
+    const char* trouble = "2 trouble: a usage error, or an input that cannot be read (the message names the file and the place)";
+    if (command == formats::Command::diff)
+        return fmt::format("Exit status: 0 no substantive difference, 1 substantive differences (of the --only kinds), {}.",
+                           trouble);
+    return fmt::format("Exit status: 0 the output was written, {}.", trouble);
+}
+
 void add_lang_option(CLI::App& cmd, std::string& lang) {
     cmd.add_option("--lang", lang, "Language of the drafts: auto (detect), en or zh")
         ->check(CLI::IsMember({"auto", "en", "zh"}))

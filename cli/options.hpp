@@ -6,6 +6,7 @@
 #include "engine/pipeline.hpp"
 #include "formats/common/output.hpp"
 #include "formats/reader.hpp"
+#include "formats/writers.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -13,6 +14,13 @@
 #include <vector>
 
 namespace redline::cli {
+
+// OLD and NEW, the drafts diff and brief compare.
+void add_draft_arguments(CLI::App& cmd, std::string& old_file, std::string& new_file);
+
+// The footer of a command's --help: what its exit status means. diff's is diff(1)'s (0 the
+// same, 1 different, 2 trouble); the others exit 0 when they wrote their output, 2 on trouble.
+std::string exit_status_help(formats::Command command);
 
 void add_lang_option(CLI::App& cmd, std::string& lang);
 Language parse_lang(const std::string& lang);

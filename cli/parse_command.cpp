@@ -24,14 +24,18 @@ struct ParseOptions {
 Run add_parse_command(CLI::App& app) {
     auto opts = std::make_shared<ParseOptions>();
     CLI::App* cmd = app.add_subcommand("parse", "Show the clause tree of one draft");
-    cmd->add_option("FILE", opts->file, "The draft (" + formats::reader_descriptions() + "); - reads standard input")->required();
+    cmd->add_option("FILE", opts->file, "The draft: " + formats::reader_descriptions() + "; - reads standard input")
+        ->required()
+        ->type_name("FILE");
     cmd->add_option("--format", opts->format, formats::format_help(formats::Command::parse))
         ->check(CLI::IsMember(formats::format_names(formats::Command::parse)))
         ->capture_default_str();
     add_lang_option(*cmd, opts->lang);
     add_profile_option(*cmd, opts->profile);
     add_docx_changes_option(*cmd, opts->docx_changes);
-    cmd->add_option("-o,--output", opts->output, "Write to FILE instead of standard output (never over the input)");
+    cmd->add_option("-o,--output", opts->output, "Write to FILE instead of standard output (never over the input)")
+        ->type_name("FILE");
+    cmd->footer(exit_status_help(formats::Command::parse));
     return [opts] {
         const formats::Writer& writer = formats::choose_writer(formats::Command::parse, opts->format, opts->output);
         check_files({{"FILE", opts->file}}, opts->output);

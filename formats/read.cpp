@@ -4,6 +4,10 @@
 #include "engine/text.hpp"
 #include "formats/common/hidden_warnings.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -84,6 +88,9 @@ std::string reader_descriptions() {
     for (std::size_t i = all.size(); i-- > 0;) {
         if (!out.empty()) out += i == 0 ? " or " : ", ";
         out += all[i].description;
+        std::string extensions;
+        for (std::string_view e : all[i].extensions) extensions += (extensions.empty() ? "" : ", ") + std::string(e);
+        if (!extensions.empty()) out += " (" + extensions + ")";
     }
     return out;
 }
@@ -101,29 +108,64 @@ Format detect_format(std::string_view path, std::string_view utf8) {
 
 std::string read_bytes(const std::string& path) {
     std::string data;
+    auto fail = [&](const std::string& message) {
+        InputError e("", message);
+        if (path != "-") e.set_file(path);
+        return e;
+    };
     auto too_large = [&] {
-        return InputError("", "input larger than " + std::to_string(max_input_bytes >> 20) +
-                                  " MiB (the limit for one draft)");
+        return fail("input larger than " + std::to_string(max_input_bytes >> 20) + " MiB (the limit for one draft)");
+    };
+    // Standard input, a FIFO or a device: read up to the limit, whatever their size says.
+    auto read_stream = [&](int fd) {
+        char buf[1 << 16];
+        while (true) {
+            const ssize_t n = ::read(fd, buf, sizeof buf);
+            if (n == 0) return;
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                throw fail(std::string("cannot read: ") + std::strerror(errno));
+            }
+            if (data.size() + static_cast<std::size_t>(n) > max_input_bytes) throw too_large();
+            data.append(buf, static_cast<std::size_t>(n));
+        }
     };
     if (path == "-") {
-        char buf[1 << 16];
-        std::size_t n;
-        while ((n = std::fread(buf, 1, sizeof buf, stdin)) > 0) {
-            if (data.size() + n > max_input_bytes) throw too_large();
-            data.append(buf, n);
-        }
-        if (std::ferror(stdin)) throw InputError("", "cannot read standard input");
+        struct stat st{};
+        if (::fstat(STDIN_FILENO, &st) == 0 && S_ISDIR(st.st_mode)) throw fail("standard input is a directory");
+        read_stream(STDIN_FILENO);
         return data;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw InputError("", std::string("cannot open: ") + std::strerror(errno));
-    in.seekg(0, std::ios::end);
-    const auto size = in.tellg();
-    if (size < 0) throw InputError("", "cannot read (not a regular file?)");
-    if (static_cast<std::size_t>(size) > max_input_bytes) throw too_large();
-    in.seekg(0, std::ios::beg);
-    data.resize(static_cast<std::size_t>(size));
-    if (size > 0 && !in.read(data.data(), size)) throw InputError("", "cannot read the whole file");
+    // What the path names decides the message: a directory is not "too large", a socket cannot
+    // be opened at all.
+    struct stat st{};
+    if (::stat(path.c_str(), &st) == 0) {
+        if (S_ISDIR(st.st_mode)) throw fail("is a directory, not a draft");
+        if (S_ISSOCK(st.st_mode)) throw fail("is a socket, not a draft");
+    }
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw fail(std::string("cannot open: ") + std::strerror(errno));
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    if (::fstat(fd, &st) != 0) throw fail(std::string("cannot read: ") + std::strerror(errno));
+    if (!S_ISREG(st.st_mode)) {
+        read_stream(fd);
+        return data;
+    }
+    const auto size = static_cast<std::size_t>(st.st_size);
+    if (size > max_input_bytes) throw too_large();
+    data.resize(size);
+    std::size_t got = 0;
+    while (got < size) {
+        const ssize_t n = ::read(fd, data.data() + got, size - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw fail(std::string("cannot read: ") + std::strerror(errno));
+        if (n == 0) break;   // shrunk while read: what is there
+        got += static_cast<std::size_t>(n);
+    }
+    data.resize(got);
     return data;
 }
 

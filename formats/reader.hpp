@@ -50,7 +50,7 @@ struct Reader {
 };
 const std::vector<Reader>& readers();
 const Reader& reader_for(Format format);
-// "plain text, Markdown, xml2rfc XML or Word DOCX"
+// "plain text (.txt, .text), Markdown (.md, .markdown, .mkd), xml2rfc XML (.xml) or Word DOCX (.docx, …)"
 std::string reader_descriptions();
 
 // The format of a decoded input: content that is certain (an XML declaration or root element)

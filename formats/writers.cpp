@@ -22,6 +22,7 @@ std::string terminal(const WriteInput& in) {
     TerminalOptions o;
     o.color = in.color;
     o.show_editorial = in.show_editorial;
+    o.only = in.only;
     return write_terminal(*in.comparison, o);
 }
 std::string redline_page(const WriteInput& in) {

@@ -7,6 +7,7 @@
 #include "engine/document.hpp"
 #include "engine/provisions.hpp"
 #include "formats/brief/brief.hpp"
+#include "formats/terminal/change_kinds.hpp"
 
 #include <string>
 #include <string_view>
@@ -22,6 +23,7 @@ struct WriteInput {
     const Analysis* analysis = nullptr;
     bool color = false;              // terminal view: ANSI colours
     bool show_editorial = true;      // terminal view: editorial-only entries
+    ChangeKinds only;                // terminal view: --only
     std::string date;                // redline page and brief: the comparison's date
     BriefOptions brief;              // brief: language, watch list
 };

@@ -105,9 +105,9 @@ std::string write_terminal(const Comparison& c, const TerminalOptions& options) 
         counts += fmt::format("{} {}", n, to_string(k));
     }
     out += "clauses: " + counts + "\n";
-    render_provisions(out, c, st);
+    if (options.only.shows_provisions()) render_provisions(out, c, st);
     for (const ClauseEntry& e : c.entries) {
-        if (e.change == ClauseChange::unchanged) continue;
+        if (!options.only.shows(e)) continue;
         if (e.editorial && !options.show_editorial) continue;
         const std::string id = e.number ? fmt::format("C{}", e.number) : std::string("ed.");
         const std::string labels = entry_display_name(c, e);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/comparison.hpp"
+#include "formats/terminal/change_kinds.hpp"
 
 #include <string>
 
@@ -12,6 +13,7 @@ namespace redline::formats {
 struct TerminalOptions {
     bool color = false;
     bool show_editorial = true;   // list editorial-only entries (renumbering, punctuation)
+    ChangeKinds only;             // --only: the provision changes and clause entries shown
 };
 
 std::string write_terminal(const Comparison& comparison, const TerminalOptions& options);
