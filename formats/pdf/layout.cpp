@@ -237,7 +237,9 @@ std::vector<Paragraph> paragraphs(const std::vector<Line>& lines) {
                 const bool short_line = prev->x1 < edge - std::max(4 * l.size, 0.15f * width);
                 const bool indented = !prev_first && l.x0 > prev->x0 + 0.8f * l.size;
                 const bool outdented = l.x0 < left - 0.8f * l.size && !prev_first;
-                const bool opens = structural_start(l.text) && (ended || short_line || l.x0 < prev->x0 - 0.5f * l.size);
+                // A bold line with a number is a heading of its own, even under another one.
+                const bool opens =
+                    structural_start(l.text) && (ended || short_line || l.bold || l.x0 < prev->x0 - 0.5f * l.size);
                 joins = !gap && !short_line && !indented && !outdented && !opens;
             }
         }
