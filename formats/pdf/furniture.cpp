@@ -96,10 +96,18 @@ bool all_digits(std::string_view s) {
 
 // A short excerpt for a warning.
 std::string quoted(std::string_view s) {
-    if (s.size() <= 80) return "\"" + std::string(s) + "\"";
-    std::size_t end = 80;
-    while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;   // not inside a character
-    return "\"" + std::string(s.substr(0, end)) + "…\"";
+    std::size_t end = s.size();
+    if (end > 80) {
+        end = 80;
+        while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;   // not inside a character
+    }
+    std::string out;
+    out.reserve(end + 5);
+    out += '"';
+    out.append(s.substr(0, end));
+    if (end < s.size()) out += "…";
+    out += '"';
+    return out;
 }
 
 std::string pages_word(std::size_t n) { return std::to_string(n) + (n == 1 ? " page" : " pages"); }

@@ -119,6 +119,21 @@ private:
     std::map<long, std::pair<float, std::size_t>> best_;
 };
 
+// The width of a line's first word (its first character when that is CJK), estimated from
+// the line's width in proportion to the display columns.
+float first_word_width(const Line& l) {
+    const std::string_view t = l.text;
+    std::size_t end = 0;
+    if (scan::is_cjk(text::first(t))) {
+        text::next(t, end);
+    } else {
+        end = t.find(' ');
+        if (end == std::string_view::npos) end = t.size();
+    }
+    const std::size_t all = std::max<std::size_t>(1, scan::width(t));
+    return (l.x1 - l.x0) * static_cast<float>(scan::width(t.substr(0, end))) / static_cast<float>(all);
+}
+
 struct Hyphen {
     std::size_t paragraph;
     std::size_t offset;   // of the '-' in the paragraph's text
@@ -226,15 +241,18 @@ std::vector<Paragraph> paragraphs(const std::vector<Line>& lines) {
                 // in another face opens the next page.
                 const char32_t tail = last_char(prev->text);
                 const bool mid_sentence = (tail >= 'a' && tail <= 'z') || tail == ',' || tail == 0xFF0C || tail == 0x3001;
-                joins = std::fabs(l.size - prev->size) <= 0.6f && !ended &&
+                const bool heading_below = l.bold && structural_start(l.text);
+                const bool heading_above = prev->bold && structural_start(out.back().text);
+                joins = std::fabs(l.size - prev->size) <= 0.6f && !ended && !heading_below && !heading_above &&
                         (continues_in_text(l.text) || (mid_sentence && l.bold == prev->bold) || !structural_start(l.text));
             } else if (same_face) {
                 const float usual = pitches.usual(l.size);
                 const bool gap = usual > 0 ? pitch > usual * 1.25f + 0.5f
                                            : l.y0 - prev->y1 > 0.5f * l.size;
                 const float edge = std::max(right, l.x1);
-                const float width = edge - std::min(left, l.x0);
-                const bool short_line = prev->x1 < edge - std::max(4 * l.size, 0.15f * width);
+                // The previous line ended where the next line's first word would have fitted:
+                // its paragraph ended there (justified or ragged alike).
+                const bool short_line = prev->x1 + first_word_width(l) + 0.3f * l.size < edge;
                 const bool indented = !prev_first && l.x0 > prev->x0 + 0.8f * l.size;
                 const bool outdented = l.x0 < left - 0.8f * l.size && !prev_first;
                 // A bold line with a number is a heading of its own, even under another one.

@@ -1,7 +1,8 @@
 // read_pdf: a PDF's words (poppler) → lines → page furniture removed → paragraphs → the
 // structure recogniser the plain-text reader uses.
 //
-// The text extracted is one paragraph per line, paragraphs separated by a blank line: what
+// The text extracted is one paragraph per line, paragraphs separated by a blank line (a bare
+// clause number is followed directly by its term or title, as in a plain-text draft): what
 // `redline parse FILE.pdf --format text` prints, and what every node's `line` counts. Each
 // node also keeps its `page`. Font size and weight are extra evidence for headings: a
 // paragraph set larger than the body text, or a bold one that opens with a clause number, is
@@ -93,8 +94,13 @@ Extracted extract_text(std::string_view bytes, const Limits& limits) {
                     l.heading_level = static_cast<std::uint8_t>(std::min<std::uint32_t>(n->number.depth, 6));
             }
         }
+        if (auto n = numbering::parse_number(t); n && scan::is_blank(n->rest)) {
+            // A term entry's number: the recogniser reads the term from the next line.
+            l.blank_after = false;
+            l.heading_level = 0;
+        }
         out.text += p.text;
-        out.text += "\n\n";
+        out.text += l.blank_after ? "\n\n" : "\n";
         out.lines.push_back(l);
     }
     return out;
@@ -123,12 +129,14 @@ Document read_pdf(std::string_view bytes, const ReadOptions& options) {
         }
         lines.push_back(l);
         places.push_back({l.line, 0, 0, x.page});
+        rest.remove_prefix(end + 1);
+        if (!x.blank_after) continue;
         SourceLine blank;
         blank.line = l.line + 1;
         blank.hint = LineHint::blank;
         lines.push_back(blank);
         places.push_back({blank.line, 0, 0, x.page});
-        rest.remove_prefix(end + 2);
+        rest.remove_prefix(1);
     }
     DocumentBuilder b;
     b.reserve_text(e.text.size());

@@ -18,10 +18,13 @@ bool looks_like_pdf(std::string_view bytes);
 struct ExtractedLine {
     std::uint32_t page = 0;            // 1-based
     std::uint8_t heading_level = 0;    // 0: no heading by its font; 1 = the largest heading size
+    // A blank line follows, except after a bare clause number ("3.1"), whose term or title is
+    // the next line, as in a plain-text draft.
+    bool blank_after = true;
 };
 
 struct Extracted {
-    std::string text;                  // paragraph i is line 2i + 1, each followed by a blank line
+    std::string text;                  // one paragraph a line, each followed by a blank line but see below
     std::vector<ExtractedLine> lines;  // one per paragraph
     std::vector<Warning> warnings;     // page furniture removed, unmapped glyphs, poppler's complaints
     std::uint32_t pages = 0;
