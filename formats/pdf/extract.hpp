@@ -1,5 +1,6 @@
 // Internal to formats/pdf: the words of a PDF, with their boxes and fonts, page by page, from
-// poppler's C++ API (poppler::page::text_list). The only file that includes poppler.
+// poppler's C++ API (poppler::page::text_list), in the module poppler_module.cpp that
+// extract.cpp loads on first use (the only file that includes poppler).
 //
 // Poppler gives the words of a page in its own reading order (flows, then blocks, then lines:
 // the columns of a two-column page one after the other); the layout stage keeps that order.
