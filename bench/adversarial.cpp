@@ -151,6 +151,30 @@ std::vector<Class> classes() {
             d.old_text += std::to_string(i) + " Heading " + word_for(i) + "\n\nThe text of clause " + word_for(i) + ".\n\n";
         return d;
     }});
+    // The hostile-input cases of tests/test_text_reader.cpp and test_markdown_reader.cpp,
+    // whose results the tests check; their time is measured here.
+    out.push_back({"long-line", "one line of N mixed Chinese and English phrases, no break", 100000, [](std::size_t n) {
+        Drafts d{"parse", ".txt", "", ""};
+        for (std::size_t i = 0; i < n; ++i) d.old_text += "本文件规定了办公设备的安全要求 and some English words, ";
+        d.old_text += "\n";
+        return d;
+    }});
+    out.push_back({"list-markers-line", "one line of N list markers a）", 100000, [](std::size_t n) {
+        Drafts d{"parse", ".txt", "1 范围\n", ""};
+        for (std::size_t i = 0; i < n; ++i) d.old_text += "a）";
+        d.old_text += "\n";
+        return d;
+    }});
+    out.push_back({"new-list-kinds", "N lines, each opening a kind of list not yet open", 100000, [](std::size_t n) {
+        static const char* const markers[] = {"a）", "1）", "（1）", "（一）", "①", "——"};
+        Drafts d{"parse", ".txt", "1 范围\n", ""};
+        for (std::size_t i = 0; i < n; ++i) d.old_text += std::string(markers[i % 6]) + "项\n";
+        return d;
+    }});
+    out.push_back({"md-nested-quotes", "a Markdown paragraph inside N nested block quotes", 100000, [](std::size_t n) {
+        Drafts d{"parse", ".md", std::string(n, '>') + " deep\n\nafter\n", ""};
+        return d;
+    }});
     out.push_back({"xml-nesting", "xml2rfc lists nested N deep", 20000, [](std::size_t n) {
         Drafts d{"parse", ".xml", "<rfc><front><title>T</title></front><middle><section><name>S</name>", ""};
         for (std::size_t i = 0; i < n; ++i) d.old_text += "<ul><li>";

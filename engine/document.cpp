@@ -65,6 +65,19 @@ std::string_view to_string(BlockKind kind) {
     return "paragraph";
 }
 
+std::string_view to_string(TrackedChange::Kind kind) {
+    switch (kind) {
+    case TrackedChange::Kind::insertion: return "insertion";
+    case TrackedChange::Kind::deletion: return "deletion";
+    case TrackedChange::Kind::move_from: return "move-from";
+    case TrackedChange::Kind::move_to: return "move-to";
+    case TrackedChange::Kind::mark_inserted: return "paragraph-mark-inserted";
+    case TrackedChange::Kind::mark_deleted: return "paragraph-mark-deleted";
+    case TrackedChange::Kind::properties: return "properties";
+    }
+    return "insertion";
+}
+
 std::ostream& operator<<(std::ostream& os, ClauseKind kind) { return os << to_string(kind); }
 std::ostream& operator<<(std::ostream& os, SectionRole role) { return os << to_string(role); }
 std::ostream& operator<<(std::ostream& os, Language language) { return os << to_string(language); }

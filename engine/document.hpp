@@ -135,6 +135,26 @@ struct Warning {
     std::string message;
 };
 
+// A revision the source itself tracked (a Word insertion, deletion, move, paragraph-mark or
+// property change), as its author recorded it. The reader shows the draft with all of them
+// accepted or all rejected; the list says what was resolved, so that a user can see who
+// proposed what. Kept in the model for outputs that write tracked changes back.
+struct TrackedChange {
+    enum class Kind : std::uint8_t {
+        insertion, deletion, move_from, move_to,
+        mark_inserted,   // a paragraph mark inserted (a paragraph split or added)
+        mark_deleted,    // a paragraph mark deleted (two paragraphs joined)
+        properties,      // the paragraph's style or numbering changed
+    } kind = Kind::insertion;
+    std::string author;
+    std::string date;            // as recorded ("2019-05-20T11:54:00Z"); may be empty
+    std::string text;            // the text inserted, deleted or moved; empty for marks and properties
+    SourceLocation where;        // the paragraph it is in
+    ClauseId clause = 0;         // the node whose text holds that paragraph (the root when none)
+};
+
+std::string_view to_string(TrackedChange::Kind kind);
+
 class Document {
 public:
     Document();
@@ -146,6 +166,8 @@ public:
     // The text the reader read, whose lines `SourceLocation::line` counts (the decoded input;
     // the text extracted from a PDF) — only when ReadOptions::keep_text asked for it.
     std::string source_text;
+    std::vector<TrackedChange> tracked_changes;   // in document order
+    bool tracked_changes_rejected = false;        // the text shows them rejected, not accepted
 
     ClauseId root() const { return 0; }
     std::size_t size() const { return clauses_.size(); }

@@ -13,14 +13,18 @@ command -v npm >/dev/null || scripts/setup.sh npm
 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
 jobs=$(nproc)
 
+# Line tables (-g1) are enough for the backtraces of a failing test and cost half of what full
+# debug information does; the test executables themselves are built at -O0 (measured on
+# test_docx_reader.cpp: -O2 -g 21.4 s of CPU, -O0 7.4 s; under ASan 134 s and 21 s).
 echo "== build (RelWithDebInfo, warnings are errors)"
-scripts/build.sh build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREDLINE_WERROR=ON
+scripts/build.sh build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREDLINE_WERROR=ON \
+  -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" -DREDLINE_TEST_CXX_FLAGS="-O0"
 echo "== tests"
 ctest --test-dir build-test --output-on-failure --parallel "$jobs"
 
 echo "== build (AddressSanitizer + UndefinedBehaviorSanitizer)"
 scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DREDLINE_SANITIZE=ON -DREDLINE_WERROR=ON -DREDLINE_BENCH=OFF \
-  -DREDLINE_BROWSER_TESTS=OFF
+  -DREDLINE_BROWSER_TESTS=OFF -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DREDLINE_TEST_CXX_FLAGS="-O0"
 echo "== tests under sanitizers"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure --parallel "$jobs"

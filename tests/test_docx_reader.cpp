@@ -5,6 +5,7 @@
 #include "formats/common/libzip.hpp"
 #include "formats/docx/model.hpp"
 #include "formats/docx/numbering.hpp"
+#include "formats/json/document_json.hpp"
 #include "formats/reader.hpp"
 
 #include <nlohmann/json.hpp>
@@ -388,6 +389,44 @@ BOOST_AUTO_TEST_CASE(libreoffice_tracked_changes_accept_and_reject) {
     BOOST_TEST(r.own_text(3) ==
                "The device shall record audit events.\nLogs should be reviewed at least once a year by the administrator.");
     BOOST_TEST(r.own_text(4) == "The device shall support passwords.");
+}
+
+// `redline parse --format json` lists the tracked changes with their author, date, place and
+// the node that holds them, whichever way the text resolved them.
+BOOST_AUTO_TEST_CASE(parse_json_lists_the_tracked_changes) {
+    const std::string bytes = corpus("tracked-changes.docx");
+    for (const auto changes : {formats::TrackedChanges::accept, formats::TrackedChanges::reject}) {
+        const nlohmann::json j = nlohmann::json::parse(formats::write_document_json(read(bytes, changes), nullptr));
+        const nlohmann::json& t = j.at("tracked_changes");
+        BOOST_TEST(t.at("view") == (changes == formats::TrackedChanges::accept ? "accepted" : "rejected"));
+        std::vector<std::string> listed;
+        for (const auto& c : t.at("changes"))
+            listed.push_back(c.at("kind").get<std::string>() + " | " + c.at("author").get<std::string>() + " | " +
+                             c.at("date").get<std::string>() + " | " + c.at("part").get<std::string>() + " ¶" +
+                             std::to_string(c.at("paragraph").get<int>()) + " line " + std::to_string(c.at("line").get<int>()) +
+                             " | " + c.at("clause").at("label").get<std::string>() + " " +
+                             c.at("clause").at("title").get<std::string>() + " | " + c.value("text", ""));
+        // Accepted, the deleted heading "Passwords" joined the next one (2.2 Updates); rejected,
+        // it is 2.2 again, and the inserted heading "Certificates" is an empty 2.4.
+        const bool accepted = changes == formats::TrackedChanges::accept;
+        const std::string passwords = accepted ? "2.2 Updates" : "2.2 Passwords";
+        const std::string certificates = accepted ? "2.3 Certificates" : "2.4 ";
+        const std::vector<std::string> want = {
+            "insertion | Editor A | 2023-08-01T10:00:00Z | word/document.xml ¶4 line 5 | 2.1 Logging | securely ",
+            "deletion | Editor B | 2023-08-02T11:00:00Z | word/document.xml ¶5 line 6 | 2.1 Logging | at least once a year ",
+            "paragraph-mark-deleted | Editor B | 2023-08-02T11:05:00Z | word/document.xml ¶6 line 7 | " + passwords + " | ",
+            "deletion | Editor B | 2023-08-02T11:05:00Z | word/document.xml ¶6 line 7 | " + passwords + " | Passwords",
+            "paragraph-mark-deleted | Editor B | 2023-08-02T11:05:00Z | word/document.xml ¶7 line 8 | " + passwords + " | ",
+            "deletion | Editor B | 2023-08-02T11:05:00Z | word/document.xml ¶7 line 8 | " + passwords +
+                " | The device shall support passwords.",
+            "insertion | Editor A | 2023-08-03T09:00:00Z | word/document.xml ¶10 line 11 | " + certificates + " | Certificates"};
+        BOOST_TEST(listed == want, boost::test_tools::per_element());
+    }
+    // A draft without tracked changes has no such member.
+    formats::ReadOptions plain;
+    plain.path = "plain.txt";
+    const Document d = formats::read_document("1 Scope\n\nText.\n", plain);
+    BOOST_TEST(!nlohmann::json::parse(formats::write_document_json(d, nullptr)).contains("tracked_changes"));
 }
 
 // ---- untrusted input ------------------------------------------------------------------------

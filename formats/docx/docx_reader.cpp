@@ -20,6 +20,8 @@
 #include "engine/error.hpp"
 
 #include <deque>
+#include <iterator>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -128,6 +130,31 @@ private:
     std::deque<std::string> texts_;   // stable addresses for the lines' views
 };
 
+// Each tracked change goes to the node whose heading or text holds its paragraph; a change in
+// a paragraph that no node shows (one removed in this view) goes to the node of the nearest
+// paragraph before it in the same part.
+void attach_tracked_changes(const docx::Model& model, Document& doc) {
+    std::map<std::pair<std::uint32_t, std::uint32_t>, ClauseId> owner;   // (part, paragraph) → node
+    for (ClauseId id = 1; id < doc.size(); ++id) {
+        const Clause& c = doc[id];
+        if (c.where.part) owner.try_emplace({c.where.part, c.where.paragraph}, id);
+        for (const Block* b = doc.blocks_begin(id); b != doc.blocks_end(id); ++b)
+            if (b->where.part) owner.try_emplace({b->where.part, b->where.paragraph}, id);
+    }
+    doc.tracked_changes.reserve(model.changes.size());
+    for (const docx::TrackedChange& t : model.changes) {
+        TrackedChange c;
+        c.kind = t.kind;
+        c.author = t.author;
+        c.date = t.date;
+        c.text = t.text;
+        c.where = {t.place.part == 0 ? t.place.index + 1 : 0, t.place.part + 1, t.place.index};
+        auto it = owner.upper_bound({c.where.part, c.where.paragraph});
+        if (it != owner.begin() && std::prev(it)->first.first == c.where.part) c.clause = std::prev(it)->second;
+        doc.tracked_changes.push_back(std::move(c));
+    }
+}
+
 }  // namespace
 
 Document read_docx(std::string_view bytes, const ReadOptions& options) {
@@ -156,7 +183,10 @@ Document read_docx(std::string_view bytes, const ReadOptions& options) {
     build_structure(lines.lines, b, so);
     b.document().parts = model.parts;
     b.relocate(lines.places);
-    return b.finish();
+    Document doc = b.finish();
+    attach_tracked_changes(model, doc);
+    doc.tracked_changes_rejected = mo.changes == docx::Changes::reject;
+    return doc;
 }
 
 }  // namespace redline::formats

@@ -12,6 +12,8 @@
 // paragraph that anchors them.
 #pragma once
 
+#include "engine/document.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -55,15 +57,8 @@ struct Note {
 
 // A tracked change as Word recorded it, whichever way the model resolved it.
 struct TrackedChange {
-    enum class Kind : std::uint8_t {
-        insertion,            // w:ins
-        deletion,             // w:del
-        move_from,            // w:moveFrom: the old place of moved text
-        move_to,              // w:moveTo: its new place
-        mark_inserted,        // a paragraph mark inserted (a paragraph split or added)
-        mark_deleted,         // a paragraph mark deleted (two paragraphs joined)
-        properties,           // w:pPrChange: the paragraph's style or numbering changed
-    } kind = Kind::insertion;
+    using Kind = redline::TrackedChange::Kind;   // w:ins, w:del, w:moveFrom, w:moveTo, marks, w:pPrChange
+    Kind kind = Kind::insertion;
     std::string author;
     std::string date;       // as written: "2019-05-20T11:54:00Z"; may be empty
     std::string text;       // the text inserted, deleted or moved; empty for marks and properties

@@ -124,6 +124,24 @@ std::string write_document_json(const Document& doc, const Analysis* analysis) {
         w.end_object();
     }
     w.end_array();
+    if (!doc.tracked_changes.empty()) {
+        // Present only when the source tracked changes (DOCX): what the reader resolved.
+        w.key("tracked_changes").begin_object();
+        w.member("view", doc.tracked_changes_rejected ? "rejected" : "accepted");
+        w.key("changes").begin_array();
+        for (const TrackedChange& c : doc.tracked_changes) {
+            w.begin_object();
+            w.member("kind", to_string(c.kind));
+            w.member("author", c.author);
+            w.member("date", c.date);
+            location(w, doc, c.where);
+            clause_ref(w.key("clause"), doc, c.clause);
+            if (!c.text.empty()) w.member("text", c.text);
+            w.end_object();
+        }
+        w.end_array();
+        w.end_object();
+    }
     node(w.key("root"), doc, doc.root());
     if (analysis) {
         w.member("profile", to_string(analysis->profile));

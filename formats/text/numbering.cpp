@@ -336,11 +336,13 @@ std::optional<ListMarker> parse_list_marker(std::string_view line, bool markdown
         std::size_t j = i;
         int count = 0;
         bool arabic = false, cn = false;
-        while (j < line.size() && count < 4) {
+        // Up to three digits ("(999)"; a year in brackets is no item) or seven Chinese
+        // numerals ("（一千九百九十九）": statutes list more than 99 items).
+        while (j < line.size() && count < 8) {
             std::size_t k = j;
             const char32_t d = next(line, k);
             if (is_close_paren(d)) {
-                if (count == 0) return std::nullopt;
+                if (count == 0 || (arabic && count > 3)) return std::nullopt;
                 if (arabic) return make(ListType::paren_digit, k);
                 if (cn) return make(ListType::cn_paren, k);
                 return std::nullopt;
