@@ -110,6 +110,15 @@ std::vector<Class> classes() {
         d.new_text += "\n";
         return d;
     }});
+    out.push_back({"reworded-provisions", "one clause of N provisions, each reworded on the other side", 2500, [](std::size_t n) {
+        Drafts d{"diff", ".md", "# Requirements\n\n", "# Requirements\n\n"};
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string w = word_for(i, 'f');
+            d.old_text += "The device shall support the " + w + " feature of the " + word_for(i + n, 'g') + " unit.\n\n";
+            d.new_text += "Each device shall provide its " + w + " feature for any " + word_for(i + 2 * n, 'h') + " unit.\n\n";
+        }
+        return d;
+    }});
     out.push_back({"zh-modal-line", "a Chinese line of N modal words and no punctuation", 20000, [](std::size_t n) {
         static const char* words[] = {"应", "宜", "可", "不得", "应当", "必须", "可以", "不宜", "设备", "系统", "数据", "的"};
         Drafts d{"diff", ".txt", "1 范围\n\n", "1 范围\n\n"};

@@ -6,6 +6,8 @@
 #include "engine/text.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -80,6 +82,139 @@ ProvisionChangeKind classify_pair(const Classification& o, const Classification&
     if (n.kind < o.kind) return ProvisionChangeKind::weakened;
     if (n.kind > o.kind) return ProvisionChangeKind::strengthened;
     return same_text ? ProvisionChangeKind::moved : ProvisionChangeKind::modified;
+}
+
+
+// The most similar unpaired provision of a pool for a Dice threshold t, without comparing
+// every pair (prefix filtering). Words are multisets: each occurrence is an element (its
+// word, its ordinal). Dice(A, B) ≥ t needs |A ∩ B| ≥ t·|A|/(2 − t) and the same of B; so
+// with the elements of every provision in one global order (rarest word first), the first
+// element A and B share lies within the first |A| − ⌈t·|A|/(2 − t)⌉ + 1 of A's and the
+// like of B's. Indexing each pooled provision by that prefix and probing with the new
+// provision's finds every pair above the threshold; the candidates are then scored in pool
+// order exactly as a scan of the whole pool would, so the result is the same.
+// Short provisions made of common words defeat the filter (their prefixes are common words
+// that every pooled provision has), so the work is bounded: a word shared by more than
+// `max_posting` pooled provisions is probed only when no rarer word found a candidate, and
+// then only its first `max_scored` unpaired ones; at most `max_scored` candidates are scored,
+// those sharing the most prefix words. Only pools of such near-identical provisions reach
+// these bounds (the corpus drafts never do: outputs are unchanged).
+class SimilarInPool {
+public:
+    SimilarInPool(const ProvisionKeys& o, std::vector<std::uint32_t> pool, double threshold,
+                  const std::unordered_map<std::uint32_t, std::uint32_t>& rank)
+        : o_(o), pool_(std::move(pool)), threshold_(threshold), rank_(rank), seen_(pool_.size(), 0), hits_(pool_.size(), 0) {
+        for (std::uint32_t at = 0; at < pool_.size(); ++at) {
+            const std::span<const std::uint32_t> words = o_.words_of(pool_[at]);
+            if (words.empty()) {
+                empty_.push_back(at);
+                continue;
+            }
+            elements(words, keys_);
+            for (std::size_t k = 0; k < prefix(words.size()); ++k) postings_[keys_[k]].push_back(at);
+        }
+    }
+
+    // The pooled provision most similar to `words` at or above the threshold that is still
+    // unpaired (ties: the first in pool order), or none. `looked_at` counts postings read and
+    // candidates scored.
+    std::uint32_t best(std::span<const std::uint32_t> words, const std::vector<std::uint32_t>& partner_of_old,
+                       std::uint64_t& looked_at) {
+        candidates_.clear();
+        ++stamp_;
+        if (words.empty()) {
+            candidates_ = empty_;
+        } else {
+            elements(words, keys_);
+            const std::vector<std::uint32_t>* common = nullptr;   // the shortest posting over the bound
+            for (std::size_t k = 0; k < prefix(words.size()); ++k) {
+                const auto it = postings_.find(keys_[k]);
+                if (it == postings_.end()) continue;
+                if (it->second.size() > max_posting) {
+                    if (common == nullptr || it->second.size() < common->size()) common = &it->second;
+                    continue;
+                }
+                looked_at += it->second.size();
+                for (const std::uint32_t at : it->second) {
+                    if (seen_[at] != stamp_) seen_[at] = stamp_, hits_[at] = 0, candidates_.push_back(at);
+                    ++hits_[at];
+                }
+            }
+            if (candidates_.empty() && common != nullptr)
+                for (const std::uint32_t at : *common) {
+                    if (candidates_.size() == max_scored) break;
+                    ++looked_at;
+                    if (partner_of_old[pool_[at]] == ProvisionPlace::none) candidates_.push_back(at);
+                }
+            if (candidates_.size() > max_scored) {
+                std::nth_element(candidates_.begin(), candidates_.begin() + max_scored, candidates_.end(),
+                                 [&](std::uint32_t a, std::uint32_t b) { return hits_[a] != hits_[b] ? hits_[a] > hits_[b] : a < b; });
+                candidates_.resize(max_scored);
+            }
+            std::sort(candidates_.begin(), candidates_.end());
+        }
+        std::uint32_t best = ProvisionPlace::none;
+        double best_sim = threshold_;
+        for (const std::uint32_t at : candidates_) {
+            const std::uint32_t oi = pool_[at];
+            if (partner_of_old[oi] != ProvisionPlace::none) continue;
+            ++looked_at;
+            const double sim = seq::dice(o_.words_of(oi), words);
+            if (sim >= best_sim) best = oi, best_sim = sim + 1e-9;   // ties: the first in order
+        }
+        return best;
+    }
+
+private:
+    static constexpr std::size_t max_posting = 1024;
+    static constexpr std::size_t max_scored = 512;
+
+    std::size_t prefix(std::size_t size) const {
+        const double overlap = threshold_ * static_cast<double>(size) / (2.0 - threshold_);
+        const auto at_least = static_cast<std::size_t>(std::ceil(overlap - 1e-9));
+        return size - std::max<std::size_t>(at_least, 1) + 1;
+    }
+
+    // The elements of a sorted word multiset in the global order: (rank of the word, ordinal).
+    void elements(std::span<const std::uint32_t> words, std::vector<std::uint64_t>& out) const {
+        out.clear();
+        std::uint32_t ordinal = 0;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            ordinal = i > 0 && words[i] == words[i - 1] ? ordinal + 1 : 0;
+            out.push_back(std::uint64_t{rank_.at(words[i])} << 32 | ordinal);
+        }
+        std::sort(out.begin(), out.end());
+    }
+
+    const ProvisionKeys& o_;
+    std::vector<std::uint32_t> pool_;
+    double threshold_;
+    const std::unordered_map<std::uint32_t, std::uint32_t>& rank_;
+    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings_;
+    std::vector<std::uint32_t> empty_;          // pool positions of provisions without words
+    std::vector<std::uint32_t> seen_;           // per pool position: the stamp of the last probe that found it
+    std::vector<std::uint32_t> hits_;           // per pool position: prefix words it shares with that probe
+    std::uint32_t stamp_ = 0;
+    std::vector<std::uint32_t> candidates_;
+    std::vector<std::uint64_t> keys_;
+};
+
+// Words ranked rarest first over the provisions of both drafts that step 2 still pairs (ties by id).
+std::unordered_map<std::uint32_t, std::uint32_t> rank_words(const ProvisionKeys& o, const std::vector<std::uint32_t>& old_units,
+                                                            const ProvisionKeys& n, const std::vector<std::uint32_t>& new_units) {
+    std::unordered_map<std::uint32_t, std::uint32_t> count;
+    for (const std::uint32_t u : old_units)
+        for (const std::uint32_t w : o.words_of(u)) ++count[w];
+    for (const std::uint32_t u : new_units)
+        for (const std::uint32_t w : n.words_of(u)) ++count[w];
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> order;   // (count, word)
+    order.reserve(count.size());
+    for (const auto& [w, k] : count) order.push_back({k, w});
+    std::sort(order.begin(), order.end());
+    std::unordered_map<std::uint32_t, std::uint32_t> rank;
+    rank.reserve(order.size());
+    for (std::uint32_t r = 0; r < order.size(); ++r) rank[order[r].second] = r;
+    return rank;
 }
 
 }  // namespace
@@ -227,33 +362,57 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
         }
     work::count(work::Counter::same_text_provisions, looked_at);
     // 2. Reworded: most similar unpaired provision of the counterpart clause, then anywhere.
+    // Small pools are scanned; large ones are searched through their prefix index (a scan of
+    // every pair was quadratic in the reworded provisions of one clause or of the draft).
+    constexpr std::size_t scanned_pool = 32;
     std::unordered_map<ClauseId, std::vector<std::uint32_t>> old_by_clause;
+    std::vector<std::uint32_t> old_left, new_left;
     for (std::uint32_t oi : o.normative)
-        if (partner_of_old[oi] == none) old_by_clause[counterpart[c.old_analysis.units[oi].clause]].push_back(oi);
-    std::vector<std::uint32_t> old_left;
-    for (std::uint32_t oi : o.normative)
-        if (partner_of_old[oi] == none) old_left.push_back(oi);
+        if (partner_of_old[oi] == none) {
+            old_by_clause[counterpart[c.old_analysis.units[oi].clause]].push_back(oi);
+            old_left.push_back(oi);
+        }
+    for (std::uint32_t ni : n.normative)
+        if (partner_of_new[ni] == none) new_left.push_back(ni);
+    std::unordered_map<std::uint32_t, std::uint32_t> rank;
+    if (old_left.size() > scanned_pool) rank = rank_words(o, old_left, n, new_left);
+    std::unordered_map<ClauseId, SimilarInPool> indexed_clauses;
+    std::optional<SimilarInPool> indexed_left;
+    std::uint64_t scored = 0;
     for (int pass = 0; pass < 2; ++pass)
-        for (std::uint32_t ni : n.normative) {
+        for (std::uint32_t ni : new_left) {
             if (partner_of_new[ni] != none) continue;
             const std::vector<std::uint32_t>* pool = &old_left;
+            const ClauseId clause = c.new_analysis.units[ni].clause;
             if (pass == 0) {
-                const auto it = old_by_clause.find(c.new_analysis.units[ni].clause);
+                const auto it = old_by_clause.find(clause);
                 if (it == old_by_clause.end()) continue;
                 pool = &it->second;
             }
+            const double threshold = pass == 0 ? same_clause_similarity : other_clause_similarity;
             std::uint32_t best = none;
-            double best_sim = pass == 0 ? same_clause_similarity : other_clause_similarity;
-            for (std::uint32_t oi : *pool) {
-                if (partner_of_old[oi] != none) continue;
-                const double sim = seq::dice(o.words_of(oi), n.words_of(ni));
-                if (sim >= best_sim) best = oi, best_sim = sim + 1e-9;  // ties: the first in order
+            if (pool->size() <= scanned_pool) {
+                double best_sim = threshold;
+                for (std::uint32_t oi : *pool) {
+                    if (partner_of_old[oi] != none) continue;
+                    ++scored;
+                    const double sim = seq::dice(o.words_of(oi), n.words_of(ni));
+                    if (sim >= best_sim) best = oi, best_sim = sim + 1e-9;  // ties: the first in order
+                }
+            } else if (pass == 0) {
+                auto it = indexed_clauses.find(clause);
+                if (it == indexed_clauses.end()) it = indexed_clauses.try_emplace(clause, o, *pool, threshold, rank).first;
+                best = it->second.best(n.words_of(ni), partner_of_old, scored);
+            } else {
+                if (!indexed_left) indexed_left.emplace(o, old_left, threshold, rank);
+                best = indexed_left->best(n.words_of(ni), partner_of_old, scored);
             }
             if (best != none) {
                 partner_of_old[best] = ni;
                 partner_of_new[ni] = best;
             }
         }
+    work::count(work::Counter::reworded_provisions, scored);
 
     // 3. Report, in new document order with removed provisions before the next provision
     // of their place.

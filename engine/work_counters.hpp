@@ -15,6 +15,7 @@ enum class Counter : std::uint8_t {
     diff_steps,              // diagonal and snake steps of the token diff (engine/diff)
     zh_modal_scan,           // tokens looked at by the Chinese classifier (engine/provisions_classify)
     same_text_provisions,    // old provisions looked at to pair the same text (engine/provision_changes)
+    reworded_provisions,     // old provisions scored to pair a reworded one (engine/provision_changes)
     count_
 };
 

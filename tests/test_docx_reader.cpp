@@ -270,6 +270,36 @@ BOOST_AUTO_TEST_CASE(runs_give_field_results_tabs_breaks_symbols_and_hyperlinks)
     BOOST_TEST(m.paragraphs.at(0).text == "See 6.1.3\tx\ny≥2 link!");
 }
 
+// SEQ and AUTONUM fields show their cached result where Word saved one and the number Word
+// would compute where it did not; every SEQ counts, cached or not.
+BOOST_AUTO_TEST_CASE(numbering_fields_without_a_cached_result_are_computed) {
+    auto complex = [](const std::string& code, const std::string& cached) {
+        std::string out = R"(<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve">)" + code +
+                          R"(</w:instrText></w:r>)";
+        if (!cached.empty())
+            out += R"(<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>)" + cached + "</w:t></w:r>";
+        return out + R"(<w:r><w:fldChar w:fldCharType="end"/></w:r>)";
+    };
+    auto simple = [](const std::string& code) { return R"(<w:fldSimple w:instr=")" + code + R"("/>)"; };
+    auto text = [](const std::string& t) { return R"(<w:r><w:t xml:space="preserve">)" + t + "</w:t></w:r>"; };
+    const std::string body =
+        p("", text("Table ") + complex(" SEQ Table \\* ARABIC ", "") + text(" — first")) +
+        p("", text("Table ") + complex(" SEQ Table ", "7") + text(" — cached")) +   // shown as saved, counted
+        p("", text("Table ") + simple(" SEQ Table ") + text(" — simple")) +
+        p("", text("Figure ") + complex(" SEQ Figure \\* ALPHABETIC ", "")) +
+        p("", text("Figure ") + complex(" SEQ Figure \\c \\* ALPHABETIC ", "")) +   // repeats
+        p("", text("Annex ") + complex(" SEQ Annex \\r 4 \\* ROMAN ", "")) +
+        p("", text("Hidden[") + complex(" SEQ Table \\h ", "") + text("]")) +
+        p("", complex(" AUTONUM ", "") + text(" one")) + p("", simple(" AUTONUM \\s ) ") + text(" two")) +
+        p("", text("Page ") + complex(" PAGE ", ""));   // no cached result, not a numbering field
+    const docx::Model m = model(word_file(body));
+    std::vector<std::string> texts;
+    for (const docx::Paragraph& para : m.paragraphs) texts.push_back(para.text);
+    const std::vector<std::string> want = {"Table 1 — first", "Table 7 — cached", "Table 3 — simple", "Figure A",
+                                           "Figure A", "Annex IV", "Hidden[]", "1. one", "2) two", "Page "};
+    BOOST_TEST(texts == want, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(footnotes_follow_the_paragraph_that_cites_them) {
     const std::string notes =
         R"(<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>)"

@@ -10,10 +10,14 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
 #include <unordered_map>
+#include <utility>
 
 namespace redline::formats::docx {
 
@@ -416,11 +420,87 @@ private:
         std::vector<Paragraph>* boxes = nullptr;
     };
 
+    // A complex field being read: its code (between begin and separate), then its result.
+    struct OpenField {
+        bool result = false;   // past `separate`
+        std::string code;      // the instruction, "SEQ Table \\* ARABIC"
+    };
+
     // Text is shown unless a field's code (between begin and separate) is being read.
     bool field_shows() const {
-        for (bool result : fields_)
-            if (!result) return false;
+        for (const OpenField& f : fields_)
+            if (!f.result) return false;
         return true;
+    }
+
+    // The result Word would compute for a numbering field (SEQ, AUTONUM, AUTONUMLGL), counting
+    // it whether or not the file cached a result; empty for any other field. A cached result
+    // is what Word displayed and is kept; this one is shown only where none was saved.
+    std::string number_field(std::string_view code) {
+        std::vector<std::string_view> words;
+        for (std::size_t i = 0; i < code.size();) {
+            while (i < code.size() && (code[i] == ' ' || code[i] == '\t')) ++i;
+            std::size_t j = i;
+            if (j < code.size() && code[j] == '"') {
+                j = code.find('"', i + 1);
+                j = j == std::string_view::npos ? code.size() : j + 1;
+            } else {
+                while (j < code.size() && code[j] != ' ' && code[j] != '\t') ++j;
+            }
+            if (j > i) words.push_back(code.substr(i, j - i));
+            i = j;
+        }
+        if (words.empty()) return "";
+        std::string name(words[0]);
+        for (char& c : name) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (name == "AUTONUM" || name == "AUTONUMLGL") {
+            // Paragraphs numbered in order (body text is AUTONUM's first level): "1." or, in
+            // legal style, "1.". A separator switch (\s) replaces the period.
+            std::string separator = ".";
+            for (std::size_t k = 1; k + 1 < words.size(); ++k)
+                if (words[k] == "\\s") separator = std::string(words[k + 1]).substr(words[k + 1].starts_with('"') ? 1 : 0, 1);
+            return std::to_string(++autonum_) + separator;
+        }
+        if (name != "SEQ" || words.size() < 2) return "";
+        int& counter = sequences_[std::string(words[1])];
+        std::string_view format = "decimal";
+        bool repeat = false, hidden = false;
+        std::optional<int> reset;
+        for (std::size_t k = 2; k < words.size(); ++k) {
+            const std::string_view w = words[k];
+            const std::string_view arg = k + 1 < words.size() ? words[k + 1] : std::string_view();
+            if (w == "\\c") repeat = true;
+            else if (w == "\\h") hidden = true;
+            else if (w == "\\r" && !arg.empty() && std::isdigit(static_cast<unsigned char>(arg[0])))
+                reset = std::atoi(std::string(arg).c_str());
+            else if (w == "\\*") {
+                if (arg == "alphabetic") format = "lowerLetter";
+                else if (arg == "ALPHABETIC") format = "upperLetter";
+                else if (arg == "roman") format = "lowerRoman";
+                else if (arg == "ROMAN") format = "upperRoman";
+            }
+        }
+        if (reset) counter = std::min(*reset, 1 << 20);
+        else if (!repeat) counter = std::min(counter + 1, 1 << 20);
+        return hidden ? "" : format_number(format, counter);
+    }
+
+    void field_begins() {
+        if (fields_.size() < 64) fields_.emplace_back();
+        else ++fields_beyond_;
+    }
+
+    // Ends the innermost field; a numbering field that cached no result shows the computed one.
+    void field_ends(Run& out, bool shows) {
+        if (fields_beyond_ > 0) {
+            --fields_beyond_;
+            return;
+        }
+        if (fields_.empty()) return;
+        const OpenField f = std::move(fields_.back());
+        fields_.pop_back();
+        const std::string number = number_field(f.code);
+        if (!f.result && shows && field_shows()) out.text += number;
     }
 
     void inline_content(pugi::xml_node parent, Part& part, Run& run, bool visible) {
@@ -438,8 +518,15 @@ private:
                 inline_content(n, part, run, visible && !shows_insertion());
             } else if (is(n, "w:sdt")) {
                 inline_content(n.child("w:sdtContent"), part, run, visible);
-            } else if (is(n, "w:hyperlink") || is(n, "w:smartTag") || is(n, "w:customXml") || is(n, "w:fldSimple") ||
-                       is(n, "w:dir") || is(n, "w:bdo")) {
+            } else if (is(n, "w:fldSimple")) {
+                // A simple field: its runs are its cached result; a numbering field without
+                // one shows the number Word would compute.
+                const std::size_t before = run.text.size();
+                inline_content(n, part, run, visible);
+                const std::string number = visible ? number_field(n.attribute("w:instr").value()) : std::string();
+                if (run.text.size() == before && field_shows()) run.text += number;
+            } else if (is(n, "w:hyperlink") || is(n, "w:smartTag") || is(n, "w:customXml") || is(n, "w:dir") ||
+                       is(n, "w:bdo")) {
                 inline_content(n, part, run, visible);
             } else if (is(n, "mc:AlternateContent")) {
                 inline_content(n.child("mc:Choice"), part, run, visible);
@@ -455,12 +542,18 @@ private:
                 if (!visible) continue;
                 const std::string_view type = n.attribute("w:fldCharType").value();
                 if (type == "begin") {
-                    if (fields_.size() < 64) fields_.push_back(false);
+                    field_begins();
                 } else if (type == "separate") {
-                    if (!fields_.empty()) fields_.back() = true;
+                    if (fields_beyond_ == 0 && !fields_.empty()) fields_.back().result = true;
                 } else if (type == "end") {
-                    if (!fields_.empty()) fields_.pop_back();
+                    field_ends(out, !hidden);
                 }
+                continue;
+            }
+            if (is(n, "w:instrText")) {
+                if (visible && fields_beyond_ == 0 && !fields_.empty() && !fields_.back().result &&
+                    fields_.back().code.size() < 1024)
+                    fields_.back().code += n.text().get();
                 continue;
             }
             const bool shows = visible && !hidden && field_shows();
@@ -492,10 +585,12 @@ private:
             if (c.type() != pugi::node_element || is(c, "mc:Fallback")) continue;
             if (is(c, "w:txbxContent")) {
                 Sink sink{nullptr, out.boxes, nullptr};
-                const std::vector<bool> saved = std::move(fields_);
+                std::vector<OpenField> saved = std::move(fields_);
+                const std::size_t saved_beyond = std::exchange(fields_beyond_, 0);
                 fields_.clear();
                 blocks(c, part, sink, true);
-                fields_ = saved;
+                fields_ = std::move(saved);
+                fields_beyond_ = saved_beyond;
             } else {
                 text_boxes(c, part, out);
             }
@@ -521,7 +616,8 @@ private:
         const std::uint32_t index = static_cast<std::uint32_t>(model_.notes.size());
         model_.notes.push_back({});   // reserve its index: notes cited inside it come after
         Sink sink{nullptr, &note.paragraphs, nullptr};
-        const std::vector<bool> saved = std::move(fields_);
+        std::vector<OpenField> saved = std::move(fields_);
+        const std::size_t saved_beyond = std::exchange(fields_beyond_, 0);
         fields_.clear();
         const Run saved_carry = std::move(carry_);
         const std::optional<Place> saved_place = carry_place_;
@@ -531,7 +627,8 @@ private:
         flush_carry(sink);
         carry_ = saved_carry;
         carry_place_ = saved_place;
-        fields_ = saved;
+        fields_ = std::move(saved);
+        fields_beyond_ = saved_beyond;
         open_notes_.pop_back();
         model_.notes[index] = std::move(note);
         out.notes.push_back(index);
@@ -545,7 +642,10 @@ private:
     std::unique_ptr<Part> document_, footnotes_, endnotes_;
     std::unordered_map<std::string, pugi::xml_node> footnote_nodes_, endnote_nodes_;
     int footnote_count_ = 0, endnote_count_ = 0;
-    std::vector<bool> fields_;
+    std::vector<OpenField> fields_;
+    std::size_t fields_beyond_ = 0;             // fields opened past the 64 followed
+    std::map<std::string, int> sequences_;      // SEQ counters by identifier
+    int autonum_ = 0;                           // AUTONUM paragraphs so far
     std::vector<const void*> open_notes_;   // notes being read, innermost last
     Run carry_;
     std::optional<Place> carry_place_;
