@@ -67,12 +67,12 @@ std::string english_draft(const std::string& keys = "Keys shall be stored encryp
 }
 
 // A GB/T-like draft for comments: the standard's number as running header, Roman page number
-// on the front matter and Arabic ones after it, 征求意见稿 as a watermark, Chinese text set
+// on the front matter and "— 1 —" after it, 征求意见稿 as a watermark, Chinese text set
 // character by character with justification gaps, full-width punctuation.
 std::string chinese_draft() {
     std::vector<maker::Page> pages(2);
     const char* header = "GB/T 99999\xE2\x80\x94" "2026";
-    const char* numbers[] = {"I", "1"};
+    const char* numbers[] = {"I", "\xE2\x80\x94 1 \xE2\x80\x94"};   // I, — 1 —
     for (std::size_t i = 0; i < pages.size(); ++i) {
         maker::Page& p = pages[i];
         p.texts.push_back(t(72, 50, 10.5, header));
