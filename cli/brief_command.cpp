@@ -25,6 +25,7 @@ struct BriefCommandOptions {
     std::string lang = "auto";
     std::string profile = "auto";
     std::string docx_changes = "accept";
+    std::size_t top = 20;
 };
 
 }  // namespace
@@ -42,6 +43,9 @@ Run add_brief_command(CLI::App& app) {
     cmd->add_option("--brief-lang", opts->brief_lang, "Language of headlines and labels: en or zh (quotations stay as written)")
         ->check(CLI::IsMember({"en", "zh"}))
         ->capture_default_str();
+    cmd->add_option("--top", opts->top, "Findings in the brief's body, most important first; the rest go to an appendix table")
+        ->check(CLI::PositiveNumber)
+        ->capture_default_str();
     add_lang_option(*cmd, opts->lang);
     add_profile_option(*cmd, opts->profile);
     add_docx_changes_option(*cmd, opts->docx_changes);
@@ -56,6 +60,7 @@ Run add_brief_command(CLI::App& app) {
         formats::WriteInput in;
         formats::BriefOptions& bo = in.brief;
         bo.lang = opts->brief_lang == "zh" ? formats::BriefLanguage::zh : formats::BriefLanguage::en;
+        bo.top = opts->top;
         in.date = comparison_date();
         if (!opts->watch.empty()) {
             // A watch list may be saved in GB18030 or UTF-16 like the drafts themselves.

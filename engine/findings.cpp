@@ -3,8 +3,11 @@
 
 #include "engine/comparison.hpp"
 #include "engine/text.hpp"
+#include "engine/utf8.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace redline {
 
@@ -13,6 +16,7 @@ std::string_view to_string(FindingCategory category) {
     case FindingCategory::requirement_removed: return "requirement-removed";
     case FindingCategory::requirement_added: return "requirement-added";
     case FindingCategory::force_changed: return "force-changed";
+    case FindingCategory::systematic: return "systematic";
     case FindingCategory::provision_removed_added: return "provision-removed-added";
     case FindingCategory::provision_reworded: return "provision-reworded";
     case FindingCategory::reference: return "reference";
@@ -36,6 +40,191 @@ ClauseId top_of(const Document& d, ClauseId id) {
 }
 
 bool is_drafting_organisation(const Document& d, ClauseId id) { return d[id].role == SectionRole::drafting_organisation; }
+
+std::string_view trimmed(std::string_view s) {
+    auto space = [](std::string_view t, bool front) {
+        for (std::string_view sp : {" ", "\t", "\u3000"})
+            if (front ? t.starts_with(sp) : t.ends_with(sp)) return sp.size();
+        return std::size_t{0};
+    };
+    for (std::size_t n; (n = space(s, true)) != 0;) s.remove_prefix(n);
+    for (std::size_t n; (n = space(s, false)) != 0;) s.remove_suffix(n);
+    return s;
+}
+
+std::vector<std::string_view> lines_of(std::string_view s) {
+    std::vector<std::string_view> out;
+    for (std::size_t start = 0;;) {
+        const std::size_t nl = s.find('\n', start);
+        out.push_back(s.substr(start, nl == std::string_view::npos ? std::string_view::npos : nl - start));
+        if (nl == std::string_view::npos) return out;
+        start = nl + 1;
+    }
+}
+
+// A paragraph that lists names after a lead-in naming drafters or drafting organisations:
+// "本文件主要起草人：李明、王芳、张伟。", "The main drafters of this document are: Li Ming,
+// Wang Fang and Zhang Wei."
+struct NameList {
+    FindingSubject subject = FindingSubject::drafters;
+    std::string_view lead;
+    std::vector<std::string> names;
+};
+
+bool name_list(std::string_view line, NameList& out) {
+    line = trimmed(line);
+    std::size_t colon = line.find("：");
+    std::size_t skip = 3;
+    if (colon == std::string_view::npos) {
+        colon = line.find(':');
+        skip = 1;
+    }
+    if (colon == std::string_view::npos) return false;
+    const std::string_view lead = line.substr(0, colon);
+    const std::string folded = text::comparison_key(lead);
+    if (folded.find("起草人") != std::string::npos || folded.find("drafter") != std::string::npos)
+        out.subject = FindingSubject::drafters;
+    else if (folded.find("起草单位") != std::string::npos || folded.find("drafting organi") != std::string::npos)
+        out.subject = FindingSubject::organisations;
+    else
+        return false;
+    out.lead = lead;
+    std::string_view rest = trimmed(line.substr(colon + skip));
+    for (std::string_view end : {"。", "；", ".", ";"})
+        if (rest.ends_with(end)) rest.remove_suffix(end.size());
+    // One list to the end of the paragraph: a second sentence or lead-in is not a name.
+    for (std::string_view stop : {"。", "：", "；", ". ", ":", ";"})
+        if (rest.find(stop) != std::string_view::npos) return false;
+    out.names.clear();
+    auto add = [&](std::string_view name) {
+        name = trimmed(name);
+        if (name.starts_with("and ")) name.remove_prefix(4);
+        if (!name.empty()) out.names.emplace_back(name);
+    };
+    static constexpr std::string_view zh_separators[] = {"、", "，"};
+    static constexpr std::string_view en_separators[] = {", ", " and "};
+    const bool zh_list = rest.find("、") != std::string_view::npos;
+    while (!rest.empty()) {
+        std::size_t cut = std::string_view::npos, len = 0;
+        for (std::string_view sep : zh_list ? zh_separators : en_separators) {
+            const std::size_t at = rest.find(sep);
+            if (at < cut) {
+                cut = at;
+                len = sep.size();
+            }
+        }
+        add(rest.substr(0, cut));
+        rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + len);
+    }
+    return out.names.size() >= 2;
+}
+
+// The text of one side of an entry's edits.
+std::string side_text(const std::vector<Edit>& edits, bool old_side) {
+    std::string out;
+    for (const Edit& e : edits)
+        if (e.op == EditOp::equal || (e.op == EditOp::remove) == old_side) out += e.text;
+    return out;
+}
+
+// The replacements a quotation makes: each run of removed and inserted words between equal
+// text, without the characters both sides share at their ends ("必须在" → "应当在" is "必须" →
+// "应当") and trimmed. None for a sentence removed or added whole.
+using Replacement = std::pair<std::string, std::string>;
+
+std::size_t chars(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s) n += !text::is_continuation(static_cast<unsigned char>(c));
+    return n;
+}
+
+bool all_han(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();)
+        if (!text::is_han(text::next(s, i))) return false;
+    return true;
+}
+
+// Up to n Han characters at the end (start) of s.
+std::string_view han_tail(std::string_view s, std::size_t n) {
+    std::size_t end = s.size();
+    for (std::size_t k = 0; k < n && end > 0; ++k) {
+        std::size_t at = end;
+        if (!text::is_han(text::prev(s, at))) break;
+        end = at;
+    }
+    return s.substr(end);
+}
+std::string_view han_head(std::string_view s, std::size_t n) {
+    std::size_t i = 0;
+    for (std::size_t k = 0; k < n && i < s.size(); ++k) {
+        std::size_t at = i;
+        if (!text::is_han(text::next(s, at))) break;
+        i = at;
+    }
+    return s.substr(0, i);
+}
+
+// A replacement of words, not of punctuation or of a letter ("(" added, "s" removed): only
+// such a replacement makes a systematic edit; the others are left to the findings' quotes.
+bool of_words(const Replacement& r) {
+    auto wordy = [](std::string_view s) {
+        std::size_t letters = 0;
+        for (std::size_t i = 0; i < s.size();) {
+            const char32_t c = text::next(s, i);
+            if (text::is_han(c)) return true;
+            letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return letters >= 2;
+    };
+    return wordy(r.first) || wordy(r.second);
+}
+
+std::vector<Replacement> replacements(const std::vector<Edit>& quote) {
+    std::vector<Replacement> out;
+    bool equal_seen = false;
+    for (std::size_t i = 0; i < quote.size();) {
+        if (quote[i].op == EditOp::equal) {
+            equal_seen = equal_seen || !trimmed(quote[i].text).empty();
+            ++i;
+            continue;
+        }
+        std::string before = i > 0 ? quote[i - 1].text : std::string();
+        Replacement r;
+        for (; i < quote.size() && quote[i].op != EditOp::equal; ++i) (quote[i].op == EditOp::remove ? r.first : r.second) += quote[i].text;
+        std::string after = i < quote.size() ? quote[i].text : std::string();
+        auto& [removed, inserted] = r;
+        while (!removed.empty() && !inserted.empty()) {  // shared characters at the start
+            const std::size_t n = text::sequence_length(static_cast<unsigned char>(removed[0]));
+            if (removed.compare(0, n, inserted, 0, n) != 0) break;
+            before += removed.substr(0, n);
+            removed.erase(0, n);
+            inserted.erase(0, n);
+        }
+        while (!removed.empty() && !inserted.empty()) {  // … and at the end
+            std::size_t n = 1;
+            while (n < removed.size() && text::is_continuation(static_cast<unsigned char>(removed[removed.size() - n]))) ++n;
+            if (n > inserted.size() || removed.compare(removed.size() - n, n, inserted, inserted.size() - n, n) != 0) break;
+            after.insert(0, removed.substr(removed.size() - n));
+            removed.resize(removed.size() - n);
+            inserted.resize(inserted.size() - n);
+        }
+        removed = std::string(trimmed(removed));
+        inserted = std::string(trimmed(inserted));
+        if (removed.empty() && inserted.empty()) continue;
+        // A few Han characters removed or added mean little on their own ("大", "华人民共和"):
+        // the characters around them make the word a reader knows ("股东大会" → "股东会",
+        // "中国" → "中华人民共和国").
+        const std::size_t longer = std::max(chars(removed), chars(inserted));
+        if (longer <= 5 && all_han(removed) && all_han(inserted) && (removed.empty() || inserted.empty() || longer == 1)) {
+            const std::string lead(han_tail(before, longer == 1 ? 2 : 1)), trail(han_head(after, 1));
+            removed = lead + removed + trail;
+            inserted = lead + inserted + trail;
+        }
+        if (of_words(r)) out.push_back(std::move(r));
+    }
+    if (!equal_seen) return {};
+    return out;
+}
 
 }  // namespace
 
@@ -73,6 +262,7 @@ public:
         normative_references();
         for (std::size_t i = 0; i < c_.entries.size(); ++i) entry(i);
         document_info();
+        group_systematic();
         std::stable_sort(findings_.begin(), findings_.end(), [](const Finding& a, const Finding& b) {
             if (a.category != b.category) return a.category < b.category;
             return a.position < b.position;
@@ -80,8 +270,97 @@ public:
         return std::move(findings_);
     }
 
+    // ---- Systematic edits ----
+
+    // The same replacement ("必须" → "应当") in many rewordings is one edit made throughout:
+    // one finding that names how many findings make it, with those findings as members. A
+    // rewording whose every replacement is such an edit is told by them and listed no more.
+    void group_systematic() {
+        std::map<Replacement, std::vector<std::size_t>> made_by;
+        std::vector<std::vector<Replacement>> made(findings_.size());
+        for (std::size_t i = 0; i < findings_.size(); ++i) {
+            const Finding& f = findings_[i];
+            if (f.subject != FindingSubject::provision && f.subject != FindingSubject::wording) continue;
+            if (f.category != FindingCategory::provision_reworded && f.category != FindingCategory::wording) continue;
+            made[i] = replacements(f.quote);
+            std::sort(made[i].begin(), made[i].end());
+            made[i].erase(std::unique(made[i].begin(), made[i].end()), made[i].end());
+            for (const Replacement& r : made[i]) made_by[r].push_back(i);
+        }
+        std::vector<std::uint8_t> told(findings_.size(), 0);
+        for (std::size_t i = 0; i < findings_.size(); ++i) {
+            bool all = !made[i].empty();
+            for (const Replacement& r : made[i]) all = all && made_by[r].size() >= systematic_minimum;
+            told[i] = all;
+        }
+        std::vector<Finding> systematic;
+        for (const auto& [r, by] : made_by) {
+            if (by.size() < systematic_minimum) continue;
+            Finding g;
+            g.category = FindingCategory::systematic;
+            g.subject = FindingSubject::systematic;
+            g.verb = FindingVerb::changed;
+            g.old_values = {r.first};
+            g.new_values = {r.second};
+            for (std::size_t i : by) {  // in the order found: document order within a category
+                g.members.push_back(findings_[i]);
+                g.told.push_back(told[i]);
+            }
+            std::vector<std::size_t> order(by.size());
+            for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+            std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return g.members[x].position < g.members[y].position; });
+            std::vector<Finding> members;
+            std::vector<std::uint8_t> told_sorted;
+            for (std::size_t k : order) {
+                members.push_back(std::move(g.members[k]));
+                told_sorted.push_back(g.told[k]);
+            }
+            g.members = std::move(members);
+            g.told = std::move(told_sorted);
+            const Finding& first = g.members.front();
+            g.entry = first.entry;
+            g.position = first.position;
+            g.change_number = first.change_number;
+            g.quote = first.quote;
+            g.quote_language = first.quote_language;
+            g.old_clause = first.old_clause;
+            g.new_clause = first.new_clause;
+            systematic.push_back(std::move(g));
+        }
+        if (systematic.empty()) return;
+        // The edit made most often first; a finding made of several systematic edits is told
+        // by the first of them.
+        std::stable_sort(systematic.begin(), systematic.end(), [](const Finding& x, const Finding& y) { return x.members.size() > y.members.size(); });
+        std::set<std::pair<std::size_t, std::size_t>> claimed;  // (position, provision) of told members
+        for (Finding& g : systematic)
+            for (std::size_t k = 0; k < g.members.size(); ++k)
+                if (g.told[k] && !claimed.insert({g.members[k].position, g.members[k].provision}).second) g.told[k] = 0;
+        for (std::size_t k = 0; k < systematic.size(); ++k) systematic[k].position = k;
+        std::vector<Finding> kept;
+        for (std::size_t i = 0; i < findings_.size(); ++i)
+            if (!told[i]) kept.push_back(std::move(findings_[i]));
+        for (Finding& g : systematic) kept.push_back(std::move(g));
+        findings_ = std::move(kept);
+    }
+
 private:
     std::uint32_t number_of(std::size_t entry) const { return entry == none ? 0 : c_.entries[entry].number; }
+
+    // A reference as the draft prints it ("GB/T 29829—2022" for the key "GB/T 29829-2022"):
+    // its first citation in `clause`, else anywhere, else the key.
+    static std::string written(const Document& d, const Analysis& a, ClauseId clause, const std::string& key) {
+        const Reference* found = nullptr;
+        for (const Reference& r : a.references) {
+            if (r.key != key) continue;
+            if (r.clause == clause) {
+                found = &r;
+                break;
+            }
+            if (!found) found = &r;
+        }
+        if (!found) return key;
+        return std::string(d.str(d.blocks()[found->block].text).substr(found->offset, found->length));
+    }
 
     // ---- Provisions ----
 
@@ -94,6 +373,10 @@ private:
         f.provision = p;
         f.references_removed = pc.references_removed;
         f.references_added = pc.references_added;
+        for (const std::string& key : pc.references_removed)
+            f.cited_removed.push_back(written(od_, c_.old_analysis, ou ? ou->clause : no_clause, key));
+        for (const std::string& key : pc.references_added)
+            f.cited_added.push_back(written(nd_, c_.new_analysis, nu ? nu->clause : no_clause, key));
         const std::size_t in_old = pc.old_place.entry;
         const std::size_t in_new = pc.new_place.entry;
         if (in_old != none) entry_has_provision_change_[in_old] = 1;
@@ -168,7 +451,9 @@ private:
                 f.category = FindingCategory::reference;
                 f.subject = FindingSubject::normative_reference;
                 f.reference = key;
+                f.reference_written = removed ? written(od_, c_.old_analysis, no_clause, key) : written(nd_, c_.new_analysis, no_clause, key);
                 (removed ? f.references_removed : f.references_added).push_back(key);
+                (removed ? f.cited_removed : f.cited_added).push_back(f.reference_written);
                 f.entry = refs_entry;
                 f.position = refs_entry == none ? 0 : refs_entry;
                 f.change_number = number_of(refs_entry);
@@ -223,6 +508,7 @@ private:
         if (region != Region::body) {
             f.category = FindingCategory::front_matter;
             f.subject = FindingSubject::front_matter;
+            if (e.change == ClauseChange::modified && name_lists(f)) return;
             findings_.push_back(std::move(f));
             return;
         }
@@ -258,6 +544,48 @@ private:
         f.subject = FindingSubject::wording;
         f.verb = FindingVerb::changed;
         findings_.push_back(std::move(f));
+    }
+
+    // A front-matter text whose changed paragraphs list drafters or drafting organisations:
+    // each list is a finding of the names removed and added, as sets. True when the lists
+    // were all that changed (the text needs no finding of its own).
+    bool name_lists(const Finding& text_finding) {
+        const std::string old_text = side_text(text_finding.quote, true), new_text = side_text(text_finding.quote, false);
+        std::vector<std::string_view> old_lines = lines_of(old_text), new_lines = lines_of(new_text);
+        // Paragraphs on both sides are unchanged.
+        std::vector<std::uint8_t> old_same(old_lines.size(), 0), new_same(new_lines.size(), 0);
+        for (std::size_t i = 0; i < old_lines.size(); ++i)
+            for (std::size_t j = 0; j < new_lines.size(); ++j)
+                if (!new_same[j] && old_lines[i] == new_lines[j]) {
+                    old_same[i] = new_same[j] = 1;
+                    break;
+                }
+        std::size_t changed = 0, listed = 0;
+        for (std::size_t i = 0; i < old_lines.size(); ++i) changed += !old_same[i];
+        for (std::size_t j = 0; j < new_lines.size(); ++j) changed += !new_same[j];
+        for (std::size_t i = 0; i < old_lines.size(); ++i) {
+            NameList before;
+            if (old_same[i] || !name_list(old_lines[i], before)) continue;
+            for (std::size_t j = 0; j < new_lines.size(); ++j) {
+                NameList after;
+                if (new_same[j] || !name_list(new_lines[j], after) || after.subject != before.subject) continue;
+                Finding f = text_finding;
+                f.subject = before.subject;
+                f.quote.clear();
+                f.items_before = before.names.size();
+                f.items_after = after.names.size();
+                for (const std::string& n : before.names)
+                    if (std::find(after.names.begin(), after.names.end(), n) == after.names.end()) f.items_removed.push_back(n);
+                for (const std::string& n : after.names)
+                    if (std::find(before.names.begin(), before.names.end(), n) == before.names.end()) f.items_added.push_back(n);
+                old_same[i] = new_same[j] = 1;
+                listed += 2;
+                if (!f.items_removed.empty() || !f.items_added.empty()) findings_.push_back(std::move(f));
+                break;
+            }
+        }
+        if (listed == 0) return false;
+        return listed == changed;
     }
 
     // ---- Cover and foreword facts ----

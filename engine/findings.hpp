@@ -21,6 +21,7 @@ enum class FindingCategory : std::uint8_t {
     requirement_removed,      // removed or negated requirements
     requirement_added,        // new requirements
     force_changed,            // weakened or strengthened provisions
+    systematic,               // the same replacement made in many places
     provision_removed_added,  // recommendations, permissions, possibilities removed or added
     provision_reworded,       // same force, new wording
     reference,                // mandatory references added or removed
@@ -31,7 +32,7 @@ enum class FindingCategory : std::uint8_t {
     wording,                  // other substantive text changes
     provision_moved,          // the same provision in another clause
 };
-inline constexpr int finding_categories = 12;
+inline constexpr int finding_categories = 13;
 std::string_view to_string(FindingCategory category);
 
 // What a finding reports, which decides the facts it carries.
@@ -47,6 +48,8 @@ enum class FindingSubject : std::uint8_t {
     replaced_standards,    // the standards this one replaces (values)
     title,                 // the document's title (values)
     stage,                 // the draft's stage (values)
+    drafters,              // a list of drafters' names in one paragraph, diffed as a set (items)
+    systematic,            // the same replacement in many places (values, members)
 };
 
 // What happened, as a GB/T foreword's change list says it.
@@ -70,13 +73,28 @@ struct Finding {
     // References it drops (adds) that also left (joined) the normative-references list.
     std::vector<std::string> left_normative_list, joined_normative_list;
     std::string reference;               // subject normative_reference: the key
-    std::vector<std::string> references_removed, references_added;
-    std::vector<std::string> items_removed, items_added;   // organisations, as listed
+    std::string reference_written;       // … and the citation as the draft prints it
+    std::vector<std::string> references_removed, references_added;   // keys ("GB/T 29829-2022")
+    // The same references as the draft prints them ("GB/T 29829—2022"), for quoting.
+    std::vector<std::string> cited_removed, cited_added;
+    // Organisations or drafters, as listed: a list of names is a set, so a name that stays
+    // in the list is neither removed nor added wherever it stands.
+    std::vector<std::string> items_removed, items_added;
     std::size_t items_before = 0, items_after = 0;         // how many were listed
-    std::vector<std::string> old_values, new_values;       // replaced standards, title, stage
+    std::vector<std::string> old_values, new_values;       // replaced standards, title, stage;
+                                                           // systematic: the words replaced, their replacement
+    // Subject systematic: the findings that make the replacement, in document order (at least
+    // systematic_minimum of them); told[k] when members[k] makes no other change and this is
+    // the systematic finding that tells it (the first, when it makes several): it is listed no
+    // more on its own.
+    std::vector<Finding> members;
+    std::vector<std::uint8_t> told;
     std::uint32_t change_number = 0;     // C14 of its entry, when it has one
     std::size_t position = 0;            // document order (entry index): the rank within a category
 };
+
+// How many findings making the same replacement ("必须" → "应当") make it a systematic edit.
+inline constexpr std::size_t systematic_minimum = 5;
 
 // Where a clause stands: in the body, or in one of the parts of the front matter (the cover,
 // the table of contents, the foreword, any other), as the reader set their roles.

@@ -493,10 +493,30 @@ public:
         if (fresh) {
             const TokenRange r = td_.body[clause];
             it->second.push_back(r.begin);
-            for (std::uint32_t i = r.begin; i < r.end; ++i)
-                if (td_.exact[i] == tables_.paragraph_break) it->second.push_back(i + 1);
+            // A break ends a block, except the breaks between the lines of code (engine/tokens).
+            std::uint32_t b = doc_[clause].first_block;
+            std::size_t inside = line_breaks(clause, b);
+            for (std::uint32_t i = r.begin; i < r.end; ++i) {
+                if (td_.exact[i] != tables_.paragraph_break) continue;
+                if (inside > 0) {
+                    --inside;
+                    continue;
+                }
+                it->second.push_back(i + 1);
+                inside = line_breaks(clause, ++b);
+            }
         }
         return it->second[block - doc_[clause].first_block];
+    }
+
+    // The breaks the token streams hold inside block `block` of `clause`: one between each two
+    // lines of code (artwork), none in prose.
+    std::size_t line_breaks(ClauseId clause, std::uint32_t block) const {
+        if (block >= doc_[clause].first_block + doc_[clause].block_count) return 0;
+        const Block& b = doc_.blocks()[block];
+        if (b.kind != BlockKind::code) return 0;
+        const std::string_view t = doc_.str(b.text);
+        return static_cast<std::size_t>(std::count(t.begin(), t.end(), '\n'));
     }
 
     // Byte offsets in the block's text of its tokens (white space is no token). The streams
@@ -508,7 +528,9 @@ public:
             const std::string_view text = doc_.str(doc_.blocks()[block].text);
             const TokenRange r = td_.body[clause];
             std::size_t at = 0;
-            for (std::uint32_t i = block_begin(clause, block); i < r.end && td_.exact[i] != tables_.paragraph_break; ++i) {
+            std::size_t lines = line_breaks(clause, block);
+            for (std::uint32_t i = block_begin(clause, block); i < r.end; ++i) {
+                if (td_.exact[i] == tables_.paragraph_break && lines-- == 0) break;
                 const std::string_view piece = tables_.exact.text(td_.exact[i]);
                 const std::size_t found = text.find(piece, at);
                 if (found == std::string_view::npos) break;   // never: the streams were made from this text

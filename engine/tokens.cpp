@@ -8,26 +8,31 @@ namespace redline {
 namespace {
 
 // Adds the tokens of one title or block. White space before its first token is not kept,
-// so that the joined text of a node never starts with a space.
-void add_text(std::string_view s, TokenizedDocument& td, TokenTables& tables, std::vector<text::Token>& buffer) {
+// so that the joined text of a node never starts with a space. In code (`keep_space`) white
+// space that a single space would not spell (indentation, runs that align columns) is a token
+// of its own, so that the text comes back as written.
+void add_text(std::string_view s, TokenizedDocument& td, TokenTables& tables, std::vector<text::Token>& buffer,
+              bool keep_space = false) {
     bool space = false, any = false;
     text::tokenize(s, buffer);
     for (const text::Token& t : buffer) {
-        if (t.kind == text::TokenKind::space) {
+        const std::string_view piece = s.substr(t.offset, t.length);
+        if (t.kind == text::TokenKind::space && !(keep_space && (!any || piece != " "))) {
             space = any;
             continue;
         }
         any = true;
-        const std::string_view piece = s.substr(t.offset, t.length);
         const std::uint32_t exact = tables.exact.intern(piece);
         if (exact == tables.key_of_exact.size()) {
             // First sighting of this exact text: its comparison key is computed once, ever.
-            const std::string key = text::comparison_key(piece);
+            const std::string key = t.kind == text::TokenKind::space ? std::string() : text::comparison_key(piece);
             tables.key_of_exact.push_back(tables.key.intern(key.empty() ? piece : std::string_view(key)));
         }
         td.exact.push_back(exact);
         td.flags.push_back(static_cast<std::uint8_t>((space ? TokenizedDocument::space_flag : 0) |
-                                                     (t.kind == text::TokenKind::punct ? 0 : TokenizedDocument::word_flag)));
+                                                     (t.kind == text::TokenKind::punct || t.kind == text::TokenKind::space
+                                                          ? 0
+                                                          : TokenizedDocument::word_flag)));
         space = false;
     }
 }
@@ -35,6 +40,21 @@ void add_text(std::string_view s, TokenizedDocument& td, TokenTables& tables, st
 void add_break(TokenizedDocument& td, const TokenTables& tables) {
     td.exact.push_back(tables.paragraph_break);
     td.flags.push_back(0);
+}
+
+// Code and artwork (ASCII art, packet diagrams) line by line: a break between lines, so that
+// the diff aligns and shows them as lines, their white space kept.
+void add_code(std::string_view s, TokenizedDocument& td, TokenTables& tables, std::vector<text::Token>& buffer) {
+    for (std::size_t at = 0;;) {
+        const std::size_t nl = std::min(s.find('\n', at), s.size());
+        std::string_view line = s.substr(at, nl - at);
+        if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+        const std::size_t end = line.find_last_not_of(" \t");
+        add_text(line.substr(0, end == std::string_view::npos ? 0 : end + 1), td, tables, buffer, true);
+        if (nl == s.size()) return;
+        add_break(td, tables);
+        at = nl + 1;
+    }
 }
 
 std::uint32_t size32(const std::vector<std::uint32_t>& v) { return static_cast<std::uint32_t>(v.size()); }
@@ -67,7 +87,8 @@ TokenizedDocument tokenize_document(const Document& doc, TokenTables& tables) {
         for (const Block* b = doc.blocks_begin(id); b != doc.blocks_end(id); ++b) {
             if (!first) add_break(td, tables);
             first = false;
-            add_text(doc.str(b->text), td, tables, buffer);
+            if (b->kind == BlockKind::code) add_code(doc.str(b->text), td, tables, buffer);
+            else add_text(doc.str(b->text), td, tables, buffer);
         }
         td.body[id].end = size32(td.exact);
     }

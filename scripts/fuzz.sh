@@ -79,6 +79,7 @@ for t in "${targets[@]}"; do
   echo "== fuzz $t for $seconds s (log: $log)"
   rc=0
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    LSAN_OPTIONS=suppressions=tests/lsan-poppler.supp \
     "build-fuzz/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=$max_len \
     -dict="$(dictionary "$t")" -artifact_prefix="fuzz/artifacts/$t/" -print_final_stats=1 \
     "fuzz/corpus/$t" "$seeds/$t" > "$log" 2>&1 || rc=$?

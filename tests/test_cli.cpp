@@ -180,8 +180,8 @@ BOOST_AUTO_TEST_CASE(diff_writes_the_redline_page) {
     BOOST_TEST(first.status == 1);
     BOOST_TEST(first.out.empty());
     const std::string page = slurp(a);
-    BOOST_TEST(page.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
-    BOOST_TEST(page.find("<p class=\"compared\">Compared on 2026-11-30 by redline.</p>") != std::string::npos);
+    BOOST_TEST(page.rfind("<!DOCTYPE html>\n<html lang=\"zh\">", 0) == 0);
+    BOOST_TEST(page.find("<p class=\"compared\">2026-11-30 由 redline 比较。</p>") != std::string::npos);
     BOOST_TEST(redline("diff --format html -o " + b.string() + " " + old_file + " " + new_file).status == 1);
     BOOST_TEST(slurp(b) == page);
     const auto c = dir.path / "c.html";
@@ -197,7 +197,7 @@ BOOST_AUTO_TEST_CASE(brief_command) {
     const std::string new_file = sample_dir + "2023-08-draft-for-comments.zh.txt";
     const Result md = redline("brief " + old_file + " " + new_file);
     BOOST_TEST(md.status == 1);
-    BOOST_TEST(md.out.find("### 1. Requirement citing GB/T 29829-2022 removed from 6.1.3 固件安全") != std::string::npos);
+    BOOST_TEST(md.out.find("### 1. Requirement citing GB/T 29829—2022 removed from 6.1.3 固件安全") != std::string::npos);
     const auto docx = dir.path / "brief.docx";
     BOOST_TEST(redline("brief -o " + docx.string() + " " + old_file + " " + new_file).status == 1);
     BOOST_TEST(slurp(docx).substr(0, 2) == "PK");
@@ -208,11 +208,11 @@ BOOST_AUTO_TEST_CASE(brief_command) {
     BOOST_TEST(zh.out.rfind("与讨论稿相比，除结构调整和编辑性改动外，主要技术变化如下：\n", 0) == 0);
     const auto watch = dir.write("watch.txt", "激光扫描单元\n");
     const Result watched = redline("brief --watch " + watch.string() + " " + old_file + " " + new_file);
-    BOOST_TEST(watched.out.find("### 1. Requirement removed from 6.2.4 供应链安全") != std::string::npos);
+    BOOST_TEST(watched.out.find("### 1. Requirement removed from 6.2.4 (now 6.2.3) 供应链安全") != std::string::npos);
     // The same term saved in GB18030 (激光 = BC A4 B9 E2 …): decoded like a draft.
     const auto gbk = dir.write("watch-gbk.txt", "\xBC\xA4\xB9\xE2\xC9\xA8\xC3\xE8\xB5\xA5\xD4\xAA\n");
     const Result watched_gbk = redline("brief --watch " + gbk.string() + " " + old_file + " " + new_file);
-    BOOST_TEST(watched_gbk.out.find("### 1. Requirement removed from 6.2.4 供应链安全") != std::string::npos);
+    BOOST_TEST(watched_gbk.out.find("### 1. Requirement removed from 6.2.4 (now 6.2.3) 供应链安全") != std::string::npos);
     const Result missing = redline("brief --watch /nonexistent/watch.txt " + old_file + " " + new_file);
     BOOST_TEST(missing.status == 2);
     BOOST_TEST(missing.err == "redline: error: /nonexistent/watch.txt: cannot open: No such file or directory\n");

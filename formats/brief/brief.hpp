@@ -21,7 +21,9 @@ struct BriefFinding {
     const Finding* finding = nullptr;    // the engine's finding it words (in Comparison::findings)
     FindingCategory category = FindingCategory::wording;
     std::string headline;
-    std::string old_place, new_place;    // "6.2.4 供应链安全"; empty when the side has none
+    std::string old_place, new_place;    // "6.2.4 供应链安全"; empty when the side has none; an old
+                                         // place renumbered since names both: "6.2.4（现 6.2.3）供应链安全"
+    std::string old_place_then;          // the old place by its old number only, for "6.2.4 → 6.2.3"
     std::vector<Edit> wording;           // the quotation: equal / removed / inserted runs
     std::string quote_lang;              // "zh" or "en": the language of the quotation
     std::vector<std::string> items_removed, items_added;   // listed names (drafting organisations)
@@ -35,7 +37,15 @@ struct BriefFinding {
     std::string subject;                 // "“设备应采用符合 GB/T 29829—2022 要求的…”的要求"
     std::string subject_en;
     std::string old_label, new_label;    // clause numbers for "(see 6.2, 6.3 of the 2012 edition)"
+    std::string old_label_now;           // the old clause's number in the new draft, when it changed
+    bool law = false;                    // worded as law revisions are (增加了……的规定)
+    // A systematic edit: how many places it stands for, and the first of them.
+    std::size_t count = 0;
+    std::vector<std::string> examples;
 };
+
+// How many places a systematic edit's headline names.
+inline constexpr std::size_t systematic_examples = 3;
 
 struct RenumberedClause {
     std::string old_label, new_label, title;
@@ -57,6 +67,8 @@ struct Brief {
     BriefLanguage lang = BriefLanguage::en;
     std::string date;
     std::vector<BriefFinding> findings;  // ranked, most important first (watched ones first)
+    std::size_t shown = 0;               // how many the body shows (--top, and every systematic
+                                         // edit); the rest go to an appendix table
     std::uint32_t counts[finding_categories] = {};
     std::uint32_t editorial_changes = 0;
     std::vector<RenumberedClause> renumbering;
@@ -67,6 +79,7 @@ struct BriefOptions {
     BriefLanguage lang = BriefLanguage::en;
     std::vector<std::string> watch;      // terms whose findings go first, tagged
     std::string date;                    // shown in the header; empty: none
+    std::size_t top = 20;                // findings in the body (--top); the rest in an appendix
 };
 
 Brief make_brief(const Comparison& comparison, const BriefOptions& options = {});
@@ -77,7 +90,9 @@ std::vector<std::string> parse_watch_list(std::string_view text);
 std::string write_brief_markdown(const Brief& brief);
 std::string write_brief_html(const Brief& brief);
 std::string write_brief_docx(const Brief& brief);   // the bytes of a .docx package
-// The change list of a GB/T foreword, in Chinese, then its English equivalent.
+// The change list of a GB/T foreword: in Chinese, then its English equivalent, for a Chinese
+// draft; in English for an English one. Against the standard the new draft replaces when its
+// foreword names one (代替 GB/T 29244—2012), else against the old draft.
 std::string write_gbt_changes(const Brief& brief);
 
 }  // namespace redline::formats

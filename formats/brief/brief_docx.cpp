@@ -78,8 +78,11 @@ public:
         case Mark::none: break;
         }
         if (!lang.empty()) {
+            // Chinese text is zh-CN for its Latin letters and digits too (w:val), so that
+            // Word's proofing and line breaking treat the run as Chinese.
             pugi::xml_node l = pr.append_child("w:lang");
-            l.append_attribute(lang == "zh" ? "w:eastAsia" : "w:val") = lang == "zh" ? "zh-CN" : "en-GB";
+            l.append_attribute("w:val") = lang == "zh" ? "zh-CN" : "en-GB";
+            if (lang == "zh") l.append_attribute("w:eastAsia") = "zh-CN";
         }
         const std::string t = clean(text);
         std::size_t start = 0;
@@ -159,7 +162,7 @@ std::string document_xml(const Brief& b) {
                                          "变化分布（各章的实质性变化条数）："), M::italic);
         for (const ChartBar& bar : b.chart) {
             pugi::xml_node p = body.paragraph("ChartRow");
-            Body::run(p, bar.label + (bar.title.empty() ? "" : " " + bar.title) + "\t");
+            Body::run(p, chart_name(b, bar) + "\t");
             const std::pair<std::uint32_t, const char*> parts[] = {
                 {bar.modified, "0969DA"}, {bar.added, "1A7F37"}, {bar.removed, "CF222E"}, {bar.moved, "9A6700"}};
             for (const auto& [n, colour] : parts) {
@@ -181,6 +184,7 @@ std::string document_xml(const Brief& b) {
     Body::run(body.paragraph("Heading1"), word(b, "Findings", "主要变化"));
     std::size_t n = 0;
     for (const BriefFinding& f : b.findings) {
+        if (n == shown(b)) break;
         Body::run(body.paragraph("Heading2"), fmt::format("{}. {}", ++n, f.headline));
         pugi::xml_node meta = body.paragraph();
         Body::run(meta, location(b, f), M::italic);
@@ -210,6 +214,10 @@ std::string document_xml(const Brief& b) {
         }
     }
     if (b.findings.empty()) Body::run(body.paragraph(), word(b, "No substantive changes.", "无实质性变化。"));
+    if (shown(b) < b.findings.size()) {
+        Body::run(body.paragraph("Heading1"), other_findings_heading(b));
+        body.table(other_findings_rows(b));
+    }
     if (const auto notes = reader_note_lines(b); !notes.empty()) {
         Body::run(body.paragraph("Heading1"), reader_notes_heading(b));
         for (const std::string& n : notes) Body::run(body.paragraph("ListBullet"), n);
@@ -228,19 +236,41 @@ std::string document_xml(const Brief& b) {
     return xml_string(doc);
 }
 
-constexpr const char* styles_xml = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+// The fonts of Chinese Word documents: 宋体 (SimSun) for text, 黑体 (SimHei) for headings, with
+// Times New Roman and Arial for Latin letters. The language is the brief's: zh-CN throughout a
+// Chinese brief, en-GB with zh-CN for East Asian text in an English one.
+std::string styles_xml(const Brief& b) {
+    const char* lang = zh(b) ? R"(<w:lang w:val="zh-CN" w:eastAsia="zh-CN"/>)" : R"(<w:lang w:val="en-GB" w:eastAsia="zh-CN"/>)";
+    constexpr const char* heading_fonts = R"(<w:rFonts w:ascii="Arial" w:hAnsi="Arial" w:eastAsia="黑体" w:cs="Arial"/>)";
+    return std::string(R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
-<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="Noto Sans CJK SC" w:cs="Calibri"/><w:sz w:val="21"/><w:lang w:val="en-GB" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault>
+<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="宋体" w:cs="Times New Roman"/><w:sz w:val="21"/>)") +
+           lang + R"(</w:rPr></w:rPrDefault>
 <w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>
-<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr><w:b/><w:sz w:val="36"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:sz w:val="30"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="60"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="240"/></w:pPr><w:rPr>)" +
+           heading_fonts + R"(<w:b/><w:sz w:val="36"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="360" w:after="120"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr>)" +
+           heading_fonts + R"(<w:b/><w:sz w:val="30"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:spacing w:before="240" w:after="60"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr>)" +
+           heading_fonts + R"(<w:b/><w:sz w:val="24"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Quote"><w:name w:val="Quote"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:ind w:left="567"/><w:pBdr><w:left w:val="single" w:sz="12" w:space="8" w:color="D1D9E0"/></w:pBdr></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/><w:pPr><w:ind w:left="567" w:hanging="283"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="ChartRow"><w:name w:val="Chart Row"/><w:basedOn w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="left" w:pos="3402"/></w:tabs><w:spacing w:after="0"/></w:pPr></w:style>
 <w:style w:type="table" w:styleId="RedlineTable"><w:name w:val="Redline Table"/><w:tblPr><w:tblCellMar><w:left w:w="108" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>
 </w:styles>
+)";
+}
+
+// The font table declares each font with what Word needs to substitute it where it is not
+// installed: its English name (altName), character set (86: GB2312), family and PANOSE class.
+constexpr const char* font_table_xml = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
+<w:font w:name="宋体"><w:altName w:val="SimSun"/><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/><w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>
+<w:font w:name="黑体"><w:altName w:val="SimHei"/><w:panose1 w:val="02010609060101010101"/><w:charset w:val="86"/><w:family w:val="modern"/><w:pitch w:val="fixed"/></w:font>
+<w:font w:name="Times New Roman"><w:panose1 w:val="02020603050405020304"/><w:charset w:val="00"/><w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>
+<w:font w:name="Arial"><w:panose1 w:val="020B0604020202020204"/><w:charset w:val="00"/><w:family w:val="swiss"/><w:pitch w:val="variable"/></w:font>
+</w:fonts>
 )";
 
 constexpr const char* content_types = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -249,6 +279,7 @@ constexpr const char* content_types = R"(<?xml version="1.0" encoding="UTF-8" st
 <Default Extension="xml" ContentType="application/xml"/>
 <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
 <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>
+<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>
 <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
 </Types>
 )";
@@ -263,6 +294,7 @@ constexpr const char* package_rels = R"(<?xml version="1.0" encoding="UTF-8" sta
 constexpr const char* document_rels = R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>
 </Relationships>
 )";
 
@@ -345,7 +377,8 @@ std::string write_brief_docx(const Brief& b) {
     pkg.add("_rels/.rels", package_rels);
     pkg.add("word/document.xml", document_xml(b));
     pkg.add("word/_rels/document.xml.rels", document_rels);
-    pkg.add("word/styles.xml", styles_xml);
+    pkg.add("word/styles.xml", styles_xml(b));
+    pkg.add("word/fontTable.xml", font_table_xml);
     pkg.add("docProps/core.xml", core_xml(b));
     return pkg.finish();
 }

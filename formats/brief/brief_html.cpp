@@ -65,7 +65,7 @@ std::string svg_chart(const Brief& b) {
                                   esc(word(b, "Substantive changes per top-level clause", "各章的实质性变化")));
     int y = 2;
     for (const ChartBar& bar : b.chart) {
-        std::string name = bar.label + (bar.title.empty() ? "" : " " + bar.title);
+        const std::string name = chart_name(b, bar);
         out += fmt::format("<text x=\"0\" y=\"{}\">{}</text>", y + 14, esc(excerpt(name, 20)));
         double x = label_w;
         const std::pair<std::uint32_t, const char*> parts[] = {
@@ -102,9 +102,11 @@ std::string write_brief_html(const Brief& b) {
         out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>\n", esc_marked(category), count);
     out += "</table>\n";
     out += svg_chart(b);
+    if (const std::string line = distribution_line(b); !line.empty()) out += "<p class=\"meta\">" + esc_marked(line) + "</p>\n";
     out += "</section>\n<section aria-labelledby=\"findings\"><h2 id=\"findings\">" + esc_marked(word(b, "Findings", "主要变化")) + "</h2>\n";
     std::size_t n = 0;
     for (const BriefFinding& f : b.findings) {
+        if (n == shown(b)) break;
         out += fmt::format("<article class=\"finding\" id=\"f{}\"><h3>{}. {}</h3>\n", n + 1, n + 1, esc_marked(f.headline));
         ++n;
         out += "<p class=\"meta\">" + esc_marked(location(b, f));
@@ -128,6 +130,18 @@ std::string write_brief_html(const Brief& b) {
     }
     if (b.findings.empty()) out += "<p>" + esc_marked(word(b, "No substantive changes.", "无实质性变化。")) + "</p>\n";
     out += "</section>\n";
+    if (shown(b) < b.findings.size()) {
+        out += "<section aria-labelledby=\"other-findings\"><h2 id=\"other-findings\">" + esc_marked(other_findings_heading(b)) + "</h2>\n<table>\n";
+        const auto rows = other_findings_rows(b);
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            out += "<tr>";
+            const char* tag = r == 0 ? "th" : "td";
+            for (std::size_t k = 0; k < rows[r].size(); ++k)
+                out += fmt::format("<{0}{2}>{1}</{0}>", tag, esc_marked(rows[r][k]), r > 0 && k == 0 ? " class=\"n\"" : "");
+            out += "</tr>\n";
+        }
+        out += "</table>\n</section>\n";
+    }
     if (const auto notes = reader_note_lines(b); !notes.empty()) {
         out += "<section aria-labelledby=\"reader-notes\"><h2 id=\"reader-notes\">" + esc_marked(reader_notes_heading(b)) + "</h2>\n<ul>\n";
         for (const std::string& n : notes) out += "<li>" + esc_marked(n) + "</li>\n";

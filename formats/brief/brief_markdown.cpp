@@ -70,20 +70,12 @@ std::string write_brief_markdown(const Brief& b) {
     out += "| " + word(b, "Category", "类别") + " | " + word(b, "Findings", "条数") + " |\n|---|---:|\n";
     for (const auto& [category, count] : summary_rows(b)) out += fmt::format("| {} | {} |\n", category, count);
     out += "\n";
-    if (!b.chart.empty()) {
-        out += word(b, "Where the changes are (substantive clause changes per top-level clause): ",
-                    "变化分布（各章的实质性变化条数）：");
-        bool first = true;
-        for (const ChartBar& bar : b.chart) {
-            out += fmt::format("{}{} {}", first ? "" : "; ", md(bar.label), bar.total());
-            first = false;
-        }
-        out += ".\n\n";
-    }
+    if (const std::string line = distribution_line(b); !line.empty()) out += md(line) + "\n\n";
     out += "## " + word(b, "Findings", "主要变化") + "\n\n";
     out += word(b, "~~Struck~~ words were removed, **bold** words were added.", "~~删除线~~为删除的文字，**粗体**为增加的文字。") + "\n\n";
     std::size_t n = 0;
     for (const BriefFinding& f : b.findings) {
+        if (n == shown(b)) break;
         out += fmt::format("### {}. {}\n\n", ++n, md(f.headline));
         // Appended piece by piece: GCC 12 reports "*" + s + "*" as an overlapping copy at -O3.
         std::string meta = "*";
@@ -111,6 +103,20 @@ std::string write_brief_markdown(const Brief& b) {
         }
     }
     if (b.findings.empty()) out += word(b, "No substantive changes.", "无实质性变化。") + "\n\n";
+    if (shown(b) < b.findings.size()) {
+        out += "## " + md(other_findings_heading(b)) + "\n\n";
+        const auto rows = other_findings_rows(b);
+        for (std::size_t r = 0; r < rows.size(); ++r) {
+            out += "|";
+            for (const std::string& cell : rows[r]) {  // piece by piece, as the meta line above
+                out += ' ';
+                out += md(cell);
+                out += " |";
+            }
+            out += r == 0 ? "\n|---:|---|---|\n" : "\n";
+        }
+        out += "\n";
+    }
     if (const auto notes = reader_note_lines(b); !notes.empty()) {
         out += "## " + reader_notes_heading(b) + "\n\n";
         for (const std::string& n : notes) out += "- " + md(n) + "\n";

@@ -32,6 +32,17 @@ std::vector<std::pair<std::string, std::uint32_t>> summary_rows(const Brief& b);
 std::string reader_notes_heading(const Brief& b);
 std::vector<std::string> reader_note_lines(const Brief& b);
 
+// How a top-level clause is named in the distribution of changes: "第1章 范围", "Clause 1
+// Scope", "第一章 总则", "前言".
+std::string chart_name(const Brief& b, const ChartBar& bar);
+// "变化分布（…）：前言：6 处；第1章 范围：1 处。"; "" without changes in clauses.
+std::string distribution_line(const Brief& b);
+
+// The body shows the first b.top findings; the others are rows of an appendix table.
+std::size_t shown(const Brief& b);
+std::string other_findings_heading(const Brief& b);
+std::vector<std::vector<std::string>> other_findings_rows(const Brief& b);
+
 // The renumbering appendix as rows of text, the header row first.
 std::vector<std::vector<std::string>> renumbering_rows(const Brief& b);
 

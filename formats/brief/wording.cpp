@@ -59,8 +59,10 @@ public:
         b.comparison = &c_;
         b.lang = o_.lang;
         b.date = o_.date;
+
         for (const Finding& f : c_.findings) b.findings.push_back(worded(f));
         watch(b.findings);
+        body(b);
         for (const BriefFinding& f : b.findings) ++b.counts[static_cast<int>(f.category)];
         for (const ClauseEntry& e : c_.entries) b.editorial_changes += e.editorial;
         renumbering(b);
@@ -72,23 +74,66 @@ private:
     BriefLanguage lang() const { return o_.lang; }
 
     // "6.2.4 供应链安全", "6.3.3 a） 访问控制"; an unlabelled paragraph or list item is
-    // placed by the clause it sits in ("前言", not "前言 paragraph 前言").
-    std::string place(const Document& d, ClauseId id) const {
+    // placed by the clause it sits in ("前言", not "前言 paragraph 前言"). An old clause that
+    // stands under another number in the new draft is cited by both: "6.2.4（现 6.2.3）
+    // 供应链安全", "6.2.4 (now 6.2.3) Supply chain security".
+    std::string place(const Document& d, ClauseId id, bool old_side, std::string* now_out = nullptr) const {
         while (d.label(id).empty() && d.title(id).empty() && d[id].parent != no_clause && d[id].parent != d.root())
             id = d[id].parent;
-        std::string name(d.label(id));
+        std::string name = chapter(d, id, std::string(d.label(id)));
         const ClauseKind kind = d[id].kind;
-        if (kind == ClauseKind::list_item || kind == ClauseKind::note || kind == ClauseKind::example) name = clause_name(d, id);
-        // A numbered clause is its number and its own title: an untitled article (第三条)
-        // must not borrow its chapter's title (总则).
-        if (!name.empty() && (kind == ClauseKind::clause || kind == ClauseKind::annex || kind == ClauseKind::term_entry))
-            return d.title(id).empty() ? name : name + " " + std::string(d.title(id));
-        for (ClauseId a = id; a != no_clause && a != d.root(); a = d[a].parent) {
-            if (d.title(a).empty()) continue;
-            if (name.empty()) return std::string(d.title(a));
-            return name + " " + std::string(d.title(a));
+        const bool part = kind == ClauseKind::list_item || kind == ClauseKind::note || kind == ClauseKind::example;
+        const bool z = zh(lang());
+        if (part) name = clause_name(d, id);
+        if (z) name = tight(std::move(name));
+        if (old_side && !name.empty()) {
+            const std::string n = now_label(id);
+            if (now_out) *now_out = n;
+            if (!n.empty()) name += z ? "（现" + std::string(ascii_start(n) ? " " : "") + n + "）" : " (now " + n + ")";
         }
+        auto titled = [&](std::string_view title) {
+            if (title.empty()) return name;
+            if (name.empty()) return std::string(title);
+            return name + (z && name.ends_with("）") ? "" : " ") + std::string(title);
+        };
+        // A numbered clause is its number and its own title: an untitled article (第三条)
+        // must not borrow its chapter's title (总则), nor its item (第二十三条 （五）) the
+        // title of the section around the article (设立).
+        if (!name.empty() && (kind == ClauseKind::clause || kind == ClauseKind::annex || kind == ClauseKind::term_entry))
+            return titled(d.title(id));
+        if (part) {
+            for (ClauseId a = d[id].parent; a != no_clause && a != d.root(); a = d[a].parent)
+                if (!d.label(a).empty() || d[a].kind == ClauseKind::front_matter) return titled(d.title(a));
+            return name;
+        }
+        for (ClauseId a = id; a != no_clause && a != d.root(); a = d[a].parent)
+            if (!d.title(a).empty()) return titled(d.title(a));
         return name;
+    }
+
+    // A chapter's number in a Chinese brief is 第1章.
+    std::string chapter(const Document& d, ClauseId id, std::string label) const {
+        const bool digits = !label.empty() && std::all_of(label.begin(), label.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+        if (zh(lang()) && digits && d[id].depth == 1 && d[id].kind == ClauseKind::clause) return "第" + label + "章";
+        return label;
+    }
+
+    // A Chinese label has no space before a full-width bracket: "第二十三条（五）".
+    static std::string tight(std::string name) {
+        for (std::size_t at; (at = name.find(" （")) != std::string::npos;) name.erase(at, 1);
+        return name;
+    }
+    static bool ascii_start(std::string_view s) { return !s.empty() && static_cast<unsigned char>(s[0]) < 0x80; }
+
+    // The new number of an old clause that has another ("6.2.3" for 6.2.4); "" when it was
+    // removed or kept its number.
+    std::string now_label(ClauseId old_id) const {
+        if (old_id >= c_.entry_of_old.size() || c_.entry_of_old[old_id] == no_entry) return {};
+        const ClauseEntry& e = c_.entries[c_.entry_of_old[old_id]];
+        if (e.new_ids.empty() || e.old_ids.size() != 1 || e.new_ids.size() != 1) return {};
+        const std::string o = clause_name(od_, old_id), n = clause_name(nd_, e.new_ids.front());
+        if (o == n || n.empty()) return {};
+        return zh(lang()) ? tight(n) : n;
     }
 
     BriefFinding worded(const Finding& src) const {
@@ -101,11 +146,15 @@ private:
         f.wording = src.quote;
         f.items_removed = src.items_removed;
         f.items_added = src.items_added;
-        f.references_removed = src.references_removed;
-        f.references_added = src.references_added;
+        f.references_removed = src.cited_removed;
+        f.references_added = src.cited_added;
+        f.law = c_.new_analysis.profile == Profile::law;
         if (src.provision != Finding::none) f.provisions = {src.provision};
-        if (src.old_clause != no_clause) f.old_place = place(od_, src.old_clause);
-        if (src.new_clause != no_clause) f.new_place = place(nd_, src.new_clause);
+        if (src.old_clause != no_clause) {
+            f.old_place = place(od_, src.old_clause, true, &f.old_label_now);
+            f.old_place_then = place(od_, src.old_clause, false);
+        }
+        if (src.new_clause != no_clause) f.new_place = place(nd_, src.new_clause, false);
         if (!src.old_clauses.empty()) f.old_label = clause_names(od_, src.old_clauses);
         if (!src.new_clauses.empty()) f.new_label = clause_names(nd_, src.new_clauses);
         if (src.subject != FindingSubject::replaced_standards && src.subject != FindingSubject::title &&
@@ -114,7 +163,9 @@ private:
         switch (src.subject) {
         case FindingSubject::provision: provision(src, f); break;
         case FindingSubject::normative_reference: normative_reference(src, f); break;
-        case FindingSubject::organisations: organisations(src, f); break;
+        case FindingSubject::organisations:
+        case FindingSubject::drafters: names(src, f); break;
+        case FindingSubject::systematic: systematic(src, f); break;
         case FindingSubject::replaced_standards:
         case FindingSubject::title:
         case FindingSubject::stage: document_info(src, f); break;
@@ -132,37 +183,34 @@ private:
         const Unit& main = nu ? *nu : *ou;
         const std::string kind = kind_word(main.what.kind, lang());
         const bool z = zh(lang());
-        std::string refs_note;
-        if (!pc.references_removed.empty())
-            refs_note = z ? fmt::format("（引用 {}）", joined(pc.references_removed, "、"))
-                          : fmt::format(" citing {}", joined(pc.references_removed, ", "));
+        const std::string cited_removed = joined(src.cited_removed, z ? "、" : ", ");
+        const std::string cited_added = joined(src.cited_added, z ? "、" : ", ");
         switch (pc.change) {
         case ProvisionChangeKind::removed:
-            f.headline = z ? fmt::format("删除了 {} 中的{}{}{}", f.old_place, kind, refs_note, src.clause_removed ? "（该条已删除）" : "")
-                           : fmt::format("{}{} removed from {}{}", capitalised(kind), refs_note, f.old_place,
-                                         src.clause_removed ? " (clause deleted)" : "");
+            f.headline = z ? fmt::format("删除了{}（{}）{}{}", kind, f.old_place, src.clause_removed ? "，该条已删除" : "",
+                                         cited_removed.empty() ? "" : "，引用 " + cited_removed)
+                           : fmt::format("{}{} removed from {}{}", capitalised(kind), cited_removed.empty() ? "" : " citing " + cited_removed,
+                                         f.old_place, src.clause_removed ? " (clause deleted)" : "");
             break;
         case ProvisionChangeKind::added:
-            f.headline = z ? fmt::format("{} 增加了{}{}", f.new_place, kind, src.clause_added ? "（新增条款）" : "")
+            f.headline = z ? fmt::format("增加了{}（{}）{}", kind, f.new_place, src.clause_added ? "，新增条款" : "")
                            : fmt::format("New {} in {}{}", kind, f.new_place, src.clause_added ? " (new clause)" : "");
-            if (!pc.references_added.empty())
-                f.headline += z ? fmt::format("（引用 {}）", joined(pc.references_added, "、"))
-                                : fmt::format(", citing {}", joined(pc.references_added, ", "));
+            if (!cited_added.empty()) f.headline += z ? "，引用 " + cited_added : ", citing " + cited_added;
             break;
         case ProvisionChangeKind::negated:
         case ProvisionChangeKind::weakened:
         case ProvisionChangeKind::strengthened: {
-            const std::string where = f.new_place;
+            const std::string& where = f.new_place;
             const std::string okind = kind_word(ou->what.kind, lang()), nkind = kind_word(nu->what.kind, lang());
             if (pc.change == ProvisionChangeKind::negated)
-                f.headline = z ? fmt::format("{} 中的{}被否定：{} → {}", where, okind, ou->what.form, nu->what.form)
+                f.headline = z ? fmt::format("否定了{}（{}）：{} → {}", okind, where, ou->what.form, nu->what.form)
                                : fmt::format("{} negated in {}: {} → {}", capitalised(okind), where, ou->what.form, nu->what.form);
             else if (pc.change == ProvisionChangeKind::weakened)
-                f.headline = z ? fmt::format("{} 中的{}减弱为{}：{} → {}", where, okind, nkind, ou->what.form, nu->what.form)
+                f.headline = z ? fmt::format("将{}减弱为{}（{}）：{} → {}", okind, nkind, where, ou->what.form, nu->what.form)
                                : fmt::format("{} weakened to {} in {}: {} → {}", capitalised(okind), nkind, where, ou->what.form,
                                              nu->what.form);
             else
-                f.headline = z ? fmt::format("{} 中的{}增强为{}：{} → {}", where, okind, nkind, ou->what.form, nu->what.form)
+                f.headline = z ? fmt::format("将{}增强为{}（{}）：{} → {}", okind, nkind, where, ou->what.form, nu->what.form)
                                : fmt::format("{} strengthened to {} in {}: {} → {}", capitalised(okind), nkind, where,
                                              ou->what.form, nu->what.form);
             break;
@@ -170,48 +218,61 @@ private:
         case ProvisionChangeKind::modified:
             if (src.category == FindingCategory::reference) {
                 std::vector<std::string> parts;
-                if (!pc.references_removed.empty())
-                    parts.push_back(z ? "不再引用 " + joined(pc.references_removed, "、")
-                                      : "no longer cites " + joined(pc.references_removed, ", "));
-                if (!pc.references_added.empty())
-                    parts.push_back(z ? "新增引用 " + joined(pc.references_added, "、") : "now cites " + joined(pc.references_added, ", "));
-                f.headline = z ? fmt::format("{} 中的要求{}", f.new_place, joined(parts, "，"))
+                if (!cited_removed.empty()) parts.push_back(z ? "不再引用 " + cited_removed : "no longer cites " + cited_removed);
+                if (!cited_added.empty()) parts.push_back(z ? "新增引用 " + cited_added : "now cites " + cited_added);
+                f.headline = z ? fmt::format("更改了{}的引用文件（{}）：{}", kind, f.new_place, joined(parts, "，"))
                                : fmt::format("Requirement in {} {}", f.new_place, joined(parts, " and "));
             } else {
-                f.headline = z ? fmt::format("{} 中的{}措辞更改", f.new_place, kind)
+                f.headline = z ? fmt::format("更改了{}的措辞（{}）", kind, f.new_place)
                                : fmt::format("{} reworded in {}", capitalised(kind), f.new_place);
             }
             break;
         case ProvisionChangeKind::moved:
-            f.headline = z ? fmt::format("{}从 {} 移至 {}{}", kind, f.old_place, f.new_place, src.clause_removed ? "（原条款已删除）" : "")
-                           : fmt::format("{} moved from {} to {}{}", capitalised(kind), f.old_place, f.new_place,
+            f.headline = z ? fmt::format("{}从 {} 移至 {}{}", kind, f.old_place_then, f.new_place, src.clause_removed ? "（原条款已删除）" : "")
+                           : fmt::format("{} moved from {} to {}{}", capitalised(kind), f.old_place_then, f.new_place,
                                          src.clause_removed ? " (its clause was deleted)" : "");
             if (pc.also_moved) f.headline += z ? "（位置也已变化）" : " (also moved)";
             break;
         }
         if (pc.also_moved && pc.change != ProvisionChangeKind::moved)
-            f.headline += z ? fmt::format("（由 {} 移来）", f.old_place) : fmt::format(" (moved from {})", f.old_label);
+            f.headline += z ? fmt::format("，由 {} 移来", f.old_place_then) : fmt::format(" (moved from {})", f.old_place_then);
         for (std::size_t i = 0; i < src.left_normative_list.size(); ++i)
             f.headline += z ? "；该标准同时移出规范性引用文件" : "; it also left the normative references";
         for (std::size_t i = 0; i < src.joined_normative_list.size(); ++i)
             f.headline += z ? "；该标准同时列入规范性引用文件" : "; it also joined the normative references";
-        std::string quoted = excerpt(unit_text(c_.doc_of(pc), c_.unit(pc)), 60);
-        // The sentence's own full stop would end the foreword's item too early.
+        const std::string quoted = quotable(unit_text(c_.doc_of(pc), c_.unit(pc)), src.quote_language);
+        // Law revisions speak of 规定 whatever their force: 增加了……的规定, 删除了……的规定.
+        f.subject = fmt::format("“{}”的{}", quoted, f.law ? "规定" : kind_word(main.what.kind, BriefLanguage::zh));
+        f.subject_en = fmt::format("the {} “{}”", f.law ? "provision" : to_string(main.what.kind), quoted);
+    }
+
+    // A sentence shortened for the change list: at most 60 characters, cut between words in
+    // a Latin-script draft, without its own full stop (it would end the list's item too early).
+    static std::string quotable(std::string_view sentence, Language language) {
+        std::string quoted = excerpt(sentence, 60);
+        if (language != Language::zh && quoted.ends_with("…")) {
+            std::string cut = quoted.substr(0, quoted.size() - std::string_view("…").size());
+            const std::size_t space = cut.rfind(' ');
+            if (space != std::string::npos && space > 0) {
+                cut.resize(space);
+                while (!cut.empty() && (cut.back() == ',' || cut.back() == ';' || cut.back() == ':')) cut.pop_back();
+                quoted = cut + "…";
+            }
+        }
         for (std::string_view end : {"。", "；", ".", ";"})
-            if (quoted.size() > end.size() && quoted.compare(quoted.size() - end.size(), end.size(), end) == 0) {
+            if (quoted.size() > end.size() && quoted.ends_with(end)) {
                 quoted.resize(quoted.size() - end.size());
                 break;
             }
-        f.subject = fmt::format("“{}”的{}", quoted, kind_word(main.what.kind, BriefLanguage::zh));
-        f.subject_en = fmt::format("the {} “{}”", to_string(main.what.kind), quoted);
+        return quoted;
     }
 
     // ---- The normative-references list ----
 
     void normative_reference(const Finding& src, BriefFinding& f) const {
         const bool removed = src.verb == FindingVerb::deleted;
-        const std::string& key = src.reference;
-        f.headline = zh(lang()) ? fmt::format("规范性引用文件{}了 {}", removed ? "删除" : "增加", key)
+        const std::string& key = src.reference_written;
+        f.headline = zh(lang()) ? fmt::format("{}了规范性引用文件 {}", removed ? "删除" : "增加", key)
                                 : fmt::format("Normative reference {} {}", key, removed ? "removed" : "added");
         f.subject = fmt::format("规范性引用文件 {}", key);
         f.subject_en = fmt::format("the normative reference {}", key);
@@ -227,12 +288,13 @@ private:
         const std::string where = f.new_place.empty() ? f.old_place : f.new_place;
         switch (src.subject) {
         case FindingSubject::front_matter:
-            f.headline = z ? fmt::format("{}更改", where) : fmt::format("{} changed", where);
-            if (e.change == ClauseChange::removed) f.headline = z ? fmt::format("删除了 {}", where) : fmt::format("{} removed", where);
-            if (e.change == ClauseChange::added) f.headline = z ? fmt::format("增加了 {}", where) : fmt::format("{} added", where);
+            f.headline = z ? fmt::format("更改了{}", where) : fmt::format("{} changed", where);
+            if (e.change == ClauseChange::removed) f.headline = z ? fmt::format("删除了{}", where) : fmt::format("{} removed", where);
+            if (e.change == ClauseChange::added) f.headline = z ? fmt::format("增加了{}", where) : fmt::format("{} added", where);
             break;
         case FindingSubject::scope:
-            f.headline = z ? fmt::format("范围更改（{}）", where) : fmt::format("Scope changed ({})", where);
+            f.headline = z ? fmt::format("更改了范围（{}）", chapter(d, id, std::string(d.label(id))))
+                           : fmt::format("Scope changed ({})", where);
             f.subject = "范围";
             f.subject_en = "the scope";
             break;
@@ -243,7 +305,7 @@ private:
             else if (e.change == ClauseChange::added)
                 f.headline = z ? fmt::format("增加了术语“{}”（{}）", term, f.new_label) : fmt::format("Definition of “{}” added ({})", term, f.new_label);
             else
-                f.headline = z ? fmt::format("术语“{}”的定义更改（{}）", term, f.new_label)
+                f.headline = z ? fmt::format("更改了术语“{}”的定义（{}）", term, f.new_label)
                                : fmt::format("Definition of “{}” changed ({})", term, f.new_label);
             f.subject = fmt::format("术语“{}”", term);
             f.subject_en = fmt::format("the term “{}”", term);
@@ -252,25 +314,107 @@ private:
         case FindingSubject::clause: {
             const bool removed = e.change == ClauseChange::removed;
             f.headline = z ? fmt::format("{}了{}", removed ? "删除" : "增加", where) : fmt::format("{} {}", where, removed ? "removed" : "added");
-            f.subject = where;
-            f.subject_en = where;
+            if (f.law) {
+                // A law's change list names what the article provides, not only its number.
+                const std::string quoted = quotable(side_text(src.quote, removed), src.quote_language);
+                f.subject = fmt::format("“{}”的规定", quoted);
+                f.subject_en = fmt::format("the provision “{}”", quoted);
+            } else {
+                f.subject = where;
+                f.subject_en = where;
+            }
             break;
         }
         default:
-            f.headline = z ? fmt::format("{} 文字更改", where) : fmt::format("Wording changed in {}", where);
-            f.subject = where;
+            f.headline = z ? fmt::format("更改了{}的文字", where) : fmt::format("Wording changed in {}", where);
+            f.subject = f.law ? where + "的规定" : where;
             f.subject_en = where;
             break;
         }
     }
 
+    static std::string side_text(const std::vector<Edit>& edits, bool old_side) {
+        std::string out;
+        for (const Edit& e : edits)
+            if (e.op == EditOp::equal || (e.op == EditOp::remove) == old_side) out += e.text;
+        return out;
+    }
+
     // ---- Cover and foreword facts ----
 
-    void organisations(const Finding& src, BriefFinding& f) const {
-        f.headline = zh(lang()) ? fmt::format("起草单位：删除 {} 家，增加 {} 家（{} → {}）", src.items_removed.size(), src.items_added.size(),
-                                              src.items_before, src.items_after)
-                                : fmt::format("Drafting organisations: {} removed, {} added ({} → {})", src.items_removed.size(),
-                                              src.items_added.size(), src.items_before, src.items_after);
+    // A list of names, diffed as a set: "起草人：删除 4 人（黄丽、吴敏、徐涛、孙悦），12 → 8".
+    // People are named in the headline; organisations, whose names are long, below it.
+    void names(const Finding& src, BriefFinding& f) const {
+        const bool z = zh(lang());
+        const bool people = src.subject == FindingSubject::drafters;
+        auto part = [&](const std::vector<std::string>& names, std::string_view zh_verb, std::string_view en_verb) {
+            if (names.empty()) return std::string();
+            std::string listed;
+            if (people) listed = z ? "（" + joined(names, "、") + "）" : " (" + joined(names, ", ") + ")";
+            return z ? fmt::format("{} {} {}{}", zh_verb, names.size(), people ? "人" : "家", listed)
+                     : fmt::format("{} {}{}", names.size(), en_verb, listed);
+        };
+        std::vector<std::string> parts;
+        for (std::string p : {part(src.items_removed, "删除", "removed"), part(src.items_added, "增加", "added")})
+            if (!p.empty()) parts.push_back(std::move(p));
+        const std::string what = people ? (z ? "起草人" : "Drafters") : (z ? "起草单位" : "Drafting organisations");
+        f.headline = z ? fmt::format("{}：{}，{} → {}", what, joined(parts, "，"), src.items_before, src.items_after)
+                       : fmt::format("{}: {}, {} → {}", what, joined(parts, ", "), src.items_before, src.items_after);
+        if (people) {  // named in the headline already
+            f.items_removed.clear();
+            f.items_added.clear();
+        }
+        const std::string what_zh = people ? "起草人" : "起草单位";
+        f.subject = what_zh;
+        f.subject_en = people ? "the drafters" : "the drafting organisations";
+    }
+
+    // The same replacement made throughout: "“必须” → “应当” in 186 provisions, e.g. 第十条,
+    // 第十一条, 第十三条" / "将“必须”改为“应当”（186 处，如第十条、第十一条、第十三条）".
+    void systematic(const Finding& src, BriefFinding& f) const {
+        const bool z = zh(lang());
+        const std::string& removed = src.old_values.front();
+        const std::string& inserted = src.new_values.front();
+        std::vector<std::string> examples;
+        for (const Finding& m : src.members) {
+            if (examples.size() == systematic_examples) break;
+            const bool in_new = m.new_clause != no_clause;
+            std::string name = clause_name(in_new ? nd_ : od_, in_new ? m.new_clause : m.old_clause);
+            if (std::find(examples.begin(), examples.end(), name) == examples.end()) examples.push_back(std::move(name));
+        }
+        f.count = src.members.size();
+        f.examples = examples;
+        bool provisions = true;
+        for (std::size_t k = 0; k < src.members.size(); ++k) {
+            provisions = provisions && src.members[k].subject == FindingSubject::provision;
+            if (src.told[k] && src.members[k].provision != Finding::none) f.provisions.push_back(src.members[k].provision);
+        }
+        const std::string unit = provisions ? "provisions" : "places";
+        const std::string where = z ? fmt::format("{} 处，如{}", f.count, joined(examples, "、"))
+                                    : fmt::format("{} {}, e.g. {}", f.count, unit, joined(examples, ", "));
+        if (removed.empty())
+            f.headline = z ? fmt::format("增加了“{}”（{}）", inserted, where) : fmt::format("“{}” added in {}", inserted, where);
+        else if (inserted.empty())
+            f.headline = z ? fmt::format("删除了“{}”（{}）", removed, where) : fmt::format("“{}” removed in {}", removed, where);
+        else
+            f.headline = z ? fmt::format("将“{}”改为“{}”（{}）", removed, inserted, where)
+                           : fmt::format("“{}” → “{}” in {}", removed, inserted, where);
+        f.old_place.clear();
+        f.old_place_then.clear();
+        f.new_place = joined(examples, z ? "、" : ", ");
+        f.old_label.clear();
+        f.old_label_now.clear();
+        f.new_label = joined(examples, "、");
+        if (removed.empty()) {
+            f.subject = fmt::format("“{}”（{} 处）", inserted, f.count);
+            f.subject_en = fmt::format("“{}” in {} {}", inserted, f.count, unit);
+        } else if (inserted.empty()) {
+            f.subject = fmt::format("“{}”（{} 处）", removed, f.count);
+            f.subject_en = fmt::format("“{}” in {} {}", removed, f.count, unit);
+        } else {
+            f.subject = fmt::format("“{}”为“{}”（{} 处）", removed, inserted, f.count);
+            f.subject_en = fmt::format("“{}” to “{}” in {} {}", removed, inserted, f.count, unit);
+        }
     }
 
     void document_info(const Finding& src, BriefFinding& f) const {
@@ -308,6 +452,27 @@ private:
         }
         std::stable_sort(findings.begin(), findings.end(),
                          [](const BriefFinding& a, const BriefFinding& b) { return !a.watched.empty() && b.watched.empty(); });
+    }
+
+    // ---- Body and appendix ----
+
+    // The body holds the first `top` findings and every systematic edit (each stands for many
+    // places), in rank order; the others follow, for the appendix table.
+    void body(Brief& b) const {
+        std::vector<BriefFinding> shown, rest;
+        std::size_t taken = 0;
+        for (BriefFinding& f : b.findings) {
+            const bool systematic = f.category == FindingCategory::systematic;
+            if (systematic || taken < o_.top) {
+                taken += !systematic;
+                shown.push_back(std::move(f));
+            } else {
+                rest.push_back(std::move(f));
+            }
+        }
+        b.shown = shown.size();
+        for (BriefFinding& f : rest) shown.push_back(std::move(f));
+        b.findings = std::move(shown);
     }
 
     // ---- Appendix and chart ----
@@ -393,6 +558,7 @@ std::string_view category_heading(FindingCategory c, BriefLanguage l) {
     case FindingCategory::requirement_removed: return z ? "删除或否定的要求" : "Requirements removed or negated";
     case FindingCategory::requirement_added: return z ? "新增的要求" : "New requirements";
     case FindingCategory::force_changed: return z ? "减弱或增强的条款" : "Provisions weakened or strengthened";
+    case FindingCategory::systematic: return z ? "通篇修改" : "Systematic edits";
     case FindingCategory::provision_removed_added: return z ? "删除或增加的其他条款" : "Other provisions removed or added";
     case FindingCategory::provision_reworded: return z ? "措辞更改的条款" : "Provisions reworded";
     case FindingCategory::reference: return z ? "引用文件的变化" : "Mandatory references added or removed";

@@ -44,6 +44,9 @@ function page(name, oldFile, newFile) {
 const samples = join(sourceDir, "samples", "office-devices");
 // A long Internet-Draft pair kept in the repository (tests/corpus), so a bare clone runs this too.
 const tls = join(sourceDir, "tests", "corpus", "ietf-tls13");
+// A law revision kept in the repository: long article labels ("第十一条 → 第五条") and long runs of
+// unchanged articles, for the outline and print checks.
+const law = join(sourceDir, "tests", "corpus", "cn-legislation-law");
 const hostileOld = join(outDir, "hostile-old.txt");
 const hostileNew = join(outDir, "hostile-new.txt");
 const hostile = (n) =>
@@ -64,6 +67,7 @@ const pages = {
   zh: page("sample-zh", join(samples, "2023-05-draft.zh.txt"), join(samples, "2023-08-draft-for-comments.zh.txt")),
   en: page("sample-en", join(samples, "2023-05-draft.en.txt"), join(samples, "2023-08-draft-for-comments.en.txt")),
   tls: page("tls-06-07", join(tls, "draft-ietf-tls-tls13-06.md"), join(tls, "draft-ietf-tls-tls13-07.md")),
+  law: page("legislation-law", join(law, "legislation-law-2015.md"), join(law, "legislation-law-2023.md")),
   hostile: page("hostile", hostileOld, hostileNew),
   spoofed: page("spoofed", spoofedOld, spoofedNew),
 };
@@ -82,6 +86,11 @@ async function open(file) {
   p.on("request", (r) => { if (!r.url().startsWith("file://")) problems.push("request: " + r.url()); });
   await p.goto("file://" + file);
   return { p, problems, context };
+}
+
+// Pages of a PDF that Chromium printed: one /Type /Page object each.
+function pdfPages(buffer) {
+  return (buffer.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
 }
 
 async function visibleCount(p, selector) {
@@ -103,6 +112,13 @@ try {
           await p.$$eval(".side .col-old ins", (e) => e.length) === 0 &&
           await p.$$eval(".side .col-new del", (e) => e.length) === 0,
       `${lang}: old column keeps deletions, new column keeps insertions`);
+    const oneSided = await p.$$eval("article.k-added, article.k-removed", (els) =>
+      els.map((e) => [e.querySelectorAll(".side .col").length, e.querySelectorAll(".side .col.empty").length]));
+    check(oneSided.length > 0 && oneSided.every(([cols, empty]) => cols === 1 && empty === 0),
+      `${lang}: ${oneSided.length} added or removed clauses side by side in one column, none beside an empty box`);
+    const shownText = await p.evaluate(() => document.querySelector(".layout").innerText);
+    check(!/list-item|front-matter|term-entry|\bOld\b.*前言|旧版 前言 list/.test(shownText),
+      `${lang}: no internal kind name in the text a reader sees`);
     await p.screenshot({ path: join(outDir, `sample-${lang}-side.png`) });
     // A renumbered clause that also lost a sentence, side by side, for the README.
     await p.evaluate(() => {
@@ -149,6 +165,29 @@ try {
       `${lang}: n / p step through the substantive changes (${first}, ${second}, back to ${back})`);
     const focused = await p.evaluate(() => document.activeElement && document.activeElement.id);
     check(focused === first, `${lang}: the current change has the focus for screen readers`);
+    const counterText = () => p.evaluate(() => document.querySelector(".counter").textContent);
+    const total = substantive.length;
+    check(await counterText() === (lang === "zh" ? `第 1 处，共 ${total} 处` : `change 1 of ${total}`) &&
+          await p.evaluate(() => location.hash) === "#" + first,
+      `${lang}: the counter reads ${await counterText()} and the URL names the change`);
+    await p.click("button[data-step='1']");
+    check(await p.evaluate(() => document.body.getAttribute("data-current")) === second &&
+          await counterText() === (lang === "zh" ? `第 2 处，共 ${total} 处` : `change 2 of ${total}`) &&
+          await p.evaluate(() => location.hash) === "#" + second,
+      `${lang}: the next button moves on, the counter and the hash follow`);
+    await p.click("button[data-step='-1']");
+    check(await p.evaluate(() => document.body.getAttribute("data-current")) === first, `${lang}: the previous button goes back`);
+    if (lang === "zh") {
+      // The cover and the contents are grouped apart: n never lands there; the five removed
+      // drafting organisations are one card.
+      const front = await p.$$eval("details.front-matter article", (els) => els.map((e) => e.className));
+      check(front.length === 2 && front.every((c) => !c.includes("substantive")) &&
+            await p.evaluate((id) => document.getElementById(id).closest("details.front-matter") === null, first),
+        `zh: cover and contents grouped (${front.length}), not stops; the first stop is ${first}`);
+      const names = await p.$$eval("article.name-list .inline-body li", (els) => els.map((e) => e.textContent));
+      check(names.length === 5 && await p.$$eval("article.name-list", (e) => e.length) === 1 && substantive[0] === await p.$eval("article.name-list", (e) => e.id),
+        `zh: the removed drafting organisations are one card of ${names.length}, the first stop`);
+    }
 
     // Unchanged runs expand on click.
     const run = await p.$("details.unchanged-run");
@@ -160,6 +199,9 @@ try {
     check(await visibleCount(p, "nav.outline") === 0 && await visibleCount(p, ".toolbar") === 0 &&
           await p.$eval("article del", (d) => getComputedStyle(d).textDecorationLine.includes("line-through")),
       `${lang}: print hides navigation and keeps the change marks`);
+    check(await p.evaluate(() => [...document.querySelectorAll("article, details, section")].every((e) =>
+            getComputedStyle(e).breakBefore !== "page" && getComputedStyle(e).pageBreakBefore !== "always")),
+      `${lang}: print forces no page break`);
     await p.pdf({ path: join(outDir, `sample-${lang}.pdf`) });
     await p.emulateMedia({ media: "screen", colorScheme: "dark" });
     check(await p.evaluate(() => getComputedStyle(document.body).backgroundColor) === "rgb(13, 17, 23)",
@@ -171,11 +213,76 @@ try {
   }
 
   {
+    // Opening a link to a change lands on it: current, counted, at the top of the screen, even
+    // inside a folded run.
+    const { p, problems, context } = await open(pages.zh);
+    const substantive = await p.$$eval("article.entry.substantive", (els) => els.map((e) => e.id));
+    await p.goto("file://" + pages.zh + "#" + substantive[2]);
+    await p.reload();
+    const landed = await p.evaluate(() => [document.body.getAttribute("data-current"),
+      document.querySelector(".counter").textContent, Math.round(document.querySelector(".entry.current").getBoundingClientRect().top)]);
+    check(landed[0] === substantive[2] && landed[1] === `第 3 处，共 ${substantive.length} 处` && landed[2] >= 0 && landed[2] <= 20,
+      `zh: a URL with a hash lands on that change (${JSON.stringify(landed)})`);
+    const folded = await p.$eval("details.unchanged-run article", (e) => e.id);
+    await p.evaluate((id) => { location.hash = "#" + id; }, folded);
+    await p.waitForFunction((id) => document.body.getAttribute("data-current") === id, folded);
+    check(await p.$eval("#" + folded, (e) => e.closest("details").open && e.getClientRects().length > 0),
+      `zh: a link into a folded run opens it (${folded})`);
+    // The outline follows the reader.
+    for (const id of [substantive[3], substantive[6]]) {
+      await p.evaluate((id) => { const e = document.getElementById(id); window.scrollTo(0, e.getBoundingClientRect().top + window.scrollY); }, id);
+      await p.waitForTimeout(300);
+      const here = await p.evaluate(() => { const a = document.querySelector("nav.outline a.here"); return a && a.getAttribute("href"); });
+      check(here === "#" + id, `zh: scrolled to ${id}, the outline highlights ${here}`);
+    }
+    const inView = await p.evaluate(() => {
+      const a = document.querySelector("nav.outline a.here").getBoundingClientRect(), n = document.querySelector("nav.outline").getBoundingClientRect();
+      return a.top >= n.top && a.bottom <= n.bottom;
+    });
+    check(inView, "zh: the highlighted outline entry is in the outline's view");
+    check(problems.length === 0, `zh hash: no console errors (${problems.join("; ")})`);
+    await context.close();
+  }
+
+  {
+    // A law: article labels never wrap in the outline; printed, the changes with their context
+    // and the unchanged runs folded to one line each, without forced page breaks.
+    const { p, problems, context } = await open(pages.law);
+    // A label's text on more than one line has line boxes at more than one height.
+    const wrapped = await p.$$eval("nav.outline .nlabel", (els) => els.filter((e) => {
+      const r = document.createRange();
+      r.selectNodeContents(e);
+      return new Set([...r.getClientRects()].map((b) => Math.round(b.top))).size > 1;
+    }).map((e) => e.textContent));
+    const arrows = await p.$$eval("nav.outline .nlabel", (els) => els.filter((e) => e.textContent.includes("→")).length);
+    check(wrapped.length === 0 && arrows > 0, `law: no outline label wraps (${arrows} with an arrow; wrapped: ${wrapped.slice(0, 3).join(", ")})`);
+    await p.screenshot({ path: join(outDir, "law-outline.png") });
+    await p.emulateMedia({ media: "print" });
+    // A closed <details> keeps its content laid out but unrendered (content-visibility).
+    const unchangedShown = await p.$$eval("details.unchanged-run article", (els) => els.filter((e) => e.checkVisibility()).length);
+    const summaries = await visibleCount(p, "details.unchanged-run > summary");
+    const changed = await visibleCount(p, "article.entry:not(.k-unchanged)");
+    check(unchangedShown === 0 && summaries > 0 && changed > 0,
+      `law: print shows ${changed} changed clauses and ${summaries} folded runs, no unchanged article`);
+    const pdf = await p.pdf({ path: join(outDir, "legislation-law.pdf") });
+    const printed = pdfPages(pdf);
+    check(printed > 0 && printed <= 40, `law: printed on ${printed} pages`);
+    check(problems.length === 0, `law: no console errors (${problems.join("; ")})`);
+    await context.close();
+  }
+
+  {
     const { p, problems, context } = await open(pages.tls);
     const t0 = Date.now();
     await p.reload({ waitUntil: "load" });
     const loadMs = Date.now() - t0;
     check(await p.evaluate(() => document.body.classList.contains("js")), `tls: script ran; page loaded in ${loadMs} ms`);
+    // Code keeps its lines and columns in monospace: each line its own box, its indentation kept.
+    const code = await p.$$eval("article .inline-body code.fig", (els) => els.slice(0, 40).map((e) => [
+      e.textContent, getComputedStyle(e).fontFamily, getComputedStyle(e.parentElement.closest(".text")).whiteSpace]));
+    check(code.length === 40 && code.every(([, font, ws]) => font.includes("monospace") && ws === "pre-wrap") &&
+          code.some(([t]) => /^ {2,}\S/.test(t)),
+      `tls: code lines in monospace with their indentation (${JSON.stringify(code[1])})`);
     await p.click("button[data-value='side']");
     check(await visibleCount(p, ".side") > 0, "tls: side-by-side view");
     await p.keyboard.press("n");
