@@ -43,6 +43,7 @@ Run add_parse_command(CLI::App& app) {
         read.path = opts->file;
         read.language = parse_lang(opts->lang);
         read.tracked_changes = parse_docx_changes(opts->docx_changes);
+        read.keep_text = writer.name == "text";
         const Document doc = read_input(read);
         const Analysis analysis = analyse(doc, profile_for(doc, prepare_options(opts->profile)));
         formats::WriteInput in;

@@ -84,11 +84,14 @@ struct TextRef {
 
 // Where a node came from. Text formats fill `line` (1-based; 0 when unknown). Packaged
 // formats (DOCX) fill `part` (an index into Document::parts, plus one; 0 = none) and
-// `paragraph` (0-based index of the paragraph in that part).
+// `paragraph` (0-based index of the paragraph in that part). PDF fills `line` (the line of
+// the text extracted from it, as `parse --format text` prints it) and `page` (1-based; 0 =
+// none).
 struct SourceLocation {
     std::uint32_t line = 0;
     std::uint32_t part = 0;
     std::uint32_t paragraph = 0;
+    std::uint32_t page = 0;
 };
 
 struct Block {
@@ -160,6 +163,9 @@ public:
     Language language = Language::unknown;
     std::vector<std::string> parts;    // names of packaged parts ("word/document.xml")
     std::vector<Warning> warnings;
+    // The text the reader read, whose lines `SourceLocation::line` counts (the decoded input;
+    // the text extracted from a PDF) — only when ReadOptions::keep_text asked for it.
+    std::string source_text;
     std::vector<TrackedChange> tracked_changes;   // in document order
     bool tracked_changes_rejected = false;        // the text shows them rejected, not accepted
 

@@ -3,6 +3,7 @@
 #include "engine/error.hpp"
 #include "engine/text.hpp"
 #include "formats/common/hidden_warnings.hpp"
+#include "formats/pdf/pdf_reader.hpp"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -23,6 +24,7 @@ std::string_view to_string(Format format) {
     case Format::markdown: return "markdown";
     case Format::xml: return "xml";
     case Format::docx: return "docx";
+    case Format::pdf: return "pdf";
     }
     return "text";
 }
@@ -66,6 +68,7 @@ bool has_extension(std::string_view path, std::string_view suffix) { return text
 const std::vector<Reader>& readers() {
     // In order of precedence when the content is certain, or likely, of more than one.
     static const std::vector<Reader> all = {
+        {Format::pdf, "pdf", "PDF", {".pdf"}, nullptr, nullptr, read_pdf, pdf::looks_like_pdf, read_pdf},
         {Format::docx, "docx", "Word DOCX", {".docx", ".docm", ".dotx", ".doc"}, nullptr, nullptr, read_docx,
          looks_like_package, read_docx},
         {Format::xml, "xml", "xml2rfc XML", {".xml"}, looks_like_xml, nullptr, read_xml, nullptr, nullptr},
@@ -175,6 +178,9 @@ Document read_document(std::string_view bytes, const ReadOptions& options) {
             throw InputError("", "input larger than " + std::to_string(max_input_bytes >> 20) + " MiB");
         for (const Reader& r : readers()) {
             if (r.packaged == nullptr || !r.packaged(bytes)) continue;
+            if (options.keep_text && r.format == Format::docx)
+                throw InputError("", "the text read is shown for plain-text, Markdown, XML and PDF drafts; a Word "
+                                     "draft's places are its parts and paragraphs (see --format json)");
             Document doc = r.read_package(bytes, options);
             doc.info.path = options.path;
             doc.info.format = std::string(r.name);
@@ -189,6 +195,7 @@ Document read_document(std::string_view bytes, const ReadOptions& options) {
         doc.info.path = options.path;
         doc.info.format = std::string(reader.name);
         doc.info.encoding = decoded.encoding;
+        if (options.keep_text) doc.source_text = std::move(decoded.utf8);
         // Here, once for every reader: the controls and invisible characters of any draft.
         warn_hidden_characters(doc);
         return doc;

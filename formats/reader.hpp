@@ -14,7 +14,7 @@
 
 namespace redline::formats {
 
-enum class Format { text, markdown, xml, docx };
+enum class Format { text, markdown, xml, docx, pdf };
 
 std::string_view to_string(Format format);
 
@@ -26,6 +26,9 @@ struct ReadOptions {
     std::string path;                        // for messages and DocumentInfo::path; "-" = stdin
     Language language = Language::unknown;   // unknown: detect from the text
     TrackedChanges tracked_changes = TrackedChanges::accept;   // DOCX only
+    // Keep the text that was read in Document::source_text (`parse --format text`): the
+    // decoded input, or the text extracted from a PDF. Not for DOCX (an InputError).
+    bool keep_text = false;
 };
 
 // Explicit limits on untrusted input (docs/limits.md).
@@ -37,20 +40,20 @@ inline constexpr std::uint32_t max_block_nesting = 256;      // lists in lists�
 // one more entry.
 struct Reader {
     Format format;
-    std::string_view name;                          // DocumentInfo::format: "text", "markdown", "xml"
+    std::string_view name;                          // DocumentInfo::format: "text", "markdown", "xml", "pdf"
     std::string_view description;                   // for --help: "xml2rfc XML"
     std::vector<std::string_view> extensions;       // lower case, with the dot: hints only
     bool (*certain)(std::string_view utf8);         // the content says it is this format; may be null
     bool (*likely)(std::string_view utf8);          // the content suggests it, when no extension decides
     Document (*read)(std::string_view utf8, const ReadOptions& options);
-    // Packaged formats (DOCX): the raw bytes are this format's container (a ZIP, an OLE
+    // Packaged formats (DOCX, PDF): the raw bytes are this format's container (a ZIP, an OLE
     // compound file); `read_package` then reads them undecoded. Null for text formats.
     bool (*packaged)(std::string_view bytes);
     Document (*read_package)(std::string_view bytes, const ReadOptions& options);
 };
 const std::vector<Reader>& readers();
 const Reader& reader_for(Format format);
-// "plain text (.txt, .text), Markdown (.md, .markdown, .mkd), xml2rfc XML (.xml) or Word DOCX (.docx, …)"
+// "plain text (.txt, .text), Markdown (.md, .markdown, .mkd), xml2rfc XML (.xml), Word DOCX (.docx, …) or PDF (.pdf)"
 std::string reader_descriptions();
 
 // The format of a decoded input: content that is certain (an XML declaration or root element)
@@ -78,5 +81,7 @@ Document read_markdown(std::string_view utf8, const ReadOptions& options);
 Document read_xml(std::string_view utf8, const ReadOptions& options);
 // Word drafts (.docx, formats/docx): from the file's bytes.
 Document read_docx(std::string_view bytes, const ReadOptions& options);
+// PDF drafts (formats/pdf, docs/pdf.md): from the file's bytes, through poppler.
+Document read_pdf(std::string_view bytes, const ReadOptions& options);
 
 }  // namespace redline::formats

@@ -17,6 +17,8 @@ namespace {
 
 std::string outline(const WriteInput& in) { return write_outline(*in.document, in.analysis); }
 std::string document_json(const WriteInput& in) { return write_document_json(*in.document, in.analysis); }
+// The text the reader read (ReadOptions::keep_text), whose lines the places count.
+std::string source_text(const WriteInput& in) { return in.document->source_text; }
 std::string report_json(const WriteInput& in) { return write_report_json(*in.comparison); }
 std::string terminal(const WriteInput& in) {
     TerminalOptions o;
@@ -73,6 +75,8 @@ const std::vector<Writer>& writers() {
     static const std::vector<Writer> all = {
         {Command::parse, "outline", "the clause tree for people", {".txt"}, false, outline},
         {Command::parse, "json", "redline.document/1", {".json"}, false, document_json},
+        {Command::parse, "text", "the text that was read, whose lines `line` counts: a PDF's extracted text", {}, false,
+         source_text},
         {Command::diff, "text", "the terminal view", {".txt"}, false, terminal},
         {Command::diff, "json", "redline.report/2", {".json"}, false, report_json},
         {Command::diff, "html", "the redline page", {".html", ".htm"}, false, redline_page},

@@ -89,6 +89,18 @@ void read_package_and_write(std::string_view input) {
     }
 }
 
+void read_pdf_and_write(std::string_view input) {
+    if (input.substr(0, 1024).find("%PDF-") == std::string_view::npos) return;
+    try {
+        formats::ReadOptions options;
+        options.path = "fuzz.pdf";
+        options.keep_text = true;
+        const Document doc = formats::read_document(input, options);
+        write_document(doc, analyse(doc, profile_for(doc, {})));
+    } catch (const InputError&) {
+    }
+}
+
 void compare_and_write(std::string_view input) {
     const PairInput pair = split_pair(input);
     const Language language = languages[(pair.options >> 4) & 3];

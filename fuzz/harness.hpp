@@ -29,6 +29,12 @@ void read_and_write(std::string_view bytes, ReadFunction read);
 // Word 97-2003 file (OLE signature) is skipped: reading one starts LibreOffice.
 void read_package_and_write(std::string_view input);
 
+// A PDF draft: the bytes go to read_document() as a file's would (poppler, then the PDF
+// reader's lines, furniture, paragraphs and the text recogniser), with the text kept as
+// `parse --format text` keeps it; analysed and written as above. Only inputs that start
+// like a PDF are read: anything else would exercise the text readers, fuzzed on their own.
+void read_pdf_and_write(std::string_view input);
+
 // The input of the comparison target: one byte of options, then the old draft, the
 // separator, the new draft. Without the separator the rest is split in half.
 inline constexpr std::string_view pair_separator = "\n\f=== redline-fuzz: new draft ===\f\n";

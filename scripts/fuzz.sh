@@ -2,7 +2,7 @@
 # Builds the libFuzzer targets of fuzz/ (clang, ASan + UBSan, build-fuzz/) and runs each for
 # SECONDS (default 300), one after the other on one core. Usage:
 #
-#   scripts/fuzz.sh [SECONDS] [TARGET…]        targets: text markdown xml decode docx compare
+#   scripts/fuzz.sh [SECONDS] [TARGET…]        targets: text markdown xml decode docx pdf compare
 #
 # Exits 1 when any target finds a crash, a sanitizer report, a leak, an input that takes more
 # than 10 s or a process above 2 GB; the reproducer is left in fuzz/artifacts/TARGET/ (see
@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-300}
 shift $(($# > 0 ? 1 : 0))
-all_targets=(text markdown xml decode docx compare)
+all_targets=(text markdown xml decode docx pdf compare)
 targets=("$@")
 ((${#targets[@]})) || targets=("${all_targets[@]}")
 
@@ -30,13 +30,14 @@ echo "built in $((SECONDS - start)) s"
 # comparison's seeds are pairs of revisions joined as fuzz/harness.hpp's PairInput.
 seeds=build-fuzz/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds"/{text,markdown,xml,decode,docx,compare}
+mkdir -p "$seeds"/{text,markdown,xml,decode,docx,pdf,compare}
 cp samples/*/*.txt tests/data/text_reader/* fuzz/seeds/text/* "$seeds/text/"
 find tests/corpus -name "*.md" ! -name README.md -exec cp {} "$seeds/markdown/" \;
 cp fuzz/seeds/markdown/* "$seeds/markdown/"
 cp fuzz/seeds/xml/* "$seeds/xml/"
 cp fuzz/seeds/decode/* samples/office-devices/2023-05-draft.zh.txt "$seeds/decode/"
 cp tests/corpus/docx/*.docx samples/office-devices/docx/*.docx "$seeds/docx/"
+cp fuzz/seeds/pdf/* "$seeds/pdf/"
 pair() {   # pair NAME OPTIONS OLD NEW [LINES]: the first LINES lines of each draft
   local lines=${5:-100000}
   # shellcheck disable=SC2059  # the format is the options byte, as an escape
@@ -72,10 +73,13 @@ for t in "${targets[@]}"; do
   max_len=65536
   # A DOCX seed must fit whole: a ZIP container is read from its end.
   [ "$t" = docx ] && max_len=$((128 * 1024))
+  # A PDF's cross-reference table is at its end too.
+  [ "$t" = pdf ] && max_len=$((128 * 1024))
   log=build-fuzz/logs/$t.log
   echo "== fuzz $t for $seconds s (log: $log)"
   rc=0
   ASAN_OPTIONS=detect_leaks=1:allocator_may_return_null=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    LSAN_OPTIONS=suppressions=tests/lsan-poppler.supp \
     "build-fuzz/fuzz/fuzz_$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=$max_len \
     -dict="$(dictionary "$t")" -artifact_prefix="fuzz/artifacts/$t/" -print_final_stats=1 \
     "fuzz/corpus/$t" "$seeds/$t" > "$log" 2>&1 || rc=$?

@@ -16,6 +16,8 @@ packages=(
   libcli11-dev            # command-line parsing
   libfmt-dev              # formatting
   libzip-dev              # DOCX packages (the brief's Word output)
+  libpoppler-cpp-dev      # PDF reader: words with boxes and fonts (poppler's C++ API)
+  poppler-data            # PDF reader: CJK character maps
 )
 # Extra package groups for later stages (browser tests, DOCX checks) are passed as arguments.
 packages+=("$@")

@@ -108,6 +108,7 @@ BOOST_AUTO_TEST_CASE(a_role_is_set_once) {
     BOOST_TEST(d[0].role == SectionRole::none);
     BOOST_TEST(std::string(to_string(SectionRole::normative_references)) == "normative-references");
     BOOST_TEST(std::string(to_string(SectionRole::drafting_organisation)) == "drafting-organisation");
-    // The role lives in the padding after kind and language: a node costs no more than before.
-    BOOST_TEST(sizeof(Clause) <= 68u);
+    // The role lives in the padding after kind and language: a node costs no more than before
+    // (68 bytes, and 4 more since places carry a PDF page).
+    BOOST_TEST(sizeof(Clause) <= 72u);
 }

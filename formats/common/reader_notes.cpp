@@ -6,6 +6,8 @@ namespace redline::formats {
 
 std::string source_place(const Document& doc, const SourceLocation& at) {
     if (at.part) return fmt::format("{} ¶{}", doc.parts[at.part - 1], at.paragraph);
+    // PDF: the line of the text read, and its page; a remark about whole pages has no line.
+    if (at.page) return at.line ? fmt::format("line {} (page {})", at.line, at.page) : fmt::format("page {}", at.page);
     return fmt::format("line {}", at.line);
 }
 

@@ -14,7 +14,7 @@ namespace redline::formats {
 struct ReaderNote {
     bool old_draft = true;    // which draft's reader said it
     std::string path;         // that draft's path
-    std::string where;        // "line 93", "word/document.xml ¶12"
+    std::string where;        // "line 93", "word/document.xml ¶12", "page 4"
     const Warning* warning = nullptr;
 };
 
@@ -22,7 +22,7 @@ struct ReaderNote {
 // comparison's own (Comparison::warnings, placed in the new draft).
 std::vector<ReaderNote> reader_notes(const Comparison& comparison);
 
-// "line 93" or "word/document.xml ¶12".
+// "line 93", "word/document.xml ¶12", or for a PDF "line 93 (page 4)" / "page 4".
 std::string source_place(const Document& doc, const SourceLocation& at);
 
 }  // namespace redline::formats

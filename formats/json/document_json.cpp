@@ -7,12 +7,13 @@ namespace redline::formats {
 namespace {
 
 void location(JsonWriter& w, const Document& doc, const SourceLocation& where) {
-    // Packaged formats (DOCX) give their part and paragraph after `line`.
+    // Packaged formats (DOCX) give their part and paragraph after `line`; PDF its page.
     w.member("line", where.line);
     if (where.part) {
         w.member("part", doc.parts[where.part - 1]);
         w.member("paragraph", where.paragraph);
     }
+    if (where.page) w.member("page", where.page);
 }
 
 void node(JsonWriter& w, const Document& doc, ClauseId id) {

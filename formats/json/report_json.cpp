@@ -25,12 +25,13 @@ void clause_ref(JsonWriter& w, const Document& doc, ClauseId id) {
     w.member("label", doc.label(id));
     w.member("title", doc.title(id));
     w.member("kind", to_string(c.kind));
-    // Packaged formats (DOCX) give their part and paragraph after `line`.
+    // Packaged formats (DOCX) give their part and paragraph after `line`; PDF its page.
     w.member("line", c.where.line);
     if (c.where.part) {
         w.member("part", doc.parts[c.where.part - 1]);
         w.member("paragraph", c.where.paragraph);
     }
+    if (c.where.page) w.member("page", c.where.page);
     w.end_object();
 }
 
@@ -190,6 +191,7 @@ std::string write_report_json(const Comparison& c) {
                 w.member("part", d.parts[warning.where.part - 1]);
                 w.member("paragraph", warning.where.paragraph);
             }
+            if (warning.where.page) w.member("page", warning.where.page);
             w.member("message", warning.message);
             w.end_object();
         }

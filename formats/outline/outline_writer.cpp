@@ -1,5 +1,6 @@
 #include "formats/outline/outline_writer.hpp"
 
+#include "formats/common/reader_notes.hpp"
 #include "formats/common/utf8_excerpt.hpp"
 #include "formats/common/visible_text.hpp"
 
@@ -76,7 +77,8 @@ std::string write_outline(const Document& doc, const Analysis* analysis) {
         out += fmt::format("{:>6}  {:<12} {:{}}{}\n", where, to_string(c.kind), "", 2 * (c.depth - 1), name);
     }
     for (const Warning& w : doc.warnings)
-        out += fmt::format("# warning: line {}: {}\n", w.where.line, w.message);
+        out += fmt::format("# warning: {}: {}\n", w.where.part ? fmt::format("line {}", w.where.line) : source_place(doc, w.where),
+                           w.message);
     // Nothing of the draft reaches a terminal as a control or an invisible character.
     return visible_text(std::move(out));
 }
