@@ -35,6 +35,23 @@ const std::string sample_dir = std::string(REDLINE_SOURCE_DIR) + "/samples/offic
 
 }  // namespace
 
+// The text view names each clause's place in its source's terms: a Word file's paragraph, a
+// PDF's page, a text draft's line.
+BOOST_AUTO_TEST_CASE(the_text_view_gives_places_as_the_source_counts_them) {
+    auto first_entry = [](const std::string& old_file, const std::string& new_file) {
+        const Result r = run("diff --no-pager --color never " + old_file + " " + new_file);
+        const std::size_t at = r.out.find("\nC1 ");
+        return at == std::string::npos ? std::string() : r.out.substr(at + 1, r.out.find('\n', at + 1) - at - 1);
+    };
+    const std::string d = sample_dir;
+    BOOST_TEST(first_entry(d + "docx/2023-05-draft.zh.docx", d + "docx/2023-08-draft-for-comments.zh.docx") ==
+               "C1   Cover ICS 35.030 CCS L 80 中华人民…  [modified; old paragraph 1, new paragraph 1]");
+    BOOST_TEST(first_entry(d + "pdf/2023-05-draft.zh.pdf", d + "pdf/2023-08-draft-for-comments.zh.pdf") ==
+               "C1   Cover ICS 35.030 CCS L 80 中华人民…  [modified; old page 1, new page 1]");
+    BOOST_TEST(first_entry(d + "2023-05-draft.zh.txt", d + "2023-08-draft-for-comments.zh.txt") ==
+               "C1   Cover ICS 35.030 CCS L 80 中华人民…  [modified; old line 1, new line 1]");
+}
+
 BOOST_AUTO_TEST_CASE(missing_file_is_trouble_with_the_file_named) {
     const Result r = run("parse /nonexistent/draft.txt");
     BOOST_TEST(r.status == 2);

@@ -38,12 +38,25 @@ std::string elide(const std::string& text) {
     return std::string(lines.front()) + "\n…\n" + std::string(lines.back());
 }
 
+// Where a clause is, in the terms of its source: the line of a text draft, the paragraph of a
+// Word file (its part named when it is not the body: a footnote's), the page of a PDF.
+std::string place_of(const Document& d, ClauseId id) {
+    const SourceLocation& w = d[id].where;
+    if (w.page != 0) return fmt::format("page {}", w.page);
+    if (w.part != 0) {
+        const std::string& part = d.parts[w.part - 1];
+        if (part == "word/document.xml") return fmt::format("paragraph {}", w.paragraph + 1);
+        return fmt::format("{} paragraph {}", part, w.paragraph + 1);
+    }
+    return fmt::format("line {}", w.line);
+}
+
 std::string line_of(const Comparison& c, const ClauseEntry& e) {
     std::string out;
-    if (!e.old_ids.empty()) out += fmt::format("old line {}", (*c.old_doc)[e.old_ids.front()].where.line);
+    if (!e.old_ids.empty()) out += "old " + place_of(*c.old_doc, e.old_ids.front());
     if (!e.new_ids.empty()) {
         if (!out.empty()) out += ", ";
-        out += fmt::format("new line {}", (*c.new_doc)[e.new_ids.front()].where.line);
+        out += "new " + place_of(*c.new_doc, e.new_ids.front());
     }
     return out;
 }
