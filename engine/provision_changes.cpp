@@ -85,6 +85,22 @@ ProvisionChangeKind classify_pair(const Classification& o, const Classification&
 }
 
 
+// The most similar of `old_units`, in their order, to `words` at or above `threshold` that is
+// still unpaired (ties: the first), or none. `scored` counts the comparisons.
+std::uint32_t most_similar(const ProvisionKeys& o, std::span<const std::uint32_t> old_units,
+                           std::span<const std::uint32_t> words, double threshold,
+                           const std::vector<std::uint32_t>& partner_of_old, std::uint64_t& scored) {
+    std::uint32_t best = ProvisionPlace::none;
+    double best_sim = threshold;
+    for (const std::uint32_t oi : old_units) {
+        if (partner_of_old[oi] != ProvisionPlace::none) continue;
+        ++scored;
+        const double sim = seq::dice(o.words_of(oi), words);
+        if (sim >= best_sim) best = oi, best_sim = sim + 1e-9;
+    }
+    return best;
+}
+
 // The most similar unpaired provision of a pool for a Dice threshold t, without comparing
 // every pair (prefix filtering). Words are multisets: each occurrence is an element (its
 // word, its ordinal). Dice(A, B) ≥ t needs |A ∩ B| ≥ t·|A|/(2 − t) and the same of B; so
@@ -153,16 +169,8 @@ public:
             }
             std::sort(candidates_.begin(), candidates_.end());
         }
-        std::uint32_t best = ProvisionPlace::none;
-        double best_sim = threshold_;
-        for (const std::uint32_t at : candidates_) {
-            const std::uint32_t oi = pool_[at];
-            if (partner_of_old[oi] != ProvisionPlace::none) continue;
-            ++looked_at;
-            const double sim = seq::dice(o_.words_of(oi), words);
-            if (sim >= best_sim) best = oi, best_sim = sim + 1e-9;   // ties: the first in order
-        }
-        return best;
+        for (std::uint32_t& at : candidates_) at = pool_[at];   // pool order, as units
+        return most_similar(o_, candidates_, words, threshold_, partner_of_old, looked_at);
     }
 
 private:
@@ -392,13 +400,7 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
             const double threshold = pass == 0 ? same_clause_similarity : other_clause_similarity;
             std::uint32_t best = none;
             if (pool->size() <= scanned_pool) {
-                double best_sim = threshold;
-                for (std::uint32_t oi : *pool) {
-                    if (partner_of_old[oi] != none) continue;
-                    ++scored;
-                    const double sim = seq::dice(o.words_of(oi), n.words_of(ni));
-                    if (sim >= best_sim) best = oi, best_sim = sim + 1e-9;  // ties: the first in order
-                }
+                best = most_similar(o, *pool, n.words_of(ni), threshold, partner_of_old, scored);
             } else if (pass == 0) {
                 auto it = indexed_clauses.find(clause);
                 if (it == indexed_clauses.end()) it = indexed_clauses.try_emplace(clause, o, *pool, threshold, rank).first;

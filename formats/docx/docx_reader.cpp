@@ -29,6 +29,12 @@ namespace redline::formats {
 
 namespace {
 
+// The 1-based paragraph of word/document.xml a place is, which stands as its `line`; 0 for a
+// place in another part (a note's).
+std::uint32_t body_line(docx::Place place) { return place.part == 0 ? place.index + 1 : 0; }
+
+SourceLocation location(docx::Place place, std::uint32_t line) { return {line, place.part + 1, place.index}; }
+
 class Lines {
 public:
     explicit Lines(const docx::Model& model) : model_(model) {}
@@ -39,7 +45,7 @@ public:
                 table(model_.tables[b.index]);
             } else {
                 const docx::Paragraph& p = model_.paragraphs[b.index];
-                const std::uint32_t line = p.place.part == 0 ? p.place.index + 1 : 0;
+                const std::uint32_t line = body_line(p.place);
                 paragraph(p, line, true);
             }
         }
@@ -52,7 +58,7 @@ private:
     // Adds one line; its SourceLine::line is the index of its place, plus one.
     SourceLine& add(std::string text, docx::Place place, std::uint32_t document_line, LineHint hint) {
         texts_.push_back(std::move(text));
-        places.push_back({document_line, place.part + 1, place.index});
+        places.push_back(location(place, document_line));
         SourceLine l;
         l.text = texts_.back();
         l.line = static_cast<std::uint32_t>(places.size());
@@ -98,7 +104,7 @@ private:
     }
 
     void table(const docx::Table& t) {
-        const std::uint32_t document_line = t.place.part == 0 ? t.place.index + 1 : 0;
+        const std::uint32_t document_line = body_line(t.place);
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             std::string row;
             for (std::size_t c = 0; c < t.rows[r].size(); ++c) {
@@ -106,7 +112,7 @@ private:
                 row += t.rows[r][c];
             }
             const docx::Place place = t.row_places[r];
-            add(std::move(row), place, place.part == 0 ? place.index + 1 : document_line, LineHint::table_row);
+            add(std::move(row), place, place.part == 0 ? body_line(place) : document_line, LineHint::table_row);
         }
         blank(t.place, document_line);
         notes(t.notes, document_line);
@@ -148,7 +154,7 @@ void attach_tracked_changes(const docx::Model& model, Document& doc) {
         c.author = t.author;
         c.date = t.date;
         c.text = t.text;
-        c.where = {t.place.part == 0 ? t.place.index + 1 : 0, t.place.part + 1, t.place.index};
+        c.where = location(t.place, body_line(t.place));
         auto it = owner.upper_bound({c.where.part, c.where.paragraph});
         if (it != owner.begin() && std::prev(it)->first.first == c.where.part) c.clause = std::prev(it)->second;
         doc.tracked_changes.push_back(std::move(c));
