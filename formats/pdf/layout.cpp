@@ -18,6 +18,22 @@ char32_t last_char(std::string_view s) {
     return e == 0 ? 0 : text::prev(s, e);
 }
 
+// A list marker as Word and LibreOffice set it apart from its text by a tab: "•", "o",
+// "a)", "1."; `t` is a line or a word.
+bool marker_text(std::string_view t) {
+    t = scan::trim(t);
+    return !t.empty() && t.size() <= 4 && scan::width(t) <= 3 &&
+           (numbering::parse_list_marker(std::string(t) + " x", true).has_value() || t == "o" || t == "\xC2\xB7" ||
+            t == "\xE2\x96\xAA" || t == "\xE2\x80\x93");
+}
+
+// Courier, Consolas, "… Mono": the faces code is set in.
+bool monospace(std::string_view font) {
+    for (std::string_view face : {"Courier", "Consola", "Mono", "Menlo", "Inconsolata"})
+        if (font.find(face) != std::string_view::npos) return true;
+    return false;
+}
+
 bool same_band(const Word& a, const Word& b) {
     const float overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
     const float shorter = std::min(a.y1 - a.y0, b.y1 - b.y0);
@@ -28,12 +44,17 @@ struct LineBuilder {
     Line line;
     std::vector<const Word*> words;
 
-    void add(const Word& w, const Word* prev) {
+    void add(const Word& w, const Word* prev, const std::vector<Font>& fonts) {
         if (prev != nullptr) {
             const float gap = w.x0 - prev->x1;
             const float em = std::max(w.size, prev->size);
             const bool cjk = scan::is_cjk(last_char(line.text)) && scan::is_cjk(text::first(w.text));
             if (!cjk && (prev->space_after || gap > 0.25f * em)) line.text += ' ';
+            // A marker a tab away from the words after it opens a list item (a number in a
+            // monospace face is a code line's: see code_line_number).
+            if (words.size() == 1 && gap > 0.8f * em && marker_text(prev->text) &&
+                !(monospace(fonts[prev->font].name) && scan::digit(text::first(prev->text)) >= 0))
+                line.marker = true;
             line.x0 = std::min(line.x0, w.x0);
             line.y0 = std::min(line.y0, w.y0);
             line.x1 = std::max(line.x1, w.x1);
@@ -62,6 +83,7 @@ struct LineBuilder {
         }
         line.size = std::max_element(sizes.begin(), sizes.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
         line.bold = bold * 10 >= all * 9;
+        line.monospace = std::all_of(words.begin(), words.end(), [&](const Word* w) { return monospace(fonts[w->font].name); });
         line.page = page;
         if (!scan::is_blank(line.text)) out.push_back(std::move(line));
         line = Line{};
@@ -156,16 +178,10 @@ std::string word_after(std::string_view s) {
     return w;
 }
 
-}  // namespace
-
-// A list marker set apart from its text by a tab ("•", "o", "a)", "1."): the text beside it
-// is its line, wherever poppler's order put the two.
-bool lone_marker(const Line& l) {
-    const std::string_view t = scan::trim(l.text);
-    return !t.empty() && t.size() <= 4 && scan::width(t) <= 3 &&
-           (numbering::parse_list_marker(std::string(t) + " x").has_value() || t == "o" || t == "\xC2\xB7" ||
-            t == "\xE2\x96\xAA" || t == "\xE2\x80\x93");
-}
+// A number in a monospace face is a code listing's line number, typed before the code with
+// spaces, not a list item's ("1.  <?xml …"); Word's second-level bullet "o" is set in
+// Courier New too, and stays a marker.
+bool code_line_number(const Line& l) { return l.monospace && scan::digit(text::first(l.text)) >= 0; }
 
 // Poppler often gives a column of list markers as a block of its own, before the items'
 // text: each marker goes to the first later line of the page beside it, looked for among the
@@ -175,14 +191,15 @@ void attach_markers(std::vector<Line>& lines, std::size_t from) {
     std::vector<bool> attached(lines.size() - from, false);
     for (std::size_t i = from; i < lines.size(); ++i) {
         const Line& m = lines[i];
-        if (m.rotated || !lone_marker(m)) continue;
+        if (m.rotated || !marker_text(m.text) || code_line_number(m)) continue;
         for (std::size_t j = i + 1; j < lines.size() && j < i + window; ++j) {
             Line& l = lines[j];
-            if (l.rotated || lone_marker(l) || attached[j - from]) continue;
+            if (l.rotated || marker_text(l.text) || attached[j - from]) continue;
             const float overlap = std::min(m.y1, l.y1) - std::max(m.y0, l.y0);
             if (overlap < 0.5f * std::min(m.y1 - m.y0, l.y1 - l.y0) || l.x0 <= m.x1 || l.x0 - m.x1 > 6 * l.size) continue;
             l.text = m.text + ' ' + l.text;
             l.x0 = m.x0;
+            l.marker = true;
             attached[i - from] = true;
             break;
         }
@@ -196,6 +213,8 @@ void attach_markers(std::vector<Line>& lines, std::size_t from) {
     lines.resize(kept);
 }
 
+}  // namespace
+
 void page_lines(const Page& page, const std::vector<Font>& fonts, std::uint32_t page_number, std::vector<Line>& out) {
     const std::size_t first = out.size();
     LineBuilder b;
@@ -207,7 +226,7 @@ void page_lines(const Page& page, const std::vector<Font>& fonts, std::uint32_t 
             b.finish(fonts, page_number, out);
             prev = nullptr;
         }
-        b.add(w, prev);
+        b.add(w, prev, fonts);
         prev = &w;
     }
     b.finish(fonts, page_number, out);
@@ -243,7 +262,7 @@ std::vector<Paragraph> paragraphs(const std::vector<Line>& lines) {
                 const bool mid_sentence = (tail >= 'a' && tail <= 'z') || tail == ',' || tail == 0xFF0C || tail == 0x3001;
                 const bool heading_below = l.bold && structural_start(l.text);
                 const bool heading_above = prev->bold && structural_start(out.back().text);
-                joins = std::fabs(l.size - prev->size) <= 0.6f && !ended && !heading_below && !heading_above &&
+                joins = std::fabs(l.size - prev->size) <= 0.6f && !ended && !heading_below && !heading_above && !l.marker &&
                         (continues_in_text(l.text) || (mid_sentence && l.bold == prev->bold) || !structural_start(l.text));
             } else if (same_face) {
                 const float usual = pitches.usual(l.size);
@@ -258,7 +277,9 @@ std::vector<Paragraph> paragraphs(const std::vector<Line>& lines) {
                 // A bold line with a number is a heading of its own, even under another one.
                 const bool opens =
                     structural_start(l.text) && (ended || short_line || l.bold || l.x0 < prev->x0 - 0.5f * l.size);
-                joins = !gap && !short_line && !indented && !outdented && !opens;
+                // A marker set apart from its text opens an item, however short the items of
+                // a list (or of a list set in columns) are.
+                joins = !gap && !short_line && !indented && !outdented && !opens && !l.marker;
             }
         }
         if (joins) {
@@ -284,6 +305,7 @@ std::vector<Paragraph> paragraphs(const std::vector<Line>& lines) {
             p.size = l.size;
             p.bold = l.bold;
             p.toc_entry = numbering::is_toc_entry(scan::trim(l.text));
+            p.list_item = l.marker;
             out.push_back(std::move(p));
             right = l.x1;
             left = l.x0;

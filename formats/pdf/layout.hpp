@@ -31,6 +31,8 @@ struct Line {
     float size = 0;            // the font size of most of its characters
     bool bold = false;         // all of it in a bold face
     bool rotated = false;
+    bool monospace = false;    // all of it in a monospace face (Courier, Consolas, … Mono)
+    bool marker = false;       // opens with a list marker set apart from its text (Word's bullets)
     std::uint32_t page = 0;    // 1-based
 };
 
@@ -40,6 +42,7 @@ struct Paragraph {
     float size = 0;
     bool bold = false;
     bool toc_entry = false;    // a table-of-contents entry (leaders and a page number)
+    bool list_item = false;    // opens with a list marker set apart from its text
 };
 
 // The lines of one page (1-based `page_number`), in reading order.
