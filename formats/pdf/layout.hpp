@@ -4,17 +4,19 @@
 // moving right, with less than three ems between them. Words are joined with a space where
 // poppler saw one or the gap is wider than a quarter em — but never between two CJK
 // characters (justified Chinese text spreads its characters; an extractor that spaces them
-// breaks every word), and full-width punctuation stays as printed.
+// breaks every word), and full-width punctuation stays as printed. A list marker set a tab
+// apart from its text ("•", "o", "a)", "1."; in a column poppler gives apart, or in the line)
+// marks the line as an item's first.
 //
 // Paragraphs: a line continues the paragraph before it unless something says otherwise — a
 // different font size or weight, a vertical gap wider than the document's usual line pitch
 // for that size, a first-line indent, a previous line that ended well short of the column's
 // right edge, a line opening with a clause number or list marker after a finished sentence,
-// or a table-of-contents entry. Across a page or column break, a paragraph continues only
-// when its last line ended mid-sentence and the next begins in lower case or CJK text, in the
-// same font size and weight. An English word hyphenated at a line end is joined; its hyphen
-// is dropped when the document spells the word without one elsewhere, kept otherwise
-// ("re-approve").
+// a marker set apart (however short the items), or a table-of-contents entry. Across a page
+// or column break, a paragraph continues only when its last line ended mid-sentence and the
+// next begins in lower case or CJK text, in the same font size and weight. An English word
+// hyphenated at a line end is joined; its hyphen is dropped when the document spells the word
+// without one elsewhere, kept otherwise ("re-approve").
 #pragma once
 
 #include "formats/pdf/extract.hpp"
