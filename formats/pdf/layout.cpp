@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <unordered_set>
 
@@ -156,6 +157,44 @@ float first_word_width(const Line& l) {
     return (l.x1 - l.x0) * static_cast<float>(scan::width(t.substr(0, end))) / static_cast<float>(all);
 }
 
+// The right edge of the text on each page whose text is justified: the end most lines share
+// (within a point), when at least a third of the page's lines, and three or more, end there.
+class JustifiedEdges {
+public:
+    explicit JustifiedEdges(const std::vector<Line>& lines) {
+        std::size_t i = 0;
+        while (i < lines.size()) {
+            const std::uint32_t page = lines[i].page;
+            std::map<long, std::size_t> ends;
+            std::size_t all = 0;
+            for (; i < lines.size() && lines[i].page == page; ++i) {
+                if (lines[i].rotated) continue;
+                ++ends[std::lround(lines[i].x1)];
+                ++all;
+            }
+            long best = 0;
+            std::size_t most = 0;
+            for (const auto& [end, n] : ends) {
+                // A point either side: the same edge.
+                const std::size_t near = n + (ends.contains(end - 1) ? ends.at(end - 1) : 0) + (ends.contains(end + 1) ? ends.at(end + 1) : 0);
+                if (near > most) {
+                    most = near;
+                    best = end;
+                }
+            }
+            if (most >= 3 && most * 3 >= all) edges_[page] = static_cast<float>(best) + 0.5f;
+        }
+    }
+    // 0 when the page's text is not justified.
+    float edge(std::uint32_t page) const {
+        auto it = edges_.find(page);
+        return it == edges_.end() ? 0 : it->second;
+    }
+
+private:
+    std::map<std::uint32_t, float> edges_;
+};
+
 struct Hyphen {
     std::size_t paragraph;
     std::size_t offset;   // of the '-' in the paragraph's text
@@ -247,6 +286,8 @@ std::vector<Paragraph> paragraphs(const std::vector<Line>& lines) {
     const Line* prev = nullptr;
     bool prev_first = true;   // prev is the first line of its paragraph
     float right = 0;          // right edge of the current paragraph's lines so far
+    float flush_before = 0;   // the leftmost end of its lines before the last (∞ for one line)
+    const JustifiedEdges justified(lines);
     float left = 0;
     for (const Line& l : lines) {
         bool joins = false;
@@ -274,12 +315,20 @@ std::vector<Paragraph> paragraphs(const std::vector<Line>& lines) {
                 const bool short_line = prev->x1 + first_word_width(l) + 0.3f * l.size < edge;
                 const bool indented = !prev_first && l.x0 > prev->x0 + 0.8f * l.size;
                 const bool outdented = l.x0 < left - 0.8f * l.size && !prev_first;
+                // Justification stretches every line of a paragraph to the column's edge but
+                // its last: in a justified paragraph (its earlier lines flush with the edge), a
+                // sentence that ends short of the edge ends the paragraph, even where the next
+                // line's first word would not have fitted after it.
+                const char32_t next = text::first(scan::trim_left(l.text));
+                const float flush = justified.edge(l.page);
+                const bool justified_end = flush > 0 && !prev_first && flush_before >= flush - 1.0f &&
+                                           prev->x1 < flush - 0.15f * l.size && ended && !(next >= 'a' && next <= 'z');
                 // A bold line with a number is a heading of its own, even under another one.
                 const bool opens =
                     structural_start(l.text) && (ended || short_line || l.bold || l.x0 < prev->x0 - 0.5f * l.size);
                 // A marker set apart from its text opens an item, however short the items of
                 // a list (or of a list set in columns) are.
-                joins = !gap && !short_line && !indented && !outdented && !opens && !l.marker;
+                joins = !gap && !short_line && !justified_end && !indented && !outdented && !opens && !l.marker;
             }
         }
         if (joins) {
@@ -295,6 +344,7 @@ std::vector<Paragraph> paragraphs(const std::vector<Line>& lines) {
                 p.text += ' ';
             }
             p.text += l.text;
+            flush_before = std::min(flush_before, prev->x1);
             right = std::max(right, l.x1);
             left = std::min(left, l.x0);
             prev_first = false;
@@ -308,6 +358,7 @@ std::vector<Paragraph> paragraphs(const std::vector<Line>& lines) {
             p.list_item = l.marker;
             out.push_back(std::move(p));
             right = l.x1;
+            flush_before = std::numeric_limits<float>::infinity();
             left = l.x0;
             prev_first = true;
         }
