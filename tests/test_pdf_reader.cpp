@@ -290,6 +290,24 @@ BOOST_AUTO_TEST_CASE(markers_set_apart_open_list_items) {
                boost::test_tools::per_element());
 }
 
+// A Word file's compressed data may hold "%PDF-" within its first kilobyte: a file that opens
+// as a ZIP package is never taken for a PDF, whatever its name (the docx fuzz target's input
+// tests/fuzz_regressions/docx/zip-with-pdf-header-in-its-first-kilobyte).
+BOOST_AUTO_TEST_CASE(a_package_with_pdf_bytes_inside_is_no_pdf) {
+    const std::string bytes = std::string("PK\x03\x04", 4) + std::string(40, 'x') + "%PDF-1.7" + std::string(40, 'y');
+    for (const char* name : {"draft.pdf", "draft.docx"}) {
+        formats::ReadOptions o;
+        o.path = name;
+        std::string error = "(no error)";
+        try {
+            formats::read_document(bytes, o);
+        } catch (const InputError& e) {
+            error = e.describe();
+        }
+        BOOST_TEST(error == std::string(name) + ": not a readable ZIP container (Not a zip archive)");
+    }
+}
+
 // ---- failure modes and limits -------------------------------------------------------------
 
 BOOST_AUTO_TEST_CASE(failures_are_errors_that_say_what_to_do) {
