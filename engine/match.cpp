@@ -22,7 +22,8 @@ namespace {
 constexpr double similar_alone = 0.5;        // enough on its own
 constexpr double similar_with_evidence = 0.3;  // enough with a matched parent, label or title
 constexpr double same_label_floor = 0.2;     // leftovers with equal label under matched parents
-constexpr double same_place_floor = 0.4;    // a rewritten clause between two pairs that kept their order
+constexpr double same_place_floor = 0.4;
+constexpr double stray_part_similar = 0.8;  // a part of a clause that went elsewhere than its clause    // a rewritten clause between two pairs that kept their order
 constexpr std::size_t rarity_ranked_words = 20;  // words in both texts before rare words rank candidates
 constexpr double children_share = 0.5;       // share of children that must agree (Dice)
 constexpr double split_containment = 0.7;    // share of a part found in the other side's residue
@@ -432,6 +433,7 @@ public:
         match_by_children();
         match_similar_content(false);
         match_by_children();
+        drop_stray_parts();
         match_same_label();
         match_same_place();
         form_groups(out_, find_splits_and_merges());
@@ -625,6 +627,25 @@ private:
         return k == ClauseKind::clause || k == ClauseKind::annex || k == ClauseKind::term_entry;
     }
 
+    // Whether an equal number says something here: the paired siblings next to new clause n
+    // kept their numbers, or none of them is paired yet. Where a revision renumbered the
+    // articles around n (a law with articles inserted before it), "第九十四条" in both drafts
+    // names two different articles.
+    bool numbering_kept(ClauseId n) const {
+        bool kept = false, changed = false;
+        const ClauseId parent = new_.doc[n].parent;
+        if (parent == no_clause) return true;
+        ClauseId prev = no_clause;
+        for (ClauseId c = new_.doc.first_child(parent); c != n && c != no_clause; c = new_.doc.next_sibling(c)) prev = c;
+        for (ClauseId s : {prev, new_.doc.next_sibling(n)}) {
+            if (s == no_clause || new_.doc.label(s).empty()) continue;
+            const ClauseId o = out_.new_to_old[s];
+            if (o == no_clause) continue;
+            (old_.doc.label(o) == new_.doc.label(s) ? kept : changed) = true;
+        }
+        return kept || !changed;
+    }
+
     bool leaf(const Document& doc, ClauseId id) const { return doc.first_child(id) == no_clause; }
 
     // The old clause whose title equals new node n's, when that title names exactly one
@@ -655,6 +676,7 @@ private:
             double similarity;
             ClauseId o, n;
             bool evidence;
+            bool by_number;   // only an equal number let it in
         };
         std::vector<Candidate> all;
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
@@ -673,13 +695,22 @@ private:
                 // A list item's "（二）" or "b)" names it only within its clause: under other
                 // parents an equal label is no evidence (every list has a second item).
                 const bool label = !old_.doc.label(o).empty() && old_.doc.label(o) == new_.doc.label(n) &&
-                                   (labels_are_global(o) || parent);
+                                   (labels_are_global(o) || parent) && numbering_kept(n);
                 const bool title = !old_.doc.title(o).empty() && old_.doc.title(o) == new_.doc.title(n);
                 const bool evidence = parent || label || title;
                 if (sim < similar_alone && !(evidence && sim >= similar_with_evidence)) continue;
+                // The words in common must be more than the common words of the drafts' language.
+                // Without a name in common, the words in common must be more than the common
+                // words of the drafts' language: a short article of the same shape shares
+                // "股份有限公司…应当" with many ("evidence before a move"). A matched parent
+                // (a chapter of forty articles) lowers the bar but does not remove it.
+                if (!label && !title) {
+                    if (rarity_.empty()) compute_rarity();
+                    if (weighted_dice(old_.bag(o), new_.bag(n)) < (parent ? similar_with_evidence : similar_alone)) continue;
+                }
                 const double rank = ranking_similarity(o, n, sim) + 0.05 * (parent + label + title) +
                                     (o == same_title ? distinctive_title_bonus : 0.0);
-                all.push_back({rank, sim, o, n, evidence});
+                all.push_back({rank, sim, o, n, evidence, sim < similar_alone && !parent && !title});
             }
         }
         std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
@@ -688,8 +719,33 @@ private:
         });
         for (const Candidate& c : all) {
             if (!old_free(c.o) || !new_free(c.n)) continue;
+            // Pairs made since the candidates were scored may show the numbers around it moved.
+            if (c.by_number && !numbering_kept(c.n)) continue;
             const bool same_label = old_.doc.label(c.o) == new_.doc.label(c.n) && parents_matched(c.o, c.n);
             pair(c.o, c.n, c.similarity, same_label ? MatchReason::same_label_similar : MatchReason::similar_content);
+        }
+    }
+
+    // A list item or paragraph paired by similar content with one in another clause, while its
+    // own clause is paired with a third clause: an item of one list is like an item of another
+    // ("聘任或者解聘公司副经理、财务负责人" and "聘任、解聘财务负责人") without being it. Unless
+    // the two are nearly the same text, the pair is undone and the parts are left to the passes
+    // that look at their place.
+    void drop_stray_parts() {
+        auto part = [](ClauseKind k) { return k == ClauseKind::list_item || k == ClauseKind::paragraph; };
+        for (ClauseId n = 1; n < new_.doc.size(); ++n) {
+            const ClauseId o = out_.new_to_old[n];
+            if (o == no_clause || out_.reason[n] != MatchReason::similar_content || out_.score[n] >= stray_part_similar) continue;
+            if (!part(new_.doc[n].kind) || !part(old_.doc[o].kind)) continue;
+            const ClauseId po = old_.doc[o].parent, pn = new_.doc[n].parent;
+            if (po == no_clause || pn == no_clause || out_.old_to_new[po] == pn) continue;
+            const bool old_parent_elsewhere = out_.old_to_new[po] != no_clause;
+            const bool new_parent_elsewhere = out_.new_to_old[pn] != no_clause;
+            if (!old_parent_elsewhere && !new_parent_elsewhere) continue;
+            out_.old_to_new[o] = no_clause;
+            out_.new_to_old[n] = no_clause;
+            out_.score[n] = 0;
+            out_.reason[n] = MatchReason::none;
         }
     }
 
@@ -767,7 +823,7 @@ private:
                 if (b == o) ++j;
                 ++examined_total;
                 if (!old_free(o) || old_.doc[o].kind != new_.doc[n].kind) continue;
-                const bool label = !new_.doc.label(n).empty() && old_.doc.label(o) == new_.doc.label(n);
+                const bool label = !new_.doc.label(n).empty() && old_.doc.label(o) == new_.doc.label(n) && numbering_kept(n);
                 const bool title = !new_.doc.title(n).empty() && old_.doc.title(o) == new_.doc.title(n);
                 // Two clauses without words share no content: no similarity, not seq::dice's 1.
                 const bool no_words = old_.bag(o).empty() && new_.bag(n).empty();
