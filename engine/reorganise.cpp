@@ -19,6 +19,8 @@ constexpr double similar_sentence = 0.6;       // weighted Dice of a sentence an
 constexpr double contained_sentence = 0.85;    // … or the smaller one almost wholly inside the other
 constexpr double contained_floor = 0.35;       //   while the larger one is not mostly new words
 constexpr double moved_share = 0.25;           // share of a clause's sentence weight that makes a link
+constexpr double moved_share_alone = 0.15;     // … of a short clause that has no partner
+constexpr std::uint32_t short_clause_sentences = 6;   // traced sentences of a short clause (an article, not a section)
 constexpr std::uint32_t max_posting = 64;      // words in more sentences than this find no candidates
 constexpr std::size_t probe_words = 6;
 constexpr double stray_part_similar = 0.8;     // a part moved into a part of an unrelated clause         // a sentence's rarest words used to find candidates
@@ -341,7 +343,15 @@ void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old
         if (stray_parts(old_doc, o, new_doc, n, al) && m.best < stray_part_similar) continue;
         // A sentence is a large share of a short article but a small one of a long section: a
         // single moved sentence links two law articles, not two sections of an Internet-Draft.
-        if (weight < moved_share * olds.node_weight[o] && weight < moved_share * news.node_weight[n]) continue;
+        // A short clause with no partner has no other source or successor: a smaller share of
+        // it is enough (an article of five sentences that took one from an old article).
+        auto short_and_alone = [](const Sentences& side, ClauseId node, ClauseId partner) {
+            return partner == no_clause && side.node_first[node + 1] - side.node_first[node] <= short_clause_sentences;
+        };
+        const double share = short_and_alone(olds, o, al.old_to_new[o]) || short_and_alone(news, n, al.new_to_old[n])
+                                 ? moved_share_alone
+                                 : moved_share;
+        if (weight < share * olds.node_weight[o] && weight < share * news.node_weight[n]) continue;
         links.emplace_back(o, n);
         if (al.new_to_old[n] == no_clause) {
             al.reason[n] = MatchReason::traced;

@@ -202,3 +202,20 @@ BOOST_AUTO_TEST_CASE(an_equal_number_is_no_evidence_where_the_articles_around_we
     BOOST_TEST(entry_of_new(c, "第四条") == "added →第四条");
     BOOST_TEST(entry_of_new(c, "第六条") == "renumbered 第五条→第六条");
 }
+
+// One sentence of five went from an article into a new short article of five sentences: a
+// fifth of either, under the share that links two paired clauses, but the new article has no
+// other source. It is linked as a split of the old article.
+BOOST_AUTO_TEST_CASE(a_sentence_that_became_part_of_a_new_short_article_is_traced) {
+    const std::string kept = "理事会由五名至九名理事组成。理事每届任期不超过五年。理事任期届满，连选可以连任。"
+                             "理事会设理事长一人，由全体理事过半数选举产生。";
+    const std::string old_law = std::string(law_head) + article("第一条", article_a) +
+                                "第二条 示例组织的出资划分为份额，每一份额的金额相等。" + kept + "\n\n" + article("第三条", article_b);
+    const std::string new_law = std::string(law_head) + article("第一条", article_a) + "第二条 " + kept + "\n\n" +
+                                article("第三条", article_b) +
+                                "第四条 示例组织的出资划分为份额，每一份额的金额相等。份额可以依法转让。"
+                                "转让份额应当在登记机关办理变更登记。受让人自登记之日起享有成员权利。"
+                                "章程对份额转让另有规定的，从其规定。\n";
+    const Comparison c = compare_texts(old_law, new_law);
+    BOOST_TEST(groups(c) == std::vector<std::string>{"split 第二条→第二条+第四条 0:0 0:1"}, boost::test_tools::per_element());
+}
