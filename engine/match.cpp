@@ -22,8 +22,10 @@ namespace {
 constexpr double similar_alone = 0.5;        // enough on its own
 constexpr double similar_with_evidence = 0.3;  // enough with a matched parent, label or title
 constexpr double same_label_floor = 0.2;     // leftovers with equal label under matched parents
-constexpr double same_place_floor = 0.4;
-constexpr double stray_part_similar = 0.8;  // a part of a clause that went elsewhere than its clause    // a rewritten clause between two pairs that kept their order
+constexpr double same_place_floor = 0.4;     // a rewritten clause between two pairs that kept their order
+constexpr double stray_part_similar = 0.8;   // a part of a clause that went elsewhere than its clause
+constexpr double promoted_containment = 0.6;  // weighted share of the smaller of (lead-in + item, article) in the other
+constexpr double promoted_item_share = 0.3;   // … and of the item's own words found in the article
 constexpr std::size_t rarity_ranked_words = 20;  // words in both texts before rare words rank candidates
 constexpr double children_share = 0.5;       // share of children that must agree (Dice)
 constexpr double split_containment = 0.7;    // share of a part found in the other side's residue
@@ -65,6 +67,18 @@ struct Side {
         return bag_[id];
     }
     std::size_t words_in(ClauseId id) const { return words_[id]; }
+    // Sorted word keys of a node's title and text and of all its descendants': what a clause
+    // whose list became running text says as a whole. Made afresh on each call.
+    std::vector<std::uint32_t> subtree_bag(ClauseId id) const {
+        std::vector<std::uint32_t> b;
+        b.reserve(subtree_words[id]);
+        for (ClauseId d = id; d < doc[id].end; ++d) {
+            const std::vector<std::uint32_t>& own = bag(d);
+            b.insert(b.end(), own.begin(), own.end());
+        }
+        sort_ids(b);
+        return b;
+    }
     std::vector<std::uint64_t> subtree_fp;        // content of the subtree, labels ignored
     std::vector<std::uint32_t> subtree_words;     // word tokens in the subtree
 
@@ -436,6 +450,7 @@ public:
         drop_stray_parts();
         match_same_label();
         match_same_place();
+        match_promoted_items();
         form_groups(out_, find_splits_and_merges());
         return std::move(out_);
     }
@@ -690,7 +705,16 @@ private:
                 found.push_back(same_title);
             for (ClauseId o : found) {
                 if (!compatible_kinds(o, n) || (leaves_only && !leaf(old_.doc, o)) || takes_from_namesake(o, n)) continue;
-                const double sim = seq::dice(old_.bag(o), new_.bag(n));  // bag(n) has words
+                // A clause with a list against one without: the list is part of what it says
+                // ("发起人应当承担下列责任：" alone looks like any article about 发起人).
+                std::vector<std::uint32_t> whole_old, whole_new;
+                if (leaf(old_.doc, o) != leaf(new_.doc, n)) {
+                    if (leaf(old_.doc, o)) whole_new = new_.subtree_bag(n);
+                    else whole_old = old_.subtree_bag(o);
+                }
+                const std::vector<std::uint32_t>& ob = whole_old.empty() ? old_.bag(o) : whole_old;
+                const std::vector<std::uint32_t>& nb = whole_new.empty() ? new_.bag(n) : whole_new;
+                const double sim = seq::dice(ob, nb);  // bag(n) has words
                 const bool parent = parents_matched(o, n);
                 // A list item's "（二）" or "b)" names it only within its clause: under other
                 // parents an equal label is no evidence (every list has a second item).
@@ -706,7 +730,7 @@ private:
                 // (a chapter of forty articles) lowers the bar but does not remove it.
                 if (!label && !title) {
                     if (rarity_.empty()) compute_rarity();
-                    if (weighted_dice(old_.bag(o), new_.bag(n)) < (parent ? similar_with_evidence : similar_alone)) continue;
+                    if (weighted_dice(ob, nb) < (parent ? similar_with_evidence : similar_alone)) continue;
                 }
                 const double rank = ranking_similarity(o, n, sim) + 0.05 * (parent + label + title) +
                                     (o == same_title ? distinctive_title_bonus : 0.0);
@@ -888,6 +912,55 @@ private:
         });
         for (const Candidate& c : cands)
             if (old_free(c.o) && new_free(c.n)) pair(c.o, c.n, c.sim, MatchReason::same_place);
+    }
+
+    // Sums of rarity: of the words two sorted multisets share, and of each.
+    struct Weights {
+        double common = 0, a = 0, b = 0;
+    };
+    Weights weights(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) const {
+        Weights w;
+        std::size_t i = 0, j = 0;
+        while (i < a.size() && j < b.size()) {
+            if (a[i] < b[j]) w.a += rarity_[a[i++]];
+            else if (b[j] < a[i]) w.b += rarity_[b[j++]];
+            else w.common += rarity_[a[i]], w.a += rarity_[a[i]], w.b += rarity_[b[j]], ++i, ++j;
+        }
+        for (; i < a.size(); ++i) w.a += rarity_[a[i]];
+        for (; j < b.size(); ++j) w.b += rarity_[b[j]];
+        return w;
+    }
+
+    // Items that became articles: an old list's lead-in and one of its items say what a new
+    // article says ("设立股份有限公司，应当具备下列条件：…（四）发起人制订公司章程" → "设立股份有限
+    // 公司，应当由发起人共同制订公司章程"). The similarity passes compare an item with items
+    // only, and the lead-in alone shares too little with the article; together, weighted by
+    // rarity, the smaller is mostly inside the larger, and the item's own words are mostly
+    // in the article (so the lead-in alone does not decide).
+    void match_promoted_items() {
+        if (rarity_.empty()) compute_rarity();
+        for (ClauseId n = 1; n < new_.doc.size(); ++n) {
+            if (!new_free(n) || new_.doc[n].kind != ClauseKind::clause || !leaf(new_.doc, n) || new_.words_in(n) < min_part_words)
+                continue;
+            ClauseId best = no_clause;
+            double best_score = 0;
+            for (ClauseId o : free_index_->candidates(new_.shingles(n))) {
+                if (!old_free(o) || old_.doc[o].kind != ClauseKind::list_item || old_.words_in(o) < min_part_words) continue;
+                const ClauseId lead = old_.doc[o].parent;
+                if (lead == no_clause || old_.doc[lead].kind != ClauseKind::clause) continue;
+                std::vector<std::uint32_t> both = old_.bag(lead);
+                both.insert(both.end(), old_.bag(o).begin(), old_.bag(o).end());
+                sort_ids(both);
+                const Weights whole = weights(both, new_.bag(n));
+                const Weights item = weights(old_.bag(o), new_.bag(n));
+                if (whole.a <= 0 || whole.b <= 0 || item.a <= 0) continue;
+                const double contained = whole.common / std::min(whole.a, whole.b);
+                if (contained < promoted_containment || item.common < promoted_item_share * item.a) continue;
+                const double score = 2 * whole.common / (whole.a + whole.b);
+                if (score > best_score) best = o, best_score = score;
+            }
+            if (best != no_clause) pair(best, n, best_score, MatchReason::split);
+        }
     }
 
     // The nodes a split or merged part would sit next to: previous and next sibling, parent,

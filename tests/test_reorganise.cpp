@@ -219,3 +219,34 @@ BOOST_AUTO_TEST_CASE(a_sentence_that_became_part_of_a_new_short_article_is_trace
     const Comparison c = compare_texts(old_law, new_law);
     BOOST_TEST(groups(c) == std::vector<std::string>{"split 第二条→第二条+第四条 0:0 0:1"}, boost::test_tools::per_element());
 }
+
+// An item of a list that became an article of its own, reworded with its list's lead-in
+// ("设立示例组织，应当具备下列条件：…（三）发起人制订章程" → "设立示例组织，应当由发起人共同制订
+// 章程"): a promotion, paired item to article; the other items stay removed.
+BOOST_AUTO_TEST_CASE(an_item_that_became_an_article_with_its_lead_in_is_promoted) {
+    const std::string old_law = std::string(law_head) + article("第一条", article_a) +
+        "第二条 设立示例组织，应当具备下列条件：\n\n"
+        "（一）发起人符合法定人数；\n\n"
+        "（二）有固定的住所和必要的工作人员；\n\n"
+        "（三）发起人制订组织章程，采用募集方式设立的经创立大会通过。\n\n" +
+        article("第三条", article_b);
+    const std::string new_law = std::string(law_head) + article("第一条", article_a) + article("第二条", article_b) +
+        article("第三条", "设立示例组织，应当由发起人共同制订组织章程。");
+    const Comparison c = compare_texts(old_law, new_law);
+    BOOST_TEST(entry_of_new(c, "第三条") == "moved （三）→第三条");
+}
+
+// An article whose list of duties was removed and a new article about the same people: the
+// lead-in alone ("示例组织的发起人应当承担下列责任：") is much like the new article, the article
+// with its list is not. The list counts in the comparison, and nothing is paired.
+BOOST_AUTO_TEST_CASE(an_article_with_a_list_is_compared_with_its_list) {
+    const std::string old_law = std::string(law_head) + article("第一条", article_a) + article("第二条", article_b) +
+        "第三条 示例组织的发起人应当承担下列责任：\n\n"
+        "（一）组织不能成立时，对设立行为所产生的债务和费用负连带责任；\n\n"
+        "（二）组织不能成立时，对认缴人已缴纳的款项，负返还并加算银行同期存款利息的连带责任。\n\n" +
+        article("第四条", article_c);
+    const std::string new_law = std::string(law_head) + article("第一条", article_a) + article("第二条", article_b) +
+        article("第三条", article_c) + article("第四条", "示例组织的发起人应当对组织承担忠实义务。");
+    const Comparison c = compare_texts(old_law, new_law);
+    BOOST_TEST(entry_of_new(c, "第四条") == "added →第四条");
+}
