@@ -22,8 +22,8 @@ constexpr double moved_share = 0.25;           // share of a clause's sentence w
 constexpr double moved_share_alone = 0.15;     // … of a short clause that has no partner
 constexpr std::uint32_t short_clause_sentences = 6;   // traced sentences of a short clause (an article, not a section)
 constexpr std::uint32_t max_posting = 64;      // words in more sentences than this find no candidates
-constexpr std::size_t probe_words = 6;
-constexpr double stray_part_similar = 0.8;     // a part moved into a part of an unrelated clause         // a sentence's rarest words used to find candidates
+constexpr std::size_t probe_words = 6;         // a sentence's rarest words used to find candidates
+constexpr double stray_part_similar = 0.8;     // a part moved into a part of an unrelated clause
 
 // One sentence of a clause's own text: its distinct word keys, sorted.
 struct Sentence {
