@@ -723,7 +723,6 @@ private:
                 const bool title = !old_.doc.title(o).empty() && old_.doc.title(o) == new_.doc.title(n);
                 const bool evidence = parent || label || title;
                 if (sim < similar_alone && !(evidence && sim >= similar_with_evidence)) continue;
-                // The words in common must be more than the common words of the drafts' language.
                 // Without a name in common, the words in common must be more than the common
                 // words of the drafts' language: a short article of the same shape shares
                 // "股份有限公司…应当" with many ("evidence before a move"). A matched parent
@@ -935,8 +934,8 @@ private:
     // article says ("设立股份有限公司，应当具备下列条件：…（四）发起人制订公司章程" → "设立股份有限
     // 公司，应当由发起人共同制订公司章程"). The similarity passes compare an item with items
     // only, and the lead-in alone shares too little with the article; together, weighted by
-    // rarity, the smaller is mostly inside the larger, and the item's own words are mostly
-    // in the article (so the lead-in alone does not decide).
+    // rarity, the smaller is mostly inside the larger, and a good part of the item's own
+    // words are in the article (so the lead-in alone does not decide).
     void match_promoted_items() {
         if (rarity_.empty()) compute_rarity();
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
