@@ -13,9 +13,10 @@
 
 namespace redline::cli {
 
-// Inputs of at least this many bytes (all inputs of the run together) are worth the restart
-// (some 10 ms, a tenth of a percent of such a run).
-inline constexpr std::uint64_t huge_page_input_bytes = std::uint64_t{8} << 20;
+// Inputs of at least this many bytes (all inputs of the run together) are worth the restart:
+// it costs some 16 ms of processor time, and already at 2.5 MB (reworded-provisions of
+// bench/adversarial at 20,000) the run takes 374 ms instead of 638 (17,400 page faults: 5,600).
+inline constexpr std::uint64_t huge_page_input_bytes = std::uint64_t{1} << 20;
 
 // Call first in main(): keeps the command line for a restart and, in a restarted process,
 // gives GLIBC_TUNABLES back its value from before (so that the pager and LibreOffice see the

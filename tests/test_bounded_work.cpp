@@ -377,3 +377,23 @@ BOOST_AUTO_TEST_CASE(a_draft_too_large_for_the_memory_is_refused_before_it_is_re
     BOOST_TEST(r.out.empty());
     BOOST_TEST(!std::filesystem::exists(out));
 }
+
+BOOST_AUTO_TEST_CASE(a_run_restarted_for_huge_pages_writes_what_a_run_without_writes) {
+    // 1.2 MB of clauses: the run restarts itself with glibc.malloc.hugetlb=1 (cli/huge_pages);
+    // given that tunable already, it does not. Both write the same outline and exit alike.
+    const std::filesystem::path draft = std::filesystem::temp_directory_path() / ("redline-huge-" + std::to_string(::getpid()) + ".txt");
+    {
+        std::ofstream out(draft);
+        for (std::size_t i = 1; i <= 20000; ++i)
+            out << i << " Clause " << word_for(i, 'c') << "\n\nThe device shall keep the record of " << word_for(i, 'r') << ".\n\n";
+    }
+    BOOST_REQUIRE(std::filesystem::file_size(draft) >= (std::uintmax_t{1} << 20));
+    const run_cli::Result restarted = run_cli::redline("parse " + draft.string());
+    const run_cli::Result as_is = run_cli::redline("parse " + draft.string(), "GLIBC_TUNABLES=glibc.malloc.hugetlb=0");
+    std::filesystem::remove(draft);
+    BOOST_TEST(restarted.status == 0);
+    BOOST_TEST(as_is.status == 0);
+    BOOST_TEST(restarted.err == as_is.err);
+    BOOST_TEST(restarted.out.size() > 900000u);
+    BOOST_TEST((restarted.out == as_is.out));
+}
