@@ -7,7 +7,9 @@
 // Usage: scale_bench [--clauses N] [--repeat R] [--doublings D] [--numbered-titles yes|no] [--source FILE]
 //        Prints, for 1×, 2×, 4× and 8× N clauses (D doublings, default 3; 0 for N alone, to
 //        profile one size), the median time of R comparisons (default
-//        3), each in a fresh child process, and the ratios to 1×.
+//        3), each in a fresh child process, and the ratios to 1×. Beside the wall time, the
+//        median run's processor time (both threads; its system part, mostly page faults) and
+//        page faults: on a machine other work also loads, these vary far less than wall time.
 #include "cli/allocator.hpp"
 #include "engine/pipeline.hpp"
 #include "formats/reader.hpp"
@@ -24,6 +26,7 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -68,9 +71,27 @@ redline::Document build(const std::vector<std::vector<std::string>>& clauses, bo
 
 struct Sample {
     double seconds = 0;
+    double cpu_seconds = 0;    // user + system time of both threads of the comparison
+    double system_seconds = 0; // of which in the kernel (page faults, mostly)
+    long page_faults = 0;      // minor and major, during the comparison
     std::size_t entries = 0;
     double megabytes = 0;
 };
+
+// Processor time and page faults of this process so far. On a machine that other work also
+// loads, they vary far less than wall time does.
+struct Usage {
+    double cpu_seconds = 0;
+    double system_seconds = 0;
+    long page_faults = 0;
+};
+
+Usage usage() {
+    rusage r{};
+    ::getrusage(RUSAGE_SELF, &r);
+    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return {seconds(r.ru_utime) + seconds(r.ru_stime), seconds(r.ru_stime), r.ru_minflt + r.ru_majflt};
+}
 
 // One comparison of a generated draft of n clauses against its mutation.
 Sample run_once(std::size_t n, const std::vector<std::string>& pool, bool numbered_titles) {
@@ -108,7 +129,7 @@ Sample run_once(std::size_t n, const std::vector<std::string>& pool, bool number
     Sample out;
     for (const auto& cl : a)
         for (std::size_t k = 1; k < cl.size(); ++k) out.megabytes += static_cast<double>(cl[k].size()) / 1e6;
-    const redline::Document da = build(a, numbered_titles), db = build(b, numbered_titles);
+    redline::Document da = build(a, numbered_titles), db = build(b, numbered_titles);
     // The generator's strings are not the comparison's: a redline process holds only the two
     // documents (their peak memory, measured from outside, is the comparison's).
     std::vector<std::vector<std::string>>().swap(a);
@@ -119,10 +140,23 @@ Sample run_once(std::size_t n, const std::vector<std::string>& pool, bool number
     // comparison's second thread allocates from a heap of its own, which never reuses it.
     malloc_trim(0);
 #endif
+    const Usage u0 = usage();
     const auto t0 = std::chrono::steady_clock::now();
-    const redline::Comparison c = redline::compare(da, db);
+    // As `redline diff` runs it (cli/options.cpp): the old draft prepared on the second thread,
+    // whose heap gets the same allocator advice.
+    auto [old_draft, new_draft] = redline::prepare_pair(
+        [&] {
+            redline::cli::tune_thread_allocator();
+            return std::move(da);
+        },
+        [&] { return std::move(db); });
+    const redline::Comparison c = redline::compare(std::move(old_draft), std::move(new_draft));
     const auto t1 = std::chrono::steady_clock::now();
+    const Usage u1 = usage();
     out.seconds = std::chrono::duration<double>(t1 - t0).count();
+    out.cpu_seconds = u1.cpu_seconds - u0.cpu_seconds;
+    out.system_seconds = u1.system_seconds - u0.system_seconds;
+    out.page_faults = u1.page_faults - u0.page_faults;
     out.entries = c.entries.size();
     return out;
 }
@@ -160,8 +194,9 @@ double measure(std::size_t n, const std::vector<std::string>& pool, int repeat, 
     }
     std::sort(samples.begin(), samples.end(), [](const Sample& x, const Sample& y) { return x.seconds < y.seconds; });
     const Sample& median = samples[samples.size() / 2];
-    std::printf("%8zu clauses %9.1f MB  entries %8zu  %8.3f s (median of %d; %.3f-%.3f)\n", n, median.megabytes,
-                median.entries, median.seconds, repeat, samples.front().seconds, samples.back().seconds);
+    std::printf("%8zu clauses %9.1f MB  entries %8zu  %8.3f s (median of %d; %.3f-%.3f)  processor %.3f s (system %.3f)  page faults %ld\n",
+                n, median.megabytes, median.entries, median.seconds, repeat, samples.front().seconds,
+                samples.back().seconds, median.cpu_seconds, median.system_seconds, median.page_faults);
     return median.seconds;
 }
 

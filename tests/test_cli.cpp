@@ -570,7 +570,13 @@ BOOST_AUTO_TEST_CASE(only_filters_the_text_view_and_the_status) {
     BOOST_TEST(added.status == 0);
     BOOST_TEST(added.out == "redline: " + sample_dir + "2023-05-draft.en.txt → " + sample_dir +
                                 "2023-08-draft-for-comments.en.txt\n"
-                                "clauses: 10 modified, 1 renumbered, 1 moved, 5 removed, 1 merged, 81 unchanged\n");
+                                "clauses: 10 modified, 1 renumbered, 1 moved, 5 removed, 1 merged, 81 unchanged\n"
+                                "showing 0 of 18 changed clauses (--only added)\n");
+    // The header's counts are the whole comparison's; the next line says how much follows.
+    BOOST_TEST(moved.out.find("\nshowing 4 of 18 changed clauses (--only moved,renumbered)\n") != std::string::npos);
+    BOOST_TEST(provisions.out.find("\nshowing the provision changes and 0 of 18 changed clauses (--only provisions)\n") !=
+               std::string::npos);
+    BOOST_TEST(run("diff " + en_pair).out.find("\nshowing ") == std::string::npos);
     const Result unknown = run("diff --only removed,deleted " + en_pair);
     BOOST_TEST(unknown.status == 2);
     BOOST_TEST(unknown.err == "redline: error: --only: unknown kind 'deleted' (choose from removed, added, modified, moved, "

@@ -6,6 +6,7 @@
 #include <boost/test/unit_test.hpp>
 
 #include "formats/common/html_escape.hpp"
+#include "formats/common/reader_notes.hpp"
 #include "formats/common/visible_text.hpp"
 #include "formats/reader.hpp"
 
@@ -101,4 +102,20 @@ BOOST_AUTO_TEST_CASE(reader_warnings_name_the_clause) {
     BOOST_TEST(front.warnings[0].where.line == 1u);
     BOOST_TEST(front.warnings[0].message ==
                "the document's title or identifier: text contains invisible control characters (U+202E RIGHT-TO-LEFT OVERRIDE ×1)");
+}
+
+// A place in a draft, as the writers name it to a reader of either language: a text draft's
+// line, a Word part's paragraph, a PDF's line and page.
+BOOST_AUTO_TEST_CASE(source_places_in_the_readers_language) {
+    redline::Document doc;
+    doc.parts.push_back("word/document.xml");
+    using redline::Language;
+    BOOST_TEST(source_place(doc, {93, 0, 0, 0}) == "line 93");
+    BOOST_TEST(source_place(doc, {93, 0, 0, 0}, Language::zh) == "第 93 行");
+    BOOST_TEST(source_place(doc, {0, 1, 12, 0}) == "word/document.xml ¶12");
+    BOOST_TEST(source_place(doc, {0, 1, 12, 0}, Language::zh) == "word/document.xml 第 12 段");
+    BOOST_TEST(source_place(doc, {93, 0, 0, 4}) == "line 93 (page 4)");
+    BOOST_TEST(source_place(doc, {93, 0, 0, 4}, Language::zh) == "第 93 行（第 4 页）");
+    BOOST_TEST(source_place(doc, {0, 0, 0, 4}) == "page 4");
+    BOOST_TEST(source_place(doc, {0, 0, 0, 4}, Language::zh) == "第 4 页");
 }

@@ -126,8 +126,7 @@ std::vector<std::string> reader_note_lines(const Brief& b) {
     for (const ReaderNote& n : reader_notes(*b.comparison)) {
         const SourceLocation& at = n.warning->where;
         if (zh(b)) {
-            const std::string place = at.part ? source_place(n.old_draft ? *b.comparison->old_doc : *b.comparison->new_doc, at)
-                                              : fmt::format("第 {} 行", at.line);
+            const std::string place = source_place(n.old_draft ? *b.comparison->old_doc : *b.comparison->new_doc, at, Language::zh);
             lines.push_back(fmt::format("{}（{}）{}：{}", n.old_draft ? "旧稿" : "新稿", n.path, place, n.warning->message));
         } else {
             lines.push_back(fmt::format("{} draft ({}), {}: {}", n.old_draft ? "Old" : "New", n.path, n.where, n.warning->message));

@@ -4,11 +4,15 @@
 
 namespace redline::formats {
 
-std::string source_place(const Document& doc, const SourceLocation& at) {
-    if (at.part) return fmt::format("{} ¶{}", doc.parts[at.part - 1], at.paragraph);
+std::string source_place(const Document& doc, const SourceLocation& at, Language lang) {
+    const bool zh = lang == Language::zh;
+    if (at.part) return zh ? fmt::format("{} 第 {} 段", doc.parts[at.part - 1], at.paragraph)
+                           : fmt::format("{} ¶{}", doc.parts[at.part - 1], at.paragraph);
     // PDF: the line of the text read, and its page; a remark about whole pages has no line.
-    if (at.page) return at.line ? fmt::format("line {} (page {})", at.line, at.page) : fmt::format("page {}", at.page);
-    return fmt::format("line {}", at.line);
+    if (at.page && at.line)
+        return zh ? fmt::format("第 {} 行（第 {} 页）", at.line, at.page) : fmt::format("line {} (page {})", at.line, at.page);
+    if (at.page) return zh ? fmt::format("第 {} 页", at.page) : fmt::format("page {}", at.page);
+    return zh ? fmt::format("第 {} 行", at.line) : fmt::format("line {}", at.line);
 }
 
 std::vector<ReaderNote> reader_notes(const Comparison& c) {

@@ -22,7 +22,8 @@ struct ReaderNote {
 // comparison's own (Comparison::warnings, placed in the new draft).
 std::vector<ReaderNote> reader_notes(const Comparison& comparison);
 
-// "line 93", "word/document.xml ¶12", or for a PDF "line 93 (page 4)" / "page 4".
-std::string source_place(const Document& doc, const SourceLocation& at);
+// "line 93", "word/document.xml ¶12", or for a PDF "line 93 (page 4)" / "page 4"; in Chinese
+// "第 93 行", "word/document.xml 第 12 段", "第 93 行（第 4 页）", "第 4 页".
+std::string source_place(const Document& doc, const SourceLocation& at, Language lang = Language::en);
 
 }  // namespace redline::formats

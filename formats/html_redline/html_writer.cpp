@@ -122,7 +122,9 @@ std::string fill(std::string_view pattern, std::string_view value) {
     return out;
 }
 
-std::string where(const Document& doc, const SourceLocation& at) { return source_place(doc, at); }
+std::string where(const Document& doc, const SourceLocation& at, std::string_view lang) {
+    return source_place(doc, at, lang == "zh" ? Language::zh : Language::en);
+}
 
 
 // ---- The page --------------------------------------------------------------------------
@@ -521,7 +523,9 @@ private:
                 "</summary><ul>";
         for (const ReaderNote& rn : notes)
             out_ += "<li>" + esc_marked(fmt::format("{}{} {}: {}", rn.old_draft ? w_.old_draft : w_.new_draft,
-                                                    w_.lang == "zh" ? "，" : ",", rn.where, rn.warning->message)) +
+                                                    w_.lang == "zh" ? "，" : ",",
+                                                    where(rn.old_draft ? *c_.old_doc : *c_.new_doc, rn.warning->where, w_.lang),
+                                                    rn.warning->message)) +
                     "</li>";
         out_ += "</ul></details>\n";
     }
@@ -760,9 +764,9 @@ private:
         out_ += fmt::format("</h{}>\n", level);
 
         std::string lines;
-        if (!e.old_ids.empty()) lines += fmt::format("{} {}", w_.old_short, where(od, od[e.old_ids.front()].where));
+        if (!e.old_ids.empty()) lines += fmt::format("{} {}", w_.old_short, where(od, od[e.old_ids.front()].where, w_.lang));
         if (!e.new_ids.empty())
-            lines += fmt::format("{}{} {}", lines.empty() ? "" : " · ", w_.new_short, where(nd, nd[e.new_ids.front()].where));
+            lines += fmt::format("{}{} {}", lines.empty() ? "" : " · ", w_.new_short, where(nd, nd[e.new_ids.front()].where, w_.lang));
         out_ += "<p class=\"lines\">" + esc_marked(lines) + "</p>\n";
         if (e.is(ClauseChange::moved)) {
             const ClauseId o = e.old_ids.front();

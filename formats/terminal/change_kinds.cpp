@@ -60,6 +60,15 @@ std::string change_kind_names() {
     return out + "provisions";
 }
 
+std::string chosen_kind_names(const ChangeKinds& kinds) {
+    if (kinds.all) return "";
+    std::string out;
+    for (const auto& [name, change] : clause_kinds)
+        if (kinds.clause[static_cast<int>(change)]) out += std::string(out.empty() ? "" : ",") + std::string(name);
+    if (kinds.provisions) out += std::string(out.empty() ? "" : ",") + "provisions";
+    return out;
+}
+
 bool has_substantive_changes(const Comparison& c, const ChangeKinds& kinds) {
     if (kinds.all) return c.has_substantive_changes();
     if (kinds.provisions && (!c.provisions.empty() || !c.references.removed.empty() || !c.references.added.empty()))

@@ -29,6 +29,10 @@ ChangeKinds parse_change_kinds(std::string_view list);
 // "removed, added, modified, moved, renumbered, split, merged, reorganised, provisions"
 std::string change_kind_names();
 
+// The kinds chosen, as --only would take them back ("renumbered,moved" in the help's order);
+// empty for everything.
+std::string chosen_kind_names(const ChangeKinds& kinds);
+
 // A substantive change among the kinds shown: diff's exit status 1. Without --only, the
 // comparison's own Comparison::has_substantive_changes().
 bool has_substantive_changes(const Comparison& c, const ChangeKinds& kinds);

@@ -118,6 +118,17 @@ std::string write_terminal(const Comparison& c, const TerminalOptions& options) 
         counts += fmt::format("{} {}", n, to_string(k));
     }
     out += "clauses: " + counts + "\n";
+    // The counts above are the whole comparison's; under --only, say how much of it follows.
+    if (!options.only.all) {
+        std::size_t changed = 0, shown = 0;
+        for (const ClauseEntry& e : c.entries) {
+            if (e.change == ClauseChange::unchanged || (e.editorial && !options.show_editorial)) continue;
+            ++changed;
+            shown += options.only.shows(e);
+        }
+        out += fmt::format("showing {}{} of {} changed {} (--only {})\n", options.only.provisions ? "the provision changes and " : "",
+                           shown, changed, changed == 1 ? "clause" : "clauses", chosen_kind_names(options.only));
+    }
     if (options.only.shows_provisions()) render_provisions(out, c, st);
     for (const ClauseEntry& e : c.entries) {
         if (!options.only.shows(e)) continue;
