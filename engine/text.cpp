@@ -593,6 +593,16 @@ std::uint64_t hash_bytes(std::string_view s) {
 
 }  // namespace
 
+Interner::Interner(const Interner& other) {
+    texts_.reserve(other.size());
+    for (std::string_view s : other.texts_) intern(s);
+}
+
+Interner& Interner::operator=(const Interner& other) {
+    if (this != &other) *this = Interner(other);
+    return *this;
+}
+
 std::size_t Interner::slot_of(std::string_view s, std::uint64_t h) const {
     const std::size_t mask = slots_.size() - 1;
     const std::uint64_t tag = h & 0xFFFFFFFF00000000ULL;

@@ -139,6 +139,13 @@ std::vector<std::uint32_t> utf16_to_utf8_offsets(std::string_view s);
 // as the interner lives, however many strings are added after it.
 class Interner {
 public:
+    Interner() = default;
+    // A copy interns the strings again in id order: the same ids, its own blocks.
+    Interner(const Interner& other);
+    Interner& operator=(const Interner& other);
+    Interner(Interner&&) noexcept = default;
+    Interner& operator=(Interner&&) noexcept = default;
+
     std::uint32_t intern(std::string_view s);
     // The id of s, or npos when it was never interned.
     std::uint32_t find(std::string_view s) const;
