@@ -22,7 +22,10 @@ namespace {
 constexpr double similar_alone = 0.5;        // enough on its own
 constexpr double similar_with_evidence = 0.3;  // enough with a matched parent, label or title
 constexpr double same_label_floor = 0.2;     // leftovers with equal label under matched parents
-constexpr double same_place_floor = 0.4;    // a rewritten clause between two pairs that kept their order
+constexpr double same_place_floor = 0.4;     // a rewritten clause between two pairs that kept their order
+constexpr double stray_part_similar = 0.8;   // a part of a clause that went elsewhere than its clause
+constexpr double promoted_containment = 0.6;  // weighted share of the smaller of (lead-in + item, article) in the other
+constexpr double promoted_item_share = 0.3;   // … and of the item's own words found in the article
 constexpr std::size_t rarity_ranked_words = 20;  // words in both texts before rare words rank candidates
 constexpr double children_share = 0.5;       // share of children that must agree (Dice)
 constexpr double split_containment = 0.7;    // share of a part found in the other side's residue
@@ -64,6 +67,18 @@ struct Side {
         return bag_[id];
     }
     std::size_t words_in(ClauseId id) const { return words_[id]; }
+    // Sorted word keys of a node's title and text and of all its descendants': what a clause
+    // whose list became running text says as a whole. Made afresh on each call.
+    std::vector<std::uint32_t> subtree_bag(ClauseId id) const {
+        std::vector<std::uint32_t> b;
+        b.reserve(subtree_words[id]);
+        for (ClauseId d = id; d < doc[id].end; ++d) {
+            const std::vector<std::uint32_t>& own = bag(d);
+            b.insert(b.end(), own.begin(), own.end());
+        }
+        sort_ids(b);
+        return b;
+    }
     std::vector<std::uint64_t> subtree_fp;        // content of the subtree, labels ignored
     std::vector<std::uint32_t> subtree_words;     // word tokens in the subtree
 
@@ -432,8 +447,10 @@ public:
         match_by_children();
         match_similar_content(false);
         match_by_children();
+        drop_stray_parts();
         match_same_label();
         match_same_place();
+        match_promoted_items();
         form_groups(out_, find_splits_and_merges());
         return std::move(out_);
     }
@@ -625,6 +642,25 @@ private:
         return k == ClauseKind::clause || k == ClauseKind::annex || k == ClauseKind::term_entry;
     }
 
+    // Whether an equal number says something here: the paired siblings next to new clause n
+    // kept their numbers, or none of them is paired yet. Where a revision renumbered the
+    // articles around n (a law with articles inserted before it), "第九十四条" in both drafts
+    // names two different articles.
+    bool numbering_kept(ClauseId n) const {
+        bool kept = false, changed = false;
+        const ClauseId parent = new_.doc[n].parent;
+        if (parent == no_clause) return true;
+        ClauseId prev = no_clause;
+        for (ClauseId c = new_.doc.first_child(parent); c != n && c != no_clause; c = new_.doc.next_sibling(c)) prev = c;
+        for (ClauseId s : {prev, new_.doc.next_sibling(n)}) {
+            if (s == no_clause || new_.doc.label(s).empty()) continue;
+            const ClauseId o = out_.new_to_old[s];
+            if (o == no_clause) continue;
+            (old_.doc.label(o) == new_.doc.label(s) ? kept : changed) = true;
+        }
+        return kept || !changed;
+    }
+
     bool leaf(const Document& doc, ClauseId id) const { return doc.first_child(id) == no_clause; }
 
     // The old clause whose title equals new node n's, when that title names exactly one
@@ -655,6 +691,7 @@ private:
             double similarity;
             ClauseId o, n;
             bool evidence;
+            bool by_number;   // only an equal number let it in
         };
         std::vector<Candidate> all;
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
@@ -668,18 +705,35 @@ private:
                 found.push_back(same_title);
             for (ClauseId o : found) {
                 if (!compatible_kinds(o, n) || (leaves_only && !leaf(old_.doc, o)) || takes_from_namesake(o, n)) continue;
-                const double sim = seq::dice(old_.bag(o), new_.bag(n));  // bag(n) has words
+                // A clause with a list against one without: the list is part of what it says
+                // ("发起人应当承担下列责任：" alone looks like any article about 发起人).
+                std::vector<std::uint32_t> whole_old, whole_new;
+                if (leaf(old_.doc, o) != leaf(new_.doc, n)) {
+                    if (leaf(old_.doc, o)) whole_new = new_.subtree_bag(n);
+                    else whole_old = old_.subtree_bag(o);
+                }
+                const std::vector<std::uint32_t>& ob = whole_old.empty() ? old_.bag(o) : whole_old;
+                const std::vector<std::uint32_t>& nb = whole_new.empty() ? new_.bag(n) : whole_new;
+                const double sim = seq::dice(ob, nb);  // bag(n) has words
                 const bool parent = parents_matched(o, n);
                 // A list item's "（二）" or "b)" names it only within its clause: under other
                 // parents an equal label is no evidence (every list has a second item).
                 const bool label = !old_.doc.label(o).empty() && old_.doc.label(o) == new_.doc.label(n) &&
-                                   (labels_are_global(o) || parent);
+                                   (labels_are_global(o) || parent) && numbering_kept(n);
                 const bool title = !old_.doc.title(o).empty() && old_.doc.title(o) == new_.doc.title(n);
                 const bool evidence = parent || label || title;
                 if (sim < similar_alone && !(evidence && sim >= similar_with_evidence)) continue;
+                // Without a name in common, the words in common must be more than the common
+                // words of the drafts' language: a short article of the same shape shares
+                // "股份有限公司…应当" with many ("evidence before a move"). A matched parent
+                // (a chapter of forty articles) lowers the bar but does not remove it.
+                if (!label && !title) {
+                    if (rarity_.empty()) compute_rarity();
+                    if (weighted_dice(ob, nb) < (parent ? similar_with_evidence : similar_alone)) continue;
+                }
                 const double rank = ranking_similarity(o, n, sim) + 0.05 * (parent + label + title) +
                                     (o == same_title ? distinctive_title_bonus : 0.0);
-                all.push_back({rank, sim, o, n, evidence});
+                all.push_back({rank, sim, o, n, evidence, sim < similar_alone && !parent && !title});
             }
         }
         std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
@@ -688,8 +742,33 @@ private:
         });
         for (const Candidate& c : all) {
             if (!old_free(c.o) || !new_free(c.n)) continue;
+            // Pairs made since the candidates were scored may show the numbers around it moved.
+            if (c.by_number && !numbering_kept(c.n)) continue;
             const bool same_label = old_.doc.label(c.o) == new_.doc.label(c.n) && parents_matched(c.o, c.n);
             pair(c.o, c.n, c.similarity, same_label ? MatchReason::same_label_similar : MatchReason::similar_content);
+        }
+    }
+
+    // A list item or paragraph paired by similar content with one in another clause, while its
+    // own clause is paired with a third clause: an item of one list is like an item of another
+    // ("聘任或者解聘公司副经理、财务负责人" and "聘任、解聘财务负责人") without being it. Unless
+    // the two are nearly the same text, the pair is undone and the parts are left to the passes
+    // that look at their place.
+    void drop_stray_parts() {
+        auto part = [](ClauseKind k) { return k == ClauseKind::list_item || k == ClauseKind::paragraph; };
+        for (ClauseId n = 1; n < new_.doc.size(); ++n) {
+            const ClauseId o = out_.new_to_old[n];
+            if (o == no_clause || out_.reason[n] != MatchReason::similar_content || out_.score[n] >= stray_part_similar) continue;
+            if (!part(new_.doc[n].kind) || !part(old_.doc[o].kind)) continue;
+            const ClauseId po = old_.doc[o].parent, pn = new_.doc[n].parent;
+            if (po == no_clause || pn == no_clause || out_.old_to_new[po] == pn) continue;
+            const bool old_parent_elsewhere = out_.old_to_new[po] != no_clause;
+            const bool new_parent_elsewhere = out_.new_to_old[pn] != no_clause;
+            if (!old_parent_elsewhere && !new_parent_elsewhere) continue;
+            out_.old_to_new[o] = no_clause;
+            out_.new_to_old[n] = no_clause;
+            out_.score[n] = 0;
+            out_.reason[n] = MatchReason::none;
         }
     }
 
@@ -767,7 +846,7 @@ private:
                 if (b == o) ++j;
                 ++examined_total;
                 if (!old_free(o) || old_.doc[o].kind != new_.doc[n].kind) continue;
-                const bool label = !new_.doc.label(n).empty() && old_.doc.label(o) == new_.doc.label(n);
+                const bool label = !new_.doc.label(n).empty() && old_.doc.label(o) == new_.doc.label(n) && numbering_kept(n);
                 const bool title = !new_.doc.title(n).empty() && old_.doc.title(o) == new_.doc.title(n);
                 // Two clauses without words share no content: no similarity, not seq::dice's 1.
                 const bool no_words = old_.bag(o).empty() && new_.bag(n).empty();
@@ -832,6 +911,55 @@ private:
         });
         for (const Candidate& c : cands)
             if (old_free(c.o) && new_free(c.n)) pair(c.o, c.n, c.sim, MatchReason::same_place);
+    }
+
+    // Sums of rarity: of the words two sorted multisets share, and of each.
+    struct Weights {
+        double common = 0, a = 0, b = 0;
+    };
+    Weights weights(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) const {
+        Weights w;
+        std::size_t i = 0, j = 0;
+        while (i < a.size() && j < b.size()) {
+            if (a[i] < b[j]) w.a += rarity_[a[i++]];
+            else if (b[j] < a[i]) w.b += rarity_[b[j++]];
+            else w.common += rarity_[a[i]], w.a += rarity_[a[i]], w.b += rarity_[b[j]], ++i, ++j;
+        }
+        for (; i < a.size(); ++i) w.a += rarity_[a[i]];
+        for (; j < b.size(); ++j) w.b += rarity_[b[j]];
+        return w;
+    }
+
+    // Items that became articles: an old list's lead-in and one of its items say what a new
+    // article says ("设立股份有限公司，应当具备下列条件：…（四）发起人制订公司章程" → "设立股份有限
+    // 公司，应当由发起人共同制订公司章程"). The similarity passes compare an item with items
+    // only, and the lead-in alone shares too little with the article; together, weighted by
+    // rarity, the smaller is mostly inside the larger, and a good part of the item's own
+    // words are in the article (so the lead-in alone does not decide).
+    void match_promoted_items() {
+        if (rarity_.empty()) compute_rarity();
+        for (ClauseId n = 1; n < new_.doc.size(); ++n) {
+            if (!new_free(n) || new_.doc[n].kind != ClauseKind::clause || !leaf(new_.doc, n) || new_.words_in(n) < min_part_words)
+                continue;
+            ClauseId best = no_clause;
+            double best_score = 0;
+            for (ClauseId o : free_index_->candidates(new_.shingles(n))) {
+                if (!old_free(o) || old_.doc[o].kind != ClauseKind::list_item || old_.words_in(o) < min_part_words) continue;
+                const ClauseId lead = old_.doc[o].parent;
+                if (lead == no_clause || old_.doc[lead].kind != ClauseKind::clause) continue;
+                std::vector<std::uint32_t> both = old_.bag(lead);
+                both.insert(both.end(), old_.bag(o).begin(), old_.bag(o).end());
+                sort_ids(both);
+                const Weights whole = weights(both, new_.bag(n));
+                const Weights item = weights(old_.bag(o), new_.bag(n));
+                if (whole.a <= 0 || whole.b <= 0 || item.a <= 0) continue;
+                const double contained = whole.common / std::min(whole.a, whole.b);
+                if (contained < promoted_containment || item.common < promoted_item_share * item.a) continue;
+                const double score = 2 * whole.common / (whole.a + whole.b);
+                if (score > best_score) best = o, best_score = score;
+            }
+            if (best != no_clause) pair(best, n, best_score, MatchReason::split);
+        }
     }
 
     // The nodes a split or merged part would sit next to: previous and next sibling, parent,

@@ -13,9 +13,13 @@
 //      one unmatched parent on the other side;
 //   4. same label: leftovers under matched parents with equal label and kind and some
 //      common content;
-//   5. split and merge: an unmatched node whose content is largely contained in a node of
+//   5. promotions: a list item that became an article of its own, recognised by what its
+//      list's lead-in and the item say together;
+//   6. split and merge: an unmatched node whose content is largely contained in a node of
 //      the other side that is already matched (or in several unmatched ones).
-// Every pair carries a score in [0, 1] and the reason that decided it.
+// A pair must be supported by a number, a title or a parent, or clear its threshold with
+// words weighted by rarity too; an item paired into an unrelated clause's list needs nearly
+// the same text. Every pair carries a score in [0, 1] and the reason that decided it.
 #pragma once
 
 #include "engine/comparison.hpp"

@@ -19,8 +19,11 @@ constexpr double similar_sentence = 0.6;       // weighted Dice of a sentence an
 constexpr double contained_sentence = 0.85;    // … or the smaller one almost wholly inside the other
 constexpr double contained_floor = 0.35;       //   while the larger one is not mostly new words
 constexpr double moved_share = 0.25;           // share of a clause's sentence weight that makes a link
+constexpr double moved_share_alone = 0.15;     // … of a short clause that has no partner
+constexpr std::uint32_t short_clause_sentences = 6;   // traced sentences of a short clause (an article, not a section)
 constexpr std::uint32_t max_posting = 64;      // words in more sentences than this find no candidates
 constexpr std::size_t probe_words = 6;         // a sentence's rarest words used to find candidates
+constexpr double stray_part_similar = 0.8;     // a part moved into a part of an unrelated clause
 
 // One sentence of a clause's own text: its distinct word keys, sorted.
 struct Sentence {
@@ -70,6 +73,59 @@ Sentences sentences_of(const Document& doc, const TokenizedDocument& td, const T
     out.node_first[doc.size()] = static_cast<std::uint32_t>(out.list.size());
     return out;
 }
+
+bool part_of_clause_kind(ClauseKind k) {
+    return k == ClauseKind::list_item || k == ClauseKind::paragraph || k == ClauseKind::note || k == ClauseKind::example;
+}
+
+// Where clauses stand among their siblings, to tell a counterpart next to the expected place
+// from one far away.
+class Places {
+public:
+    explicit Places(const Document& doc) : doc_(doc), index_(doc.size(), 0), prev_(doc.size(), no_clause) {
+        for (ClauseId p = 0; p < doc.size(); ++p) {
+            std::uint32_t i = 0;
+            ClauseId before = no_clause;
+            for (ClauseId c = doc.first_child(p); c != no_clause; c = doc.next_sibling(c)) {
+                index_[c] = i++;
+                prev_[c] = before;
+                before = c;
+            }
+        }
+    }
+
+    // The counterparts of `node` and of its previous and next siblings, through `partner` (this
+    // side's clause → the other side's), and for a part of a clause (an item, a paragraph) the
+    // counterpart of that clause: where its text is expected.
+    std::vector<ClauseId> expected(ClauseId node, const std::vector<ClauseId>& partner) const {
+        std::vector<ClauseId> out;
+        const ClauseId parent = part_of_clause(node) ? doc_[node].parent : no_clause;
+        for (ClauseId x : {node, prev_[node], doc_.next_sibling(node), parent})
+            if (x != no_clause && x != 0 && partner[x] != no_clause && partner[x] != 0) out.push_back(partner[x]);
+        return out;
+    }
+
+    // Whether `node` is one of `places` or a sibling next to one; a part of a clause also when
+    // its clause is.
+    bool near(ClauseId node, const std::vector<ClauseId>& places) const {
+        const ClauseId parent = part_of_clause(node) ? doc_[node].parent : no_clause;
+        for (ClauseId x : {node, parent}) {
+            if (x == no_clause || x == 0) continue;
+            for (ClauseId e : places) {
+                if (x == e) return true;
+                if (doc_[x].parent == doc_[e].parent && (index_[x] + 1 == index_[e] || index_[e] + 1 == index_[x])) return true;
+            }
+        }
+        return false;
+    }
+
+private:
+    bool part_of_clause(ClauseId node) const { return part_of_clause_kind(doc_[node].kind); }
+
+    const Document& doc_;
+    std::vector<std::uint32_t> index_;   // per node: its place among its siblings
+    std::vector<ClauseId> prev_;         // per node: its previous sibling
+};
 
 class Tracer {
 public:
@@ -124,8 +180,10 @@ private:
 // clauses has no best (the sentence is repeated there, as laws repeat a rule for each form of
 // company, and nothing says which copy it became).
 std::vector<std::int64_t> best_counterparts(const Tracer& tr, const Sentences& from, const Sentences& to,
-                                            const std::vector<ClauseId>& partner) {
+                                            const std::vector<ClauseId>& partner, const Places& from_places,
+                                            const Places& to_places) {
     constexpr double near_tie = 0.03;
+    constexpr double near_margin = 0.1;   // how much better a far counterpart must be than a near one
     // Postings of `to`'s sentences under their words that are rare enough to probe with, as
     // one array ordered by word.
     const std::size_t keys = tr.key_count();
@@ -177,21 +235,49 @@ std::vector<std::int64_t> best_counterparts(const Tracer& tr, const Sentences& f
         const ClauseId front_node = to.list[scored.front().second].node;
         std::int64_t pick = scored.front().second;
         if (front_node != own) {
-            bool ambiguous = false;
+            bool ambiguous = false, own_ties = false;
             for (std::size_t i = 1; i < scored.size() && scored[i].first >= top - near_tie; ++i) {
                 const ClauseId node = to.list[scored[i].second].node;
                 if (node == own) {
                     pick = scored[i].second;
-                    ambiguous = false;
+                    own_ties = true;
                     break;
                 }
                 if (node != front_node) ambiguous = true;
             }
-            if (ambiguous) continue;
+            // A counterpart next to where the rest of the clause went (the counterparts of the
+            // clause, its neighbours and its parent) beats a far one that scores about as well:
+            // a paragraph moves to the article before or after its old article's successor,
+            // and of two copies of a repeated rule the one in the same place is the one it became.
+            if (!own_ties) {
+                const std::vector<ClauseId> expected = from_places.expected(fs.node, partner);
+                const double margin = to_places.near(front_node, expected) ? near_tie : near_margin;
+                std::int64_t near_pick = -1;
+                bool near_ambiguous = false;
+                for (std::size_t i = 0; i < scored.size() && scored[i].first >= top - margin; ++i) {
+                    const ClauseId node = to.list[scored[i].second].node;
+                    if (!to_places.near(node, expected)) continue;
+                    if (near_pick < 0) near_pick = scored[i].second;
+                    else if (to.list[static_cast<std::size_t>(near_pick)].node != node) near_ambiguous = true;
+                }
+                if (near_pick >= 0 && !near_ambiguous) pick = near_pick, ambiguous = false;
+                if (ambiguous) continue;
+            }
         }
         best[s] = pick;
     }
     return best;
+}
+
+// Whether old `o` and new `n` are parts (items, paragraphs) of clauses that are not each
+// other's counterparts while one of them has another: a list item of one article that looks
+// like an item of an unrelated list ("提请聘任或者解聘公司副经理、财务负责人" and "聘任、解聘财务
+// 负责人"). Such a move needs nearly the same text.
+bool stray_parts(const Document& old_doc, ClauseId o, const Document& new_doc, ClauseId n, const Alignment& al) {
+    if (!part_of_clause_kind(old_doc[o].kind) || !part_of_clause_kind(new_doc[n].kind)) return false;
+    const ClauseId po = old_doc[o].parent, pn = new_doc[n].parent;
+    if (po == no_clause || pn == no_clause || al.old_to_new[po] == pn) return false;
+    return al.old_to_new[po] != no_clause || al.new_to_old[pn] != no_clause;
 }
 
 }  // namespace
@@ -221,11 +307,16 @@ void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old
             side->node_weight[s.node] += s.weight;
         }
     std::vector<std::int64_t> old_best, new_best;
-    both([&] { old_best = best_counterparts(tr, olds, news, al.old_to_new); },
-         [&] { new_best = best_counterparts(tr, news, olds, al.new_to_old); });
+    const Places old_places(old_doc), new_places(new_doc);
+    both([&] { old_best = best_counterparts(tr, olds, news, al.old_to_new, old_places, new_places); },
+         [&] { new_best = best_counterparts(tr, news, olds, al.new_to_old, new_places, old_places); });
 
     // Mutual best counterparts in clauses that are not each other's partners: moved text.
-    std::map<std::pair<ClauseId, ClauseId>, double> moved;   // (old clause, new clause) → weight
+    struct Moved {
+        double weight = 0;   // of the common words of the moved sentences
+        double best = 0;     // the best score of one of them
+    };
+    std::map<std::pair<ClauseId, ClauseId>, Moved> moved;   // (old clause, new clause) → what moved
     // Whether a sentence is also kept in the given clause of the other side (its own clause's
     // partner): text found both where it was and somewhere else was copied, not moved.
     auto kept_in = [&](const Sentences& x, const Sentence& s, const Sentences& y, ClauseId node) {
@@ -242,13 +333,25 @@ void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old
         if (al.old_to_new[os.node] == ns.node) continue;
         if (kept_in(olds, os, news, al.old_to_new[os.node]) || kept_in(news, ns, olds, al.new_to_old[ns.node])) continue;
         const auto key = std::make_pair(os.node, ns.node);
-        moved[key] += tr.common(olds, os, news, ns);
+        Moved& m = moved[key];
+        m.weight += tr.common(olds, os, news, ns);
+        m.best = std::max(m.best, tr.score(olds, os, news, ns));
     }
-    for (const auto& [key, weight] : moved) {
+    for (const auto& [key, m] : moved) {
         const auto [o, n] = key;
+        const double weight = m.weight;
+        if (stray_parts(old_doc, o, new_doc, n, al) && m.best < stray_part_similar) continue;
         // A sentence is a large share of a short article but a small one of a long section: a
         // single moved sentence links two law articles, not two sections of an Internet-Draft.
-        if (weight < moved_share * olds.node_weight[o] && weight < moved_share * news.node_weight[n]) continue;
+        // A short clause with no partner has no other source or successor: a smaller share of
+        // it is enough (an article of five sentences that took one from an old article).
+        auto short_and_alone = [](const Sentences& side, ClauseId node, ClauseId partner) {
+            return partner == no_clause && side.node_first[node + 1] - side.node_first[node] <= short_clause_sentences;
+        };
+        const double share = short_and_alone(olds, o, al.old_to_new[o]) || short_and_alone(news, n, al.new_to_old[n])
+                                 ? moved_share_alone
+                                 : moved_share;
+        if (weight < share * olds.node_weight[o] && weight < share * news.node_weight[n]) continue;
         links.emplace_back(o, n);
         if (al.new_to_old[n] == no_clause) {
             al.reason[n] = MatchReason::traced;
