@@ -61,6 +61,10 @@ bool looks_like_package(std::string_view bytes) {
            bytes.starts_with("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1");
 }
 
+// "%PDF-" in the first 1024 bytes, as PDF readers look for it, unless the file opens as a
+// package: a Word file's compressed data may hold those five bytes anywhere.
+bool looks_like_pdf_file(std::string_view bytes) { return !looks_like_package(bytes) && pdf::looks_like_pdf(bytes); }
+
 }  // namespace
 
 bool has_extension(std::string_view path, std::string_view suffix) { return text::ends_with_ci(path, suffix); }
@@ -68,7 +72,7 @@ bool has_extension(std::string_view path, std::string_view suffix) { return text
 const std::vector<Reader>& readers() {
     // In order of precedence when the content is certain, or likely, of more than one.
     static const std::vector<Reader> all = {
-        {Format::pdf, "pdf", "PDF", {".pdf"}, nullptr, nullptr, read_pdf, pdf::looks_like_pdf, read_pdf},
+        {Format::pdf, "pdf", "PDF", {".pdf"}, nullptr, nullptr, read_pdf, looks_like_pdf_file, read_pdf},
         {Format::docx, "docx", "Word DOCX", {".docx", ".docm", ".dotx", ".doc"}, nullptr, nullptr, read_docx,
          looks_like_package, read_docx},
         {Format::xml, "xml", "xml2rfc XML", {".xml"}, looks_like_xml, nullptr, read_xml, nullptr, nullptr},

@@ -6,7 +6,8 @@ Usage: docx_samples.py REDLINE DRAFT.txt OUT.fodt
 The clause headings become headings of custom styles with outline levels (章标题, 一级条标题 …)
 numbered by the outline numbering; the annex heading and its clauses are numbered by a list
 style (附录A / Annex A, A.1); lists a) › 1) are automatically numbered lists restarting per
-list. Everything else (cover, 目次, 前言, terms, notes, dash items, references) stays typed
+list. The document title is repeated above clause 1, as on a GB/T's first body page.
+Everything else (cover, 目次, 前言, terms, notes, dash items, references) stays typed
 text, as templates leave it: the DOCX reader must read both kinds. `soffice --convert-to docx`
 then makes the Word file (scripts/docx_samples.sh). REDLINE parses the draft to say which line
 is what; only the structure the text reader recognised is carried over.
@@ -78,6 +79,7 @@ def list_item(name, level, paragraph):
     body.append(paragraph)
 
 
+body_title_written = False
 for n, raw in enumerate(lines, start=1):
     text = raw.strip()
     if n in skip or not text:
@@ -85,6 +87,11 @@ for n, raw in enumerate(lines, start=1):
     if n in heading_at:
         close_list()
         level, title = heading_at[n]
+        if not body_title_written:
+            # The template repeats the document title above clause 1, on the first page of
+            # the body, as GB/T lays it out (and as the PDF samples have it).
+            body.append(f'<text:p text:style-name="Standard">{escape(doc["info"]["title"])}</text:p>')
+            body_title_written = True
         body.append(f'<text:h text:style-name="{heading_styles[level - 1]}" text:outline-level="{level}">'
                     f"{escape(title)}</text:h>")
     elif n in annex_at:

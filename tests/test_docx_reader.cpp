@@ -257,6 +257,31 @@ BOOST_AUTO_TEST_CASE(paragraph_numbering_overrides_the_style_and_numid_zero_remo
 
 // ---- runs -------------------------------------------------------------------------------------
 
+// Word's bullets as Word shows them: the Symbol font's private-use "\uF0B7" is "•", Wingdings'
+// "\uF0A7" "▪", Courier New's "o" stays "o"; each bulleted paragraph is a list item with that
+// marker, and a bullet with no text after it is no item.
+BOOST_AUTO_TEST_CASE(symbol_font_bullets_are_the_marks_word_shows) {
+    auto bullet = [](int ilvl, const std::string& text, const std::string& font) {
+        return "<w:lvl w:ilvl=\"" + std::to_string(ilvl) + "\"><w:start w:val=\"1\"/><w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"" +
+               text + "\"/><w:rPr><w:rFonts w:ascii=\"" + font + "\" w:hAnsi=\"" + font + "\"/></w:rPr></w:lvl>";
+    };
+    const std::string numbering = std::string("<w:numbering ") + ns + "><w:abstractNum w:abstractNumId=\"0\">" +
+                                  bullet(0, "\xEF\x82\xB7", "Symbol") + bullet(1, "o", "Courier New") +
+                                  bullet(2, "\xEF\x82\xA7", "Wingdings") + bullet(3, "\xEF\x80\xA1", "Wingdings") +
+                                  "</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+    const std::string body = p("", "Sample languages:") + p("", "", 1, 0) + p("", "abap", 1, 0) +
+                             p("", "Markup languages:", 1, 0) + p("", "html", 1, 1) + p("", "xml", 1, 1) +
+                             p("", "square", 1, 2) + p("", "unknown mark", 1, 3);
+    const std::string bytes = zip_of({{"word/document.xml", document_xml(body)}, {"word/styles.xml", styles_xml},
+                                      {"word/numbering.xml", numbering}});
+    const std::vector<std::string> want = {"|Sample languages:", "•|", "•|abap", "•|Markup languages:", "o|html",
+                                           "o|xml", "▪|square", "|unknown mark"};
+    BOOST_TEST(numbered(model(bytes)) == want, boost::test_tools::per_element());
+    const std::vector<std::string> items = {"1 paragraph |", "2 list-item •|", "2 list-item •|", "2 list-item o|",
+                                            "2 list-item o|", "2 list-item ▪|"};
+    BOOST_TEST(tree(read(bytes)) == items, boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(runs_give_field_results_tabs_breaks_symbols_and_hyperlinks) {
     const std::string runs =
         R"(<w:r><w:t>See </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> REF _Ref1 \r \h </w:instrText></w:r>)"
@@ -565,5 +590,11 @@ BOOST_AUTO_TEST_CASE(docx_samples_report_the_changes_of_the_text_samples) {
     const auto text = reported_changes(dir + "2023-05-draft.zh.txt", dir + "2023-08-draft-for-comments.zh.txt");
     const auto word = reported_changes(dir + "docx/2023-05-draft.zh.docx", dir + "docx/2023-08-draft-for-comments.zh.docx");
     BOOST_TEST(text.size() > 10u);
-    BOOST_TEST(word == text, boost::test_tools::per_element());
+    // One node more, unchanged: the document title the Word drafts repeat above clause 1, as
+    // a GB/T's first body page has it (and the PDF samples), which the text drafts leave out.
+    std::vector<std::string> expected = text;
+    nlohmann::json summary = nlohmann::json::parse(expected[0]);
+    summary["clauses"]["unchanged"] = summary["clauses"]["unchanged"].get<int>() + 1;
+    expected[0] = summary.dump();
+    BOOST_TEST(word == expected, boost::test_tools::per_element());
 }

@@ -72,7 +72,9 @@ private:
 
     void paragraph(const docx::Paragraph& p, std::uint32_t document_line, bool top) {
         const bool has_text = !scan::is_blank(p.text);
-        if (!has_text && p.number.empty()) {
+        // A bullet with nothing after it holds nothing to compare (and Word prints none on the
+        // empty paragraph that ends a section, as before a list set in columns).
+        if (!has_text && (p.number.empty() || p.bullet)) {
             blank(p.place, document_line);
             notes(p.notes, document_line);
             return;
@@ -92,6 +94,7 @@ private:
                     l.numbered = !p.number.empty() && !p.bullet;
                 } else {
                     l.list_item = !p.number.empty();
+                    l.list_marker_drawn = l.list_item;
                 }
                 first = false;
             } else if (!scan::is_blank(text)) {

@@ -5,6 +5,7 @@
 #include "formats/docx/numbering.hpp"
 #include "formats/docx/package.hpp"
 #include "formats/docx/styles.hpp"
+#include "formats/docx/symbol_font.hpp"
 #include "formats/docx/xml_util.hpp"
 
 #include <pugixml.hpp>
@@ -15,7 +16,6 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <span>
 #include <unordered_map>
 #include <utility>
 
@@ -67,8 +67,7 @@ void parse_part(Part& part, std::string data) {
     }
 }
 
-// A character of a symbol font (w:sym): the private-use code Word stores, mapped to what it
-// shows for the marks drafts use; other symbols are kept as their code point.
+// A character of a symbol font (w:sym): the code Word stores, as Word shows it.
 std::string symbol(std::string_view font, std::string_view hex) {
     char32_t c = 0;
     for (char h : hex) {
@@ -77,23 +76,7 @@ std::string symbol(std::string_view font, std::string_view hex) {
         c = c * 16 + static_cast<char32_t>(d);
         if (c > 0x10FFFF) return "";
     }
-    if (c >= 0xF000 && c <= 0xF0FF) {
-        const char32_t low = c - 0xF000;
-        const bool wingdings = font.starts_with("Wingdings");
-        struct Map {
-            char32_t from;
-            char32_t to;
-        };
-        static constexpr Map symbol_font[] = {{0xB7, U'•'}, {0xD7, U'×'}, {0xB3, U'≥'}, {0xA3, U'≤'}, {0xB1, U'±'},
-                                              {0xAE, U'→'}, {0xAC, U'←'}, {0xB9, U'≠'}, {0xBB, U'≈'}, {0xA5, U'∞'},
-                                              {0x2D, U'−'}, {0xB4, U'÷'}, {0x44, U'Δ'}, {0x6D, U'μ'}, {0x70, U'π'}};
-        static constexpr Map wingdings_font[] = {{0xA7, U'▪'}, {0x9F, U'•'}, {0xFC, U'✓'}, {0xFB, U'✗'},
-                                                 {0xD8, U'➢'}, {0x6C, U'●'}, {0x6E, U'■'}, {0x71, U'❑'}};
-        c = 0;
-        for (const Map& m : wingdings ? std::span<const Map>(wingdings_font) : std::span<const Map>(symbol_font))
-            if (m.from == low) c = m.to;
-        if (c == 0) return "";
-    }
+    c = symbol_char(font, c);
     if (c < 0x20 || (c >= 0xD800 && c <= 0xDFFF)) return "";
     std::string out;
     text::append(out, c);

@@ -1,6 +1,7 @@
 #include "formats/docx/numbering.hpp"
 
 #include "engine/utf8.hpp"
+#include "formats/docx/symbol_font.hpp"
 #include "formats/docx/xml_util.hpp"
 
 #include <limits>
@@ -143,6 +144,10 @@ Level read_level(pugi::xml_node lvl, Level base) {
         base.suffix = s == "space" ? ' ' : s == "nothing" ? '\0' : '\t';
     }
     if (auto n = lvl.child("w:pStyle")) base.style = val(n);
+    if (auto f = lvl.child("w:rPr").child("w:rFonts")) {
+        const std::string_view ascii = f.attribute("w:ascii").value();
+        base.font = ascii.empty() ? f.attribute("w:hAnsi").value() : ascii;
+    }
     return base;
 }
 
@@ -213,7 +218,13 @@ Label Numbering::render(const Instance& inst, int abs, int level, const Counters
     out.suffix = lv.suffix;
     out.bullet = lv.format == "bullet" || lv.format == "none";
     if (out.bullet) {
-        if (lv.format == "bullet") out.text = lv.text;
+        // Word stores a Symbol or Wingdings bullet as the font's private-use code ("\uF0B7"):
+        // the mark it shows is taken instead, and a code no mapping knows is left out.
+        if (lv.format == "bullet") {
+            const std::string_view t = lv.text;
+            for (std::size_t i = 0; i < t.size();)
+                if (const char32_t c = symbol_char(lv.font, text::next(t, i)); c != 0) text::append(out.text, c);
+        }
         return out;
     }
     const std::string& t = lv.text;

@@ -31,6 +31,7 @@ struct Level {
     bool legal = false;              // isLgl: every level shown in decimal
     char suffix = '\t';              // suff: '\t', ' ', or 0 (nothing)
     std::string style;               // pStyle: the paragraph style this level belongs to
+    std::string font;                // rPr/rFonts ascii (else hAnsi): a bullet's symbol font
 };
 
 // The text of `value` in the number format `format` (decimal when Word's format is unknown
@@ -38,7 +39,7 @@ struct Level {
 std::string format_number(std::string_view format, int value);
 
 struct Label {
-    std::string text;     // as displayed: "6.1.3", "附录A", "a）", "•"
+    std::string text;     // as displayed: "6.1.3", "附录A", "a）", "•" (a symbol font's bullet mapped)
     char suffix = '\t';
     bool bullet = false;  // numFmt bullet (or none): a mark, not a number
 };

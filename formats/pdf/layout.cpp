@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <unordered_set>
 
@@ -18,6 +19,22 @@ char32_t last_char(std::string_view s) {
     return e == 0 ? 0 : text::prev(s, e);
 }
 
+// A list marker as Word and LibreOffice set it apart from its text by a tab: "•", "o",
+// "a)", "1."; `t` is a line or a word.
+bool marker_text(std::string_view t) {
+    t = scan::trim(t);
+    return !t.empty() && t.size() <= 4 && scan::width(t) <= 3 &&
+           (numbering::parse_list_marker(std::string(t) + " x", true).has_value() || t == "o" || t == "\xC2\xB7" ||
+            t == "\xE2\x96\xAA" || t == "\xE2\x80\x93");
+}
+
+// Courier, Consolas, "… Mono": the faces code is set in.
+bool monospace(std::string_view font) {
+    for (std::string_view face : {"Courier", "Consola", "Mono", "Menlo", "Inconsolata"})
+        if (font.find(face) != std::string_view::npos) return true;
+    return false;
+}
+
 bool same_band(const Word& a, const Word& b) {
     const float overlap = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
     const float shorter = std::min(a.y1 - a.y0, b.y1 - b.y0);
@@ -28,12 +45,17 @@ struct LineBuilder {
     Line line;
     std::vector<const Word*> words;
 
-    void add(const Word& w, const Word* prev) {
+    void add(const Word& w, const Word* prev, const std::vector<Font>& fonts) {
         if (prev != nullptr) {
             const float gap = w.x0 - prev->x1;
             const float em = std::max(w.size, prev->size);
             const bool cjk = scan::is_cjk(last_char(line.text)) && scan::is_cjk(text::first(w.text));
             if (!cjk && (prev->space_after || gap > 0.25f * em)) line.text += ' ';
+            // A marker a tab away from the words after it opens a list item (a number in a
+            // monospace face is a code line's: see code_line_number).
+            if (words.size() == 1 && gap > 0.8f * em && marker_text(prev->text) &&
+                !(monospace(fonts[prev->font].name) && scan::digit(text::first(prev->text)) >= 0))
+                line.marker = true;
             line.x0 = std::min(line.x0, w.x0);
             line.y0 = std::min(line.y0, w.y0);
             line.x1 = std::max(line.x1, w.x1);
@@ -62,6 +84,7 @@ struct LineBuilder {
         }
         line.size = std::max_element(sizes.begin(), sizes.end(), [](auto& a, auto& b) { return a.second < b.second; })->first;
         line.bold = bold * 10 >= all * 9;
+        line.monospace = std::all_of(words.begin(), words.end(), [&](const Word* w) { return monospace(fonts[w->font].name); });
         line.page = page;
         if (!scan::is_blank(line.text)) out.push_back(std::move(line));
         line = Line{};
@@ -134,6 +157,44 @@ float first_word_width(const Line& l) {
     return (l.x1 - l.x0) * static_cast<float>(scan::width(t.substr(0, end))) / static_cast<float>(all);
 }
 
+// The right edge of the text on each page whose text is justified: the end most lines share
+// (within a point), when at least a third of the page's lines, and three or more, end there.
+class JustifiedEdges {
+public:
+    explicit JustifiedEdges(const std::vector<Line>& lines) {
+        std::size_t i = 0;
+        while (i < lines.size()) {
+            const std::uint32_t page = lines[i].page;
+            std::map<long, std::size_t> ends;
+            std::size_t all = 0;
+            for (; i < lines.size() && lines[i].page == page; ++i) {
+                if (lines[i].rotated) continue;
+                ++ends[std::lround(lines[i].x1)];
+                ++all;
+            }
+            long best = 0;
+            std::size_t most = 0;
+            for (const auto& [end, n] : ends) {
+                // A point either side: the same edge.
+                const std::size_t near = n + (ends.contains(end - 1) ? ends.at(end - 1) : 0) + (ends.contains(end + 1) ? ends.at(end + 1) : 0);
+                if (near > most) {
+                    most = near;
+                    best = end;
+                }
+            }
+            if (most >= 3 && most * 3 >= all) edges_[page] = static_cast<float>(best) + 0.5f;
+        }
+    }
+    // 0 when the page's text is not justified.
+    float edge(std::uint32_t page) const {
+        auto it = edges_.find(page);
+        return it == edges_.end() ? 0 : it->second;
+    }
+
+private:
+    std::map<std::uint32_t, float> edges_;
+};
+
 struct Hyphen {
     std::size_t paragraph;
     std::size_t offset;   // of the '-' in the paragraph's text
@@ -156,16 +217,10 @@ std::string word_after(std::string_view s) {
     return w;
 }
 
-}  // namespace
-
-// A list marker set apart from its text by a tab ("•", "o", "a)", "1."): the text beside it
-// is its line, wherever poppler's order put the two.
-bool lone_marker(const Line& l) {
-    const std::string_view t = scan::trim(l.text);
-    return !t.empty() && t.size() <= 4 && scan::width(t) <= 3 &&
-           (numbering::parse_list_marker(std::string(t) + " x").has_value() || t == "o" || t == "\xC2\xB7" ||
-            t == "\xE2\x96\xAA" || t == "\xE2\x80\x93");
-}
+// A number in a monospace face is a code listing's line number, typed before the code with
+// spaces, not a list item's ("1.  <?xml …"); Word's second-level bullet "o" is set in
+// Courier New too, and stays a marker.
+bool code_line_number(const Line& l) { return l.monospace && scan::digit(text::first(l.text)) >= 0; }
 
 // Poppler often gives a column of list markers as a block of its own, before the items'
 // text: each marker goes to the first later line of the page beside it, looked for among the
@@ -175,14 +230,15 @@ void attach_markers(std::vector<Line>& lines, std::size_t from) {
     std::vector<bool> attached(lines.size() - from, false);
     for (std::size_t i = from; i < lines.size(); ++i) {
         const Line& m = lines[i];
-        if (m.rotated || !lone_marker(m)) continue;
+        if (m.rotated || !marker_text(m.text) || code_line_number(m)) continue;
         for (std::size_t j = i + 1; j < lines.size() && j < i + window; ++j) {
             Line& l = lines[j];
-            if (l.rotated || lone_marker(l) || attached[j - from]) continue;
+            if (l.rotated || marker_text(l.text) || attached[j - from]) continue;
             const float overlap = std::min(m.y1, l.y1) - std::max(m.y0, l.y0);
             if (overlap < 0.5f * std::min(m.y1 - m.y0, l.y1 - l.y0) || l.x0 <= m.x1 || l.x0 - m.x1 > 6 * l.size) continue;
             l.text = m.text + ' ' + l.text;
             l.x0 = m.x0;
+            l.marker = true;
             attached[i - from] = true;
             break;
         }
@@ -196,6 +252,8 @@ void attach_markers(std::vector<Line>& lines, std::size_t from) {
     lines.resize(kept);
 }
 
+}  // namespace
+
 void page_lines(const Page& page, const std::vector<Font>& fonts, std::uint32_t page_number, std::vector<Line>& out) {
     const std::size_t first = out.size();
     LineBuilder b;
@@ -207,7 +265,7 @@ void page_lines(const Page& page, const std::vector<Font>& fonts, std::uint32_t 
             b.finish(fonts, page_number, out);
             prev = nullptr;
         }
-        b.add(w, prev);
+        b.add(w, prev, fonts);
         prev = &w;
     }
     b.finish(fonts, page_number, out);
@@ -228,6 +286,8 @@ std::vector<Paragraph> paragraphs(const std::vector<Line>& lines) {
     const Line* prev = nullptr;
     bool prev_first = true;   // prev is the first line of its paragraph
     float right = 0;          // right edge of the current paragraph's lines so far
+    float flush_before = 0;   // the leftmost end of its lines before the last (∞ for one line)
+    const JustifiedEdges justified(lines);
     float left = 0;
     for (const Line& l : lines) {
         bool joins = false;
@@ -243,7 +303,7 @@ std::vector<Paragraph> paragraphs(const std::vector<Line>& lines) {
                 const bool mid_sentence = (tail >= 'a' && tail <= 'z') || tail == ',' || tail == 0xFF0C || tail == 0x3001;
                 const bool heading_below = l.bold && structural_start(l.text);
                 const bool heading_above = prev->bold && structural_start(out.back().text);
-                joins = std::fabs(l.size - prev->size) <= 0.6f && !ended && !heading_below && !heading_above &&
+                joins = std::fabs(l.size - prev->size) <= 0.6f && !ended && !heading_below && !heading_above && !l.marker &&
                         (continues_in_text(l.text) || (mid_sentence && l.bold == prev->bold) || !structural_start(l.text));
             } else if (same_face) {
                 const float usual = pitches.usual(l.size);
@@ -255,10 +315,20 @@ std::vector<Paragraph> paragraphs(const std::vector<Line>& lines) {
                 const bool short_line = prev->x1 + first_word_width(l) + 0.3f * l.size < edge;
                 const bool indented = !prev_first && l.x0 > prev->x0 + 0.8f * l.size;
                 const bool outdented = l.x0 < left - 0.8f * l.size && !prev_first;
+                // Justification stretches every line of a paragraph to the column's edge but
+                // its last: in a justified paragraph (its earlier lines flush with the edge), a
+                // sentence that ends short of the edge ends the paragraph, even where the next
+                // line's first word would not have fitted after it.
+                const char32_t next = text::first(scan::trim_left(l.text));
+                const float flush = justified.edge(l.page);
+                const bool justified_end = flush > 0 && !prev_first && flush_before >= flush - 1.0f &&
+                                           prev->x1 < flush - 0.15f * l.size && ended && !(next >= 'a' && next <= 'z');
                 // A bold line with a number is a heading of its own, even under another one.
                 const bool opens =
                     structural_start(l.text) && (ended || short_line || l.bold || l.x0 < prev->x0 - 0.5f * l.size);
-                joins = !gap && !short_line && !indented && !outdented && !opens;
+                // A marker set apart from its text opens an item, however short the items of
+                // a list (or of a list set in columns) are.
+                joins = !gap && !short_line && !justified_end && !indented && !outdented && !opens && !l.marker;
             }
         }
         if (joins) {
@@ -274,6 +344,7 @@ std::vector<Paragraph> paragraphs(const std::vector<Line>& lines) {
                 p.text += ' ';
             }
             p.text += l.text;
+            flush_before = std::min(flush_before, prev->x1);
             right = std::max(right, l.x1);
             left = std::min(left, l.x0);
             prev_first = false;
@@ -284,8 +355,10 @@ std::vector<Paragraph> paragraphs(const std::vector<Line>& lines) {
             p.size = l.size;
             p.bold = l.bold;
             p.toc_entry = numbering::is_toc_entry(scan::trim(l.text));
+            p.list_item = l.marker;
             out.push_back(std::move(p));
             right = l.x1;
+            flush_before = std::numeric_limits<float>::infinity();
             left = l.x0;
             prev_first = true;
         }

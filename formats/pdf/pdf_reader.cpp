@@ -85,6 +85,7 @@ Extracted extract_text(std::string_view bytes, const Limits& limits) {
     for (const Paragraph& p : paras) {
         ExtractedLine l;
         l.page = p.page;
+        l.list_item = p.list_item;
         const std::string_view t = scan::trim(p.text);
         if (!p.toc_entry && !scan::ends_sentence(t) && scan::width(t) <= 160) {
             if (auto it = levels.find(std::lround(p.size * 2)); it != levels.end()) {
@@ -99,6 +100,8 @@ Extracted extract_text(std::string_view bytes, const Limits& limits) {
             l.blank_after = false;
             l.heading_level = 0;
         }
+        // A heading by its face is no list item, whatever its number looks like ("1.  Scope").
+        if (l.heading_level > 0) l.list_item = false;
         out.text += p.text;
         out.text += l.blank_after ? "\n\n" : "\n";
         out.lines.push_back(l);
@@ -120,6 +123,10 @@ Document read_pdf(std::string_view bytes, const ReadOptions& options) {
         SourceLine l;
         l.text = rest.substr(0, end);
         l.line = static_cast<std::uint32_t>(lines.size() + 1);
+        // A marker the layout set apart from its text ("o" for Word's second-level bullet) is
+        // a list item's, as the source drew it.
+        l.list_item = x.list_item;
+        l.list_marker_drawn = x.list_item;
         if (x.heading_level > 0) {
             l.hint = LineHint::heading;
             l.level = x.heading_level;

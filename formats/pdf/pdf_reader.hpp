@@ -21,6 +21,7 @@ struct ExtractedLine {
     // A blank line follows, except after a bare clause number ("3.1"), whose term or title is
     // the next line, as in a plain-text draft.
     bool blank_after = true;
+    bool list_item = false;            // opens with a list marker set apart from its text ("o", "•")
 };
 
 struct Extracted {

@@ -309,7 +309,10 @@ std::optional<ListMarker> parse_list_marker(std::string_view line, bool markdown
         std::size_t k = at;
         return at >= line.size() || text::prints_blank(next(line, k));
     };
-    if (c == 'o' && scan::starts_with(line.substr(i), "  ")) return make(ListType::dash, i);  // RFC bullets
+    // RFC bullets "o  text"; Word's second-level bullet "o" (Courier New) where the source
+    // says the line is a list item.
+    if (c == 'o' && (scan::starts_with(line.substr(i), "  ") || (markdown_item && scan::starts_with(line.substr(i), " "))))
+        return make(ListType::dash, i);
     if (scan::lower_letter(c)) {
         std::size_t j = i;
         if (j < line.size() && is_close_paren(next(line, j))) return make(ListType::alpha, j);

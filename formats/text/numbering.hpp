@@ -90,8 +90,8 @@ struct ListMarker {
     std::string_view label;  // "a）", "1)", "——", "•", "（一）"
     std::string_view rest;
 };
-// `markdown_item`: the Markdown converter says the line is a list item, so "1." and "+"
-// are markers too.
+// `markdown_item`: the source says the line is a list item (a Markdown item, a Word list
+// paragraph), so "1.", "+" and "o " are markers too.
 std::optional<ListMarker> parse_list_marker(std::string_view line, bool markdown_item = false);
 
 // An item of an article's list numbered "1." "1．" or "1、" before Han text, glued to it or

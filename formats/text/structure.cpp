@@ -670,9 +670,10 @@ private:
             return false;
         }
         const bool trusted = l.numbered && heading;   // the source numbered it: no guessing
-        // An automatically numbered paragraph of a DOCX list ("4. If the path…") is a list
-        // item, whatever the clause numbering around it.
-        if (l.outline && l.list_item && nl->number.depth == 1 && nl->trailing_dot) return false;
+        // An automatically numbered paragraph of a DOCX list ("4. If the path…"), or a PDF's
+        // number set a tab apart from its text, is a list item, whatever the clause numbering
+        // around it.
+        if (l.list_marker_drawn && l.list_item && nl->number.depth == 1 && nl->trailing_dot) return false;
         if (!trusted) {
             if (!nl->spaced && !(heading && text::is_han(text::first(nl->rest)))) return false;
             if (ietf_ && indent > 0) return false;
