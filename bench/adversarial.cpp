@@ -2,7 +2,8 @@
 // and 8N units, and the runner has the `redline` command parse or compare them, each run in a
 // child process of its own, and reports its time, its peak resident memory (getrusage of that
 // child) and the ratio of its processor time to the size before. The target is at most 2.3× per doubling (N log N
-// growth), and any input of about 10 MB (--ten-mb) handled in at most 10 s and 2 GB.
+// growth), and any input of about 10 MB (--ten-mb) handled in at most 10 s of processor time
+// (both threads of a comparison together) and 2 GB.
 //
 // Usage: adversarial [--redline PATH] [--class NAME] [--n N] [--doublings D] [--repeat R]
 //                    [--ten-mb] [--timeout SECONDS] [--dir DIR] [--keep] [--list]
@@ -354,7 +355,9 @@ int main(int argc, char** argv) {
             const Result r = run(redline, dir, c.make(n), std::max(timeout, 2 * ten_mb_seconds));
             std::printf("  10 MB:");
             report(r, n);
-            const bool fails = !r.ok || r.wall > ten_mb_seconds || r.megabytes > ten_mb_megabytes;
+            // Processor time, as for the doublings: on a machine shared with other work the
+            // wall time of a run measures the others as much as redline.
+            const bool fails = !r.ok || r.seconds > ten_mb_seconds || r.megabytes > ten_mb_megabytes;
             std::printf("%s\n", fails ? "  over target" : "");
             held = held && !fails;
         }

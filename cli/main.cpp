@@ -1,5 +1,6 @@
 #include "cli/allocator.hpp"
 #include "cli/commands.hpp"
+#include "cli/huge_pages.hpp"
 #include "cli/suggest.hpp"
 #include "engine/error.hpp"
 #include "formats/common/visible_text.hpp"
@@ -20,6 +21,7 @@ constexpr int exit_trouble = 2;
 
 int main(int argc, char** argv) {
     redline::cli::tune_allocator();
+    redline::cli::remember_command_line(argc, argv);
     CLI::App app{"redline — compare drafts of standards and legal texts clause by clause", "redline"};
     app.set_version_flag("--version", "redline 0.1.0");
     app.require_subcommand(1);

@@ -1,10 +1,14 @@
 #include "cli/options.hpp"
 
 #include "cli/allocator.hpp"
+#include "cli/huge_pages.hpp"
+#include "cli/memory_guard.hpp"
 
 #include "engine/error.hpp"
 
 #include <fmt/format.h>
+
+#include <sys/stat.h>
 
 #include <cstdlib>
 #include <ctime>
@@ -72,6 +76,7 @@ void check_files(const std::vector<formats::NamedInput>& inputs, const std::stri
                                              inputs[i].role, inputs[j].role));
         }
     formats::refuse_output_over_input(output, inputs);
+    prefer_huge_pages(check_memory(inputs, inputs.size() == 1 ? "parsing" : "comparing", available_memory()));
 }
 
 Document read_input(const formats::ReadOptions& options) {
@@ -82,6 +87,10 @@ Document read_input(const formats::ReadOptions& options) {
         if (e.file().empty()) e.set_file(options.path);
         throw;
     }
+    // A regular file was measured before it was read (check_files); a stream only now.
+    struct stat st{};
+    if (options.path == "-" || ::stat(options.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        check_read_memory(options.path == "-" ? "standard input" : options.path, bytes.size(), available_memory());
     return formats::read_document(bytes, options);
 }
 

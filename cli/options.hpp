@@ -31,7 +31,9 @@ void add_profile_option(CLI::App& cmd, std::string& profile);
 PrepareOptions prepare_options(const std::string& profile);
 
 // Refuses, before anything is read, a command whose files clash: standard input ("-") named by
-// two inputs, or -o naming one of the inputs (formats::refuse_output_over_input).
+// two inputs, or -o naming one of the inputs (formats::refuse_output_over_input); or whose
+// inputs would need more memory than there is (cli/memory_guard). Large inputs restart the
+// process with huge pages for its heap (cli/huge_pages).
 void check_files(const std::vector<formats::NamedInput>& inputs, const std::string& output);
 
 // --docx-changes accept|reject: Word drafts read with their tracked changes accepted (the

@@ -212,6 +212,10 @@ public:
     // Reserves room for this many bytes of text: a reader passes its source size, which bounds
     // the text of most drafts, so the store is not re-copied as it grows.
     void reserve_text(std::size_t bytes) { doc_.text_.reserve(bytes); }
+    // Reserves room for this many blocks (a reader that knows how many lines hold text): a
+    // block array grown by doubling holds its old and its new copy at once, 28 bytes a block
+    // each, in a draft of short paragraphs more than its text.
+    void reserve_blocks(std::size_t blocks) { doc_.blocks_.reserve(blocks); }
 
     // Opens a new clause as the last child of the current one and makes it current.
     ClauseId open(ClauseKind kind, std::string_view label, std::string_view title, SourceLocation where);

@@ -340,11 +340,22 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
         std::vector<std::uint32_t> units;
         std::size_t head = 0;
     };
-    std::unordered_map<std::string_view, Queue> old_by_key;
-    std::unordered_map<std::string_view, std::unordered_map<ClauseId, Queue>> old_by_key_place;
+    // Flat: a text's number, and a queue per text and per (text number, counterpart clause);
+    // a map of maps cost a hash table for each distinct text (172,000 in a 10 MB brief).
+    std::unordered_map<std::string_view, std::uint32_t> key_number;
+    std::unordered_map<std::uint64_t, std::uint32_t> place_queue;   // text number << 32 | clause
+    std::vector<Queue> by_key, by_key_place;
+    key_number.reserve(o.normative.size());
+    place_queue.reserve(o.normative.size());
+    auto place_of = [](std::uint32_t number, ClauseId clause) { return std::uint64_t{number} << 32 | clause; };
     for (std::uint32_t oi : o.normative) {
-        old_by_key[o.key_of(oi)].units.push_back(oi);
-        old_by_key_place[o.key_of(oi)][old_to_new[c.old_analysis.units[oi].clause]].units.push_back(oi);
+        const auto [k, fresh_key] = key_number.try_emplace(o.key_of(oi), static_cast<std::uint32_t>(by_key.size()));
+        if (fresh_key) by_key.emplace_back();
+        by_key[k->second].units.push_back(oi);
+        const auto [p, fresh_place] =
+            place_queue.try_emplace(place_of(k->second, old_to_new[c.old_analysis.units[oi].clause]), static_cast<std::uint32_t>(by_key_place.size()));
+        if (fresh_place) by_key_place.emplace_back();
+        by_key_place[p->second].units.push_back(oi);
     }
     std::uint64_t looked_at = 0;
     auto first_unpaired = [&](Queue& q) {
@@ -356,13 +367,13 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
         for (std::uint32_t ni : n.normative) {
             if (partner_of_new[ni] != none) continue;
             std::uint32_t oi = none;
+            const auto k = key_number.find(n.key_of(ni));
+            if (k == key_number.end()) continue;
             if (pass == 0) {
-                const auto it = old_by_key_place.find(n.key_of(ni));
-                if (it == old_by_key_place.end()) continue;
-                const auto at = it->second.find(c.new_analysis.units[ni].clause);
-                if (at != it->second.end()) oi = first_unpaired(at->second);
-            } else if (const auto it = old_by_key.find(n.key_of(ni)); it != old_by_key.end()) {
-                oi = first_unpaired(it->second);
+                const auto at = place_queue.find(place_of(k->second, c.new_analysis.units[ni].clause));
+                if (at != place_queue.end()) oi = first_unpaired(by_key_place[at->second]);
+            } else {
+                oi = first_unpaired(by_key[k->second]);
             }
             if (oi == none) continue;
             partner_of_old[oi] = ni;

@@ -584,46 +584,82 @@ namespace {
 std::uint64_t hash_bytes(std::string_view s) {
     std::uint64_t h = 0xcbf29ce484222325ULL;
     for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-    return h ^ (h >> 29);
+    // MurmurHash3's finaliser: the slot is taken from the top bits, which FNV-1a leaves
+    // barely touched by the last byte.
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 33);
 }
 
 }  // namespace
 
+Interner::Interner(const Interner& other) {
+    texts_.reserve(other.size());
+    for (std::string_view s : other.texts_) intern(s);
+}
+
+Interner& Interner::operator=(const Interner& other) {
+    if (this != &other) *this = Interner(other);
+    return *this;
+}
+
 std::size_t Interner::slot_of(std::string_view s, std::uint64_t h) const {
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-        const std::uint32_t id = slots_[i];
-        if (id == 0 || (hashes_[id - 1] == h && strings_[id - 1] == s)) return i;
+    const std::uint64_t tag = h & 0xFFFFFFFF00000000ULL;
+    for (std::size_t i = h >> (64 - slot_bits_);; i = (i + 1) & mask) {
+        const std::uint64_t slot = slots_[i];
+        if (slot == 0) return i;
+        if ((slot & 0xFFFFFFFF00000000ULL) == tag && texts_[(slot & 0xFFFFFFFFULL) - 1] == s) return i;
     }
 }
 
 void Interner::grow() {
-    std::vector<std::uint32_t> old = std::move(slots_);
-    slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+    std::vector<std::uint64_t> old = std::move(slots_);
+    slot_bits_ = old.empty() ? 10 : slot_bits_ + 1;
+    slots_.assign(std::size_t{1} << slot_bits_, 0);
     const std::size_t mask = slots_.size() - 1;
-    for (std::uint32_t id : old) {
-        if (id == 0) continue;
-        std::size_t i = hashes_[id - 1] & mask;
+    for (std::uint64_t slot : old) {
+        if (slot == 0) continue;
+        std::size_t i = slot >> (64 - slot_bits_);
         while (slots_[i] != 0) i = (i + 1) & mask;
-        slots_[i] = id;
+        slots_[i] = slot;
     }
 }
 
+std::string_view Interner::store(std::string_view s) {
+    constexpr std::size_t block_bytes = 64 * 1024;
+    if (s.size() > free_bytes_) {
+        // A string longer than a quarter block gets a block of its own; the current one stays.
+        if (s.size() > block_bytes / 4) {
+            blocks_.push_back(std::make_unique_for_overwrite<char[]>(s.size()));
+            std::copy(s.begin(), s.end(), blocks_.back().get());
+            return {blocks_.back().get(), s.size()};
+        }
+        blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_bytes));
+        free_ = blocks_.back().get();
+        free_bytes_ = block_bytes;
+    }
+    char* at = free_;
+    std::copy(s.begin(), s.end(), at);
+    free_ += s.size();
+    free_bytes_ -= s.size();
+    return {at, s.size()};
+}
+
 std::uint32_t Interner::intern(std::string_view s) {
-    if ((strings_.size() + 1) * 2 > slots_.size()) grow();
+    if ((texts_.size() + 1) * 2 > slots_.size()) grow();
     const std::uint64_t h = hash_bytes(s);
     const std::size_t slot = slot_of(s, h);
-    if (slots_[slot] != 0) return slots_[slot] - 1;
-    strings_.emplace_back(s);
-    hashes_.push_back(h);
-    slots_[slot] = static_cast<std::uint32_t>(strings_.size());
-    return static_cast<std::uint32_t>(strings_.size() - 1);
+    if (slots_[slot] != 0) return static_cast<std::uint32_t>((slots_[slot] & 0xFFFFFFFFULL) - 1);
+    texts_.push_back(store(s));
+    slots_[slot] = (h & 0xFFFFFFFF00000000ULL) | texts_.size();
+    return static_cast<std::uint32_t>(texts_.size() - 1);
 }
 
 std::uint32_t Interner::find(std::string_view s) const {
     if (slots_.empty()) return npos;
-    const std::uint32_t id = slots_[slot_of(s, hash_bytes(s))];
-    return id == 0 ? npos : id - 1;
+    const std::uint64_t slot = slots_[slot_of(s, hash_bytes(s))];
+    return slot == 0 ? npos : static_cast<std::uint32_t>((slot & 0xFFFFFFFFULL) - 1);
 }
 
 }  // namespace redline::text

@@ -11,7 +11,7 @@
 #include "engine/utf8.hpp"
 
 #include <cstdint>
-#include <deque>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -135,23 +135,41 @@ std::vector<std::uint32_t> utf16_to_utf8_offsets(std::string_view s);
 // ---- Interning -------------------------------------------------------------------------
 
 // Maps token strings to dense integer ids (0, 1, 2, …) so that hot loops compare integers.
-// Two documents compared together must share one interner.
+// Two documents compared together must share one interner. A text() view stays valid as long
+// as the interner lives, however many strings are added after it.
 class Interner {
 public:
+    Interner() = default;
+    // A copy interns the strings again in id order: the same ids, its own blocks.
+    Interner(const Interner& other);
+    Interner& operator=(const Interner& other);
+    Interner(Interner&&) noexcept = default;
+    Interner& operator=(Interner&&) noexcept = default;
+
     std::uint32_t intern(std::string_view s);
     // The id of s, or npos when it was never interned.
     std::uint32_t find(std::string_view s) const;
-    std::string_view text(std::uint32_t id) const { return strings_[id]; }
-    std::size_t size() const { return strings_.size(); }
+    std::string_view text(std::uint32_t id) const { return texts_[id]; }
+    std::size_t size() const { return texts_.size(); }
     static constexpr std::uint32_t npos = static_cast<std::uint32_t>(-1);
 
 private:
-    // Open addressing over ids, linear probing, power-of-two size, at most half full: the
-    // interner sits on the hot path of tokenising every clause of both documents.
-    std::deque<std::string> strings_;     // a deque never moves its elements
-    std::vector<std::uint64_t> hashes_;   // per id
-    std::vector<std::uint32_t> slots_;    // id + 1; 0 = empty
+    // Open addressing, linear probing, power-of-two size, at most half full: the interner sits
+    // on the hot path of tokenising every clause of both documents, and a table of hundreds of
+    // thousands of distinct words is out of cache. A slot holds the id + 1 (0 = empty) in its
+    // low half and the top 32 bits of the string's hash in its high half: a probe that meets
+    // another string is told by its slot alone, and the table grows without hashing again
+    // (the slot index is taken from the top bits of the hash too).
+    std::vector<std::uint64_t> slots_;
+    unsigned slot_bits_ = 0;
+    // The strings' bytes, in blocks that never move (no std::string of 32 bytes per token,
+    // nor a heap block for each that is longer than 15).
+    std::vector<std::unique_ptr<char[]>> blocks_;
+    char* free_ = nullptr;
+    std::size_t free_bytes_ = 0;
+    std::vector<std::string_view> texts_;   // per id
     std::size_t slot_of(std::string_view s, std::uint64_t h) const;
+    std::string_view store(std::string_view s);
     void grow();
 };
 

@@ -3,14 +3,20 @@
 #define BOOST_TEST_MODULE bounded_work
 #include <boost/test/unit_test.hpp>
 
+#include "cli/memory_guard.hpp"
 #include "engine/diff.hpp"
+#include "engine/error.hpp"
 #include "engine/pipeline.hpp"
 #include "engine/provisions.hpp"
 #include "engine/work_counters.hpp"
 #include "formats/brief/brief.hpp"
 #include "formats/common/reader_notes.hpp"
+#include "tests/support/run_redline.hpp"
 
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <functional>
 #include <random>
 #include <string>
 #include <utility>
@@ -299,4 +305,95 @@ BOOST_AUTO_TEST_CASE(the_brief_chart_is_capped_and_says_how_many_it_adds_up) {
         BOOST_TEST(b.chart.back().title == "the chart shows at most 40 bars; the rest together");
         BOOST_TEST(b.chart.back().modified == 61u);
     }
+}
+
+// ---- The memory guard (cli/memory_guard) ----
+
+namespace {
+
+// A sparse file of `bytes` zeros: as large as a draft near the input limit, without the disk.
+struct SparseFile {
+    std::filesystem::path path;
+    SparseFile(const std::string& name, std::uintmax_t bytes)
+        : path(std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
+        std::ofstream(path).close();
+        std::filesystem::resize_file(path, bytes);
+    }
+    ~SparseFile() { std::filesystem::remove(path); }
+};
+
+std::string refusal(const std::function<void()>& f) {
+    try {
+        f();
+    } catch (const InputError& e) {
+        return e.describe();
+    }
+    return "(not refused)";
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(memory_guard_refuses_inputs_that_would_need_more_than_is_available) {
+    const SparseFile big("redline-guard-big.txt", std::uintmax_t{100} << 20), other("redline-guard-other.txt", std::uintmax_t{50} << 20);
+    const cli::AvailableMemory one_gb{std::uint64_t{1} << 30, "a test's budget"};
+    BOOST_TEST(cli::expected_peak(std::uint64_t{100} << 20) == (std::uint64_t{64} << 20) + 40 * (std::uint64_t{100} << 20));
+    // 64 MiB + 40 × 100 MiB = 4064 MiB.
+    BOOST_TEST(refusal([&] { cli::check_memory({{"FILE", big.path.string()}}, "parsing", one_gb); }) ==
+               big.path.string() + ": parsing 100 MB of input needs about 4.0 GB of memory (64 MiB and 40× the input, "
+                                   "docs/limits.md), more than the 1.0 GB available (a test's budget)");
+    // Both drafts of a comparison count; the message names the larger, whichever comes first.
+    BOOST_TEST(refusal([&] { cli::check_memory({{"OLD", other.path.string()}, {"NEW", big.path.string()}}, "comparing", one_gb); }) ==
+               big.path.string() + ": comparing 150 MB of input needs about 5.9 GB of memory (64 MiB and 40× the input, "
+                                   "docs/limits.md), more than the 1.0 GB available (a test's budget)");
+    // Enough memory: nothing refused, the bytes measured returned; standard input is not measured.
+    const cli::AvailableMemory plenty{std::uint64_t{8} << 30, "a test's budget"};
+    BOOST_TEST(cli::check_memory({{"OLD", other.path.string()}, {"NEW", big.path.string()}}, "comparing", plenty) == (std::uint64_t{150} << 20));
+    BOOST_TEST(cli::check_memory({{"OLD", "-"}, {"NEW", other.path.string()}}, "comparing", plenty) == (std::uint64_t{50} << 20));
+    // A stream is checked once read, on the bytes read.
+    BOOST_TEST(refusal([&] { cli::check_read_memory("standard input", std::uint64_t{30} << 20, one_gb); }) ==
+               "standard input: reading 30 MB of input needs about 1.2 GB of memory (64 MiB and 40× the input, "
+               "docs/limits.md), more than the 1.0 GB available (a test's budget)");
+    BOOST_TEST(refusal([&] { cli::check_read_memory("standard input", std::uint64_t{20} << 20, one_gb); }) == "(not refused)");
+}
+
+BOOST_AUTO_TEST_CASE(memory_guard_reads_the_limits_of_the_process) {
+    // Whatever the machine, the guard finds some bound (MemAvailable at least) and says which.
+    const cli::AvailableMemory a = cli::available_memory();
+    BOOST_TEST(a.bytes < UINT64_MAX);
+    BOOST_TEST(!a.source.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_draft_too_large_for_the_memory_is_refused_before_it_is_read) {
+    // 100 MiB of zeros under an address-space limit of 1 GB: refused with exit 2 before a byte
+    // is read (read, the zeros would be a binary file), and no output file is written.
+    const SparseFile big("redline-guard-run.txt", std::uintmax_t{100} << 20);
+    const std::filesystem::path out = big.path.string() + ".json";
+    const run_cli::Result r = run_cli::redline("parse " + big.path.string() + " --format json -o " + out.string(), "ulimit -v 1000000;");
+    BOOST_TEST(r.status == 2);
+    const std::string head = "redline: error: " + big.path.string() + ": parsing 100 MB of input needs about 4.0 GB of memory "
+                                                                      "(64 MiB and 40× the input, docs/limits.md), more than the ";
+    BOOST_TEST(r.err.substr(0, head.size()) == head);
+    BOOST_TEST(r.err.ends_with(" available (the limit on address space, ulimit -v)\n"));
+    BOOST_TEST(r.out.empty());
+    BOOST_TEST(!std::filesystem::exists(out));
+}
+
+BOOST_AUTO_TEST_CASE(a_run_restarted_for_huge_pages_writes_what_a_run_without_writes) {
+    // 1.2 MB of clauses: the run restarts itself with glibc.malloc.hugetlb=1 (cli/huge_pages);
+    // given that tunable already, it does not. Both write the same outline and exit alike.
+    const std::filesystem::path draft = std::filesystem::temp_directory_path() / ("redline-huge-" + std::to_string(::getpid()) + ".txt");
+    {
+        std::ofstream out(draft);
+        for (std::size_t i = 1; i <= 20000; ++i)
+            out << i << " Clause " << word_for(i, 'c') << "\n\nThe device shall keep the record of " << word_for(i, 'r') << ".\n\n";
+    }
+    BOOST_REQUIRE(std::filesystem::file_size(draft) >= (std::uintmax_t{1} << 20));
+    const run_cli::Result restarted = run_cli::redline("parse " + draft.string());
+    const run_cli::Result as_is = run_cli::redline("parse " + draft.string(), "GLIBC_TUNABLES=glibc.malloc.hugetlb=0");
+    std::filesystem::remove(draft);
+    BOOST_TEST(restarted.status == 0);
+    BOOST_TEST(as_is.status == 0);
+    BOOST_TEST(restarted.err == as_is.err);
+    BOOST_TEST(restarted.out.size() > 900000u);
+    BOOST_TEST((restarted.out == as_is.out));
 }

@@ -60,6 +60,7 @@ public:
         b.lang = o_.lang;
         b.date = o_.date;
 
+        b.findings.reserve(c_.findings.size());   // some 570 bytes each: not moved again as it grows
         for (const Finding& f : c_.findings) b.findings.push_back(worded(f));
         watch(b.findings);
         body(b);
@@ -460,6 +461,7 @@ private:
     // places), in rank order; the others follow, for the appendix table.
     void body(Brief& b) const {
         std::vector<BriefFinding> shown, rest;
+        shown.reserve(b.findings.size());
         std::size_t taken = 0;
         for (BriefFinding& f : b.findings) {
             const bool systematic = f.category == FindingCategory::systematic;

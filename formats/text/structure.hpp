@@ -65,18 +65,21 @@ struct SourceLine {
     std::uint32_t line = 0;     // 1-based line in the input file
     LineHint hint = LineHint::none;
     std::uint8_t level = 0;     // heading level when hint == heading
-    bool list_item = false;     // the source marked it as a list item; its marker starts `text`
+    // The flags are bits: a line is 24 bytes, not 32 (a draft of short paragraphs holds one
+    // for every line, blank ones included, while its clause tree is built).
+    bool list_item : 1 = false; // the source marked it as a list item; its marker starts `text`
     // The source drew the marker as a list's (a DOCX automatic number, a PDF marker a tab
     // away from its text): "4. If the path…" is an item even where clause 4 would fit.
-    bool list_marker_drawn = false;
+    bool list_marker_drawn : 1 = false;
     // A heading whose number the source computed (DOCX automatic numbering): the number that
     // starts `text` is the clause's label wherever it stands in the sequence, and the rest of
     // the line is its title even when it reads like running text.
-    bool numbered = false;
+    bool numbered : 1 = false;
     // The source gives headings outline levels (DOCX): a top-level heading (level 1) with no
     // number opens a section of its own instead of being read as text.
-    bool outline = false;
+    bool outline : 1 = false;
 };
+static_assert(sizeof(SourceLine) <= 24);
 
 struct StructureOptions {
     Language language = Language::unknown;   // unknown: detect from the lines

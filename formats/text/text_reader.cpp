@@ -51,6 +51,10 @@ Document read_text(std::string_view utf8, const ReadOptions& options) {
     });
     DocumentBuilder b;
     b.reserve_text(utf8.size());
+    // A block is at most one per line with text (a paragraph of several lines is one).
+    std::size_t with_text = 0;
+    for (const SourceLine& l : lines) with_text += !scan::is_blank(l.text);
+    b.reserve_blocks(with_text);
     StructureOptions so;
     so.language = options.language;
     build_structure(std::move(lines), b, so);
