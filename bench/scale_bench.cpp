@@ -11,6 +11,7 @@
 //        median run's processor time (both threads; its system part, mostly page faults) and
 //        page faults: on a machine other work also loads, these vary far less than wall time.
 #include "cli/allocator.hpp"
+#include "cli/huge_pages.hpp"
 #include "engine/pipeline.hpp"
 #include "formats/reader.hpp"
 
@@ -204,6 +205,10 @@ double measure(std::size_t n, const std::vector<std::string>& pool, int repeat, 
 
 int main(int argc, char** argv) {
     redline::cli::tune_allocator();
+    // `redline diff` restarts itself with huge pages for inputs of 1 MiB and more
+    // (cli/huge_pages), as every size measured here is: so does the bench.
+    redline::cli::remember_command_line(argc, argv);
+    redline::cli::prefer_huge_pages(redline::cli::huge_page_input_bytes);
     std::size_t clauses = 10000;
     int repeat = 3;
     int doublings = 3;
