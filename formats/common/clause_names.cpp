@@ -7,8 +7,7 @@ namespace redline::formats {
 namespace {
 
 // `name` of each clause, joined by " + " (a split or merged entry names several).
-template <class Name>
-std::string joined(const Document& doc, const std::vector<ClauseId>& ids, Name name) {
+std::string joined(const Document& doc, const std::vector<ClauseId>& ids, const ClauseNamer& name) {
     std::string out;
     for (ClauseId id : ids) {
         if (!out.empty()) out += " + ";
@@ -18,8 +17,7 @@ std::string joined(const Document& doc, const std::vector<ClauseId>& ids, Name n
 }
 
 // An entry's clauses: the old names, then " → " and the new ones when they differ.
-template <class Name>
-std::string old_to_new(const Comparison& c, const ClauseEntry& e, Name name) {
+std::string old_to_new(const Comparison& c, const ClauseEntry& e, const ClauseNamer& name) {
     if (e.old_ids.empty()) return joined(*c.new_doc, e.new_ids, name);
     std::string old_names = joined(*c.old_doc, e.old_ids, name);
     if (e.new_ids.empty()) return old_names;
@@ -49,24 +47,24 @@ std::string clause_names(const Document& doc, const std::vector<ClauseId>& ids) 
     return joined(doc, ids, clause_name);
 }
 
-std::string entry_links(const Comparison& c, const ClauseEntry& e) {
+std::string entry_links(const Comparison& c, const ClauseEntry& e, const ClauseNamer& name) {
     std::string out;
     for (std::size_t k = 0; k < e.links.size();) {
         const std::uint32_t o = e.links[k].first;
         if (!out.empty()) out += "; ";
-        out += clause_name(*c.old_doc, e.old_ids[o]) + " → ";
+        out += name(*c.old_doc, e.old_ids[o]) + " → ";
         for (bool first = true; k < e.links.size() && e.links[k].first == o; ++k, first = false)
-            out += (first ? "" : " + ") + clause_name(*c.new_doc, e.new_ids[e.links[k].second]);
+            out += (first ? "" : " + ") + name(*c.new_doc, e.new_ids[e.links[k].second]);
     }
     return out;
 }
 
-std::string entry_name(const Comparison& c, const ClauseEntry& e) { return old_to_new(c, e, clause_name); }
+std::string entry_name(const Comparison& c, const ClauseEntry& e, const ClauseNamer& name) { return old_to_new(c, e, name); }
 
-std::string provision_place(const Comparison& c, const ProvisionChange& p) {
+std::string provision_place(const Comparison& c, const ProvisionChange& p, const ClauseNamer& name) {
     const bool has_old = p.old_place.present(), has_new = p.new_place.present();
-    const std::string old_name = has_old ? clause_name(*c.old_doc, p.old_place.clause) : std::string();
-    const std::string new_name = has_new ? clause_name(*c.new_doc, p.new_place.clause) : std::string();
+    const std::string old_name = has_old ? name(*c.old_doc, p.old_place.clause) : std::string();
+    const std::string new_name = has_new ? name(*c.new_doc, p.new_place.clause) : std::string();
     if (has_old && has_new && old_name != new_name) return old_name + " → " + new_name;
     return has_new ? new_name : old_name;
 }

@@ -3,10 +3,15 @@
 
 #include "engine/comparison.hpp"
 
+#include <functional>
 #include <string>
 #include <vector>
 
 namespace redline::formats {
+
+// How a writer names one clause: clause_name(), display_name(), or a writer's own (the redline
+// page names kinds in the page's language).
+using ClauseNamer = std::function<std::string(const Document&, ClauseId)>;
 
 // A clause's label; notes, list items and paragraphs are named after the clause they sit in
 // ("5.3 注", "6.3.3 a）", "前言 list-item"), so that a reader knows where to look.
@@ -18,14 +23,14 @@ std::string clause_names(const Document& doc, const std::vector<ClauseId>& ids);
 // Which part of a split, merge or reorganisation became which: each old part with the new
 // parts it went to, "第三条 → 第三条 + 第四条; 第五条 → 第三条 + 第二十条"; "" for a
 // one-to-one entry.
-std::string entry_links(const Comparison& c, const ClauseEntry& e);
+std::string entry_links(const Comparison& c, const ClauseEntry& e, const ClauseNamer& name = clause_name);
 
 // An entry's location: "6.2.4 → 6.2.3" when the name changed, else the one name.
-std::string entry_name(const Comparison& c, const ClauseEntry& e);
+std::string entry_name(const Comparison& c, const ClauseEntry& e, const ClauseNamer& name = clause_name);
 
 // Where a provision change stands: "6.2.2 → 6.2.1" when its clause's name changed, else the
 // new clause's name (the old one's when the provision was removed).
-std::string provision_place(const Comparison& c, const ProvisionChange& p);
+std::string provision_place(const Comparison& c, const ProvisionChange& p, const ClauseNamer& name = clause_name);
 
 // An entry's title: the new clause's, or the old one's when removed.
 std::string entry_title(const Comparison& c, const ClauseEntry& e);

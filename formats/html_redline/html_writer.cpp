@@ -252,44 +252,17 @@ private:
         return std::string(kind_word(d[id].kind));
     }
 
-    template <class Name>
-    std::string old_to_new(const ClauseEntry& e, Name n) const {
-        auto joined = [&](const Document& d, const std::vector<ClauseId>& ids) {
-            std::string out;
-            for (ClauseId id : ids) out += (out.empty() ? "" : " + ") + n(d, id);
-            return out;
-        };
-        if (e.old_ids.empty()) return joined(*c_.new_doc, e.new_ids);
-        std::string o = joined(*c_.old_doc, e.old_ids);
-        if (e.new_ids.empty()) return o;
-        const std::string nw = joined(*c_.new_doc, e.new_ids);
-        return nw == o ? o : o + " → " + nw;
+    // The page names kinds in its own language (name(), display()); the joining is the writers'
+    // common one (formats/common/clause_names).
+    ClauseNamer page_name() const {
+        return [this](const Document& d, ClauseId id) { return name(d, id); };
     }
-
     std::string label_of(const ClauseEntry& e) const {
-        return old_to_new(e, [this](const Document& d, ClauseId id) { return display(d, id); });
+        return entry_name(c_, e, [this](const Document& d, ClauseId id) { return display(d, id); });
     }
     std::string title_of(const ClauseEntry& e) const { return entry_display_title(c_, e); }
-
-    std::string links_of(const ClauseEntry& e) const {
-        std::string out;
-        for (std::size_t k = 0; k < e.links.size();) {
-            const std::uint32_t o = e.links[k].first;
-            if (!out.empty()) out += "; ";
-            out += name(*c_.old_doc, e.old_ids[o]) + " → ";
-            for (bool first = true; k < e.links.size() && e.links[k].first == o; ++k, first = false)
-                out += (first ? "" : " + ") + name(*c_.new_doc, e.new_ids[e.links[k].second]);
-        }
-        return out;
-    }
-
-    std::string place_of(const ProvisionChange& p) const {
-        const bool has_old = p.old_place.present(), has_new = p.new_place.present();
-        const std::string o = has_old ? name(*c_.old_doc, p.old_place.clause) : std::string();
-        const std::string n = has_new ? name(*c_.new_doc, p.new_place.clause) : std::string();
-        if (has_old && has_new && o != n) return o + " → " + n;
-        return has_new ? n : o;
-    }
+    std::string links_of(const ClauseEntry& e) const { return entry_links(c_, e, page_name()); }
+    std::string place_of(const ProvisionChange& p) const { return provision_place(c_, p, page_name()); }
 
     std::uint32_t depth_of(const ClauseEntry& e) const {
         return e.new_ids.empty() ? (*c_.old_doc)[e.old_ids.front()].depth : (*c_.new_doc)[e.new_ids.front()].depth;
