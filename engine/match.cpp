@@ -23,6 +23,10 @@ constexpr double similar_alone = 0.5;        // enough on its own
 constexpr double similar_with_evidence = 0.3;  // enough with a matched parent, label or title
 constexpr double same_label_floor = 0.2;     // leftovers with equal label under matched parents
 constexpr double same_place_floor = 0.4;     // a rewritten clause between two pairs that kept their order
+constexpr double anchored_gap_floor = 0.2;   // weighted Dice of a rewritten clause in an anchored gap
+constexpr double anchored_gap_contained = 0.5;  // … with the smaller of the two half inside the other
+constexpr double anchored_gap_margin = 1.5;  // … and how much better than any rival in the gap
+constexpr std::size_t max_gap_pairs = 256;   // unmatched clause pairs an anchored gap compares
 constexpr double stray_part_similar = 0.8;   // a part of a clause that went elsewhere than its clause
 constexpr double promoted_containment = 0.6;  // weighted share of the smaller of (lead-in + item, article) in the other
 constexpr double promoted_item_share = 0.3;   // … and of the item's own words found in the article
@@ -451,6 +455,7 @@ public:
         match_same_label();
         match_same_place();
         match_promoted_items();
+        match_anchored_gaps();
         form_groups(out_, find_splits_and_merges());
         return std::move(out_);
     }
@@ -911,6 +916,97 @@ private:
         });
         for (const Candidate& c : cands)
             if (old_free(c.o) && new_free(c.n)) pair(c.o, c.n, c.sim, MatchReason::same_place);
+    }
+
+    // Whether a clause states something of its own and holds no clauses (an article, a
+    // section without subsections), as opposed to a heading over others (a chapter, a
+    // section whose text may have gone to its subsections): the units whose order a revision
+    // mostly keeps.
+    bool states_text(const Side& side, ClauseId id) const {
+        if (side.doc[id].kind != ClauseKind::clause) return false;
+        for (ClauseId c = side.doc.first_child(id); c != no_clause; c = side.doc.next_sibling(c))
+            if (side.doc[c].kind == ClauseKind::clause) return false;
+        const TokenRange r = side.td.body[id];
+        for (std::uint32_t i = r.begin; i < r.end; ++i)
+            if (side.td.is_word(i)) return true;
+        return false;
+    }
+
+    // Clauses rewritten in place across headings, as diff tools anchor a gap: in document
+    // order, the unmatched clauses between two paired clauses and the unmatched clauses
+    // between their counterparts (which keep that order) stand for each other even when a
+    // chapter or section boundary lies in between, so the siblings-only pass above misses
+    // them. The place is the evidence that lets a heavily rewritten article pair
+    // ("国有独资公司章程由国有资产监督管理机构制定…" → "…由履行出资人职责的机构制定"); the words
+    // must still say it, weighted by rarity: the smaller half inside the larger, and the pair
+    // clearly the best of either clause's candidates in the gap (two new articles about the
+    // same board that score alike leave the old one unpaired).
+    void match_anchored_gaps() {
+        if (rarity_.empty()) compute_rarity();
+        std::vector<ClauseId> olds, news;
+        for (ClauseId o = 1; o < old_.doc.size(); ++o)
+            if (states_text(old_, o)) olds.push_back(o);
+        for (ClauseId n = 1; n < new_.doc.size(); ++n)
+            if (states_text(new_, n)) news.push_back(n);
+        std::vector<std::uint32_t> place_in_new(new_.doc.size(), no_place);
+        for (std::uint32_t i = 0; i < news.size(); ++i) place_in_new[news[i]] = i;
+        std::uint32_t before = no_place;   // place in `olds` of the last anchored clause
+        for (std::uint32_t i = 0; i < olds.size(); ++i) {
+            const ClauseId partner = out_.old_to_new[olds[i]];
+            if (partner == no_clause) continue;
+            const std::uint32_t at = place_in_new[partner];
+            if (at == no_place) continue;
+            if (before != no_place && i > before + 1) {
+                const std::uint32_t from = place_in_new[out_.old_to_new[olds[before]]];
+                if (from < at) pair_anchored_gap({olds.begin() + before + 1, olds.begin() + i}, {news.begin() + from + 1, news.begin() + at});
+            }
+            before = i;
+        }
+    }
+
+    static constexpr std::uint32_t no_place = static_cast<std::uint32_t>(-1);
+
+    void pair_anchored_gap(const std::vector<ClauseId>& gap_old, const std::vector<ClauseId>& gap_new) {
+        std::vector<ClauseId> olds, news;
+        for (ClauseId o : gap_old)
+            if (old_free(o)) olds.push_back(o);
+        for (ClauseId n : gap_new)
+            if (new_free(n)) news.push_back(n);
+        if (olds.empty() || news.empty() || olds.size() * news.size() > max_gap_pairs) return;
+        struct Candidate {
+            double score;       // weighted Dice
+            double contained;   // weighted share of the smaller inside the larger
+            ClauseId o, n;
+        };
+        std::vector<Candidate> cands;
+        std::vector<std::vector<std::uint32_t>> new_bags;   // an article's items are part of what it says
+        for (ClauseId n : news) new_bags.push_back(new_.subtree_bag(n));
+        for (ClauseId o : olds) {
+            const std::vector<std::uint32_t> ob = old_.subtree_bag(o);
+            for (std::size_t j = 0; j < news.size(); ++j) {
+                const ClauseId n = news[j];
+                const Weights w = weights(ob, new_bags[j]);
+                if (w.a <= 0 || w.b <= 0) continue;
+                const double dice = 2 * w.common / (w.a + w.b);
+                const double small = w.common / std::min(w.a, w.b);
+                cands.push_back({dice, small, o, n});
+            }
+        }
+        std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
+            return x.score != y.score ? x.score > y.score : (x.n != y.n ? x.n < y.n : x.o < y.o);
+        });
+        // The place narrows the choice to the gap; the words must then pick one clearly: a
+        // pair is taken only when it beats every other candidate of either clause by a margin.
+        auto clear_winner = [&](const Candidate& c) {
+            for (const Candidate& d : cands)
+                if ((d.o == c.o) != (d.n == c.n) && (old_free(d.o) && new_free(d.n)) && d.score * anchored_gap_margin > c.score) return false;
+            return true;
+        };
+        for (const Candidate& c : cands) {
+            if (c.score < anchored_gap_floor) break;
+            if (c.contained < anchored_gap_contained || !old_free(c.o) || !new_free(c.n) || !clear_winner(c)) continue;
+            pair(c.o, c.n, c.score, MatchReason::same_place);
+        }
     }
 
     // Sums of rarity: of the words two sorted multisets share, and of each.

@@ -250,3 +250,38 @@ BOOST_AUTO_TEST_CASE(an_article_with_a_list_is_compared_with_its_list) {
     const Comparison c = compare_texts(old_law, new_law);
     BOOST_TEST(entry_of_new(c, "第四条") == "added →第四条");
 }
+
+namespace {
+
+// A law whose second chapter opens with `rewritten` in the old draft and with `rewritten_as`
+// in the new one (numbered one on, after an article inserted in the first chapter): the
+// rewritten article is the only one between two articles that kept their order, with a
+// chapter heading in between.
+Comparison chapter_opening_rewritten(const char* rewritten, const char* rewritten_as) {
+    const std::string old_law = std::string(law_head) + article("第一条", article_a) + article("第二条", article_b) +
+                                "第二章 份额\n\n" + article("第三条", rewritten) + article("第四条", article_c);
+    const std::string new_law = std::string(law_head) +
+                                article("第一条", "为了规范示例组织的设立和活动，保护成员的合法权益，制定本法。") +
+                                article("第二条", article_a) + article("第三条", article_b) + "第二章 成员和份额\n\n" +
+                                article("第四条", rewritten_as) + article("第五条", article_c);
+    return compare_texts(old_law, new_law);
+}
+
+}  // namespace
+
+// An article rewritten and extended in its place, where a chapter heading stands between it
+// and the article before: its words alone (plain Dice 0.36) would not pair it, but it is the
+// one clause of the gap between two anchored pairs, and it is wholly inside its successor.
+BOOST_AUTO_TEST_CASE(a_rewritten_article_in_an_anchored_gap_across_a_heading_is_paired) {
+    const Comparison c = chapter_opening_rewritten(
+        "成员持有的份额可以依法转让。",
+        "示例组织的成员持有的份额可以向其他成员转让，也可以向成员以外的人转让；章程对份额转让有限制的，其转让按照章程的规定进行。");
+    BOOST_TEST(entry_of_new(c, "第四条") == "modified 第三条→第四条");
+    BOOST_TEST(entry_of_new(c, "第五条") == "renumbered 第四条→第五条");
+}
+
+// The same place with an unrelated new article: the place alone pairs nothing.
+BOOST_AUTO_TEST_CASE(an_anchored_gap_pairs_nothing_without_common_content) {
+    const Comparison c = chapter_opening_rewritten("成员持有的份额可以依法转让。", added_rule);
+    BOOST_TEST(entry_of_new(c, "第四条") == "added →第四条");
+}
