@@ -285,3 +285,21 @@ BOOST_AUTO_TEST_CASE(an_anchored_gap_pairs_nothing_without_common_content) {
     const Comparison c = chapter_opening_rewritten("成员持有的份额可以依法转让。", added_rule);
     BOOST_TEST(entry_of_new(c, "第四条") == "added →第四条");
 }
+
+// A rule reworded into a new article, the new sentence wholly inside the old one, which also
+// says more ("在提取发展基金之前"): the old sentence's rarest words are not in the new one, so
+// probing from the old side alone never meets it. Candidates found from either side are
+// judged both ways, and the new article is traced as a split of the old.
+BOOST_AUTO_TEST_CASE(a_short_sentence_inside_a_longer_one_is_traced_from_either_side) {
+    const std::string old_law = std::string(law_head) + article("第一条", article_a) +
+        article("第二条", "示例组织的年度结余应当首先用于弥补以前年度亏损。违反前款规定，在提取发展基金之前向会员分配结余的，"
+                          "会员必须将违反规定分配的结余退还示例组织。") +
+        article("第三条", article_c);
+    const std::string new_law = std::string(law_head) + article("第一条", article_a) +
+        article("第二条", "示例组织的年度结余应当首先用于弥补以前年度亏损。") +
+        article("第三条", "示例组织违反规定向会员分配结余的，会员必须将违反规定分配的结余退还示例组织；"
+                          "给示例组织造成损失的，负有责任的理事应当承担赔偿责任。") +
+        article("第四条", article_c);
+    const Comparison c = compare_texts(old_law, new_law);
+    BOOST_TEST(groups(c) == std::vector<std::string>{"split 第二条→第二条+第三条 0:0 0:1"}, boost::test_tools::per_element());
+}
