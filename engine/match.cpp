@@ -697,6 +697,7 @@ private:
             ClauseId o, n;
             bool evidence;
             bool by_number;   // only an equal number let it in
+            bool promoted = false;   // an item with its lead-in against an article
         };
         std::vector<Candidate> all;
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
@@ -709,6 +710,13 @@ private:
                 std::find(found.begin(), found.end(), same_title) == found.end())
                 found.push_back(same_title);
             for (ClauseId o : found) {
+                // An item that became this article competes with the articles like it: with
+                // its lead-in it may say what the article says better than any of them.
+                if (leaves_only && may_be_promoted_into(n) && !takes_from_namesake(o, n))
+                    if (const double score = promotion_score(o, n); score > 0) {
+                        all.push_back({promotion_rank(o, n, score), score, o, n, false, false, true});
+                        continue;
+                    }
                 if (!compatible_kinds(o, n) || (leaves_only && !leaf(old_.doc, o)) || takes_from_namesake(o, n)) continue;
                 // A clause with a list against one without: the list is part of what it says
                 // ("发起人应当承担下列责任：" alone looks like any article about 发起人).
@@ -738,7 +746,7 @@ private:
                 }
                 const double rank = ranking_similarity(o, n, sim) + 0.05 * (parent + label + title) +
                                     (o == same_title ? distinctive_title_bonus : 0.0);
-                all.push_back({rank, sim, o, n, evidence, sim < similar_alone && !parent && !title});
+                all.push_back({rank, sim, o, n, evidence, sim < similar_alone && !parent && !title, false});
             }
         }
         std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
@@ -749,6 +757,10 @@ private:
             if (!old_free(c.o) || !new_free(c.n)) continue;
             // Pairs made since the candidates were scored may show the numbers around it moved.
             if (c.by_number && !numbering_kept(c.n)) continue;
+            if (c.promoted) {
+                pair(c.o, c.n, c.similarity, MatchReason::split);
+                continue;
+            }
             const bool same_label = old_.doc.label(c.o) == new_.doc.label(c.n) && parents_matched(c.o, c.n);
             pair(c.o, c.n, c.similarity, same_label ? MatchReason::same_label_similar : MatchReason::similar_content);
         }
@@ -1033,29 +1045,56 @@ private:
     // rarity, the smaller is mostly inside the larger, and a good part of the item's own
     // words are in the article (so the lead-in alone does not decide).
     void match_promoted_items() {
-        if (rarity_.empty()) compute_rarity();
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
-            if (!new_free(n) || new_.doc[n].kind != ClauseKind::clause || !leaf(new_.doc, n) || new_.words_in(n) < min_part_words)
-                continue;
+            if (!new_free(n) || !may_be_promoted_into(n)) continue;
             ClauseId best = no_clause;
             double best_score = 0;
             for (ClauseId o : free_index_->candidates(new_.shingles(n))) {
-                if (!old_free(o) || old_.doc[o].kind != ClauseKind::list_item || old_.words_in(o) < min_part_words) continue;
-                const ClauseId lead = old_.doc[o].parent;
-                if (lead == no_clause || old_.doc[lead].kind != ClauseKind::clause) continue;
-                std::vector<std::uint32_t> both = old_.bag(lead);
-                both.insert(both.end(), old_.bag(o).begin(), old_.bag(o).end());
-                sort_ids(both);
-                const Weights whole = weights(both, new_.bag(n));
-                const Weights item = weights(old_.bag(o), new_.bag(n));
-                if (whole.a <= 0 || whole.b <= 0 || item.a <= 0) continue;
-                const double contained = whole.common / std::min(whole.a, whole.b);
-                if (contained < promoted_containment || item.common < promoted_item_share * item.a) continue;
-                const double score = 2 * whole.common / (whole.a + whole.b);
-                if (score > best_score) best = o, best_score = score;
+                if (!old_free(o)) continue;
+                if (const double score = promotion_score(o, n); score > best_score) best = o, best_score = score;
             }
             if (best != no_clause) pair(best, n, best_score, MatchReason::split);
         }
+    }
+
+    // What ranks a promotion against the articles like the new one: the same measure as theirs
+    // (ranking_similarity), over the item with its lead-in.
+    double promotion_rank(ClauseId o, ClauseId n, double weighted) {
+        const ClauseId lead = old_.doc[o].parent;
+        if (old_.words_in(lead) + old_.words_in(o) >= rarity_ranked_words && new_.words_in(n) >= rarity_ranked_words) return weighted;
+        std::vector<std::uint32_t> both = old_.bag(lead);
+        both.insert(both.end(), old_.bag(o).begin(), old_.bag(o).end());
+        sort_ids(both);
+        return seq::dice(both, new_.bag(n));
+    }
+
+    // Whether new node n is an article an item could have become.
+    bool may_be_promoted_into(ClauseId n) const {
+        return new_.doc[n].kind == ClauseKind::clause && leaf(new_.doc, n) && new_.words_in(n) >= min_part_words;
+    }
+
+    // How well old list item `o` with its list's lead-in stands for new article `n` (weighted
+    // Dice of the two), or 0 when the smaller is not mostly inside the larger or too few of the
+    // item's own words are in the article.
+    double promotion_score(ClauseId o, ClauseId n) {
+        if (old_.doc[o].kind != ClauseKind::list_item || old_.words_in(o) < min_part_words) return 0;
+        const ClauseId lead = old_.doc[o].parent;
+        if (lead == no_clause || old_.doc[lead].kind != ClauseKind::clause) return 0;
+        if (rarity_.empty()) compute_rarity();
+        std::vector<std::uint32_t> both = old_.bag(lead);
+        both.insert(both.end(), old_.bag(o).begin(), old_.bag(o).end());
+        sort_ids(both);
+        const Weights whole = weights(both, new_.bag(n));
+        const Weights item = weights(old_.bag(o), new_.bag(n));
+        if (whole.a <= 0 || whole.b <= 0 || item.a <= 0) return 0;
+        const double contained = whole.common / std::min(whole.a, whole.b);
+        if (contained < promoted_containment || item.common < promoted_item_share * item.a) return 0;
+        // The item must be what the article says: an article that is its old article's lead-in
+        // kept without the list (its successor) is liker the lead-in alone.
+        const Weights lead_alone = weights(old_.bag(lead), new_.bag(n));
+        const double score = 2 * whole.common / (whole.a + whole.b);
+        if (lead_alone.a > 0 && 2 * lead_alone.common / (lead_alone.a + lead_alone.b) >= score) return 0;
+        return score;
     }
 
     // The nodes a split or merged part would sit next to: previous and next sibling, parent,

@@ -303,3 +303,20 @@ BOOST_AUTO_TEST_CASE(a_short_sentence_inside_a_longer_one_is_traced_from_either_
     const Comparison c = compare_texts(old_law, new_law);
     BOOST_TEST(groups(c) == std::vector<std::string>{"split 第二条→第二条+第三条 0:0 0:1"}, boost::test_tools::per_element());
 }
+
+// An item that became an article competes with the articles like that article from the
+// first similarity pass: "设立示例组织，应当具备下列条件：…（三）发起人共同制定组织章程" says
+// what new 第三条 says better than the removed "一人示例组织章程由发起人制定" (plain Dice
+// 0.7), which took the article before the promotion pass could look.
+BOOST_AUTO_TEST_CASE(a_promotion_beats_a_similar_article_that_says_less) {
+    const std::string old_law = std::string(law_head) + article("第一条", article_a) +
+        "第二条 设立示例组织，应当具备下列条件：\n\n"
+        "（一）发起人符合法定人数；\n\n"
+        "（二）有固定的住所和必要的工作人员；\n\n"
+        "（三）发起人共同制定组织章程。\n\n" +
+        article("第三条", article_b) + article("第四条", "一人示例组织章程由发起人制定。") + article("第五条", article_c);
+    const std::string new_law = std::string(law_head) + article("第一条", article_a) + article("第二条", article_b) +
+        article("第三条", "设立示例组织，应当由发起人共同制定组织章程。") + article("第四条", article_c);
+    const Comparison c = compare_texts(old_law, new_law);
+    BOOST_TEST(entry_of_new(c, "第三条") == "moved （三）→第三条");
+}
