@@ -430,7 +430,7 @@ class Matcher {
 public:
     Matcher(const Document& o, const TokenizedDocument& ot, const Document& n, const TokenizedDocument& nt,
             const TokenTables& tables, const RunBoth& both)
-        : old_(o, ot, tables), new_(n, nt, tables), both_(both), key_count_(tables.key.size()) {
+        : old_(o, ot, tables), new_(n, nt, tables), both_(both), tables_(tables), key_count_(tables.key.size()) {
         both_([this] { old_.index(); }, [this] { new_.index(); });
         out_.old_to_new.assign(o.size(), no_clause);
         out_.new_to_old.assign(n.size(), no_clause);
@@ -471,6 +471,7 @@ private:
     };
     std::unordered_map<std::string_view, TitleCount> titles_;   // every title of either side
     std::vector<ClauseId> namesake_;   // per old node: the new node of the same number, title and parent
+    const TokenTables& tables_;
     std::size_t key_count_;
     std::vector<float> rarity_;        // per word key: log(nodes / nodes holding it), made on first use
 
@@ -978,6 +979,40 @@ private:
 
     static constexpr std::uint32_t no_place = static_cast<std::uint32_t>(-1);
 
+    // `bag` without the words that are numbers ("第", "六十七", "条" of a cross-reference, "3"
+    // of "Section 3"): a revision that inserts or removes clauses renumbers every reference
+    // after them, so numbers say little about which rewritten clause is which, while each
+    // new number is a rare word that would weigh against the pair.
+    std::vector<std::uint32_t> without_numbers(std::vector<std::uint32_t> bag) {
+        if (numeric_.empty()) {
+            numeric_.assign(key_count_, 0);
+            for (std::uint32_t k = 0; k < key_count_; ++k) numeric_[k] = is_number_word(tables_.key.text(k));
+        }
+        std::erase_if(bag, [&](std::uint32_t k) { return numeric_[k] != 0; });
+        return bag;
+    }
+
+    static bool is_number_word(std::string_view w) {
+        static constexpr std::string_view han[] = {"零", "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "两", "第", "条", "款", "项"};
+        if (w.empty()) return false;
+        while (!w.empty()) {
+            if (w.front() >= '0' && w.front() <= '9') {
+                w.remove_prefix(1);
+                continue;
+            }
+            bool found = false;
+            for (std::string_view h : han)
+                if (w.substr(0, h.size()) == h) {
+                    w.remove_prefix(h.size());
+                    found = true;
+                    break;
+                }
+            if (!found) return false;
+        }
+        return true;
+    }
+    std::vector<std::uint8_t> numeric_;   // per word key: a number, made on first use
+
     void pair_anchored_gap(const std::vector<ClauseId>& gap_old, const std::vector<ClauseId>& gap_new) {
         std::vector<ClauseId> olds, news;
         for (ClauseId o : gap_old)
@@ -992,9 +1027,9 @@ private:
         };
         std::vector<Candidate> cands;
         std::vector<std::vector<std::uint32_t>> new_bags;   // an article's items are part of what it says
-        for (ClauseId n : news) new_bags.push_back(new_.subtree_bag(n));
+        for (ClauseId n : news) new_bags.push_back(without_numbers(new_.subtree_bag(n)));
         for (ClauseId o : olds) {
-            const std::vector<std::uint32_t> ob = old_.subtree_bag(o);
+            const std::vector<std::uint32_t> ob = without_numbers(old_.subtree_bag(o));
             for (std::size_t j = 0; j < news.size(); ++j) {
                 const ClauseId n = news[j];
                 const Weights w = weights(ob, new_bags[j]);
@@ -1008,15 +1043,19 @@ private:
             return x.score != y.score ? x.score > y.score : (x.n != y.n ? x.n < y.n : x.o < y.o);
         });
         // The place narrows the choice to the gap; the words must then pick one clearly: a
-        // pair is taken only when it beats every other candidate of either clause by a margin.
+        // pair is taken only when it beats by a margin every other plausible candidate of
+        // either clause (one that clears the floors too).
+        auto plausible = [](const Candidate& c) { return c.score >= anchored_gap_floor && c.contained >= anchored_gap_contained; };
         auto clear_winner = [&](const Candidate& c) {
             for (const Candidate& d : cands)
-                if ((d.o == c.o) != (d.n == c.n) && (old_free(d.o) && new_free(d.n)) && d.score * anchored_gap_margin > c.score) return false;
+                if ((d.o == c.o) != (d.n == c.n) && plausible(d) && old_free(d.o) && new_free(d.n) &&
+                    d.score * anchored_gap_margin > c.score)
+                    return false;
             return true;
         };
         for (const Candidate& c : cands) {
             if (c.score < anchored_gap_floor) break;
-            if (c.contained < anchored_gap_contained || !old_free(c.o) || !new_free(c.n) || !clear_winner(c)) continue;
+            if (!plausible(c) || !old_free(c.o) || !new_free(c.n) || !clear_winner(c)) continue;
             pair(c.o, c.n, c.score, MatchReason::same_place);
         }
     }
