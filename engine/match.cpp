@@ -979,38 +979,14 @@ private:
 
     static constexpr std::uint32_t no_place = static_cast<std::uint32_t>(-1);
 
-    // `bag` without the words that are numbers ("第", "六十七", "条" of a cross-reference, "3"
-    // of "Section 3"): a revision that inserts or removes clauses renumbers every reference
-    // after them, so numbers say little about which rewritten clause is which, while each
-    // new number is a rare word that would weigh against the pair.
+    // `bag` without the words that are numbers (number_keys): every new number of a renumbered
+    // cross-reference is a rare word that would weigh against the pair.
     std::vector<std::uint32_t> without_numbers(std::vector<std::uint32_t> bag) {
-        if (numeric_.empty()) {
-            numeric_.assign(key_count_, 0);
-            for (std::uint32_t k = 0; k < key_count_; ++k) numeric_[k] = is_number_word(tables_.key.text(k));
-        }
+        if (numeric_.empty()) numeric_ = number_keys(tables_);
         std::erase_if(bag, [&](std::uint32_t k) { return numeric_[k] != 0; });
         return bag;
     }
 
-    static bool is_number_word(std::string_view w) {
-        static constexpr std::string_view han[] = {"零", "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "千", "万", "两", "第", "条", "款", "项"};
-        if (w.empty()) return false;
-        while (!w.empty()) {
-            if (w.front() >= '0' && w.front() <= '9') {
-                w.remove_prefix(1);
-                continue;
-            }
-            bool found = false;
-            for (std::string_view h : han)
-                if (w.substr(0, h.size()) == h) {
-                    w.remove_prefix(h.size());
-                    found = true;
-                    break;
-                }
-            if (!found) return false;
-        }
-        return true;
-    }
     std::vector<std::uint8_t> numeric_;   // per word key: a number, made on first use
 
     void pair_anchored_gap(const std::vector<ClauseId>& gap_old, const std::vector<ClauseId>& gap_new) {

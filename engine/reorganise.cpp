@@ -45,7 +45,8 @@ struct Sentences {
 // The sentences of every node that is not paired with an identical clause (`identical`:
 // those moved nothing), split at sentence ends and paragraph breaks.
 Sentences sentences_of(const Document& doc, const TokenizedDocument& td, const TokenTables& tables,
-                       const std::vector<std::uint8_t>& identical, const std::vector<std::uint32_t>& ends) {
+                       const std::vector<std::uint8_t>& identical, const std::vector<std::uint32_t>& ends,
+                       const std::vector<std::uint8_t>& numbers) {
     Sentences out;
     out.node_weight.assign(doc.size(), 0);
     std::vector<std::uint32_t> cur;
@@ -65,7 +66,9 @@ Sentences sentences_of(const Document& doc, const TokenizedDocument& td, const T
         const TokenRange r = td.body[id];
         for (std::uint32_t i = r.begin; i < r.end; ++i) {
             const std::uint32_t exact = td.exact[i];
-            if (td.is_word(i)) cur.push_back(tables.key_of_exact[exact]);
+            if (td.is_word(i)) {
+                if (const std::uint32_t key = tables.key_of_exact[exact]; !numbers[key]) cur.push_back(key);
+            }
             else if (std::binary_search(ends.begin(), ends.end(), exact)) close(id);
         }
         close(id);
@@ -344,8 +347,9 @@ void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old
         if (const ClauseId o = al.new_to_old[n]; o != no_clause && al.reason[n] == MatchReason::identical)
             old_identical[o] = new_identical[n] = 1;
     const std::vector<std::uint32_t> ends = sentence_end_ids(tables);
-    Sentences olds = sentences_of(old_doc, old_tokens, tables, old_identical, ends);
-    Sentences news = sentences_of(new_doc, new_tokens, tables, new_identical, ends);
+    const std::vector<std::uint8_t> numbers = number_keys(tables);
+    Sentences olds = sentences_of(old_doc, old_tokens, tables, old_identical, ends, numbers);
+    Sentences news = sentences_of(new_doc, new_tokens, tables, new_identical, ends, numbers);
     if (olds.list.empty() || news.list.empty()) return;
 
     const Tracer tr(olds, news, tables.key.size());
