@@ -23,6 +23,10 @@ constexpr double similar_alone = 0.5;        // enough on its own
 constexpr double similar_with_evidence = 0.3;  // enough with a matched parent, label or title
 constexpr double same_label_floor = 0.2;     // leftovers with equal label under matched parents
 constexpr double same_place_floor = 0.4;     // a rewritten clause between two pairs that kept their order
+constexpr double anchored_gap_floor = 0.2;   // weighted Dice of a rewritten clause in an anchored gap
+constexpr double anchored_gap_contained = 0.5;  // … with the smaller of the two half inside the other
+constexpr double anchored_gap_margin = 1.5;  // … and how much better than any rival in the gap
+constexpr std::size_t max_gap_pairs = 256;   // unmatched clause pairs an anchored gap compares
 constexpr double stray_part_similar = 0.8;   // a part of a clause that went elsewhere than its clause
 constexpr double promoted_containment = 0.6;  // weighted share of the smaller of (lead-in + item, article) in the other
 constexpr double promoted_item_share = 0.3;   // … and of the item's own words found in the article
@@ -426,7 +430,7 @@ class Matcher {
 public:
     Matcher(const Document& o, const TokenizedDocument& ot, const Document& n, const TokenizedDocument& nt,
             const TokenTables& tables, const RunBoth& both)
-        : old_(o, ot, tables), new_(n, nt, tables), both_(both), key_count_(tables.key.size()) {
+        : old_(o, ot, tables), new_(n, nt, tables), both_(both), tables_(tables), key_count_(tables.key.size()) {
         both_([this] { old_.index(); }, [this] { new_.index(); });
         out_.old_to_new.assign(o.size(), no_clause);
         out_.new_to_old.assign(n.size(), no_clause);
@@ -451,6 +455,7 @@ public:
         match_same_label();
         match_same_place();
         match_promoted_items();
+        match_anchored_gaps();
         form_groups(out_, find_splits_and_merges());
         return std::move(out_);
     }
@@ -466,6 +471,7 @@ private:
     };
     std::unordered_map<std::string_view, TitleCount> titles_;   // every title of either side
     std::vector<ClauseId> namesake_;   // per old node: the new node of the same number, title and parent
+    const TokenTables& tables_;
     std::size_t key_count_;
     std::vector<float> rarity_;        // per word key: log(nodes / nodes holding it), made on first use
 
@@ -692,6 +698,7 @@ private:
             ClauseId o, n;
             bool evidence;
             bool by_number;   // only an equal number let it in
+            bool promoted = false;   // an item with its lead-in against an article
         };
         std::vector<Candidate> all;
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
@@ -704,6 +711,13 @@ private:
                 std::find(found.begin(), found.end(), same_title) == found.end())
                 found.push_back(same_title);
             for (ClauseId o : found) {
+                // An item that became this article competes with the articles like it: with
+                // its lead-in it may say what the article says better than any of them.
+                if (leaves_only && may_be_promoted_into(n) && !takes_from_namesake(o, n))
+                    if (const double score = promotion_score(o, n); score > 0) {
+                        all.push_back({promotion_rank(o, n, score), score, o, n, false, false, true});
+                        continue;
+                    }
                 if (!compatible_kinds(o, n) || (leaves_only && !leaf(old_.doc, o)) || takes_from_namesake(o, n)) continue;
                 // A clause with a list against one without: the list is part of what it says
                 // ("发起人应当承担下列责任：" alone looks like any article about 发起人).
@@ -733,7 +747,7 @@ private:
                 }
                 const double rank = ranking_similarity(o, n, sim) + 0.05 * (parent + label + title) +
                                     (o == same_title ? distinctive_title_bonus : 0.0);
-                all.push_back({rank, sim, o, n, evidence, sim < similar_alone && !parent && !title});
+                all.push_back({rank, sim, o, n, evidence, sim < similar_alone && !parent && !title, false});
             }
         }
         std::sort(all.begin(), all.end(), [](const Candidate& a, const Candidate& b) {
@@ -744,6 +758,10 @@ private:
             if (!old_free(c.o) || !new_free(c.n)) continue;
             // Pairs made since the candidates were scored may show the numbers around it moved.
             if (c.by_number && !numbering_kept(c.n)) continue;
+            if (c.promoted) {
+                pair(c.o, c.n, c.similarity, MatchReason::split);
+                continue;
+            }
             const bool same_label = old_.doc.label(c.o) == new_.doc.label(c.n) && parents_matched(c.o, c.n);
             pair(c.o, c.n, c.similarity, same_label ? MatchReason::same_label_similar : MatchReason::similar_content);
         }
@@ -913,6 +931,111 @@ private:
             if (old_free(c.o) && new_free(c.n)) pair(c.o, c.n, c.sim, MatchReason::same_place);
     }
 
+    // Whether a clause states something of its own and holds no clauses (an article, a
+    // section without subsections), as opposed to a heading over others (a chapter, a
+    // section whose text may have gone to its subsections): the units whose order a revision
+    // mostly keeps.
+    bool states_text(const Side& side, ClauseId id) const {
+        if (side.doc[id].kind != ClauseKind::clause) return false;
+        for (ClauseId c = side.doc.first_child(id); c != no_clause; c = side.doc.next_sibling(c))
+            if (side.doc[c].kind == ClauseKind::clause) return false;
+        const TokenRange r = side.td.body[id];
+        for (std::uint32_t i = r.begin; i < r.end; ++i)
+            if (side.td.is_word(i)) return true;
+        return false;
+    }
+
+    // Clauses rewritten in place across headings, as diff tools anchor a gap: in document
+    // order, the unmatched clauses between two paired clauses and the unmatched clauses
+    // between their counterparts (which keep that order) stand for each other even when a
+    // chapter or section boundary lies in between, so the siblings-only pass above misses
+    // them. The place is the evidence that lets a heavily rewritten article pair
+    // ("国有独资公司章程由国有资产监督管理机构制定…" → "…由履行出资人职责的机构制定"); the words
+    // must still say it, weighted by rarity: the smaller half inside the larger, and the pair
+    // clearly the best of either clause's candidates in the gap (two new articles about the
+    // same board that score alike leave the old one unpaired).
+    void match_anchored_gaps() {
+        if (rarity_.empty()) compute_rarity();
+        std::vector<ClauseId> olds, news;
+        for (ClauseId o = 1; o < old_.doc.size(); ++o)
+            if (states_text(old_, o)) olds.push_back(o);
+        for (ClauseId n = 1; n < new_.doc.size(); ++n)
+            if (states_text(new_, n)) news.push_back(n);
+        std::vector<std::uint32_t> place_in_new(new_.doc.size(), no_place);
+        for (std::uint32_t i = 0; i < news.size(); ++i) place_in_new[news[i]] = i;
+        std::uint32_t before = no_place;   // place in `olds` of the last anchored clause
+        for (std::uint32_t i = 0; i < olds.size(); ++i) {
+            const ClauseId partner = out_.old_to_new[olds[i]];
+            if (partner == no_clause) continue;
+            const std::uint32_t at = place_in_new[partner];
+            if (at == no_place) continue;
+            if (before != no_place && i > before + 1) {
+                const std::uint32_t from = place_in_new[out_.old_to_new[olds[before]]];
+                if (from < at) pair_anchored_gap({olds.begin() + before + 1, olds.begin() + i}, {news.begin() + from + 1, news.begin() + at});
+            }
+            before = i;
+        }
+    }
+
+    static constexpr std::uint32_t no_place = static_cast<std::uint32_t>(-1);
+
+    // `bag` without the words that are numbers (number_keys): every new number of a renumbered
+    // cross-reference is a rare word that would weigh against the pair.
+    std::vector<std::uint32_t> without_numbers(std::vector<std::uint32_t> bag) {
+        if (numeric_.empty()) numeric_ = number_keys(tables_);
+        std::erase_if(bag, [&](std::uint32_t k) { return numeric_[k] != 0; });
+        return bag;
+    }
+
+    std::vector<std::uint8_t> numeric_;   // per word key: a number, made on first use
+
+    void pair_anchored_gap(const std::vector<ClauseId>& gap_old, const std::vector<ClauseId>& gap_new) {
+        std::vector<ClauseId> olds, news;
+        for (ClauseId o : gap_old)
+            if (old_free(o)) olds.push_back(o);
+        for (ClauseId n : gap_new)
+            if (new_free(n)) news.push_back(n);
+        if (olds.empty() || news.empty() || olds.size() * news.size() > max_gap_pairs) return;
+        struct Candidate {
+            double score;       // weighted Dice
+            double contained;   // weighted share of the smaller inside the larger
+            ClauseId o, n;
+        };
+        std::vector<Candidate> cands;
+        std::vector<std::vector<std::uint32_t>> new_bags;   // an article's items are part of what it says
+        for (ClauseId n : news) new_bags.push_back(without_numbers(new_.subtree_bag(n)));
+        for (ClauseId o : olds) {
+            const std::vector<std::uint32_t> ob = without_numbers(old_.subtree_bag(o));
+            for (std::size_t j = 0; j < news.size(); ++j) {
+                const ClauseId n = news[j];
+                const Weights w = weights(ob, new_bags[j]);
+                if (w.a <= 0 || w.b <= 0) continue;
+                const double dice = 2 * w.common / (w.a + w.b);
+                const double small = w.common / std::min(w.a, w.b);
+                cands.push_back({dice, small, o, n});
+            }
+        }
+        std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
+            return x.score != y.score ? x.score > y.score : (x.n != y.n ? x.n < y.n : x.o < y.o);
+        });
+        // The place narrows the choice to the gap; the words must then pick one clearly: a
+        // pair is taken only when it beats by a margin every other plausible candidate of
+        // either clause (one that clears the floors too).
+        auto plausible = [](const Candidate& c) { return c.score >= anchored_gap_floor && c.contained >= anchored_gap_contained; };
+        auto clear_winner = [&](const Candidate& c) {
+            for (const Candidate& d : cands)
+                if ((d.o == c.o) != (d.n == c.n) && plausible(d) && old_free(d.o) && new_free(d.n) &&
+                    d.score * anchored_gap_margin > c.score)
+                    return false;
+            return true;
+        };
+        for (const Candidate& c : cands) {
+            if (c.score < anchored_gap_floor) break;
+            if (!plausible(c) || !old_free(c.o) || !new_free(c.n) || !clear_winner(c)) continue;
+            pair(c.o, c.n, c.score, MatchReason::same_place);
+        }
+    }
+
     // Sums of rarity: of the words two sorted multisets share, and of each.
     struct Weights {
         double common = 0, a = 0, b = 0;
@@ -937,29 +1060,56 @@ private:
     // rarity, the smaller is mostly inside the larger, and a good part of the item's own
     // words are in the article (so the lead-in alone does not decide).
     void match_promoted_items() {
-        if (rarity_.empty()) compute_rarity();
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
-            if (!new_free(n) || new_.doc[n].kind != ClauseKind::clause || !leaf(new_.doc, n) || new_.words_in(n) < min_part_words)
-                continue;
+            if (!new_free(n) || !may_be_promoted_into(n)) continue;
             ClauseId best = no_clause;
             double best_score = 0;
             for (ClauseId o : free_index_->candidates(new_.shingles(n))) {
-                if (!old_free(o) || old_.doc[o].kind != ClauseKind::list_item || old_.words_in(o) < min_part_words) continue;
-                const ClauseId lead = old_.doc[o].parent;
-                if (lead == no_clause || old_.doc[lead].kind != ClauseKind::clause) continue;
-                std::vector<std::uint32_t> both = old_.bag(lead);
-                both.insert(both.end(), old_.bag(o).begin(), old_.bag(o).end());
-                sort_ids(both);
-                const Weights whole = weights(both, new_.bag(n));
-                const Weights item = weights(old_.bag(o), new_.bag(n));
-                if (whole.a <= 0 || whole.b <= 0 || item.a <= 0) continue;
-                const double contained = whole.common / std::min(whole.a, whole.b);
-                if (contained < promoted_containment || item.common < promoted_item_share * item.a) continue;
-                const double score = 2 * whole.common / (whole.a + whole.b);
-                if (score > best_score) best = o, best_score = score;
+                if (!old_free(o)) continue;
+                if (const double score = promotion_score(o, n); score > best_score) best = o, best_score = score;
             }
             if (best != no_clause) pair(best, n, best_score, MatchReason::split);
         }
+    }
+
+    // What ranks a promotion against the articles like the new one: the same measure as theirs
+    // (ranking_similarity), over the item with its lead-in.
+    double promotion_rank(ClauseId o, ClauseId n, double weighted) {
+        const ClauseId lead = old_.doc[o].parent;
+        if (old_.words_in(lead) + old_.words_in(o) >= rarity_ranked_words && new_.words_in(n) >= rarity_ranked_words) return weighted;
+        std::vector<std::uint32_t> both = old_.bag(lead);
+        both.insert(both.end(), old_.bag(o).begin(), old_.bag(o).end());
+        sort_ids(both);
+        return seq::dice(both, new_.bag(n));
+    }
+
+    // Whether new node n is an article an item could have become.
+    bool may_be_promoted_into(ClauseId n) const {
+        return new_.doc[n].kind == ClauseKind::clause && leaf(new_.doc, n) && new_.words_in(n) >= min_part_words;
+    }
+
+    // How well old list item `o` with its list's lead-in stands for new article `n` (weighted
+    // Dice of the two), or 0 when the smaller is not mostly inside the larger or too few of the
+    // item's own words are in the article.
+    double promotion_score(ClauseId o, ClauseId n) {
+        if (old_.doc[o].kind != ClauseKind::list_item || old_.words_in(o) < min_part_words) return 0;
+        const ClauseId lead = old_.doc[o].parent;
+        if (lead == no_clause || old_.doc[lead].kind != ClauseKind::clause) return 0;
+        if (rarity_.empty()) compute_rarity();
+        std::vector<std::uint32_t> both = old_.bag(lead);
+        both.insert(both.end(), old_.bag(o).begin(), old_.bag(o).end());
+        sort_ids(both);
+        const Weights whole = weights(both, new_.bag(n));
+        const Weights item = weights(old_.bag(o), new_.bag(n));
+        if (whole.a <= 0 || whole.b <= 0 || item.a <= 0) return 0;
+        const double contained = whole.common / std::min(whole.a, whole.b);
+        if (contained < promoted_containment || item.common < promoted_item_share * item.a) return 0;
+        // The item must be what the article says: an article that is its old article's lead-in
+        // kept without the list (its successor) is liker the lead-in alone.
+        const Weights lead_alone = weights(old_.bag(lead), new_.bag(n));
+        const double score = 2 * whole.common / (whole.a + whole.b);
+        if (lead_alone.a > 0 && 2 * lead_alone.common / (lead_alone.a + lead_alone.b) >= score) return 0;
+        return score;
     }
 
     // The nodes a split or merged part would sit next to: previous and next sibling, parent,

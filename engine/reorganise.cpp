@@ -45,7 +45,8 @@ struct Sentences {
 // The sentences of every node that is not paired with an identical clause (`identical`:
 // those moved nothing), split at sentence ends and paragraph breaks.
 Sentences sentences_of(const Document& doc, const TokenizedDocument& td, const TokenTables& tables,
-                       const std::vector<std::uint8_t>& identical, const std::vector<std::uint32_t>& ends) {
+                       const std::vector<std::uint8_t>& identical, const std::vector<std::uint32_t>& ends,
+                       const std::vector<std::uint8_t>& numbers) {
     Sentences out;
     out.node_weight.assign(doc.size(), 0);
     std::vector<std::uint32_t> cur;
@@ -65,7 +66,9 @@ Sentences sentences_of(const Document& doc, const TokenizedDocument& td, const T
         const TokenRange r = td.body[id];
         for (std::uint32_t i = r.begin; i < r.end; ++i) {
             const std::uint32_t exact = td.exact[i];
-            if (td.is_word(i)) cur.push_back(tables.key_of_exact[exact]);
+            if (td.is_word(i)) {
+                if (const std::uint32_t key = tables.key_of_exact[exact]; !numbers[key]) cur.push_back(key);
+            }
             else if (std::binary_search(ends.begin(), ends.end(), exact)) close(id);
         }
         close(id);
@@ -175,15 +178,16 @@ private:
     std::vector<std::uint32_t> df_;
 };
 
-// For each sentence of `from`, the index of its best counterpart in `to` (or -1). Near ties
-// go to a sentence of the clause's partner (the text stayed); a near tie between other
-// clauses has no best (the sentence is repeated there, as laws repeat a rule for each form of
-// company, and nothing says which copy it became).
-std::vector<std::int64_t> best_counterparts(const Tracer& tr, const Sentences& from, const Sentences& to,
-                                            const std::vector<ClauseId>& partner, const Places& from_places,
-                                            const Places& to_places) {
-    constexpr double near_tie = 0.03;
-    constexpr double near_margin = 0.1;   // how much better a far counterpart must be than a near one
+// Candidate counterparts of each sentence of one draft: indices of sentences of the other
+// draft, sorted, one list per sentence in one array (`first` has one extra entry at the end).
+struct Candidates {
+    std::vector<std::uint32_t> first;
+    std::vector<std::uint32_t> ids;
+};
+
+// The sentences of `to` that hold most of the rarest words of each sentence of `from`: those
+// found under two of its rarest words (under one when only one was rare enough to probe with).
+Candidates find_candidates(const Tracer& tr, const Sentences& from, const Sentences& to) {
     // Postings of `to`'s sentences under their words that are rare enough to probe with, as
     // one array ordered by word.
     const std::size_t keys = tr.key_count();
@@ -199,11 +203,12 @@ std::vector<std::int64_t> best_counterparts(const Tracer& tr, const Sentences& f
             for (const std::uint32_t* k = to.begin(to.list[t]); k != to.end(to.list[t]); ++k)
                 if (tr.df(*k) <= max_posting) posting[at[*k]++] = t;
     }
-    std::vector<std::int64_t> best(from.list.size(), -1);
+    Candidates out;
+    out.first.reserve(from.list.size() + 1);
     std::vector<std::uint32_t> probe, seen;
-    std::vector<std::pair<double, std::uint32_t>> scored;
     auto rarer = [&](std::uint32_t x, std::uint32_t y) { return tr.df(x) != tr.df(y) ? tr.df(x) < tr.df(y) : x < y; };
     for (std::uint32_t s = 0; s < from.list.size(); ++s) {
+        out.first.push_back(static_cast<std::uint32_t>(out.ids.size()));
         const Sentence& fs = from.list[s];
         probe.assign(from.begin(fs), from.end(fs));
         const std::size_t probes = std::min(probe_words, probe.size());
@@ -212,22 +217,68 @@ std::vector<std::int64_t> best_counterparts(const Tracer& tr, const Sentences& f
         for (std::size_t i = 0; i < probes; ++i)
             seen.insert(seen.end(), posting.begin() + first[probe[i]], posting.begin() + first[probe[i] + 1]);
         std::sort(seen.begin(), seen.end());
-        // A counterpart holds most of a sentence's rarest words: score only sentences found
-        // under two of them (under one when only one was rare enough to probe with).
         std::size_t usable = 0;
         for (std::size_t i = 0; i < probes; ++i) usable += first[probe[i] + 1] > first[probe[i]];
         const std::size_t need = std::min<std::size_t>(2, usable);
-        std::size_t w = 0;
         for (std::size_t i = 0; i < seen.size();) {
             std::size_t j = i;
             while (j < seen.size() && seen[j] == seen[i]) ++j;
-            if (j - i >= need) seen[w++] = seen[i];
+            if (j - i >= need) out.ids.push_back(seen[i]);
             i = j;
         }
-        seen.resize(w);
+    }
+    out.first.push_back(static_cast<std::uint32_t>(out.ids.size()));
+    return out;
+}
+
+// `a` (candidates of one draft's sentences) with every pair that `b` (the other draft's) found
+// the other way round. A short sentence wholly inside a long one holds the long one's rarest
+// words only in part: probing from the long side misses it, from the short side it is found;
+// whether the two are each other's best must be judged on the same candidates both ways.
+Candidates with_reverse(const Candidates& a, const Candidates& b) {
+    const std::size_t n = a.first.size() - 1;
+    std::vector<std::uint32_t> count(n + 1, 0);
+    for (std::size_t s = 0; s < n; ++s) count[s + 1] = a.first[s + 1] - a.first[s];
+    for (std::uint32_t s : b.ids) ++count[s + 1];
+    for (std::size_t s = 0; s < n; ++s) count[s + 1] += count[s];
+    Candidates out;
+    out.ids.resize(count[n]);
+    std::vector<std::uint32_t> at(count.begin(), count.end() - 1);
+    for (std::size_t s = 0; s < n; ++s)
+        for (std::uint32_t i = a.first[s]; i < a.first[s + 1]; ++i) out.ids[at[s]++] = a.ids[i];
+    for (std::uint32_t t = 0; t + 1 < b.first.size(); ++t)
+        for (std::uint32_t i = b.first[t]; i < b.first[t + 1]; ++i) out.ids[at[b.ids[i]]++] = t;
+    // Each list sorted and without repeats, then the array closed up.
+    std::size_t w = 0;
+    out.first.assign(n + 1, 0);
+    for (std::size_t s = 0; s < n; ++s) {
+        const auto begin = out.ids.begin() + count[s], end = out.ids.begin() + count[s + 1];
+        std::sort(begin, end);
+        out.first[s] = static_cast<std::uint32_t>(w);
+        for (auto it = begin; it != end; ++it)
+            if (it == begin || *it != *(it - 1)) out.ids[w++] = *it;
+    }
+    out.first[n] = static_cast<std::uint32_t>(w);
+    out.ids.resize(w);
+    return out;
+}
+
+// For each sentence of `from`, the index of its best counterpart in `to` among its
+// candidates (or -1). Near ties go to a sentence of the clause's partner (the text stayed); a
+// near tie between other clauses has no best (the sentence is repeated there, as laws repeat
+// a rule for each form of company, and nothing says which copy it became).
+std::vector<std::int64_t> best_counterparts(const Tracer& tr, const Sentences& from, const Sentences& to,
+                                            const Candidates& cands, const std::vector<ClauseId>& partner,
+                                            const Places& from_places, const Places& to_places) {
+    constexpr double near_tie = 0.03;
+    constexpr double near_margin = 0.1;   // how much better a far counterpart must be than a near one
+    std::vector<std::int64_t> best(from.list.size(), -1);
+    std::vector<std::pair<double, std::uint32_t>> scored;
+    for (std::uint32_t s = 0; s < from.list.size(); ++s) {
+        const Sentence& fs = from.list[s];
         scored.clear();
-        for (std::uint32_t t : seen)
-            if (const double sc = tr.score(from, fs, to, to.list[t]); sc > 0) scored.emplace_back(sc, t);
+        for (std::uint32_t i = cands.first[s]; i < cands.first[s + 1]; ++i)
+            if (const double sc = tr.score(from, fs, to, to.list[cands.ids[i]]); sc > 0) scored.emplace_back(sc, cands.ids[i]);
         if (scored.empty()) continue;
         std::sort(scored.begin(), scored.end(), [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
         const double top = scored.front().first;
@@ -296,8 +347,9 @@ void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old
         if (const ClauseId o = al.new_to_old[n]; o != no_clause && al.reason[n] == MatchReason::identical)
             old_identical[o] = new_identical[n] = 1;
     const std::vector<std::uint32_t> ends = sentence_end_ids(tables);
-    Sentences olds = sentences_of(old_doc, old_tokens, tables, old_identical, ends);
-    Sentences news = sentences_of(new_doc, new_tokens, tables, new_identical, ends);
+    const std::vector<std::uint8_t> numbers = number_keys(tables);
+    Sentences olds = sentences_of(old_doc, old_tokens, tables, old_identical, ends, numbers);
+    Sentences news = sentences_of(new_doc, new_tokens, tables, new_identical, ends, numbers);
     if (olds.list.empty() || news.list.empty()) return;
 
     const Tracer tr(olds, news, tables.key.size());
@@ -308,8 +360,11 @@ void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old
         }
     std::vector<std::int64_t> old_best, new_best;
     const Places old_places(old_doc), new_places(new_doc);
-    both([&] { old_best = best_counterparts(tr, olds, news, al.old_to_new, old_places, new_places); },
-         [&] { new_best = best_counterparts(tr, news, olds, al.new_to_old, new_places, old_places); });
+    Candidates old_cands, new_cands;
+    both([&] { old_cands = find_candidates(tr, olds, news); }, [&] { new_cands = find_candidates(tr, news, olds); });
+    const Candidates old_all = with_reverse(old_cands, new_cands), new_all = with_reverse(new_cands, old_cands);
+    both([&] { old_best = best_counterparts(tr, olds, news, old_all, al.old_to_new, old_places, new_places); },
+         [&] { new_best = best_counterparts(tr, news, olds, new_all, al.new_to_old, new_places, old_places); });
 
     // Mutual best counterparts in clauses that are not each other's partners: moved text.
     struct Moved {

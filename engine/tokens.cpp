@@ -121,4 +121,35 @@ std::vector<std::uint32_t> sentence_end_ids(const TokenTables& tables) {
     return ends;
 }
 
+namespace {
+
+bool is_number_word(std::string_view w) {
+    static constexpr std::string_view parts[] = {"零", "〇", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
+                                                 "百", "千", "万", "两", "第", "条", "款", "项"};
+    if (w.empty()) return false;
+    while (!w.empty()) {
+        if (w.front() >= '0' && w.front() <= '9') {
+            w.remove_prefix(1);
+            continue;
+        }
+        bool found = false;
+        for (std::string_view p : parts)
+            if (w.starts_with(p)) {
+                w.remove_prefix(p.size());
+                found = true;
+                break;
+            }
+        if (!found) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> number_keys(const TokenTables& tables) {
+    std::vector<std::uint8_t> out(tables.key.size(), 0);
+    for (std::uint32_t k = 0; k < out.size(); ++k) out[k] = is_number_word(tables.key.text(k)) ? 1 : 0;
+    return out;
+}
+
 }  // namespace redline

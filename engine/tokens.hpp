@@ -60,4 +60,9 @@ std::vector<std::uint32_t> retable(TokenizedDocument& td, const TokenTables& fro
 // break), sorted.
 std::vector<std::uint32_t> sentence_end_ids(const TokenTables& tables);
 
+// Per comparison key: 1 when the word is a number or a part of a numbered reference (digits,
+// Han numerals, 第/条/款/项). A revision that inserts or removes clauses renumbers every
+// reference after them, so such words say little about which rewritten text is which.
+std::vector<std::uint8_t> number_keys(const TokenTables& tables);
+
 }  // namespace redline
