@@ -211,6 +211,7 @@ struct Result {
     bool ok = false;          // exited 0 or 1 (1: substantive differences)
     bool timed_out = false;
     double seconds = 0;       // processor time (user + system): steadier than wall time on a busy machine
+    double system = 0;        // its system part: page faults, mostly, which grow with the memory touched
     double wall = 0;
     double megabytes = 0;     // peak resident set
     std::size_t input_bytes = 0;
@@ -313,6 +314,7 @@ Result run(const Written& w, const fs::path& dir, double timeout, const std::str
     r.wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     auto secs = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
     r.seconds = secs(usage.ru_utime) + secs(usage.ru_stime);
+    r.system = secs(usage.ru_stime);
     r.megabytes = static_cast<double>(usage.ru_maxrss) / 1024.0;
     r.ok = !r.timed_out && WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 1);
     if (!valgrind.empty()) {
@@ -332,8 +334,8 @@ constexpr double timing_floor = 0.05;
 constexpr double instruction_floor = 200e6;
 
 void report(const Result& r, std::size_t n) {
-    std::printf("  %9zu  %9.2f MB  %8.3f s cpu  %8.3f s wall  %8.1f MB peak", n, static_cast<double>(r.input_bytes) / 1e6, r.seconds,
-                r.wall, r.megabytes);
+    std::printf("  %9zu  %9.2f MB  %8.3f s cpu (%5.3f sys)  %8.3f s wall  %8.1f MB peak", n, static_cast<double>(r.input_bytes) / 1e6,
+                r.seconds, r.system, r.wall, r.megabytes);
     if (r.instructions) std::printf("  %7.3f G instr", static_cast<double>(r.instructions) / 1e9);
     std::printf("%s%s", r.timed_out ? "  TIMEOUT" : "", !r.ok && !r.timed_out ? "  FAILED" : "");
 }
