@@ -12,7 +12,7 @@
 //   --redline   the command to run (default build/cli/redline, then build-release/cli/redline)
 //   --class     run this class only (see --list); --n overrides its base size
 //   --repeat    run every size R times, in rounds over the sizes, and keep the fastest of each
-//               (default 3): on a busy machine the other processes only ever add time; a step
+//               (default 2): on a busy machine the other processes only ever add time; a step
 //               over the target runs both its sizes up to R times more before it is judged
 //   --instructions  run each size once under `valgrind --tool=callgrind` and judge its
 //               instruction count instead of its time: what the machine's load, caches and page
@@ -59,6 +59,8 @@ struct Class {
     // N: the smallest run takes about 0.3 s of processor time where the class costs that much;
     // the classes that cost least per byte (escaped pipes, list markers, nested quotes or XML)
     // would need hundreds of MB at 8N for it, so theirs stop where 8N is 64–96 MB of input.
+    // Every N makes drafts of 1 MiB or more, which redline runs with huge pages
+    // (cli/huge_pages): a step from below to above that would measure the switch.
     std::size_t base;
     std::function<Drafts(std::size_t)> make;       // the drafts of size n
 };
@@ -94,7 +96,7 @@ std::vector<Class> classes() {
         d.new_text += d.old_text;
         return d;
     }});
-    out.push_back({"wide-unmatched", "one parent of N children, none alike on the other side", 12000, [](std::size_t n) {
+    out.push_back({"wide-unmatched", "one parent of N children, none alike on the other side", 17000, [](std::size_t n) {
         Drafts d{"diff", ".md", "# Root\n\n", "# Root\n\n"};
         std::mt19937 rng(1);
         for (std::size_t i = 0; i < n; ++i) {
@@ -122,7 +124,7 @@ std::vector<Class> classes() {
         d.new_text += "\n";
         return d;
     }});
-    out.push_back({"reworded-provisions", "one clause of N provisions, each reworded on the other side", 12000, [](std::size_t n) {
+    out.push_back({"reworded-provisions", "one clause of N provisions, each reworded on the other side", 17000, [](std::size_t n) {
         Drafts d{"diff", ".md", "# Requirements\n\n", "# Requirements\n\n"};
         for (std::size_t i = 0; i < n; ++i) {
             const std::string w = word_for(i, 'f');
@@ -131,7 +133,7 @@ std::vector<Class> classes() {
         }
         return d;
     }});
-    out.push_back({"zh-modal-line", "a Chinese line of N modal words and no punctuation", 150000, [](std::size_t n) {
+    out.push_back({"zh-modal-line", "a Chinese line of N modal words and no punctuation", 210000, [](std::size_t n) {
         static const char* words[] = {"应", "宜", "可", "不得", "应当", "必须", "可以", "不宜", "设备", "系统", "数据", "的"};
         Drafts d{"diff", ".txt", "1 范围\n\n", "1 范围\n\n"};
         std::mt19937 rng(3);
@@ -141,7 +143,7 @@ std::vector<Class> classes() {
         d.new_text += line + "设备\n";
         return d;
     }});
-    out.push_back({"brief-top-level", "a brief of drafts of N top-level clauses, each changed", 15000, [](std::size_t n) {
+    out.push_back({"brief-top-level", "a brief of drafts of N top-level clauses, each changed", 19000, [](std::size_t n) {
         Drafts d{"brief", ".md", "", ""};
         for (std::size_t i = 0; i < n; ++i) {
             const std::string w = word_for(i);
@@ -349,7 +351,7 @@ double measure(const Result& r) { return r.instructions ? static_cast<double>(r.
 int main(int argc, char** argv) {
     std::string redline, only, dir_arg;
     std::size_t n_override = 0;
-    int doublings = 3, repeat = 3;
+    int doublings = 3, repeat = 2;
     bool ten_mb = false, keep = false, list = false, instructions = false;
     double timeout = 60;
     for (int i = 1; i < argc; ++i) {
