@@ -15,44 +15,13 @@
 #include "formats/reader.hpp"
 #include "formats/terminal/terminal_writer.hpp"
 #include "formats/writers.hpp"
+#include "tests/support/counting_allocator.hpp"
 
-#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <malloc.h>
-#include <new>
 #include <stdexcept>
 #include <unistd.h>
-
-// ---- Counting allocator: the bytes live and their peak, for the whole executable.
-
-namespace {
-std::atomic<std::size_t> live_bytes{0};
-std::atomic<std::size_t> peak_bytes{0};
-
-void* counted_alloc(std::size_t size) {
-    void* p = std::malloc(size ? size : 1);
-    if (!p) throw std::bad_alloc();
-    const std::size_t now = live_bytes += malloc_usable_size(p);
-    for (std::size_t peak = peak_bytes.load(); now > peak && !peak_bytes.compare_exchange_weak(peak, now);) {
-    }
-    return p;
-}
-
-void counted_free(void* p) noexcept {
-    if (!p) return;
-    live_bytes -= malloc_usable_size(p);
-    std::free(p);
-}
-}  // namespace
-
-void* operator new(std::size_t size) { return counted_alloc(size); }
-void* operator new[](std::size_t size) { return counted_alloc(size); }
-void operator delete(void* p) noexcept { counted_free(p); }
-void operator delete[](void* p) noexcept { counted_free(p); }
-void operator delete(void* p, std::size_t) noexcept { counted_free(p); }
-void operator delete[](void* p, std::size_t) noexcept { counted_free(p); }
 
 using namespace redline;
 
@@ -106,14 +75,7 @@ Document read(const std::string& text, const std::string& path) {
     return formats::read_document(text, o);
 }
 
-// The peak of the bytes allocated while `write` runs, over what was live before it.
-template <class F>
-std::size_t peak_while(F&& write) {
-    const std::size_t before = live_bytes.load();
-    peak_bytes = before;
-    write();
-    return peak_bytes.load() - before;
-}
+using redline::tests::peak_while;
 
 constexpr std::size_t chunk = formats::OutputSink::default_chunk;
 
