@@ -30,16 +30,15 @@ void terminal(const WriteInput& in, OutputSink& out) {
     o.only = in.only;
     write_terminal(*in.comparison, o, out);
 }
-// The redline page and the briefs are built whole: a brief is a few pages whatever the
-// drafts, and the page is a fraction of a comparison's memory (docs/limits.md, "Memory").
-void whole(OutputSink& out, std::string text) {
-    out.append(text);
-    out.flush();
-}
 void redline_page(const WriteInput& in, OutputSink& out) {
     HtmlOptions o;
     o.date = in.date;
-    whole(out, write_redline_html(*in.comparison, o));
+    write_redline_html(*in.comparison, o, out);
+}
+// The briefs are built whole: a brief is a few pages whatever the drafts.
+void whole(OutputSink& out, std::string text) {
+    out.append(text);
+    out.flush();
 }
 Brief brief_of(const WriteInput& in) {
     BriefOptions o = in.brief;

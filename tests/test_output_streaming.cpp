@@ -1,5 +1,5 @@
 // The writers stream (issue 15, memory within 20× the input): the JSON of a parse, the report,
-// the outline and the terminal view reach their sink in many chunks of bounded size, the same
+// the outline, the terminal view and the redline page reach their sink in many chunks of bounded size, the same
 // bytes as the whole-string form, and writing them allocates a bounded amount whatever the
 // size of the output — counted by this executable's own operator new, not timed. And
 // write_output leaves no file behind when making the output fails half way.
@@ -9,6 +9,7 @@
 #include "engine/pipeline.hpp"
 #include "formats/common/output.hpp"
 #include "formats/common/output_sink.hpp"
+#include "formats/html_redline/html_writer.hpp"
 #include "formats/json/document_json.hpp"
 #include "formats/json/report_json.hpp"
 #include "formats/outline/outline_writer.hpp"
@@ -132,6 +133,19 @@ BOOST_AUTO_TEST_CASE(outline_and_terminal_view_stream_the_same_bytes_in_chunks) 
     BOOST_TEST(view.takes >= view.bytes / (2 * chunk));
     BOOST_TEST(view.takes > 3u);
     BOOST_TEST(view.largest < chunk + 1024);
+}
+
+BOOST_AUTO_TEST_CASE(redline_page_streams_the_same_bytes_in_chunks) {
+    const Drafts& d = drafts();
+    formats::HtmlOptions o;
+    o.date = "2026-12-02";
+    RecordingSink page(true);
+    formats::write_redline_html(d.comparison, o, page);
+    BOOST_TEST(page.text == formats::write_redline_html(d.comparison, o));
+    BOOST_TEST(page.bytes > 20 * chunk);
+    BOOST_TEST(page.takes >= page.bytes / (2 * chunk));
+    // A chunk, and at most the script or stylesheet appended whole after it.
+    BOOST_TEST(page.largest < chunk + 256 * 1024);
 }
 
 // The bound that matters: what writing allocates does not grow with the output. Some 5 MB of
