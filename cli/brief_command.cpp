@@ -78,7 +78,7 @@ Run add_brief_command(CLI::App& app) {
         const Comparison comparison = compare_files(opts->old_file, opts->new_file, opts->lang, opts->profile, {},
                                                      opts->docx_changes);
         in.comparison = &comparison;
-        formats::write_output(opts->output, writer.write(in));
+        formats::write_output(opts->output, [&](formats::OutputSink& out) { writer.write(in, out); });
         return 0;
     };
 }

@@ -18,7 +18,7 @@ namespace redline::cli {
 
 // Peak resident memory of a run = memory_base + memory_multiple × the bytes of its inputs.
 inline constexpr std::uint64_t memory_base = std::uint64_t{64} << 20;
-inline constexpr std::uint64_t memory_multiple = 40;
+inline constexpr std::uint64_t memory_multiple = 32;
 
 std::uint64_t expected_peak(std::uint64_t input_bytes);
 
@@ -34,7 +34,7 @@ AvailableMemory available_memory();
 
 // Throws InputError (the file: the largest input) when the inputs that are regular files
 // would need more than `available`:
-//   "big.txt: comparing 600 MB of input needs about 24.0 GB of memory (64 MiB and 40× the
+//   "big.txt: comparing 600 MB of input needs about 18.8 GB of memory (64 MiB and 32× the
 //    input, docs/limits.md), more than the 8.0 GB available (MemAvailable in /proc/meminfo)"
 // Inputs whose size is not known before reading (standard input, a pipe) count as empty here;
 // check_read_memory() checks them once read. `verb` is "parsing" or "comparing". Returns the

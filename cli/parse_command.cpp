@@ -49,7 +49,7 @@ Run add_parse_command(CLI::App& app) {
         formats::WriteInput in;
         in.document = &doc;
         in.analysis = &analysis;
-        formats::write_output(opts->output, writer.write(in));
+        formats::write_output(opts->output, [&](formats::OutputSink& out) { writer.write(in, out); });
         return 0;
     };
 }

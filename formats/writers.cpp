@@ -15,32 +15,40 @@ namespace redline::formats {
 
 namespace {
 
-std::string outline(const WriteInput& in) { return write_outline(*in.document, in.analysis); }
-std::string document_json(const WriteInput& in) { return write_document_json(*in.document, in.analysis); }
+void outline(const WriteInput& in, OutputSink& out) { write_outline(*in.document, in.analysis, out); }
+void document_json(const WriteInput& in, OutputSink& out) { write_document_json(*in.document, in.analysis, out); }
 // The text the reader read (ReadOptions::keep_text), whose lines the places count.
-std::string source_text(const WriteInput& in) { return in.document->source_text; }
-std::string report_json(const WriteInput& in) { return write_report_json(*in.comparison); }
-std::string terminal(const WriteInput& in) {
+void source_text(const WriteInput& in, OutputSink& out) {
+    out.append(in.document->source_text);
+    out.flush();
+}
+void report_json(const WriteInput& in, OutputSink& out) { write_report_json(*in.comparison, out); }
+void terminal(const WriteInput& in, OutputSink& out) {
     TerminalOptions o;
     o.color = in.color;
     o.show_editorial = in.show_editorial;
     o.only = in.only;
-    return write_terminal(*in.comparison, o);
+    write_terminal(*in.comparison, o, out);
 }
-std::string redline_page(const WriteInput& in) {
+void redline_page(const WriteInput& in, OutputSink& out) {
     HtmlOptions o;
     o.date = in.date;
-    return write_redline_html(*in.comparison, o);
+    write_redline_html(*in.comparison, o, out);
+}
+// The briefs are built whole: a brief is a few pages whatever the drafts.
+void whole(OutputSink& out, std::string text) {
+    out.append(text);
+    out.flush();
 }
 Brief brief_of(const WriteInput& in) {
     BriefOptions o = in.brief;
     o.date = in.date;
     return make_brief(*in.comparison, o);
 }
-std::string brief_md(const WriteInput& in) { return write_brief_markdown(brief_of(in)); }
-std::string brief_html(const WriteInput& in) { return write_brief_html(brief_of(in)); }
-std::string brief_docx(const WriteInput& in) { return write_brief_docx(brief_of(in)); }
-std::string gbt_changes(const WriteInput& in) { return write_gbt_changes(brief_of(in)); }
+void brief_md(const WriteInput& in, OutputSink& out) { whole(out, write_brief_markdown(brief_of(in))); }
+void brief_html(const WriteInput& in, OutputSink& out) { whole(out, write_brief_html(brief_of(in))); }
+void brief_docx(const WriteInput& in, OutputSink& out) { whole(out, write_brief_docx(brief_of(in))); }
+void gbt_changes(const WriteInput& in, OutputSink& out) { whole(out, write_gbt_changes(brief_of(in))); }
 
 std::string_view command_name(Command c) {
     switch (c) {
@@ -116,6 +124,12 @@ const Writer& choose_writer(Command command, std::string_view format, const std:
         throw InputError(output, fmt::format("{} cannot write {} files (it writes {}); choose one with --format",
                                              command_name(command), ext, extensions_of(command)));
     return *first;
+}
+
+std::string write_string(const Writer& writer, const WriteInput& input) {
+    StringSink sink;
+    writer.write(input, sink);
+    return sink.release();
 }
 
 std::vector<std::string> format_names(Command command) {

@@ -7,6 +7,7 @@
 #include "engine/document.hpp"
 #include "engine/provisions.hpp"
 #include "formats/brief/brief.hpp"
+#include "formats/common/output_sink.hpp"
 #include "formats/terminal/change_kinds.hpp"
 
 #include <string>
@@ -36,8 +37,12 @@ struct Writer {
     std::string_view description;               // for --help
     std::vector<std::string_view> extensions;   // lower case, with the dot; empty: only by --format
     bool binary = false;                        // not for a terminal
-    std::string (*write)(const WriteInput& input);
+    // Writes the output into `out` as it goes, and flushes it.
+    void (*write)(const WriteInput& input, OutputSink& out);
 };
+
+// The whole output of `writer` as one string (the pager, tests).
+std::string write_string(const Writer& writer, const WriteInput& input);
 
 const std::vector<Writer>& writers();
 

@@ -26,7 +26,7 @@ void write_document(const Document& doc, const Analysis& analysis) {
     in.document = &doc;
     in.analysis = &analysis;
     for (const formats::Writer& writer : formats::writers())
-        if (writer.command == formats::Command::parse) check_output(writer, writer.write(in));
+        if (writer.command == formats::Command::parse) check_output(writer, formats::write_string(writer, in));
 }
 
 constexpr std::string_view paths[] = {"-", "draft.txt", "draft.md", "draft.xml"};
@@ -130,7 +130,7 @@ void compare_and_write(std::string_view input) {
         }
         for (const formats::Writer& writer : formats::writers()) {
             if (writer.command == formats::Command::parse) continue;
-            check_output(writer, writer.write(in));
+            check_output(writer, formats::write_string(writer, in));
         }
     } catch (const InputError&) {
     }

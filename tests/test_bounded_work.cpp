@@ -336,22 +336,22 @@ std::string refusal(const std::function<void()>& f) {
 BOOST_AUTO_TEST_CASE(memory_guard_refuses_inputs_that_would_need_more_than_is_available) {
     const SparseFile big("redline-guard-big.txt", std::uintmax_t{100} << 20), other("redline-guard-other.txt", std::uintmax_t{50} << 20);
     const cli::AvailableMemory one_gb{std::uint64_t{1} << 30, "a test's budget"};
-    BOOST_TEST(cli::expected_peak(std::uint64_t{100} << 20) == (std::uint64_t{64} << 20) + 40 * (std::uint64_t{100} << 20));
-    // 64 MiB + 40 × 100 MiB = 4064 MiB.
+    BOOST_TEST(cli::expected_peak(std::uint64_t{100} << 20) == (std::uint64_t{64} << 20) + 32 * (std::uint64_t{100} << 20));
+    // 64 MiB + 32 × 100 MiB = 3264 MiB.
     BOOST_TEST(refusal([&] { cli::check_memory({{"FILE", big.path.string()}}, "parsing", one_gb); }) ==
-               big.path.string() + ": parsing 100 MB of input needs about 4.0 GB of memory (64 MiB and 40× the input, "
+               big.path.string() + ": parsing 100 MB of input needs about 3.2 GB of memory (64 MiB and 32× the input, "
                                    "docs/limits.md), more than the 1.0 GB available (a test's budget)");
     // Both drafts of a comparison count; the message names the larger, whichever comes first.
     BOOST_TEST(refusal([&] { cli::check_memory({{"OLD", other.path.string()}, {"NEW", big.path.string()}}, "comparing", one_gb); }) ==
-               big.path.string() + ": comparing 150 MB of input needs about 5.9 GB of memory (64 MiB and 40× the input, "
+               big.path.string() + ": comparing 150 MB of input needs about 4.8 GB of memory (64 MiB and 32× the input, "
                                    "docs/limits.md), more than the 1.0 GB available (a test's budget)");
     // Enough memory: nothing refused, the bytes measured returned; standard input is not measured.
     const cli::AvailableMemory plenty{std::uint64_t{8} << 30, "a test's budget"};
     BOOST_TEST(cli::check_memory({{"OLD", other.path.string()}, {"NEW", big.path.string()}}, "comparing", plenty) == (std::uint64_t{150} << 20));
     BOOST_TEST(cli::check_memory({{"OLD", "-"}, {"NEW", other.path.string()}}, "comparing", plenty) == (std::uint64_t{50} << 20));
     // A stream is checked once read, on the bytes read.
-    BOOST_TEST(refusal([&] { cli::check_read_memory("standard input", std::uint64_t{30} << 20, one_gb); }) ==
-               "standard input: reading 30 MB of input needs about 1.2 GB of memory (64 MiB and 40× the input, "
+    BOOST_TEST(refusal([&] { cli::check_read_memory("standard input", std::uint64_t{40} << 20, one_gb); }) ==
+               "standard input: reading 40 MB of input needs about 1.3 GB of memory (64 MiB and 32× the input, "
                "docs/limits.md), more than the 1.0 GB available (a test's budget)");
     BOOST_TEST(refusal([&] { cli::check_read_memory("standard input", std::uint64_t{20} << 20, one_gb); }) == "(not refused)");
 }
@@ -384,8 +384,8 @@ BOOST_AUTO_TEST_CASE(a_draft_too_large_for_the_memory_is_refused_before_it_is_re
     const std::filesystem::path out = big.path.string() + ".json";
     const run_cli::Result r = run_cli::redline("parse " + big.path.string() + " --format json -o " + out.string(), "ulimit -v 1000000;");
     BOOST_TEST(r.status == 2);
-    const std::string head = "redline: error: " + big.path.string() + ": parsing 100 MB of input needs about 4.0 GB of memory "
-                                                                      "(64 MiB and 40× the input, docs/limits.md), more than the ";
+    const std::string head = "redline: error: " + big.path.string() + ": parsing 100 MB of input needs about 3.2 GB of memory "
+                                                                      "(64 MiB and 32× the input, docs/limits.md), more than the ";
     BOOST_TEST(r.err.substr(0, head.size()) == head);
     BOOST_TEST(r.err.ends_with(" available (the limit on address space, ulimit -v)\n"));
     BOOST_TEST(r.out.empty());

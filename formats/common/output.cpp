@@ -1,6 +1,7 @@
 #include "formats/common/output.hpp"
 
 #include "engine/error.hpp"
+#include "formats/common/output_sink.hpp"
 
 #include <fmt/format.h>
 
@@ -47,6 +48,25 @@ bool write_all(int fd, std::string_view content) {
     }
     return true;
 }
+
+// Hands each chunk to a file descriptor; a failed write is an InputError naming the output.
+class FdSink final : public OutputSink {
+public:
+    FdSink(int fd, const std::string& path) : fd_(fd), path_(path) {}
+
+private:
+    void take(std::string_view bytes) override {
+        if (!write_all(fd_, bytes)) fail(path_, "cannot write");
+    }
+    int fd_;
+    const std::string& path_;
+};
+
+class StdoutSink final : public OutputSink {
+    void take(std::string_view bytes) override {
+        if (std::fwrite(bytes.data(), 1, bytes.size(), stdout) != bytes.size()) fail("-", "cannot write standard output");
+    }
+};
 
 // ---- The temporary file and the signals that would leave it behind.
 
@@ -203,23 +223,46 @@ void set_permissions(int fd, const struct stat* old) {
     ::fchmod(fd, old->st_mode & 07777);
 }
 
-void replace(const std::string& path, const std::string& target, std::string_view content, const struct stat* old) {
+// The output is written into the temporary file as it is made; should making it fail (an
+// exception from `produce`), the temporary file goes and the target stays as it was.
+void replace(const std::string& path, const std::string& target, const Produce& produce, const struct stat* old) {
     CleanupHandlers handlers;  // outlives the temporary file
     Temporary temporary(target);
     if (!temporary.created()) fail(path, "cannot create a temporary file beside the output");
-    if (!write_all(temporary.fd(), content)) fail(path, "cannot write");
+    FdSink sink(temporary.fd(), path);
+    produce(sink);
+    sink.flush();
     set_permissions(temporary.fd(), old);
     if (!temporary.close()) fail(path, "cannot write");
     if (!temporary.rename_onto(target)) fail(path, "cannot rename the temporary file onto the output");
 }
 
-// A device or FIFO (`regular` false), or a file with other names that must keep seeing it.
-void write_in_place(const std::string& path, const std::string& target, std::string_view content, bool regular) {
+// A device or FIFO, written as the output is made.
+void write_to_device(const std::string& path, const std::string& target, const Produce& produce) {
+    const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) fail(path, "cannot open");
+    try {
+        FdSink sink(fd, path);
+        produce(sink);
+        sink.flush();
+    } catch (...) {
+        ::close(fd);
+        throw;
+    }
+    if (::close(fd) != 0) fail(path, "cannot write");
+}
+
+// A file with other names that must keep seeing it: rewritten in place, so the output is made
+// whole first (held in memory, as it must be to leave the file untouched should making it
+// fail), then written.
+void rewrite_in_place(const std::string& path, const std::string& target, const Produce& produce) {
+    StringSink whole;
+    produce(whole);
+    const std::string content = whole.release();
     const int fd = ::open(target.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) fail(path, "cannot open");
     // Truncated after writing, not before: a failed write leaves no more damage than it must.
-    bool written = write_all(fd, content) &&
-                   (!regular || ::ftruncate(fd, static_cast<off_t>(content.size())) == 0);
+    bool written = write_all(fd, content) && ::ftruncate(fd, static_cast<off_t>(content.size())) == 0;
     int saved = errno;
     if (::close(fd) != 0 && written) {
         written = false;
@@ -234,27 +277,33 @@ void write_in_place(const std::string& path, const std::string& target, std::str
 }  // namespace
 
 void write_output(const std::string& path, std::string_view content) {
+    write_output(path, [content](OutputSink& out) { out.append(content); });
+}
+
+void write_output(const std::string& path, const Produce& produce) {
     if (path.empty() || path == "-") {
-        if (std::fwrite(content.data(), 1, content.size(), stdout) != content.size() || std::fflush(stdout) != 0)
-            fail("-", "cannot write standard output");
+        StdoutSink sink;
+        produce(sink);
+        sink.flush();
+        if (std::fflush(stdout) != 0) fail("-", "cannot write standard output");
         return;
     }
     const std::string target = follow_links(path);
     struct stat st {};
     if (::stat(target.c_str(), &st) != 0) {
         if (errno != ENOENT) fail(path, "cannot write");
-        replace(path, target, content, nullptr);
+        replace(path, target, produce, nullptr);
         return;
     }
     if (S_ISDIR(st.st_mode)) refuse(path, "is a directory");
     if (S_ISSOCK(st.st_mode)) refuse(path, "is a socket: write to standard output and send that on");
-    if (!S_ISREG(st.st_mode)) return write_in_place(path, target, content, false);
+    if (!S_ISREG(st.st_mode)) return write_to_device(path, target, produce);
     // A file its owner made read-only is refused, as a shell redirection would refuse it:
     // replacing it through its directory would go round that.
     if (::faccessat(AT_FDCWD, target.c_str(), W_OK, AT_EACCESS) != 0) fail(path, "cannot write");
     // Replacing a file with other names would part them silently: it is rewritten instead.
-    if (st.st_nlink > 1) return write_in_place(path, target, content, true);
-    replace(path, target, content, &st);
+    if (st.st_nlink > 1) return rewrite_in_place(path, target, produce);
+    replace(path, target, produce, &st);
 }
 
 void refuse_output_over_input(const std::string& output, const std::vector<NamedInput>& inputs) {

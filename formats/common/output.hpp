@@ -9,15 +9,26 @@
 //     name keeps seeing it; that write is not atomic;
 //   - a device or FIFO is written directly, never replaced; a directory or socket is an error;
 //   - a read-only file is refused as a shell redirection would refuse it.
+// The output is written as it is made (OutputSink), never held whole, except for a file with
+// hard links, which must stay untouched should making the output fail.
 #pragma once
 
+#include "formats/common/output_sink.hpp"
+
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace redline::formats {
 
-// `path` empty or "-": standard output. Throws InputError (file = path) when writing fails.
+// What makes the output: it writes into the sink it is given (and may flush it).
+using Produce = std::function<void(OutputSink&)>;
+
+// `path` empty or "-": standard output. Throws InputError (file = path) when writing fails;
+// an exception from `produce` leaves no file behind (the temporary file is removed, an
+// existing file is as it was) — standard output, a device or a FIFO keep what reached them.
+void write_output(const std::string& path, const Produce& produce);
 void write_output(const std::string& path, std::string_view content);
 
 // A file a command reads, named as the user knows it: role "OLD", "NEW", "FILE", "--watch";

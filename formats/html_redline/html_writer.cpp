@@ -131,9 +131,9 @@ std::string where(const Document& doc, const SourceLocation& at, std::string_vie
 
 class Page {
 public:
-    Page(const Comparison& c, const HtmlOptions& o)
+    Page(const Comparison& c, const HtmlOptions& o, OutputSink& sink)
         : c_(c), o_(o), w_(c.new_doc->language == Language::zh ? chinese : english), old_refs_(*c.old_doc),
-          new_refs_(*c.new_doc) {
+          new_refs_(*c.new_doc), sink_(sink), out_(sink.text()) {
         notes_.resize(c.entries.size());
         pc_kinds_.resize(c.entries.size());
         sentence_marks_.resize(c.entries.size());
@@ -148,8 +148,9 @@ public:
         plan_stops();
     }
 
-    std::string render() {
-        out_.reserve(1 << 16);
+    // Streams the page: the sink is handed what is written after each outline line, provision
+    // change and entry.
+    void render() {
         const Document& nd = *c_.new_doc;
         out_ += fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>\n", w_.lang);
         out_ += "<meta http-equiv=\"Content-Security-Policy\" content=\"" + content_security_policy() + "\"/>\n";
@@ -169,7 +170,7 @@ public:
         out_ += "</main>\n</div>\n<script>";
         out_ += html_assets::script;
         out_ += "</script>\n</body>\n</html>\n";
-        return std::move(out_);
+        sink_.flush();
     }
 
 private:
@@ -519,6 +520,7 @@ private:
             if (e.change != ClauseChange::unchanged)
                 out_ += fmt::format("<span class=\"visually-hidden\"> ({})</span>", change_word(e.change));
             out_ += "</a></li>\n";
+            sink_.written();
         }
         out_ += "</ol>\n</nav>\n";
     }
@@ -539,6 +541,7 @@ private:
             out_ += fmt::format("<div class=\"pc pc-{}\"><a href=\"#{}\">{}{}</a> <span class=\"what\">{}</span>{}</div>\n",
                                 to_string(pc.change), entry_anchor(entry), num.empty() ? "" : "<span class=\"cnum\">" + num + "</span> ",
                                 esc_marked(place), esc_marked(describe(pc)), provision_quotes(pc));
+            sink_.written();
         }
         for (const auto& r : c_.references.normative_removed)
             out_ += fmt::format("<div class=\"pc pc-removed\"><span class=\"what\">{}</span>: {}</div>\n", w_.normative_removed, esc_marked(r));
@@ -868,6 +871,7 @@ private:
             entry(i);
             if (in_run && --run_left == 0) close_run();
             stubs(i + 1);
+            sink_.written();
         }
         close_run();
         if (in_front) out_ += "</details>\n";
@@ -877,7 +881,8 @@ private:
     const HtmlOptions& o_;
     const Words& w_;
     CrossReferences old_refs_, new_refs_;
-    std::string out_;
+    OutputSink& sink_;
+    std::string& out_;   // the sink's pending bytes
     std::vector<std::vector<std::string>> notes_;      // provision notes per entry (markup)
     std::vector<std::vector<SentenceMark>> sentence_marks_;  // provision sentences to mark, per entry
     std::vector<std::vector<std::string>> pc_kinds_;   // "pc-removed", … per entry
@@ -895,8 +900,14 @@ private:
 
 }  // namespace
 
+void write_redline_html(const Comparison& comparison, const HtmlOptions& options, OutputSink& sink) {
+    Page(comparison, options, sink).render();
+}
+
 std::string write_redline_html(const Comparison& comparison, const HtmlOptions& options) {
-    return Page(comparison, options).render();
+    StringSink sink;
+    write_redline_html(comparison, options, sink);
+    return sink.release();
 }
 
 }  // namespace redline::formats

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "engine/comparison.hpp"
+#include "formats/common/output_sink.hpp"
 
 #include <string>
 
@@ -14,6 +15,8 @@ struct HtmlOptions {
     std::string date;   // the comparison date shown in the header (YYYY-MM-DD); empty: none
 };
 
+// Streams into `sink` (and flushes it); the other form returns the whole page.
+void write_redline_html(const Comparison& comparison, const HtmlOptions& options, OutputSink& sink);
 std::string write_redline_html(const Comparison& comparison, const HtmlOptions& options = {});
 
 }  // namespace redline::formats

@@ -93,14 +93,8 @@ void references(JsonWriter& w, const Document& doc, const Analysis& a) {
 
 }  // namespace
 
-std::string write_document_json(const Document& doc, const Analysis* analysis) {
-    JsonWriter w;
-    // A block's object costs some 90 bytes besides its text, a node's some 250, a provision's
-    // some 250 besides its text (which the blocks hold too): a generous estimate, reserved once.
-    std::size_t provision_units = 0;
-    if (analysis)
-        for (const Unit& u : analysis->units) provision_units += u.what.kind != ProvisionKind::statement;
-    w.reserve(1024 + 2 * doc.text_bytes() + 96 * doc.blocks().size() + 288 * doc.size() + 256 * provision_units);
+void write_document_json(const Document& doc, const Analysis* analysis, OutputSink& sink) {
+    JsonWriter w(sink);
     w.begin_object();
     w.member("schema", document_schema);
     w.member("path", doc.info.path);
@@ -149,7 +143,13 @@ std::string write_document_json(const Document& doc, const Analysis* analysis) {
         references(w.key("references"), doc, *analysis);
     }
     w.end_object();
-    return w.finish();
+    w.finish();
+}
+
+std::string write_document_json(const Document& doc, const Analysis* analysis) {
+    StringSink sink;
+    write_document_json(doc, analysis, sink);
+    return sink.release();
 }
 
 }  // namespace redline::formats

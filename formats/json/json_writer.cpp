@@ -15,6 +15,7 @@ void JsonWriter::newline_indent(std::size_t depth) {
 }
 
 void JsonWriter::before_value() {
+    if (sink_) sink_->written();
     if (after_key_) {
         after_key_ = false;
         return;
@@ -29,6 +30,7 @@ void JsonWriter::before_value() {
 
 JsonWriter& JsonWriter::key(std::string_view k) {
     if (stack_.empty() || !stack_.back().object || after_key_) throw std::logic_error("JsonWriter: misplaced key");
+    if (sink_) sink_->written();
     Level& top = stack_.back();
     if (!top.empty) out_ += ',';
     top.empty = false;
@@ -175,6 +177,10 @@ void JsonWriter::string(std::string_view s) {
 std::string JsonWriter::finish() {
     if (!stack_.empty() || after_key_) throw std::logic_error("JsonWriter: unfinished document");
     out_ += '\n';
+    if (sink_) {
+        sink_->flush();
+        return {};
+    }
     std::string done = std::move(out_);
     out_.clear();
     return done;

@@ -9,6 +9,8 @@
 // of the whole comparison.
 #pragma once
 
+#include "formats/common/output_sink.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -18,6 +20,14 @@ namespace redline::formats {
 
 class JsonWriter {
 public:
+    // Collects the document: finish() returns it.
+    JsonWriter() : out_(own_) {}
+    // Streams the document into `sink` as it is written: finish() writes the last newline,
+    // flushes the sink and returns "".
+    explicit JsonWriter(OutputSink& sink) : out_(sink.text()), sink_(&sink) {}
+    JsonWriter(const JsonWriter&) = delete;
+    JsonWriter& operator=(const JsonWriter&) = delete;
+
     JsonWriter& begin_object();
     JsonWriter& end_object();
     JsonWriter& begin_array();
@@ -42,11 +52,7 @@ public:
         return value(v);
     }
 
-    // Room for this many bytes of output, allocated once: growing a string by doubling holds
-    // the old and the new copy at once (a document's JSON can be ten times its text).
-    void reserve(std::size_t bytes) { out_.reserve(bytes); }
-
-    // The document, ending in a newline. The writer is empty afterwards.
+    // The document, ending in a newline (or "" when streaming). The writer is empty afterwards.
     std::string finish();
 
 private:
@@ -59,7 +65,9 @@ private:
         bool object;
         bool empty = true;
     };
-    std::string out_;
+    std::string own_;
+    std::string& out_;               // own_, or the sink's pending bytes
+    OutputSink* sink_ = nullptr;
     std::vector<Level> stack_;
     bool after_key_ = false;
 };

@@ -147,8 +147,8 @@ void provisions(JsonWriter& w, const Comparison& c) {
 
 }  // namespace
 
-std::string write_report_json(const Comparison& c) {
-    JsonWriter w;
+void write_report_json(const Comparison& c, OutputSink& sink) {
+    JsonWriter w(sink);
     w.begin_object();
     w.member("schema", report_schema);
     side(w.key("old"), *c.old_doc, c.old_analysis);
@@ -198,7 +198,13 @@ std::string write_report_json(const Comparison& c) {
     }
     w.end_array();
     w.end_object();
-    return w.finish();
+    w.finish();
+}
+
+std::string write_report_json(const Comparison& c) {
+    StringSink sink;
+    write_report_json(c, sink);
+    return sink.release();
 }
 
 }  // namespace redline::formats

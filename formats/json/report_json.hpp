@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/comparison.hpp"
+#include "formats/common/output_sink.hpp"
 
 #include <string>
 
@@ -11,6 +12,8 @@ namespace redline::formats {
 
 inline constexpr const char* report_schema = "redline.report/2";
 
+// Streams into `sink` (and flushes it); the other form returns the whole text.
+void write_report_json(const Comparison& comparison, OutputSink& sink);
 std::string write_report_json(const Comparison& comparison);
 
 }  // namespace redline::formats

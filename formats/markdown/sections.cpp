@@ -59,35 +59,46 @@ void SectionReader::read(std::uint32_t first, std::uint32_t last, SectionMode mo
 
     // kramdown applies a block attribute list to the block it directly follows, or else to
     // the block directly after it: both matter for headings ({:numbered="false"}).
+    //
+    // Each top-level block's cmark subtree is freed once converted: cmark-gfm's nodes (two of
+    // some 130 bytes for a one-line paragraph) and the clause tree are then not both held
+    // whole, which for a draft of short paragraphs was a third of the peak (docs/limits.md).
     Attributes pending;
     bool has_pending = false;
-    cmark_node* previous = nullptr;
+    bool has_previous = false;
+    std::uint32_t previous_end = 0;   // the last line of the block before `node`
     cmark_node* node = cmark_node_first_child(tree.get());
+    auto done = [&](cmark_node* n) {
+        has_previous = true;
+        previous_end = writer_.end_line(n);
+        cmark_node_free(n);
+    };
     while (node) {
         cmark_node* next = cmark_node_next(node);
         const bool is_heading = cmark_node_get_type(node) == CMARK_NODE_HEADING;
-        const bool follows_previous = previous && writer_.end_line(previous) + 1 == writer_.start_line(node);
+        const bool follows_previous = has_previous && previous_end + 1 == writer_.start_line(node);
         Attributes attrs;
         if (is_heading) {
             if (has_pending) attrs = pending;
             has_pending = false;
+            cmark_node* attribute_list = nullptr;
             if (kramdown_ && next && writer_.start_line(next) == writer_.end_line(node) + 1 &&
                 writer_.attribute_paragraph(next, attrs)) {
-                previous = next;
+                attribute_list = next;
                 next = cmark_node_next(next);
-            } else {
-                previous = node;
             }
             heading(node, attrs, mode);
+            done(node);
+            if (attribute_list) done(attribute_list);
         } else if (kramdown_ && !follows_previous && next && cmark_node_get_type(next) == CMARK_NODE_HEADING &&
                    writer_.start_line(next) == writer_.end_line(node) + 1 &&
                    writer_.attribute_paragraph(node, attrs)) {
             pending = attrs;
             has_pending = true;
-            previous = node;
+            done(node);
         } else {
             writer_.write(node);
-            previous = node;
+            done(node);
         }
         node = next;
     }

@@ -50,9 +50,13 @@ std::string provision_counts(const std::array<std::uint32_t, 6>& counts) {
 
 }  // namespace
 
-std::string write_outline(const Document& doc, const Analysis* analysis) {
-    std::string out = header(doc);
-    if (analysis) out.insert(out.find('\n') + 1, fmt::format("# provisions: profile {}\n", to_string(analysis->profile)));
+void write_outline(const Document& doc, const Analysis* analysis, OutputSink& sink) {
+    // Nothing of the draft reaches a terminal as a control or an invisible character: every
+    // line goes through append_visible on its way out.
+    std::string& out = sink.text();
+    std::string head = header(doc);
+    if (analysis) head.insert(head.find('\n') + 1, fmt::format("# provisions: profile {}\n", to_string(analysis->profile)));
+    append_visible(out, head);
     std::vector<std::array<std::uint32_t, 6>> counts(analysis ? doc.size() : 0, std::array<std::uint32_t, 6>{});
     if (analysis)
         for (const Unit& u : analysis->units) ++counts[u.clause][static_cast<std::size_t>(u.what.kind)];
@@ -74,13 +78,22 @@ std::string write_outline(const Document& doc, const Analysis* analysis) {
             c.where.part ? fmt::format("{}#{}", doc.parts[c.where.part - 1], c.where.paragraph)
                          : fmt::format("{}", c.where.line);
         if (analysis) name += provision_counts(counts[id]);
-        out += fmt::format("{:>6}  {:<12} {:{}}{}\n", where, to_string(c.kind), "", 2 * (c.depth - 1), name);
+        append_visible(out, fmt::format("{:>6}  {:<12} {:{}}{}\n", where, to_string(c.kind), "", 2 * (c.depth - 1), name));
+        sink.written();
     }
-    for (const Warning& w : doc.warnings)
-        out += fmt::format("# warning: {}: {}\n", w.where.part ? fmt::format("line {}", w.where.line) : source_place(doc, w.where),
-                           w.message);
-    // Nothing of the draft reaches a terminal as a control or an invisible character.
-    return visible_text(std::move(out));
+    for (const Warning& w : doc.warnings) {
+        append_visible(out, fmt::format("# warning: {}: {}\n",
+                                        w.where.part ? fmt::format("line {}", w.where.line) : source_place(doc, w.where),
+                                        w.message));
+        sink.written();
+    }
+    sink.flush();
+}
+
+std::string write_outline(const Document& doc, const Analysis* analysis) {
+    StringSink sink;
+    write_outline(doc, analysis, sink);
+    return sink.release();
 }
 
 }  // namespace redline::formats

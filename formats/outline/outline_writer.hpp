@@ -6,11 +6,14 @@
 
 #include "engine/document.hpp"
 #include "engine/provisions.hpp"
+#include "formats/common/output_sink.hpp"
 
 #include <string>
 
 namespace redline::formats {
 
+// Streams into `sink` (and flushes it); the other form returns the whole text.
+void write_outline(const Document& doc, const Analysis* analysis, OutputSink& sink);
 std::string write_outline(const Document& doc, const Analysis* analysis = nullptr);
 
 }  // namespace redline::formats

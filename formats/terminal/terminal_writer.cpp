@@ -27,15 +27,19 @@ struct Style {
     std::string dim(std::string_view s) const { return color ? fmt::format("\x1b[2m{}\x1b[0m", s) : std::string(s); }
 };
 
-// Long unchanged stretches inside a changed clause are cut to their first and last line.
+// Long unchanged stretches inside a changed clause are cut to their first and last line
+// (found without splitting the stretch into lines: it can be most of a draft).
 std::string elide(const std::string& text) {
-    std::vector<std::string_view> lines;
-    std::string_view rest(text);
-    for (std::size_t nl; (nl = rest.find('\n')) != std::string_view::npos; rest.remove_prefix(nl + 1))
-        lines.push_back(rest.substr(0, nl));
-    lines.push_back(rest);
-    if (lines.size() <= 4) return text;
-    return std::string(lines.front()) + "\n…\n" + std::string(lines.back());
+    const std::size_t first_end = text.find('\n');
+    if (first_end == std::string::npos) return text;
+    const std::size_t last_start = text.rfind('\n') + 1;
+    // Five lines or more, that is four newlines, are elided.
+    std::size_t newlines = 0;
+    for (std::size_t at = first_end; at != std::string::npos && at < last_start && newlines < 4;
+         at = text.find('\n', at + 1))
+        ++newlines;
+    if (newlines < 4) return text;
+    return text.substr(0, first_end) + "\n…\n" + text.substr(last_start);
 }
 
 // Where a clause is, in the terms of its source: the line of a text draft, the paragraph of a
@@ -61,20 +65,32 @@ std::string line_of(const Comparison& c, const ClauseEntry& e) {
     return out;
 }
 
-void render_edits(std::string& out, const std::vector<Edit>& edits, const Style& st) {
-    std::string text;
-    for (const Edit& e : edits) text += st.on(e.op) + visible_text(e.op == EditOp::equal ? elide(e.text) : e.text) + st.off(e.op);
+// Written edit by edit: the edits of one clause can be most of a comparison (a draft of short
+// paragraphs without headings is one clause).
+void render_edits(OutputSink& sink, const std::vector<Edit>& edits, const Style& st) {
+    std::string& out = sink.text();
     // Indent every line of the clause text by four spaces.
+    auto indented = [&out](std::string_view s) {
+        for (char ch : s) {
+            out += ch;
+            if (ch == '\n') out += "    ";
+        }
+    };
     out += "    ";
-    for (char ch : text) {
-        out += ch;
-        if (ch == '\n') out += "    ";
+    for (const Edit& e : edits) {
+        indented(st.on(e.op));
+        if (e.op == EditOp::equal) indented(visible_text(elide(e.text)));
+        else if (find_hidden(e.text) == std::string_view::npos) indented(e.text);
+        else indented(visible_text(e.text));
+        indented(st.off(e.op));
+        sink.written();
     }
     out += '\n';
 }
 
 // Provision changes come first: they are what a reader of a redline is looking for.
-void render_provisions(std::string& out, const Comparison& c, const Style& st) {
+void render_provisions(OutputSink& sink, const Comparison& c, const Style& st) {
+    std::string& out = sink.text();
     if (c.provisions.empty() && c.references.removed.empty() && c.references.added.empty()) return;
     out += '\n';
     out += st.bold("Provision changes");
@@ -97,6 +113,7 @@ void render_provisions(std::string& out, const Comparison& c, const Style& st) {
             out += "    " + st.on(EditOp::insert) + visible_text(unit_text(*c.new_doc, *nu)) + st.off(EditOp::insert) + "\n";
         for (const auto& r : p.references_removed) out += "    reference removed: " + visible_text(r) + "\n";
         for (const auto& r : p.references_added) out += "    reference added: " + visible_text(r) + "\n";
+        sink.written();
     }
     for (const auto& r : c.references.normative_removed) out += "  normative reference removed: " + visible_text(r) + "\n";
     for (const auto& r : c.references.normative_added) out += "  normative reference added: " + visible_text(r) + "\n";
@@ -104,9 +121,9 @@ void render_provisions(std::string& out, const Comparison& c, const Style& st) {
 
 }  // namespace
 
-std::string write_terminal(const Comparison& c, const TerminalOptions& options) {
+void write_terminal(const Comparison& c, const TerminalOptions& options, OutputSink& sink) {
     const Style st{options.color};
-    std::string out;
+    std::string& out = sink.text();
     out += st.bold(visible_text(fmt::format("redline: {} → {}", c.old_doc->info.path, c.new_doc->info.path))) + "\n";
     std::string counts;
     for (ClauseChange k : {ClauseChange::modified, ClauseChange::renumbered, ClauseChange::moved, ClauseChange::added,
@@ -129,7 +146,7 @@ std::string write_terminal(const Comparison& c, const TerminalOptions& options) 
         out += fmt::format("showing {}{} of {} changed {} (--only {})\n", options.only.provisions ? "the provision changes and " : "",
                            shown, changed, changed == 1 ? "clause" : "clauses", chosen_kind_names(options.only));
     }
-    if (options.only.shows_provisions()) render_provisions(out, c, st);
+    if (options.only.shows_provisions()) render_provisions(sink, c, st);
     for (const ClauseEntry& e : c.entries) {
         if (!options.only.shows(e)) continue;
         if (e.editorial && !options.show_editorial) continue;
@@ -150,17 +167,26 @@ std::string write_terminal(const Comparison& c, const TerminalOptions& options) 
             for (const Edit& ed : e.title_edits) t += st.on(ed.op) + visible_text(ed.text) + st.off(ed.op);
             out += t + "\n";
         }
-        if (!e.edits.empty() && !(e.change == ClauseChange::renumbered)) render_edits(out, e.edits, st);
+        if (!e.edits.empty() && !(e.change == ClauseChange::renumbered)) render_edits(sink, e.edits, st);
+        sink.written();
     }
     // What the readers noticed comes last, where a reader who scrolled through looks.
     if (const auto notes = reader_notes(c); !notes.empty()) {
         out += '\n';
         out += st.bold("Reader notes");
         out += '\n';
-        for (const ReaderNote& n : notes)
+        for (const ReaderNote& n : notes) {
             out += visible_text(fmt::format("  {} {}: {}\n", n.old_draft ? "old" : "new", n.where, n.warning->message));
+            sink.written();
+        }
     }
-    return out;
+    sink.flush();
+}
+
+std::string write_terminal(const Comparison& c, const TerminalOptions& options) {
+    StringSink sink;
+    write_terminal(c, options, sink);
+    return sink.release();
 }
 
 }  // namespace redline::formats

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "engine/comparison.hpp"
+#include "formats/common/output_sink.hpp"
 #include "formats/terminal/change_kinds.hpp"
 
 #include <string>
@@ -16,6 +17,8 @@ struct TerminalOptions {
     ChangeKinds only;             // --only: the provision changes and clause entries shown
 };
 
+// Streams into `sink` (and flushes it); the other form returns the whole text.
+void write_terminal(const Comparison& comparison, const TerminalOptions& options, OutputSink& sink);
 std::string write_terminal(const Comparison& comparison, const TerminalOptions& options);
 
 }  // namespace redline::formats

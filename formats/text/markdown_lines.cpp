@@ -220,8 +220,12 @@ public:
     void run() {
         split();
         std::size_t first = front_matter();
+        // One line out per line in, nearly always (a table or a comment inside a line can make
+        // two): reserved rather than doubled, which held up to three times the array at once.
+        lines.reserve(physical_.size() - first);
         for (std::size_t k = first; k < physical_.size(); ++k) line(static_cast<std::uint32_t>(k + 1), physical_[k]);
         if (table_open_) finish_table(static_cast<std::uint32_t>(physical_.size()), {});  // unclosed at the end
+        std::vector<std::string_view>().swap(physical_);   // 16 bytes a line, not needed while the structure is built
     }
 
     std::vector<SourceLine> lines;
@@ -473,6 +477,10 @@ Document read_numbered_markdown(std::string_view utf8, const ReadOptions& option
     conv.run();
     DocumentBuilder b;
     b.reserve_text(utf8.size());
+    // A block is at most one per line with text (a paragraph of several lines is one).
+    std::size_t with_text = 0;
+    for (const SourceLine& l : conv.lines) with_text += !scan::is_blank(l.text);
+    b.reserve_blocks(with_text);
     StructureOptions so;
     so.language = options.language;
     build_structure(std::move(conv.lines), b, so);

@@ -1,0 +1,50 @@
+// A counting operator new for a test executable: the bytes live and their peak, so that a
+// test can bound what a step allocates (never a timing). Include it in exactly one file of
+// the executable (each tests/test_*.cpp is one): it replaces the global operator new and
+// delete. Allocations made with malloc directly (C libraries: cmark-gfm, libxml2) are not
+// counted.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <cstdlib>
+#include <malloc.h>
+#include <new>
+
+namespace redline::tests {
+
+inline std::atomic<std::size_t> live_bytes{0};
+inline std::atomic<std::size_t> peak_bytes{0};
+
+inline void* counted_alloc(std::size_t size) {
+    void* p = std::malloc(size ? size : 1);
+    if (!p) throw std::bad_alloc();
+    const std::size_t now = live_bytes += malloc_usable_size(p);
+    for (std::size_t peak = peak_bytes.load(); now > peak && !peak_bytes.compare_exchange_weak(peak, now);) {
+    }
+    return p;
+}
+
+inline void counted_free(void* p) noexcept {
+    if (!p) return;
+    live_bytes -= malloc_usable_size(p);
+    std::free(p);
+}
+
+// The peak of the bytes allocated while `step` runs, over what was live before it.
+template <class F>
+std::size_t peak_while(F&& step) {
+    const std::size_t before = live_bytes.load();
+    peak_bytes = before;
+    step();
+    return peak_bytes.load() - before;
+}
+
+}  // namespace redline::tests
+
+void* operator new(std::size_t size) { return redline::tests::counted_alloc(size); }
+void* operator new[](std::size_t size) { return redline::tests::counted_alloc(size); }
+void operator delete(void* p) noexcept { redline::tests::counted_free(p); }
+void operator delete[](void* p) noexcept { redline::tests::counted_free(p); }
+void operator delete(void* p, std::size_t) noexcept { redline::tests::counted_free(p); }
+void operator delete[](void* p, std::size_t) noexcept { redline::tests::counted_free(p); }
