@@ -44,10 +44,31 @@ std::ostream& operator<<(std::ostream& os, Polarity polarity);
 std::ostream& operator<<(std::ostream& os, Profile profile);
 bool parse_profile(std::string_view name, Profile& out);
 
+// A verbal form as written ("shall not", "应", "MUST"), kept once per process: a unit holds
+// its number, not a string of its own. A draft of one-line paragraphs has a unit for each, and
+// a std::string there was half of a unit's 64 bytes (now 28). Safe to make and read on any
+// thread; the forms of a run are a few dozen spellings.
+class VerbalForm {
+public:
+    VerbalForm() = default;
+    explicit VerbalForm(std::string_view text);
+    std::string_view text() const;
+    operator std::string_view() const { return text(); }
+    bool empty() const { return id_ == 0; }
+    friend bool operator==(VerbalForm a, VerbalForm b) { return a.id_ == b.id_; }
+    friend bool operator==(VerbalForm a, std::string_view b) { return a.text() == b; }
+
+private:
+    std::uint32_t id_ = 0;   // 0: no form
+};
+std::string operator+(std::string a, VerbalForm b);
+std::string operator+(const char* a, VerbalForm b);
+std::ostream& operator<<(std::ostream& os, VerbalForm form);
+
 struct Classification {
     ProvisionKind kind = ProvisionKind::statement;
     Polarity polarity = Polarity::positive;
-    std::string form;   // the verbal form as written ("shall not", "应", "MUST"); empty for statements
+    VerbalForm form;   // empty for statements
 };
 
 // Classifies one unit of text under a profile, ignoring where it stands in the document.

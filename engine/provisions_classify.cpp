@@ -8,7 +8,12 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <deque>
+#include <limits>
+#include <mutex>
 #include <ostream>
+#include <stdexcept>
+#include <unordered_map>
 
 namespace redline {
 
@@ -51,6 +56,48 @@ bool parse_profile(std::string_view name, Profile& out) {
 
 namespace {
 
+// The process's verbal forms: the text of each, by number (0 is none), in strings that never
+// move (a deque keeps its elements in place as it grows), and the number of each text.
+struct FormTable {
+    std::mutex lock;
+    std::deque<std::string> texts{std::string()};
+    std::unordered_map<std::string_view, std::uint32_t> ids;
+};
+
+FormTable& forms() {
+    static FormTable table;
+    return table;
+}
+
+}  // namespace
+
+VerbalForm::VerbalForm(std::string_view text) {
+    if (text.empty()) return;
+    FormTable& t = forms();
+    const std::lock_guard<std::mutex> hold(t.lock);
+    if (const auto it = t.ids.find(text); it != t.ids.end()) {
+        id_ = it->second;
+        return;
+    }
+    if (t.texts.size() > std::numeric_limits<std::uint32_t>::max() - 1) throw std::length_error("too many verbal forms");
+    id_ = static_cast<std::uint32_t>(t.texts.size());
+    t.texts.emplace_back(text);
+    t.ids.emplace(t.texts.back(), id_);
+}
+
+std::string_view VerbalForm::text() const {
+    if (id_ == 0) return {};
+    FormTable& t = forms();
+    const std::lock_guard<std::mutex> hold(t.lock);   // the deque's index may be growing on another thread
+    return t.texts[id_];
+}
+
+std::string operator+(std::string a, VerbalForm b) { return a += b.text(); }
+std::string operator+(const char* a, VerbalForm b) { return std::string(a) += b.text(); }
+std::ostream& operator<<(std::ostream& os, VerbalForm form) { return os << form.text(); }
+
+namespace {
+
 struct Form {
     std::string_view words;   // space-separated words to match ("shall not", "不 应")
     ProvisionKind kind;
@@ -64,19 +111,22 @@ struct Form {
 // verbal form at all: the condition says when the provision applies, the main clause what it
 // is; a sentence whose only forms are in conditions is a statement.
 struct Best {
-    Classification c;
+    ProvisionKind kind = ProvisionKind::statement;
+    Polarity polarity = Polarity::positive;
+    std::string form;   // kept as a string until the unit is done: one VerbalForm made a unit
     bool subordinate = false;
-    void offer(ProvisionKind kind, Polarity polarity, std::string form, bool in_attributive = false, bool in_condition = false) {
+    void offer(ProvisionKind k, Polarity p, std::string f, bool in_attributive = false, bool in_condition = false) {
         if (in_condition) return;
-        const bool same = kind == c.kind && polarity == c.polarity;
-        if (kind > c.kind || (kind == c.kind && polarity == Polarity::negative && c.polarity == Polarity::positive) ||
+        const bool same = k == kind && p == polarity;
+        if (k > kind || (k == kind && p == Polarity::negative && polarity == Polarity::positive) ||
             (same && subordinate && !in_attributive)) {
-            c.kind = kind;
-            c.polarity = polarity;
-            c.form = std::move(form);
+            kind = k;
+            polarity = p;
+            form = std::move(f);
             subordinate = in_attributive;
         }
     }
+    Classification result() const { return {kind, polarity, form.empty() ? VerbalForm() : VerbalForm(form)}; }
 };
 
 using K = ProvisionKind;
@@ -181,7 +231,7 @@ Classification classify_iso(std::string_view unit) {
             break;
         }
     }
-    return best.c;
+    return best.result();
 }
 
 // RFC 2119 / RFC 8174: capitals only.
@@ -236,7 +286,7 @@ Classification classify_rfc(std::string_view unit) {
             break;
         }
     }
-    return best.c;
+    return best.result();
 }
 
 // ---- Chinese -------------------------------------------------------------------------
@@ -562,7 +612,7 @@ Classification classify_zh(std::string_view unit, bool law) {
             offer(K::possibility, P::negative, "不可能");
         }
     }
-    return best.c;
+    return best.result();
 }
 
 }  // namespace

@@ -73,9 +73,9 @@ const std::vector<Label>& labels() {
     return all;
 }
 
-std::string describe(ProvisionKind k, Polarity p, const std::string& form) {
+std::string describe(ProvisionKind k, Polarity p, std::string_view form) {
     if (k == ProvisionKind::statement) return "statement";
-    return std::string(to_string(k)) + "/" + std::string(to_string(p)) + "/" + form;
+    return std::string(to_string(k)) + "/" + std::string(to_string(p)) + "/" + std::string(form);
 }
 
 struct Score {

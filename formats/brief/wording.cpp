@@ -204,16 +204,16 @@ private:
             const std::string& where = f.new_place;
             const std::string okind = kind_word(ou->what.kind, lang()), nkind = kind_word(nu->what.kind, lang());
             if (pc.change == ProvisionChangeKind::negated)
-                f.headline = z ? fmt::format("否定了{}（{}）：{} → {}", okind, where, ou->what.form, nu->what.form)
-                               : fmt::format("{} negated in {}: {} → {}", capitalised(okind), where, ou->what.form, nu->what.form);
+                f.headline = z ? fmt::format("否定了{}（{}）：{} → {}", okind, where, ou->what.form.text(), nu->what.form.text())
+                               : fmt::format("{} negated in {}: {} → {}", capitalised(okind), where, ou->what.form.text(), nu->what.form.text());
             else if (pc.change == ProvisionChangeKind::weakened)
-                f.headline = z ? fmt::format("将{}减弱为{}（{}）：{} → {}", okind, nkind, where, ou->what.form, nu->what.form)
-                               : fmt::format("{} weakened to {} in {}: {} → {}", capitalised(okind), nkind, where, ou->what.form,
-                                             nu->what.form);
+                f.headline = z ? fmt::format("将{}减弱为{}（{}）：{} → {}", okind, nkind, where, ou->what.form.text(), nu->what.form.text())
+                               : fmt::format("{} weakened to {} in {}: {} → {}", capitalised(okind), nkind, where, ou->what.form.text(),
+                                             nu->what.form.text());
             else
-                f.headline = z ? fmt::format("将{}增强为{}（{}）：{} → {}", okind, nkind, where, ou->what.form, nu->what.form)
+                f.headline = z ? fmt::format("将{}增强为{}（{}）：{} → {}", okind, nkind, where, ou->what.form.text(), nu->what.form.text())
                                : fmt::format("{} strengthened to {} in {}: {} → {}", capitalised(okind), nkind, where,
-                                             ou->what.form, nu->what.form);
+                                             ou->what.form.text(), nu->what.form.text());
             break;
         }
         case ProvisionChangeKind::modified:

@@ -338,7 +338,7 @@ private:
             const std::string_view how = p.change == ProvisionChangeKind::weakened     ? w_.weakened
                                          : p.change == ProvisionChangeKind::strengthened ? w_.strengthened
                                                                                           : w_.negated;
-            return fmt::format("{} {} → {}", how, c_.old_unit(p).what.form, c_.new_unit(p).what.form);
+            return fmt::format("{} {} → {}", how, c_.old_unit(p).what.form.text(), c_.new_unit(p).what.form.text());
         }
         case ProvisionChangeKind::modified: return fill(w_.reworded_fmt, force(c_.new_unit(p)));
         case ProvisionChangeKind::moved: return fill(w_.moved_fmt, force(c_.new_unit(p)));

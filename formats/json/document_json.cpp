@@ -67,7 +67,7 @@ void provisions(JsonWriter& w, const Document& doc, const Analysis& a) {
         clause_ref(w.key("clause"), doc, u.clause);
         w.member("kind", to_string(u.what.kind));
         w.member("polarity", to_string(u.what.polarity));
-        w.member("form", u.what.form);
+        w.member("form", u.what.form.text());
         if (u.inherited) w.member("inherited", true);
         w.member("block_line", block.where.line);
         w.key("span").begin_array().value(u.offset).value(u.length).end_array();

@@ -119,7 +119,7 @@ void provision_side(JsonWriter& w, const Document& doc, const Analysis& a, const
     w.member("clause", doc.label(u.clause));
     w.member("kind", to_string(u.what.kind));
     w.member("polarity", to_string(u.what.polarity));
-    w.member("form", u.what.form);
+    w.member("form", u.what.form.text());
     w.member("text", unit_text(doc, u));
     w.member("line", block.where.line);
     if (u.inherited) w.member("inherited", true);

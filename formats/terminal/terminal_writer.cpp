@@ -101,7 +101,7 @@ void render_provisions(OutputSink& sink, const Comparison& c, const Style& st) {
         const Unit& main = c.unit(p);
         const std::string where = provision_place(c, p);
         std::string force(to_string(main.what.kind));
-        if (ou && nu && (ou->what.form != nu->what.form)) force = fmt::format("{} → {}", ou->what.form, nu->what.form);
+        if (ou && nu && ou->what.form != nu->what.form) force = fmt::format("{} → {}", ou->what.form.text(), nu->what.form.text());
         else force += " (" + main.what.form + ")";
         out += visible_text(fmt::format("  {:<12} {}  {}{}\n", to_string(p.change), where, force, p.also_moved ? ", moved" : ""));
         if (p.change == ProvisionChangeKind::moved) {
