@@ -219,6 +219,13 @@ try {
     const substantive = await p.$$eval("article.entry.substantive", (els) => els.map((e) => e.id));
     await p.goto("file://" + pages.zh + "#" + substantive[2]);
     await p.reload();
+    // The page settles after the reload (its script, then the CJK fonts' layout): on a loaded
+    // machine the first look may come before that. Wait for the landing, up to 5 s, then judge.
+    await p.waitForFunction((id) => {
+      const e = document.querySelector(".entry.current");
+      const top = e && e.getBoundingClientRect().top;
+      return document.body.getAttribute("data-current") === id && top >= 0 && top <= 20;
+    }, substantive[2], { timeout: 5000 }).catch(() => {});
     const landed = await p.evaluate(() => [document.body.getAttribute("data-current"),
       document.querySelector(".counter").textContent, Math.round(document.querySelector(".entry.current").getBoundingClientRect().top)]);
     check(landed[0] === substantive[2] && landed[1] === `第 3 处，共 ${substantive.length} 处` && landed[2] >= 0 && landed[2] <= 20,
