@@ -403,6 +403,11 @@ MovedMap trace_units(Sentences& olds, Sentences& news, std::size_t keys, const A
     return moved;
 }
 
+// Whether `x` is in the subtree of `node` below it.
+bool inside(const Document& doc, ClauseId node, ClauseId x) {
+    return x != no_clause && x > node && x < doc[node].end;
+}
+
 bool has_parts(const Sentences& s) {
     return std::any_of(s.list.begin(), s.list.end(), [](const Sentence& x) { return x.part; });
 }
@@ -444,6 +449,9 @@ void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old
             // unrelated rules, so a moved part needs nearly the same words, and a phrase common to
             // items of two unrelated lists is no evidence at all.
             if (before && m.best < similar_part) continue;
+            // A part shared with the clause that holds the other's partner (a list's lead-in and
+            // the article its item became, "设立示例组织，…") is already accounted for there.
+            if (before && (inside(old_doc, o, al.new_to_old[n]) || inside(new_doc, n, al.old_to_new[o]))) continue;
             // A sentence is a large share of a short article but a small one of a long section: a
             // single moved sentence links two law articles, not two sections of an Internet-Draft.
             // A short clause with no partner has no other source or successor: a smaller share of
