@@ -15,6 +15,7 @@ namespace redline {
 namespace {
 
 constexpr std::size_t min_sentence_words = 4;  // distinct words: shorter sentences say too little to trace
+constexpr std::size_t min_part_words = 3;      // … and parts of a sentence between commas ("有限责任公司设董事会")
 constexpr double similar_sentence = 0.6;       // weighted Dice of a sentence and its counterpart
 constexpr double contained_sentence = 0.85;    // … or the smaller one almost wholly inside the other
 constexpr double contained_floor = 0.35;       //   while the larger one is not mostly new words
@@ -24,12 +25,14 @@ constexpr std::uint32_t short_clause_sentences = 6;   // traced sentences of a s
 constexpr std::uint32_t max_posting = 64;      // words in more sentences than this find no candidates
 constexpr std::size_t probe_words = 6;         // a sentence's rarest words used to find candidates
 constexpr double stray_part_similar = 0.8;     // a part moved into a part of an unrelated clause
+constexpr double similar_part = 0.8;           // a part of a sentence (between commas) and its counterpart
 
 // One sentence of a clause's own text: its distinct word keys, sorted.
 struct Sentence {
     ClauseId node = no_clause;
     std::uint32_t first_key = 0, key_count = 0;   // into Sentences::keys
     double weight = 0;                            // sum of its words' rarity
+    bool part = false;                            // one of two or more parts of a sentence
 };
 
 struct Sentences {
@@ -43,21 +46,31 @@ struct Sentences {
 };
 
 // The sentences of every node that is not paired with an identical clause (`identical`:
-// those moved nothing), split at sentence ends and paragraph breaks.
+// those moved nothing), split at sentence ends and paragraph breaks; with `cuts`, split also
+// there (the parts of a sentence between commas), each part of a sentence that has more than
+// one marked as such.
 Sentences sentences_of(const Document& doc, const TokenizedDocument& td, const TokenTables& tables,
                        const std::vector<std::uint8_t>& identical, const std::vector<std::uint32_t>& ends,
-                       const std::vector<std::uint8_t>& numbers) {
+                       const std::vector<std::uint8_t>& numbers, const std::vector<std::uint32_t>& cuts = {}) {
     Sentences out;
     out.node_weight.assign(doc.size(), 0);
+    const std::size_t min_words = cuts.empty() ? min_sentence_words : min_part_words;
     std::vector<std::uint32_t> cur;
+    std::size_t sentence_first = 0;   // the first unit of the sentence being read
     auto close = [&](ClauseId id) {
         sort_ids(cur);
         cur.erase(std::unique(cur.begin(), cur.end()), cur.end());
-        if (cur.size() >= min_sentence_words) {
+        if (cur.size() >= min_words) {
             out.list.push_back({id, static_cast<std::uint32_t>(out.keys.size()), static_cast<std::uint32_t>(cur.size()), 0});
             out.keys.insert(out.keys.end(), cur.begin(), cur.end());
         }
         cur.clear();
+    };
+    auto close_sentence = [&](ClauseId id) {
+        close(id);
+        if (out.list.size() - sentence_first >= 2)
+            for (std::size_t i = sentence_first; i < out.list.size(); ++i) out.list[i].part = true;
+        sentence_first = out.list.size();
     };
     out.node_first.assign(doc.size() + 1, 0);
     for (ClauseId id = 1; id < doc.size(); ++id) {
@@ -69,11 +82,19 @@ Sentences sentences_of(const Document& doc, const TokenizedDocument& td, const T
             if (td.is_word(i)) {
                 if (const std::uint32_t key = tables.key_of_exact[exact]; !numbers[key]) cur.push_back(key);
             }
-            else if (std::binary_search(ends.begin(), ends.end(), exact)) close(id);
+            else if (std::binary_search(ends.begin(), ends.end(), exact)) close_sentence(id);
+            else if (std::binary_search(cuts.begin(), cuts.end(), exact)) close(id);
         }
-        close(id);
+        close_sentence(id);
     }
     out.node_first[doc.size()] = static_cast<std::uint32_t>(out.list.size());
+    return out;
+}
+
+// The exact ids of the commas that divide a Chinese sentence into its parts (，), sorted.
+std::vector<std::uint32_t> comma_ids(const TokenTables& tables) {
+    std::vector<std::uint32_t> out;
+    if (const std::uint32_t id = tables.exact.find("，"); id != text::Interner::npos) out.push_back(id);
     return out;
 }
 
@@ -331,6 +352,66 @@ bool stray_parts(const Document& old_doc, ClauseId o, const Document& new_doc, C
     return al.old_to_new[po] != no_clause || al.new_to_old[pn] != no_clause;
 }
 
+// What moved from an old clause to a new one, by its traced units.
+struct Moved {
+    double weight = 0;   // of the common words of the moved units
+    double best = 0;     // the best score of one of them
+};
+using MovedMap = std::map<std::pair<ClauseId, ClauseId>, Moved>;   // (old clause, new clause) → what moved
+
+// Traces the units of `olds` and `news` (their weights set here) and returns what moved between
+// clauses that are not partners: units that are each other's best counterpart, not also kept
+// where they were (a copy is not a move). With `parts_only`, only pairs of which one is a
+// part of a sentence count.
+MovedMap trace_units(Sentences& olds, Sentences& news, std::size_t keys, const Alignment& al, const Places& old_places,
+                     const Places& new_places, const RunBoth& both, bool parts_only) {
+    MovedMap moved;
+    if (olds.list.empty() || news.list.empty()) return moved;
+    const Tracer tr(olds, news, keys);
+    for (Sentences* side : {&olds, &news})
+        for (Sentence& s : side->list) {
+            for (const std::uint32_t* k = side->begin(s); k != side->end(s); ++k) s.weight += tr.rarity(*k);
+            side->node_weight[s.node] += s.weight;
+        }
+    std::vector<std::int64_t> old_best, new_best;
+    Candidates old_cands, new_cands;
+    both([&] { old_cands = find_candidates(tr, olds, news); }, [&] { new_cands = find_candidates(tr, news, olds); });
+    const Candidates old_all = with_reverse(old_cands, new_cands), new_all = with_reverse(new_cands, old_cands);
+    both([&] { old_best = best_counterparts(tr, olds, news, old_all, al.old_to_new, old_places, new_places); },
+         [&] { new_best = best_counterparts(tr, news, olds, new_all, al.new_to_old, new_places, old_places); });
+
+    // Whether a unit is also kept in the given clause of the other side (its own clause's
+    // partner): text found both where it was and somewhere else was copied, not moved.
+    auto kept_in = [&](const Sentences& x, const Sentence& s, const Sentences& y, ClauseId node) {
+        if (node == no_clause || node == 0) return false;
+        for (std::uint32_t t = y.node_first[node]; t < y.node_first[node + 1]; ++t)
+            if (tr.score(x, s, y, y.list[t]) > 0) return true;
+        return false;
+    };
+    for (std::uint32_t s = 0; s < olds.list.size(); ++s) {
+        const std::int64_t t = old_best[s];
+        if (t < 0 || new_best[static_cast<std::size_t>(t)] != static_cast<std::int64_t>(s)) continue;
+        const Sentence& os = olds.list[s];
+        const Sentence& ns = news.list[static_cast<std::size_t>(t)];
+        if (al.old_to_new[os.node] == ns.node) continue;
+        if (parts_only && !os.part && !ns.part) continue;
+        if (kept_in(olds, os, news, al.old_to_new[os.node]) || kept_in(news, ns, olds, al.new_to_old[ns.node])) continue;
+        Moved& m = moved[std::make_pair(os.node, ns.node)];
+        m.weight += tr.common(olds, os, news, ns);
+        m.best = std::max(m.best, tr.score(olds, os, news, ns));
+    }
+    return moved;
+}
+
+// Whether `x` is in the subtree of `node` below it.
+bool inside(const Document& doc, ClauseId node, ClauseId x) {
+    return x != no_clause && x > node && x < doc[node].end;
+}
+
+bool has_parts(const Sentences& s) {
+    return std::any_of(s.list.begin(), s.list.end(), [](const Sentence& x) { return x.part; });
+}
+
 }  // namespace
 
 void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old_tokens, const Document& new_doc,
@@ -351,66 +432,57 @@ void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old
     Sentences olds = sentences_of(old_doc, old_tokens, tables, old_identical, ends, numbers);
     Sentences news = sentences_of(new_doc, new_tokens, tables, new_identical, ends, numbers);
     if (olds.list.empty() || news.list.empty()) return;
-
-    const Tracer tr(olds, news, tables.key.size());
-    for (Sentences* side : {&olds, &news})
-        for (Sentence& s : side->list) {
-            for (const std::uint32_t* k = side->begin(s); k != side->end(s); ++k) s.weight += tr.rarity(*k);
-            side->node_weight[s.node] += s.weight;
-        }
-    std::vector<std::int64_t> old_best, new_best;
     const Places old_places(old_doc), new_places(new_doc);
-    Candidates old_cands, new_cands;
-    both([&] { old_cands = find_candidates(tr, olds, news); }, [&] { new_cands = find_candidates(tr, news, olds); });
-    const Candidates old_all = with_reverse(old_cands, new_cands), new_all = with_reverse(new_cands, old_cands);
-    both([&] { old_best = best_counterparts(tr, olds, news, old_all, al.old_to_new, old_places, new_places); },
-         [&] { new_best = best_counterparts(tr, news, olds, new_all, al.new_to_old, new_places, old_places); });
+    const MovedMap moved = trace_units(olds, news, tables.key.size(), al, old_places, new_places, both, false);
 
-    // Mutual best counterparts in clauses that are not each other's partners: moved text.
-    struct Moved {
-        double weight = 0;   // of the common words of the moved sentences
-        double best = 0;     // the best score of one of them
+    // A long sentence divided between two clauses ("…应当遵守法律、行政法规和公司章程，对公司负有
+    // 忠实义务和勤勉义务" → one article that keeps the first half and one that states the duties)
+    // goes whole to one of them: its parts between commas are traced as well, and count for two
+    // clauses that no whole sentence links.
+    auto link = [&](const MovedMap& m_map, const Sentences& o_units, const Sentences& n_units, const MovedMap* before) {
+        for (const auto& [key, m] : m_map) {
+            if (before && before->count(key)) continue;
+            const auto [o, n] = key;
+            const double weight = m.weight;
+            if (stray_parts(old_doc, o, new_doc, n, al) && (before || m.best < stray_part_similar)) continue;
+            // A part of a sentence is a phrase: laws share phrases ("除法律另有规定外") between
+            // unrelated rules, so a moved part needs nearly the same words, and a phrase common to
+            // items of two unrelated lists is no evidence at all.
+            if (before && m.best < similar_part) continue;
+            // A part shared with the clause that holds the other's partner (a list's lead-in and
+            // the article its item became, "设立示例组织，…") is already accounted for there.
+            if (before && (inside(old_doc, o, al.new_to_old[n]) || inside(new_doc, n, al.old_to_new[o]))) continue;
+            // A sentence is a large share of a short article but a small one of a long section: a
+            // single moved sentence links two law articles, not two sections of an Internet-Draft.
+            // A short clause with no partner has no other source or successor: a smaller share of
+            // it is enough (an article of five sentences that took one from an old article).
+            auto short_and_alone = [&](const Sentences& side, ClauseId node, ClauseId partner) {
+                return partner == no_clause && side.node_first[node + 1] - side.node_first[node] <= short_clause_sentences;
+            };
+            const double share = short_and_alone(olds, o, al.old_to_new[o]) || short_and_alone(news, n, al.new_to_old[n])
+                                     ? moved_share_alone
+                                     : moved_share;
+            if (weight < share * o_units.node_weight[o] && weight < share * n_units.node_weight[n]) continue;
+            links.emplace_back(o, n);
+            if (al.new_to_old[n] == no_clause) {
+                al.reason[n] = MatchReason::traced;
+                al.score[n] = static_cast<float>(std::min(1.0, weight / n_units.node_weight[n]));
+            }
+        }
     };
-    std::map<std::pair<ClauseId, ClauseId>, Moved> moved;   // (old clause, new clause) → what moved
-    // Whether a sentence is also kept in the given clause of the other side (its own clause's
-    // partner): text found both where it was and somewhere else was copied, not moved.
-    auto kept_in = [&](const Sentences& x, const Sentence& s, const Sentences& y, ClauseId node) {
-        if (node == no_clause || node == 0) return false;
-        for (std::uint32_t t = y.node_first[node]; t < y.node_first[node + 1]; ++t)
-            if (tr.score(x, s, y, y.list[t]) > 0) return true;
-        return false;
-    };
-    for (std::uint32_t s = 0; s < olds.list.size(); ++s) {
-        const std::int64_t t = old_best[s];
-        if (t < 0 || new_best[static_cast<std::size_t>(t)] != static_cast<std::int64_t>(s)) continue;
-        const Sentence& os = olds.list[s];
-        const Sentence& ns = news.list[static_cast<std::size_t>(t)];
-        if (al.old_to_new[os.node] == ns.node) continue;
-        if (kept_in(olds, os, news, al.old_to_new[os.node]) || kept_in(news, ns, olds, al.new_to_old[ns.node])) continue;
-        const auto key = std::make_pair(os.node, ns.node);
-        Moved& m = moved[key];
-        m.weight += tr.common(olds, os, news, ns);
-        m.best = std::max(m.best, tr.score(olds, os, news, ns));
-    }
-    for (const auto& [key, m] : moved) {
-        const auto [o, n] = key;
-        const double weight = m.weight;
-        if (stray_parts(old_doc, o, new_doc, n, al) && m.best < stray_part_similar) continue;
-        // A sentence is a large share of a short article but a small one of a long section: a
-        // single moved sentence links two law articles, not two sections of an Internet-Draft.
-        // A short clause with no partner has no other source or successor: a smaller share of
-        // it is enough (an article of five sentences that took one from an old article).
-        auto short_and_alone = [](const Sentences& side, ClauseId node, ClauseId partner) {
-            return partner == no_clause && side.node_first[node + 1] - side.node_first[node] <= short_clause_sentences;
-        };
-        const double share = short_and_alone(olds, o, al.old_to_new[o]) || short_and_alone(news, n, al.new_to_old[n])
-                                 ? moved_share_alone
-                                 : moved_share;
-        if (weight < share * olds.node_weight[o] && weight < share * news.node_weight[n]) continue;
-        links.emplace_back(o, n);
-        if (al.new_to_old[n] == no_clause) {
-            al.reason[n] = MatchReason::traced;
-            al.score[n] = static_cast<float>(std::min(1.0, weight / news.node_weight[n]));
+    link(moved, olds, news, nullptr);
+
+    // A long sentence divided between two clauses ("…应当遵守法律、行政法规和公司章程，对公司负有
+    // 忠实义务和勤勉义务" → one article that keeps the first half and one that states the duties)
+    // goes whole to one of them: its parts between commas are traced as well, and link two
+    // clauses that no whole sentence links.
+    if (const std::vector<std::uint32_t> cuts = comma_ids(tables); !cuts.empty()) {
+        Sentences old_parts = sentences_of(old_doc, old_tokens, tables, old_identical, ends, numbers, cuts);
+        Sentences new_parts = sentences_of(new_doc, new_tokens, tables, new_identical, ends, numbers, cuts);
+        if (has_parts(old_parts) || has_parts(new_parts)) {
+            const MovedMap part_moved =
+                trace_units(old_parts, new_parts, tables.key.size(), al, old_places, new_places, both, true);
+            link(part_moved, old_parts, new_parts, &moved);
         }
     }
     form_groups(al, links);

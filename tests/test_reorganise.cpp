@@ -360,3 +360,37 @@ BOOST_AUTO_TEST_CASE(a_moved_sentence_with_renumbered_references_is_traced) {
     const Comparison c = compare_texts(old_law, new_law);
     BOOST_TEST(groups(c) == std::vector<std::string>{"split 第二条→第二条+第四条 0:0 0:1"}, boost::test_tools::per_element());
 }
+
+// An item whose one sentence was divided between two new articles: one keeps the business
+// opportunity, the other the competing business. The sentence goes whole to the first; its
+// part between commas that became the second article is traced there too.
+BOOST_AUTO_TEST_CASE(a_sentence_divided_between_two_articles_is_traced_by_its_parts) {
+    const std::string old_law = std::string(law_head) + article("第一条", article_a) +
+        "第二条 理事不得有下列行为：\n\n"
+        "（一）挪用组织资金；\n\n"
+        "（二）未经理事会同意，利用职务便利为自己或者他人谋取属于组织的商业机会，自营或者为他人经营与所任职组织同类的业务；\n\n"
+        "（三）擅自披露组织秘密。\n\n" +
+        article("第三条", article_b);
+    const std::string new_law = std::string(law_head) + article("第一条", article_a) +
+        "第二条 理事不得有下列行为：\n\n"
+        "（一）挪用组织资金；\n\n"
+        "（二）擅自披露组织秘密。\n\n" +
+        article("第三条", "理事不得利用职务便利为自己或者他人谋取属于组织的商业机会。") +
+        article("第四条", "理事未向理事会报告并经理事会决议通过的，不得自营或者为他人经营与所任职组织同类的业务。") +
+        article("第五条", article_b);
+    const Comparison c = compare_texts(old_law, new_law);
+    BOOST_TEST(groups(c) == std::vector<std::string>{"split （二）→第三条+第四条 0:0 0:1"}, boost::test_tools::per_element());
+}
+
+// A phrase that unrelated rules share ("除法律另有规定外") is no evidence of a move: a part of a
+// sentence must be nearly the same text as its counterpart.
+BOOST_AUTO_TEST_CASE(a_common_phrase_between_commas_does_not_link_two_articles) {
+    const std::string old_law = std::string(law_head) + article("第一条", article_a) +
+        article("第二条", "示例组织可以向其他单位投资；但是，除法律另有规定外，不得成为对所投资单位的债务承担连带责任的出资人。") +
+        article("第三条", article_b);
+    const std::string new_law = std::string(law_head) + article("第一条", article_a) + article("第二条", article_b) +
+        article("第三条", "本法施行前已登记设立的示例组织，除法律、行政法规另有规定外，应当逐步调整至本法规定的期限以内。");
+    const Comparison c = compare_texts(old_law, new_law);
+    BOOST_TEST(groups(c).empty());
+    BOOST_TEST(entry_of_new(c, "第三条") == "added →第三条");
+}
