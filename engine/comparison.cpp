@@ -57,4 +57,14 @@ bool Comparison::has_substantive_changes() const {
            std::any_of(entries.begin(), entries.end(), [](const ClauseEntry& e) { return e.number != 0; });
 }
 
+const std::vector<Edit>& Comparison::quote(const Finding& f) const {
+    static const std::vector<Edit> nothing;
+    switch (f.quote.from) {
+    case FindingQuote::From::provision: return provisions[f.quote.index].wording;
+    case FindingQuote::From::entry: return entries[f.quote.index].edits;
+    case FindingQuote::From::none: break;
+    }
+    return nothing;
+}
+
 }  // namespace redline

@@ -147,6 +147,8 @@ struct Comparison {
     // The clause an entry is shown under: its first new clause, or its first old one when removed.
     const Document& doc_of(const ClauseEntry& e) const { return e.new_ids.empty() ? *old_doc : *new_doc; }
     ClauseId clause_of(const ClauseEntry& e) const { return e.new_ids.empty() ? e.old_ids.front() : e.new_ids.front(); }
+    // A finding's quotation: equal / removed / inserted runs (empty when it quotes nothing).
+    const std::vector<Edit>& quote(const Finding& f) const;
 };
 
 }  // namespace redline

@@ -304,7 +304,7 @@ public:
             const Finding& f = findings_[i];
             if (f.subject != FindingSubject::provision && f.subject != FindingSubject::wording) continue;
             if (f.category != FindingCategory::provision_reworded && f.category != FindingCategory::wording) continue;
-            made[i] = replacements(f.quote);
+            made[i] = replacements(c_.quote(f));
             std::sort(made[i].begin(), made[i].end());
             made[i].erase(std::unique(made[i].begin(), made[i].end()), made[i].end());
             for (const Replacement& r : made[i]) made_by[r].push_back(i);
@@ -415,7 +415,7 @@ private:
             f.new_clauses = {nu->clause};
         }
         f.quote_language = (nu ? nd_ : od_).language;
-        f.quote = pc.wording;
+        f.quote = {FindingQuote::From::provision, static_cast<std::uint32_t>(p)};
         f.clause_removed = in_old != none && c_.entries[in_old].change == ClauseChange::removed;
         f.clause_added = in_new != none && c_.entries[in_new].change == ClauseChange::added;
         const Unit& main = nu ? *nu : *ou;
@@ -525,7 +525,7 @@ private:
             f.new_clauses = e.new_ids;
         }
         f.quote_language = d.language;
-        f.quote = e.edits;
+        f.quote = {FindingQuote::From::entry, static_cast<std::uint32_t>(i)};
         f.verb = verb_of(e);
         if (region != Region::body) {
             f.category = FindingCategory::front_matter;
@@ -572,7 +572,8 @@ private:
     // each list is a finding of the names removed and added, as sets. True when the lists
     // were all that changed (the text needs no finding of its own).
     bool name_lists(const Finding& text_finding) {
-        const std::string old_text = side_text(text_finding.quote, true), new_text = side_text(text_finding.quote, false);
+        const std::vector<Edit>& quote = c_.quote(text_finding);
+        const std::string old_text = side_text(quote, true), new_text = side_text(quote, false);
         std::vector<std::string_view> old_lines = lines_of(old_text), new_lines = lines_of(new_text);
         // Paragraphs on both sides are unchanged.
         std::vector<std::uint8_t> old_same(old_lines.size(), 0), new_same(new_lines.size(), 0);
@@ -593,7 +594,7 @@ private:
                 if (new_same[j] || !name_list(new_lines[j], after) || after.subject != before.subject) continue;
                 Finding f = text_finding;
                 f.subject = before.subject;
-                f.quote.clear();
+                f.quote = {};
                 f.items_before = before.names.size();
                 f.items_after = after.names.size();
                 for (const std::string& n : before.names)

@@ -52,6 +52,15 @@ enum class FindingSubject : std::uint8_t {
     systematic,            // the same replacement in many places (values, members)
 };
 
+// Where a finding's quotation is held: the word diff of the provision or entry it reports,
+// kept once by the comparison and read through Comparison::quote, never copied per finding
+// (a draft of many small clauses has as many findings as clauses: docs/limits.md, memory).
+struct FindingQuote {
+    enum class From : std::uint8_t { none, provision, entry };
+    From from = From::none;
+    std::uint32_t index = 0;   // into Comparison::provisions (wording) or ::entries (edits)
+};
+
 // What happened, as a GB/T foreword's change list says it.
 enum class FindingVerb : std::uint8_t { deleted, added, changed };
 
@@ -66,7 +75,7 @@ struct Finding {
     // and the clauses its labels name (a split or merge names several).
     ClauseId old_clause = no_clause, new_clause = no_clause;
     std::vector<ClauseId> old_clauses, new_clauses;
-    std::vector<Edit> quote;             // the quotation: equal / removed / inserted runs
+    FindingQuote quote;                  // the quotation (equal / removed / inserted runs): Comparison::quote
     Language quote_language = Language::unknown;
     bool clause_removed = false;         // a provision's old clause was deleted
     bool clause_added = false;           // a provision's new clause is new

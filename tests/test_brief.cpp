@@ -337,8 +337,11 @@ BOOST_AUTO_TEST_CASE(findings_are_data_in_the_comparison) {
     BOOST_TEST((first.subject == FindingSubject::provision));
     BOOST_TEST((first.verb == FindingVerb::deleted));
     BOOST_TEST(c.old_doc->label(first.old_clause) == "6.1.3");
-    BOOST_TEST((first.quote.size() == 1 && first.quote[0].op == EditOp::remove));
-    BOOST_TEST(first.quote[0].text == unit_text(*c.old_doc, c.old_unit(c.provisions[first.provision])));
+    // The quotation is the provision's own wording, held once by the comparison.
+    const std::vector<Edit>& quote = c.quote(first);
+    BOOST_TEST(&quote == &c.provisions[first.provision].wording);
+    BOOST_TEST((quote.size() == 1 && quote[0].op == EditOp::remove));
+    BOOST_TEST(quote[0].text == unit_text(*c.old_doc, c.old_unit(c.provisions[first.provision])));
     BOOST_TEST(first.references_removed == (std::vector<std::string>{"GB/T 29829-2022"}), boost::test_tools::per_element());
     BOOST_TEST(first.cited_removed == (std::vector<std::string>{"GB/T 29829—2022"}), boost::test_tools::per_element());
     // Ranked: categories never go back.
@@ -349,6 +352,27 @@ BOOST_AUTO_TEST_CASE(findings_are_data_in_the_comparison) {
 // with ⟨RLO⟩ and ⟨PDF⟩ where the draft has the controls — in Markdown as text, in HTML as
 // isolated, highlighted markers, in the GB/T change list and in the DOCX as text — and the
 // reader notes name the clause. No control character is left raw in any of them.
+// A quotation is read where the comparison holds it (a provision's wording, an entry's edits),
+// never copied per finding: a draft of many small clauses has as many findings as clauses.
+BOOST_AUTO_TEST_CASE(quotations_are_the_comparisons_own_runs) {
+    const Comparison& c = sample("en").c;
+    const formats::Brief b = formats::make_brief(c);
+    std::size_t quoted = 0;
+    for (const formats::BriefFinding& f : b.findings) {
+        BOOST_REQUIRE(f.finding != nullptr);
+        const std::vector<Edit>& held = c.quote(*f.finding);
+        BOOST_TEST(f.wording.data() == held.data());
+        BOOST_TEST(f.wording.size() == held.size());
+        quoted += !held.empty();
+    }
+    BOOST_TEST(quoted > 0u);
+    for (const Finding& f : c.findings) {
+        if (f.quote.from == FindingQuote::From::provision) BOOST_TEST(&c.quote(f) == &c.provisions[f.quote.index].wording);
+        if (f.quote.from == FindingQuote::From::entry) BOOST_TEST(&c.quote(f) == &c.entries[f.quote.index].edits);
+        if (f.quote.from == FindingQuote::From::none) BOOST_TEST(c.quote(f).empty());
+    }
+}
+
 BOOST_AUTO_TEST_CASE(controls_in_a_draft_are_shown_in_every_brief) {
     formats::ReadOptions ro;
     ro.path = "old.txt";

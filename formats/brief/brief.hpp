@@ -7,6 +7,7 @@
 #include "engine/comparison.hpp"
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,9 @@ struct BriefFinding {
     std::string old_place, new_place;    // "6.2.4 供应链安全"; empty when the side has none; an old
                                          // place renumbered since names both: "6.2.4（现 6.2.3）供应链安全"
     std::string old_place_then;          // the old place by its old number only, for "6.2.4 → 6.2.3"
-    std::vector<Edit> wording;           // the quotation: equal / removed / inserted runs
+    // The quotation: equal / removed / inserted runs, as the comparison holds them
+    // (Comparison::quote; not copied per finding).
+    std::span<const Edit> wording;
     std::string quote_lang;              // "zh" or "en": the language of the quotation
     std::vector<std::string> items_removed, items_added;   // listed names (drafting organisations)
     std::vector<std::string> references_removed, references_added;

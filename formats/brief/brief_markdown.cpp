@@ -45,7 +45,7 @@ std::string marked(std::string_view t, std::string_view marker) {
     return out;
 }
 
-std::string quote(const std::vector<Edit>& wording) {
+std::string quote(std::span<const Edit> wording) {
     std::string body;
     for (const Edit& e : wording) {
         const std::string t = md(e.text);

@@ -144,7 +144,7 @@ private:
         f.verb = src.verb;
         f.change_number = src.change_number;
         f.position = src.position;
-        f.wording = src.quote;
+        f.wording = c_.quote(src);
         f.items_removed = src.items_removed;
         f.items_added = src.items_added;
         f.references_removed = src.cited_removed;
@@ -317,7 +317,7 @@ private:
             f.headline = z ? fmt::format("{}了{}", removed ? "删除" : "增加", where) : fmt::format("{} {}", where, removed ? "removed" : "added");
             if (f.law) {
                 // A law's change list names what the article provides, not only its number.
-                const std::string quoted = quotable(side_text(src.quote, removed), src.quote_language);
+                const std::string quoted = quotable(side_text(c_.quote(src), removed), src.quote_language);
                 f.subject = fmt::format("“{}”的规定", quoted);
                 f.subject_en = fmt::format("the provision “{}”", quoted);
             } else {
