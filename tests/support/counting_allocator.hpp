@@ -48,3 +48,22 @@ void operator delete(void* p) noexcept { redline::tests::counted_free(p); }
 void operator delete[](void* p) noexcept { redline::tests::counted_free(p); }
 void operator delete(void* p, std::size_t) noexcept { redline::tests::counted_free(p); }
 void operator delete[](void* p, std::size_t) noexcept { redline::tests::counted_free(p); }
+// The nothrow forms too (std::stable_sort's temporary buffer uses them): left to the
+// library's or a sanitizer's, their blocks would come back through the delete above, and
+// AddressSanitizer reports the mismatch.
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+    try {
+        return redline::tests::counted_alloc(size);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+    try {
+        return redline::tests::counted_alloc(size);
+    } catch (...) {
+        return nullptr;
+    }
+}
+void operator delete(void* p, const std::nothrow_t&) noexcept { redline::tests::counted_free(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { redline::tests::counted_free(p); }
