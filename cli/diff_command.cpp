@@ -92,17 +92,18 @@ Run add_diff_command(CLI::App& app) {
                                                      opts->docx_changes);
         const int status = formats::has_substantive_changes(comparison, only) ? 1 : 0;
         if (opts->quiet) return status;
+        const PagerSituation situation = current_situation(!opts->no_pager, opts->output);
+        // A view made whole: through the pager its length calls for, or to the output.
+        auto show = [&](const std::string& view) {
+            if (const std::string pager = choose_pager(view, situation); !pager.empty()) show_through_pager(pager, view);
+            else formats::write_output(opts->output, view);
+        };
         if (opts->stat) {
             formats::StatOptions so;
             so.color = use_color(opts->color, opts->output);
             so.show_editorial = !opts->ignore_editorial;
             so.only = only;
-            const std::string view = formats::write_stat(comparison, so);
-            if (const std::string pager = choose_pager(view, current_situation(!opts->no_pager, opts->output));
-                !pager.empty())
-                show_through_pager(pager, view);
-            else
-                formats::write_output(opts->output, view);
+            show(formats::write_stat(comparison, so));
             return status;
         }
         formats::WriteInput in;
@@ -113,13 +114,8 @@ Run add_diff_command(CLI::App& app) {
         in.date = comparison_date();
         // Only a view that may go to a pager is made whole first: the pager depends on its
         // length. Everything else streams to its file or standard output.
-        if (const PagerSituation situation = current_situation(!opts->no_pager, opts->output);
-            text_view && situation.allowed && situation.to_terminal) {
-            const std::string view = formats::write_string(writer, in);
-            if (const std::string pager = choose_pager(view, situation); !pager.empty())
-                show_through_pager(pager, view);
-            else
-                formats::write_output(opts->output, view);
+        if (text_view && situation.allowed && situation.to_terminal) {
+            show(formats::write_string(writer, in));
             return status;
         }
         formats::write_output(opts->output, [&](formats::OutputSink& out) { writer.write(in, out); });

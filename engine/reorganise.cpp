@@ -435,10 +435,8 @@ void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old
     const Places old_places(old_doc), new_places(new_doc);
     const MovedMap moved = trace_units(olds, news, tables.key.size(), al, old_places, new_places, both, false);
 
-    // A long sentence divided between two clauses ("…应当遵守法律、行政法规和公司章程，对公司负有
-    // 忠实义务和勤勉义务" → one article that keeps the first half and one that states the duties)
-    // goes whole to one of them: its parts between commas are traced as well, and count for two
-    // clauses that no whole sentence links.
+    // Links the clauses between which enough moved (`before`: the whole sentences' moves, when
+    // these are the parts', which then only add links no whole sentence made).
     auto link = [&](const MovedMap& m_map, const Sentences& o_units, const Sentences& n_units, const MovedMap* before) {
         for (const auto& [key, m] : m_map) {
             if (before && before->count(key)) continue;
