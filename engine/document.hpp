@@ -129,10 +129,16 @@ struct DocumentInfo {
     std::vector<std::string> classifications;  // "ICS 35.030", "CCS L 80"
 };
 
-// A reader's remark about input it handled in an unusual way; never fatal.
+// A reader's remark about input it handled in an unusual way; never fatal. The reader words it
+// twice: `message` in English (the JSON report, the terminal view, English pages and briefs) and
+// `zh` in Chinese (the page and brief of Chinese drafts, whose readers should not meet an English
+// sentence in the middle of them); an empty `zh` falls back to `message`.
 struct Warning {
     SourceLocation where;
     std::string message;
+    std::string zh = {};
+
+    const std::string& worded(Language lang) const { return lang == Language::zh && !zh.empty() ? zh : message; }
 };
 
 // A revision the source itself tracked (a Word insertion, deletion, move, paragraph-mark or

@@ -151,7 +151,10 @@ private:
             c_.warnings.push_back({d[id].where, "clause " + name + ": too different to diff word by word within the limits of " +
                                                     "docs/limits.md (" + std::to_string(max_diff_diagonals) +
                                                     " diagonals of the edit search, " + std::to_string(max_token_diff) +
-                                                    " tokens of a changed stretch); parts of it are shown removed and inserted whole"});
+                                                    " tokens of a changed stretch); parts of it are shown removed and inserted whole",
+                                   name + "：差异过大，超出 docs/limits.md 规定的逐词比较限度（编辑搜索 " +
+                                       std::to_string(max_diff_diagonals) + " 条对角线，变化段 " +
+                                       std::to_string(max_token_diff) + " 个词元）；部分内容整段显示为删除和插入"});
         }
     }
 

@@ -293,15 +293,19 @@ BOOST_AUTO_TEST_CASE(reader_warnings_reach_every_output) {
     };
     Document o = draft("The device shall log events.", "old.txt");
     Document n = draft("The device should log events.", "new.txt");
-    n.warnings.push_back({SourceLocation{7, 0, 0}, "removed running header \"DRAFT <b>\" (3 lines)"});
+    n.warnings.push_back({SourceLocation{7, 0, 0}, "removed running header \"DRAFT <b>\" (3 lines)",
+                          "删除了页眉“DRAFT <b>”（3 行）"});
+    n.warnings.push_back({SourceLocation{8, 0, 0}, "a remark worded in English only"});
     const Comparison c = compare(o, n);
 
     const auto report = nlohmann::json::parse(formats::write_report_json(c));
     BOOST_TEST(report["warnings"].dump() ==
-               R"j([{"draft":"new","line":7,"message":"removed running header \"DRAFT <b>\" (3 lines)"}])j");
+               R"j([{"draft":"new","line":7,"message":"removed running header \"DRAFT <b>\" (3 lines)"},)j"
+               R"j({"draft":"new","line":8,"message":"a remark worded in English only"}])j");
 
     const std::string terminal = formats::write_terminal(c, {});
-    BOOST_TEST(terminal.ends_with("\nReader notes\n  new line 7: removed running header \"DRAFT <b>\" (3 lines)\n"));
+    BOOST_TEST(terminal.ends_with("\nReader notes\n  new line 7: removed running header \"DRAFT <b>\" (3 lines)\n"
+                                  "  new line 8: a remark worded in English only\n"));
 
     const std::string page = formats::write_redline_html(c, {});
     BOOST_TEST(page.find("<li>New draft, line 7: removed running header &quot;DRAFT &lt;b&gt;&quot; (3 lines)</li>") !=
@@ -312,7 +316,10 @@ BOOST_AUTO_TEST_CASE(reader_warnings_reach_every_output) {
     formats::BriefOptions zh;
     zh.lang = formats::BriefLanguage::zh;
     const std::string zh_md = formats::write_brief_markdown(formats::make_brief(c, zh));
-    BOOST_TEST(zh_md.find("## 读取说明\n\n- 新稿（new.txt）第 7 行：removed running header") != std::string::npos);
+    // A Chinese brief words the notes in Chinese; a remark its reader worded only in English
+    // stays in English rather than disappearing.
+    BOOST_TEST(zh_md.find("## 读取说明\n\n- 新稿（new.txt）第 7 行：删除了页眉“DRAFT ") != std::string::npos);
+    BOOST_TEST(zh_md.find("”（3 行）\n- 新稿（new.txt）第 8 行：a remark worded in English only\n") != std::string::npos);
 }
 
 // The findings are the engine's, as data: categories, subjects, places and quotations; the

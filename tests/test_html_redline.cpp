@@ -177,6 +177,14 @@ BOOST_AUTO_TEST_CASE(chinese_sample_marks_the_removed_requirement_and_the_renumb
 
 // The cover and the table of contents are grouped apart and are no stop of n / p; the five
 // drafting organisations removed from the foreword are one card, not five beside empty boxes.
+// A Chinese page says what its readers noticed in Chinese, with Chinese punctuation.
+BOOST_AUTO_TEST_CASE(chinese_page_words_reader_notes_in_chinese) {
+    const Document o = read_text("old.txt", "1 范围\n本文件规定了设备的安全要求。\n2 要求\n设备应记录事件。\n");
+    const Document n = read_text("new.txt", "1 范围\n本文件规定了设备的安全要求。\n2 要求\n设备应记录事件。\n4 管理\n设备宜保存日志。\n");
+    const Xml x(formats::write_redline_html(compare(o, n), {}));
+    BOOST_TEST(x.strings("//details[@class='reader-notes']//li") == std::vector<std::string>{"新版，第 5 行：条号从 2 跳到 4"});
+}
+
 BOOST_AUTO_TEST_CASE(chinese_sample_groups_front_matter_and_names) {
     const Document o = read_file(samples + "2023-05-draft.zh.txt");
     const Document n = read_file(samples + "2023-08-draft-for-comments.zh.txt");

@@ -532,6 +532,11 @@ BOOST_AUTO_TEST_CASE(a_gap_in_the_numbering_is_accepted_with_a_warning) {
                               "4: clause numbering skips from 6.1.2 to 6.1.5\n"
                               "6: clause numbering skips from 6.1.6 to 8\n"
                               "7: clause numbering skips from 8 to 8.1.1\n");
+    // Worded in Chinese too, for the page and brief of a Chinese comparison.
+    std::string zh;
+    for (const Warning& w : d.warnings) zh += w.worded(Language::zh) + "\n";
+    BOOST_TEST(zh == "条号从开头跳到 6\n条号从 6.1 跳到 6.1.2\n条号从 6.1.2 跳到 6.1.5\n条号从 6.1.6 跳到 8\n条号从 8 跳到 8.1.1\n");
+    BOOST_TEST(d.warnings.front().worded(Language::en) == "clause numbering skips from the start to 6");
 }
 
 BOOST_AUTO_TEST_CASE(numbered_paragraphs_without_titles) {

@@ -127,7 +127,7 @@ std::vector<std::string> reader_note_lines(const Brief& b) {
         const SourceLocation& at = n.warning->where;
         if (zh(b)) {
             const std::string place = source_place(n.old_draft ? *b.comparison->old_doc : *b.comparison->new_doc, at, Language::zh);
-            lines.push_back(fmt::format("{}（{}）{}：{}", n.old_draft ? "旧稿" : "新稿", n.path, place, n.warning->message));
+            lines.push_back(fmt::format("{}（{}）{}：{}", n.old_draft ? "旧稿" : "新稿", n.path, place, n.warning->worded(Language::zh)));
         } else {
             lines.push_back(fmt::format("{} draft ({}), {}: {}", n.old_draft ? "Old" : "New", n.path, n.where, n.warning->message));
         }

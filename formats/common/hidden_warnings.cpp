@@ -46,12 +46,12 @@ private:
     std::vector<std::pair<HiddenChar, std::size_t>> seen_;
 };
 
-std::string clause_called(const Document& doc, ClauseId id) {
-    if (id == doc.root()) return "the document";
+std::string clause_called(const Document& doc, ClauseId id, bool zh) {
+    if (id == doc.root()) return zh ? "全文" : "the document";
     std::string name = clause_name(doc, id);
-    if (name.empty()) name = doc.title(id);
+    if (name.empty()) name = zh && !doc.title(id).empty() ? "“" + std::string(doc.title(id)) + "”" : std::string(doc.title(id));
     if (name.empty()) name = to_string(doc[id].kind);
-    return "clause " + name;
+    return zh ? name : "clause " + name;
 }
 
 // Does any clause's label, titles or text hold s? Asked only of a title that holds a hidden
@@ -73,6 +73,7 @@ bool in_some_clause(const Document& doc, std::string_view s) {
 }
 
 constexpr std::string_view what = "text contains invisible control characters";
+constexpr std::string_view what_zh = "文字含不可见的控制字符";
 
 }  // namespace
 
@@ -97,17 +98,21 @@ void warn_hidden_characters(Document& doc) {
             more_clauses += placed;
             continue;
         }
-        if (!census.empty()) found.push_back({at, fmt::format("{}: {} ({})", clause_called(doc, id), what, census.list())});
+        if (!census.empty())
+            found.push_back({at, fmt::format("{}: {} ({})", clause_called(doc, id, false), what, census.list()),
+                             fmt::format("{}：{}（{}）", clause_called(doc, id, true), what_zh, census.list())});
     }
     if (more_clauses)
-        found.push_back({{}, fmt::format("{} more clauses: {} ({})", more_clauses, what, rest.list())});
+        found.push_back({{}, fmt::format("{} more clauses: {} ({})", more_clauses, what, rest.list()),
+                         fmt::format("另有 {} 个条款{}（{}）", more_clauses, what_zh, rest.list())});
     // The title and identifier come from the cover or the front matter; most readers also
     // keep them in a clause, already warned about.
     census.clear();
     for (const std::string* s : {&doc.info.title, &doc.info.alt_title, &doc.info.identifier, &doc.info.stage})
         if (find_hidden(*s) != std::string_view::npos && !in_some_clause(doc, *s)) census.add(*s);
     if (!census.empty())
-        found.push_back({{1, 0, 0}, fmt::format("the document's title or identifier: {} ({})", what, census.list())});
+        found.push_back({{1, 0, 0}, fmt::format("the document's title or identifier: {} ({})", what, census.list()),
+                         fmt::format("文件名称或编号{}（{}）", what_zh, census.list())});
     doc.warnings.insert(doc.warnings.end(), found.begin(), found.end());
 }
 

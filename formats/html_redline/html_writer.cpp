@@ -495,12 +495,14 @@ private:
         out_ += "<details class=\"reader-notes\" open=\"\"><summary>" +
                 (w_.lang == "zh" ? fmt::format("{} {}", n, w_.reader_note) : plural(n, "reader note", "reader notes")) +
                 "</summary><ul>";
-        for (const ReaderNote& rn : notes)
-            out_ += "<li>" + esc_marked(fmt::format("{}{} {}: {}", rn.old_draft ? w_.old_draft : w_.new_draft,
-                                                    w_.lang == "zh" ? "，" : ",",
-                                                    where(rn.old_draft ? *c_.old_doc : *c_.new_doc, rn.warning->where, w_.lang),
-                                                    rn.warning->message)) +
+        const bool zh = w_.lang == "zh";
+        for (const ReaderNote& rn : notes) {
+            const std::string_view who = rn.old_draft ? w_.old_draft : w_.new_draft;
+            const std::string place = where(rn.old_draft ? *c_.old_doc : *c_.new_doc, rn.warning->where, w_.lang);
+            const std::string& said = rn.warning->worded(zh ? Language::zh : Language::en);
+            out_ += "<li>" + esc_marked(zh ? fmt::format("{}，{}：{}", who, place, said) : fmt::format("{}, {}: {}", who, place, said)) +
                     "</li>";
+        }
         out_ += "</ul></details>\n";
     }
 

@@ -104,7 +104,8 @@ FrontMatter read_front_matter(const SourceText& src, std::vector<Warning>& warni
         if (looks_like_yaml_mapping(src, 2, src.line_count(), false))
             warnings.push_back({SourceLocation{1, 0, 0},
                             "line 1 opens YAML front matter with '---' but no line closes it; "
-                            "the text is read as Markdown"});
+                            "the text is read as Markdown",
+                            "第 1 行以“---”开始 YAML 前置元数据，但没有结束行；全文按 Markdown 读取"});
         return fm;
     }
     if (!looks_like_yaml_mapping(src, 2, close - 1, true)) return fm;

@@ -68,26 +68,33 @@ void report_guard_edits(const HardenedText& hardened, const std::vector<bool>& r
         }
         if (count == 0) continue;
         const std::string where = std::to_string(count) + " line(s), first at line " + std::to_string(first->line);
+        const std::string where_zh = "共 " + std::to_string(count) + " 行，首见于第 " + std::to_string(first->line) + " 行";
         std::string message;
+        std::string zh;
         switch (kind) {
         case GuardEdit::Kind::nesting:
             message = "block quotes or list items nested deeper than " + std::to_string(max_line_nesting) +
                       " levels (or indented more than " + std::to_string(max_container_indent) + " columns) on " +
                       where + "; the deeper markers are read as text";
+            zh = "引用块或列表项嵌套超过 " + std::to_string(max_line_nesting) + " 层（或缩进超过 " +
+                 std::to_string(max_container_indent) + " 列），" + where_zh + "；更深的标记按正文读取";
             break;
         case GuardEdit::Kind::table:
             message = "tables too large for their text (" + std::to_string(first->detail) + " columns) on " + where +
                       "; they are read as text";
+            zh = "表格相对其文字过大（" + std::to_string(first->detail) + " 列），" + where_zh + "；按正文读取";
             break;
         case GuardEdit::Kind::pipes:
             message = "rows of more than " + std::to_string(max_row_cells) + " cells on " + where +
                       "; the further '|' are read as text";
+            zh = "表格行超过 " + std::to_string(max_row_cells) + " 个单元格，" + where_zh + "；其后的“|”按正文读取";
             break;
         case GuardEdit::Kind::images:
             message = "image markup in paragraphs too full of it on " + where + "; \"![\" is read as text";
+            zh = "段落中图片标记过多，" + where_zh + "；“![”按正文读取";
             break;
         }
-        warnings.push_back({SourceLocation{first->line, 0, 0}, std::move(message)});
+        warnings.push_back({SourceLocation{first->line, 0, 0}, std::move(message), std::move(zh)});
     }
 }
 
@@ -163,7 +170,9 @@ Document read_markdown(std::string_view utf8, const ReadOptions& options) {
         warnings.push_back({SourceLocation{1, 0, 0},
                             "too much Markdown markup to parse it as Markdown within memory bounds "
                             "(more than " + std::to_string(max_cmark_nodes) +
-                                " lines and markup characters); the text is read line by line"});
+                                " lines and markup characters); the text is read line by line",
+                            "Markdown 标记过多（行数与标记字符超过 " + std::to_string(max_cmark_nodes) +
+                                "），无法在内存限度内按 Markdown 解析；按行读取"});
         return read_numbered(std::move(src), fm, options, warnings);
     }
     switch (style) {

@@ -94,21 +94,19 @@ bool all_digits(std::string_view s) {
     return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// A short excerpt for a warning.
-std::string quoted(std::string_view s) {
+// A short excerpt for a warning: at most 80 bytes, cut between characters.
+std::string excerpt(std::string_view s) {
     std::size_t end = s.size();
     if (end > 80) {
         end = 80;
         while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;   // not inside a character
     }
-    std::string out;
-    out.reserve(end + 5);
-    out += '"';
-    out.append(s.substr(0, end));
+    std::string out(s.substr(0, end));
     if (end < s.size()) out += "…";
-    out += '"';
     return out;
 }
+std::string quoted(std::string_view s) { return '"' + excerpt(s) + '"'; }
+std::string quoted_zh(std::string_view s) { return "“" + excerpt(s) + "”"; }
 
 std::string pages_word(std::size_t n) { return std::to_string(n) + (n == 1 ? " page" : " pages"); }
 
@@ -236,21 +234,27 @@ void remove_furniture(std::vector<Line>& lines, const std::vector<Page>& pages, 
     for (std::size_t k = 0; k < running.size() && k < max_listed; ++k) {
         const Line& l = lines[running[k].first];
         warnings.push_back({at_page(l.page), "removed running header or footer " + quoted(scan::trim(l.text)) + " from " +
-                                                  pages_word(running[k].second)});
+                                                  pages_word(running[k].second),
+                            "从 " + std::to_string(running[k].second) + " 页删除了页眉或页脚" + quoted_zh(scan::trim(l.text))});
     }
     if (running.size() > max_listed)
         warnings.push_back({at_page(0), "removed " + std::to_string(running.size() - max_listed) +
-                                            " more running headers or footers"});
+                                            " more running headers or footers",
+                            "另删除了 " + std::to_string(running.size() - max_listed) + " 种页眉或页脚"});
     if (!number_pages.empty())
-        warnings.push_back({at_page(first_number_page), "removed page numbers from " + pages_word(number_pages.size())});
+        warnings.push_back({at_page(first_number_page), "removed page numbers from " + pages_word(number_pages.size()),
+                            "从 " + std::to_string(number_pages.size()) + " 页删除了页码"});
     if (line_numbers > 0)
         warnings.push_back({at_page(*numbered_pages.begin()), "removed " + std::to_string(line_numbers) +
-                                                               " margin line numbers from " + pages_word(numbered_pages.size())});
+                                                               " margin line numbers from " + pages_word(numbered_pages.size()),
+                            "从 " + std::to_string(numbered_pages.size()) + " 页删除了 " + std::to_string(line_numbers) +
+                                " 个页边行号"});
     for (const auto& [mark, on] : watermark_pages) {
         std::uint32_t first = 0;
         for (std::uint32_t p = 1; p <= page_count && first == 0; ++p)
             if (page_mark[p] == mark) first = p;
-        warnings.push_back({at_page(first), "removed watermark " + quoted(mark) + " from " + pages_word(on)});
+        warnings.push_back({at_page(first), "removed watermark " + quoted(mark) + " from " + pages_word(on),
+                            "从 " + std::to_string(on) + " 页删除了水印" + quoted_zh(mark)});
     }
     std::size_t kept = 0;
     for (std::size_t i = 0; i < lines.size(); ++i)

@@ -74,12 +74,16 @@ Extracted extract_text(std::string_view bytes, const Limits& limits) {
             if (f.unmapped > 0 && listed++ < 5) fonts += (fonts.empty() ? "" : ", ") + f.name + " ×" + std::to_string(f.unmapped);
         out.warnings.push_back({{}, std::to_string(e.unmapped) + " of " + std::to_string(e.glyphs) + " glyphs (" +
                                         percent(e.unmapped, e.glyphs) + ") have no Unicode mapping and are left out (" +
-                                        fonts + ")"});
+                                        fonts + ")",
+                                "在 " + std::to_string(e.glyphs) + " 个字形中有 " + std::to_string(e.unmapped) + " 个（" +
+                                        percent(e.unmapped, e.glyphs) + "）没有 Unicode 映射，已略去（" + fonts + "）"});
     }
     if (e.problem_count > 0)
         out.warnings.push_back({{}, "poppler reported " + std::to_string(e.problem_count) +
                                         (e.problem_count == 1 ? " problem" : " problems") +
-                                        " reading the file; the first: " + e.problems.front()});
+                                        " reading the file; the first: " + e.problems.front(),
+                                "poppler 读取文件时报告了 " + std::to_string(e.problem_count) + " 个问题，第一个：" +
+                                        e.problems.front()});
     const std::vector<Paragraph> paras = paragraphs(lines);
     const std::map<long, std::uint8_t> levels = heading_levels(paras, body);
     for (const Paragraph& p : paras) {

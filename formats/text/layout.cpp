@@ -160,9 +160,11 @@ Result remove_page_furniture(std::vector<SourceLine> lines, std::vector<Warning>
 
     if (headers > 0)
         warnings.push_back({SourceLocation{}, "removed " + std::to_string(headers) +
-                                                  " running header or footer lines (such as \"" + example + "\")"});
+                                                  " running header or footer lines (such as \"" + example + "\")",
+                            "删除了 " + std::to_string(headers) + " 行页眉或页脚（如“" + example + "”）"});
     if (page_numbers > 0)
-        warnings.push_back({SourceLocation{}, "removed " + std::to_string(page_numbers) + " page numbers"});
+        warnings.push_back({SourceLocation{}, "removed " + std::to_string(page_numbers) + " page numbers",
+                            "删除了 " + std::to_string(page_numbers) + " 个页码"});
 
     std::size_t kept = 0;
     for (std::size_t i = 0; i < lines.size(); ++i)

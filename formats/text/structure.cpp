@@ -101,7 +101,8 @@ public:
         b_.close_all();
         for (const auto& [key, h] : running_headers_)
             warn(h.line, "removed running header \"" + h.text + "\" (" + std::to_string(h.count) +
-                             (h.count == 1 ? " line)" : " lines)"));
+                             (h.count == 1 ? " line)" : " lines)"),
+                 "删除了页眉“" + h.text + "”（" + std::to_string(h.count) + " 行）");
     }
 
 private:
@@ -248,7 +249,9 @@ private:
 
     // ---- building helpers ----------------------------------------------------------
 
-    void warn(std::uint32_t line, std::string message) { warnings_.push_back({at(line), std::move(message)}); }
+    void warn(std::uint32_t line, std::string message, std::string zh) {
+        warnings_.push_back({at(line), std::move(message), std::move(zh)});
+    }
 
     ClauseId open(ClauseKind kind, std::string_view label, std::string_view title, std::uint32_t line) {
         return b_.open(kind, label, title, at(line));
@@ -616,7 +619,9 @@ private:
         numbered_.clear();
         if (rule.warn)
             warn(l.line, std::string("annex lettering skips to ") + a->letter +
-                             (annex_letter_ ? std::string(" after ") + annex_letter_ : std::string()));
+                             (annex_letter_ ? std::string(" after ") + annex_letter_ : std::string()),
+                 (annex_letter_ ? std::string("附录编号从 ") + annex_letter_ + " 跳到 " : std::string("附录编号跳到 ")) +
+                     a->letter);
         const ClauseId id = open(ClauseKind::annex, a->label, text::fold_space(title), l.line);
         b_.set_role(id, SectionRole::annex);
         set_alt_title(id, text::fold_space(kind));
@@ -649,7 +654,8 @@ private:
         const bool article = u->level == numbering::LawLevel::article;
         if (article) {
             if (last_article_ != 0 && u->value != last_article_ + 1)
-                warn(l.line, "article numbering jumps from " + last_article_label_ + " to " + std::string(u->label));
+                warn(l.line, "article numbering jumps from " + last_article_label_ + " to " + std::string(u->label),
+                     "条文编号从" + last_article_label_ + "跳到" + std::string(u->label));
             last_article_ = u->value;
             last_article_label_ = std::string(u->label);
         }
@@ -666,7 +672,8 @@ private:
         if (!nl) {
             if (const std::string_view deep = numbering::too_deep_number(t); !deep.empty())
                 warn(l.line, "clause number " + std::string(deep) + " is deeper than " + std::to_string(numbering::max_parts) +
-                                 " levels (the limit): read as text");
+                                 " levels (the limit): read as text",
+                     "条号 " + std::string(deep) + " 超过 " + std::to_string(numbering::max_parts) + " 层（上限），按正文读取");
             return false;
         }
         const bool trusted = l.numbered && heading;   // the source numbered it: no guessing
@@ -718,7 +725,8 @@ private:
                     alt = text::fold_space(english);
                     para_active_ = false;
                     swapped = true;
-                    warn(l.line, "the term of " + std::string(nl->label) + " is printed above its number");
+                    warn(l.line, "the term of " + std::string(nl->label) + " is printed above its number",
+                         std::string(nl->label) + " 的术语印在编号之上");
                 } else if (kind == ClauseKind::term_entry ? is_term_like(next) : title_like(next, false) &&
                                                                                      scan::width(next) <= 60) {
                     auto [term, english] = kind == ClauseKind::term_entry
@@ -742,7 +750,8 @@ private:
         if (!swapped) flush();
         if (rule.warn)
             warn(l.line, "clause numbering skips from " + (have_last_ ? last_.str() : std::string("the start")) +
-                             " to " + number.str());
+                             " to " + number.str(),
+                 (have_last_ ? "条号从 " + last_.str() + " 跳到 " : std::string("条号从开头跳到 ")) + number.str());
         numbered_ = std::move(stack);
         containers_.clear();
         const ClauseId parent = numbered_.empty() ? 0 : numbered_.back().id;
@@ -827,7 +836,8 @@ private:
                                            ? max_tree_depth - b_.clause(b_.current()).depth - 4
                                            : 0;
         if (!containers_.empty() && (containers_.size() >= max_list_nesting || depth_left == 0)) {
-            if (!warned_depth_) warn(l.line, "list nested too deeply; deeper items are kept as siblings");
+            if (!warned_depth_)
+                warn(l.line, "list nested too deeply; deeper items are kept as siblings", "列表嵌套过深，更深的列项与上层并列");
             warned_depth_ = true;
             close_container();
         }

@@ -165,7 +165,8 @@ private:
                     // Its heading stays visible as text of the deepest clause; warned once.
                     if (!warned_depth_)
                         b_.document().warnings.push_back({at(n), "sections nested deeper than " +
-                                                                     std::to_string(max_tree_depth) + " levels are kept at that level"});
+                                                                     std::to_string(max_tree_depth) + " levels are kept at that level",
+                                                          "章节嵌套超过 " + std::to_string(max_tree_depth) + " 层，更深的章节留在该层"});
                     warned_depth_ = true;
                     if (!title.empty()) b_.add_block(BlockKind::paragraph, text::fold_space(title), at(n));
                 } else {
@@ -232,7 +233,8 @@ private:
         if (nesting_ >= max_block_nesting) {
             if (!warned_nesting_)
                 b_.document().warnings.push_back({at(n), "lists, quotes and notes nested deeper than " +
-                                                             std::to_string(max_block_nesting) + " levels are read as text"});
+                                                             std::to_string(max_block_nesting) + " levels are read as text",
+                                                  "列表、引用和注嵌套超过 " + std::to_string(max_block_nesting) + " 层的部分按正文读取"});
             warned_nesting_ = true;
             const std::string t = text::fold_space(inline_text(n));
             if (!t.empty()) b_.add_block(BlockKind::paragraph, t, at(n));
