@@ -63,7 +63,10 @@ std::span<const ClauseId> labelled_clauses(const Comparison& c, const Finding& f
     };
     switch (f.subject) {
     case FindingSubject::provision: return own == no_clause ? std::span<const ClauseId>() : std::span<const ClauseId>(&own, 1);
-    case FindingSubject::normative_reference: return of_entry().first(of_entry().empty() ? 0 : 1);
+    case FindingSubject::normative_reference: {
+        const std::span<const ClauseId> ids = of_entry();
+        return ids.first(ids.empty() ? 0 : 1);
+    }
     case FindingSubject::organisations:
     case FindingSubject::replaced_standards:
     case FindingSubject::title:

@@ -75,7 +75,7 @@ struct SystematicMember {
     bool told = false;
     ClauseId old_clause = no_clause, new_clause = no_clause;
     std::size_t provision = static_cast<std::size_t>(-1);   // Comparison::provisions, or none
-    std::size_t position = 0;
+    std::size_t position = 0;                                // document order (entry index)
 };
 
 // The facts only some subjects have. Most findings have none (a draft of many small clauses
@@ -99,7 +99,7 @@ struct FindingFacts {
     std::vector<SystematicMember> members;
 };
 
-// A compact record: what every finding has inline (some 56 bytes), its subject's facts apart
+// A compact record (64 bytes): what every finding has inline, its subject's facts apart
 // (FindingFacts, allocated only when it has any), its quotation and the clauses its labels
 // name read from the comparison (Comparison::quote, labelled_clauses), never copied.
 struct Finding {
