@@ -30,6 +30,58 @@ std::string_view to_string(FindingCategory category) {
     return "wording";
 }
 
+Finding::Finding(const Finding& other)
+    : category(other.category), subject(other.subject), verb(other.verb), quote_language(other.quote_language),
+      clause_removed(other.clause_removed), clause_added(other.clause_added), quote(other.quote),
+      old_clause(other.old_clause), new_clause(other.new_clause), change_number(other.change_number),
+      provision(other.provision), entry(other.entry), position(other.position),
+      facts_(other.facts_ ? std::make_unique<FindingFacts>(*other.facts_) : nullptr) {}
+
+Finding& Finding::operator=(const Finding& other) {
+    if (this != &other) *this = Finding(other);
+    return *this;
+}
+
+Finding::~Finding() = default;
+
+const FindingFacts& Finding::facts() const {
+    static const FindingFacts no_facts;
+    return facts_ ? *facts_ : no_facts;
+}
+
+FindingFacts& Finding::set_facts() {
+    if (!facts_) facts_ = std::make_unique<FindingFacts>();
+    return *facts_;
+}
+
+std::span<const ClauseId> labelled_clauses(const Comparison& c, const Finding& f, bool old_side) {
+    const ClauseId& own = old_side ? f.old_clause : f.new_clause;
+    auto of_entry = [&]() -> std::span<const ClauseId> {
+        if (f.entry == Finding::none) return {};
+        const ClauseEntry& e = c.entries[f.entry];
+        return old_side ? std::span<const ClauseId>(e.old_ids) : std::span<const ClauseId>(e.new_ids);
+    };
+    switch (f.subject) {
+    case FindingSubject::provision: return own == no_clause ? std::span<const ClauseId>() : std::span<const ClauseId>(&own, 1);
+    case FindingSubject::normative_reference: {
+        const std::span<const ClauseId> ids = of_entry();
+        return ids.first(ids.empty() ? 0 : 1);
+    }
+    case FindingSubject::organisations:
+    case FindingSubject::replaced_standards:
+    case FindingSubject::title:
+    case FindingSubject::stage:
+    case FindingSubject::systematic: return {};
+    case FindingSubject::scope:
+    case FindingSubject::definition:
+    case FindingSubject::clause:
+    case FindingSubject::front_matter:
+    case FindingSubject::wording:
+    case FindingSubject::drafters: return of_entry();
+    }
+    return {};
+}
+
 namespace {
 
 constexpr std::size_t none = Finding::none;
@@ -258,9 +310,12 @@ public:
     }
 
     std::vector<Finding> run() {
-        // A finding is some 500 bytes: growing the vector moves each one again, and a large
-        // comparison has one per changed clause or provision (300,000 for 10 MB of clauses).
-        findings_.reserve(c_.provisions.size() + c_.entries.size());
+        // At most one finding per provision change and one per entry, and some for the
+        // normative references and the document's facts: counted first, so that growing the
+        // vector moves none of them.
+        std::size_t most = c_.provisions.size() + c_.references.normative_removed.size() + c_.references.normative_added.size() + 4;
+        for (const ClauseEntry& e : c_.entries) most += e.substantive();
+        findings_.reserve(most);
         for (std::size_t p = 0; p < c_.provisions.size(); ++p) provision(p);
         normative_references();
         for (std::size_t i = 0; i < c_.entries.size(); ++i) entry(i);
@@ -322,24 +377,18 @@ public:
             g.category = FindingCategory::systematic;
             g.subject = FindingSubject::systematic;
             g.verb = FindingVerb::changed;
-            g.old_values = {r.first};
-            g.new_values = {r.second};
-            for (std::size_t i : by) {  // in the order found: document order within a category
-                g.members.push_back(findings_[i]);
-                g.told.push_back(told[i]);
+            FindingFacts& facts = g.set_facts();
+            facts.old_values = {r.first};
+            facts.new_values = {r.second};
+            // In document order; in the order found (document order within a category) at one position.
+            std::vector<std::size_t> order = by;
+            std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return findings_[x].position < findings_[y].position; });
+            facts.members.reserve(order.size());
+            for (std::size_t i : order) {
+                const Finding& m = findings_[i];
+                facts.members.push_back({m.subject, told[i] != 0, m.old_clause, m.new_clause, m.provision, m.position});
             }
-            std::vector<std::size_t> order(by.size());
-            for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
-            std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return g.members[x].position < g.members[y].position; });
-            std::vector<Finding> members;
-            std::vector<std::uint8_t> told_sorted;
-            for (std::size_t k : order) {
-                members.push_back(std::move(g.members[k]));
-                told_sorted.push_back(g.told[k]);
-            }
-            g.members = std::move(members);
-            g.told = std::move(told_sorted);
-            const Finding& first = g.members.front();
+            const Finding& first = findings_[order.front()];
             g.entry = first.entry;
             g.position = first.position;
             g.change_number = first.change_number;
@@ -352,13 +401,16 @@ public:
         if (systematic.empty()) return;
         // The edit made most often first; a finding made of several systematic edits is told
         // by the first of them.
-        std::stable_sort(systematic.begin(), systematic.end(), [](const Finding& x, const Finding& y) { return x.members.size() > y.members.size(); });
+        std::stable_sort(systematic.begin(), systematic.end(), [](const Finding& x, const Finding& y) {
+            return x.facts().members.size() > y.facts().members.size();
+        });
         std::set<std::pair<std::size_t, std::size_t>> claimed;  // (position, provision) of told members
         for (Finding& g : systematic)
-            for (std::size_t k = 0; k < g.members.size(); ++k)
-                if (g.told[k] && !claimed.insert({g.members[k].position, g.members[k].provision}).second) g.told[k] = 0;
+            for (SystematicMember& m : g.set_facts().members)
+                if (m.told && !claimed.insert({m.position, m.provision}).second) m.told = false;
         for (std::size_t k = 0; k < systematic.size(); ++k) systematic[k].position = k;
         std::vector<Finding> kept;
+        kept.reserve(findings_.size() + systematic.size());
         for (std::size_t i = 0; i < findings_.size(); ++i)
             if (!told[i]) kept.push_back(std::move(findings_[i]));
         for (Finding& g : systematic) kept.push_back(std::move(g));
@@ -393,12 +445,15 @@ private:
         Finding f;
         f.subject = FindingSubject::provision;
         f.provision = p;
-        f.references_removed = pc.references_removed;
-        f.references_added = pc.references_added;
-        for (const std::string& key : pc.references_removed)
-            f.cited_removed.push_back(written(od_, c_.old_analysis, ou ? ou->clause : no_clause, key));
-        for (const std::string& key : pc.references_added)
-            f.cited_added.push_back(written(nd_, c_.new_analysis, nu ? nu->clause : no_clause, key));
+        if (!pc.references_removed.empty() || !pc.references_added.empty()) {
+            FindingFacts& facts = f.set_facts();
+            facts.references_removed = pc.references_removed;
+            facts.references_added = pc.references_added;
+            for (const std::string& key : pc.references_removed)
+                facts.cited_removed.push_back(written(od_, c_.old_analysis, ou ? ou->clause : no_clause, key));
+            for (const std::string& key : pc.references_added)
+                facts.cited_added.push_back(written(nd_, c_.new_analysis, nu ? nu->clause : no_clause, key));
+        }
         const std::size_t in_old = pc.old_place.entry;
         const std::size_t in_new = pc.new_place.entry;
         if (in_old != none) entry_has_provision_change_[in_old] = 1;
@@ -406,14 +461,8 @@ private:
         f.entry = in_new != none ? in_new : in_old;
         f.position = f.entry;
         f.change_number = number_of(f.entry);
-        if (ou) {
-            f.old_clause = ou->clause;
-            f.old_clauses = {ou->clause};
-        }
-        if (nu) {
-            f.new_clause = nu->clause;
-            f.new_clauses = {nu->clause};
-        }
+        if (ou) f.old_clause = ou->clause;
+        if (nu) f.new_clause = nu->clause;
         f.quote_language = (nu ? nd_ : od_).language;
         f.quote = {FindingQuote::From::provision, static_cast<std::uint32_t>(p)};
         f.clause_removed = in_old != none && c_.entries[in_old].change == ClauseChange::removed;
@@ -457,9 +506,10 @@ private:
         // that requirement's finding, not a finding of its own.
         auto covered = [&](const std::string& key, bool removed) {
             for (Finding& f : findings_) {
-                const auto& refs = removed ? f.references_removed : f.references_added;
+                const auto& refs = removed ? f.facts().references_removed : f.facts().references_added;
                 if (std::find(refs.begin(), refs.end(), key) != refs.end()) {
-                    (removed ? f.left_normative_list : f.joined_normative_list).push_back(key);
+                    FindingFacts& facts = f.set_facts();
+                    (removed ? facts.left_normative_list : facts.joined_normative_list).push_back(key);
                     return true;
                 }
             }
@@ -472,19 +522,15 @@ private:
                 Finding f;
                 f.category = FindingCategory::reference;
                 f.subject = FindingSubject::normative_reference;
-                f.reference = key;
-                f.reference_written = removed ? written(od_, c_.old_analysis, no_clause, key) : written(nd_, c_.new_analysis, no_clause, key);
-                (removed ? f.references_removed : f.references_added).push_back(key);
-                (removed ? f.cited_removed : f.cited_added).push_back(f.reference_written);
+                FindingFacts& facts = f.set_facts();
+                facts.reference = key;
+                facts.reference_written = removed ? written(od_, c_.old_analysis, no_clause, key) : written(nd_, c_.new_analysis, no_clause, key);
+                (removed ? facts.references_removed : facts.references_added).push_back(key);
+                (removed ? facts.cited_removed : facts.cited_added).push_back(facts.reference_written);
                 f.entry = refs_entry;
                 f.position = refs_entry == none ? 0 : refs_entry;
                 f.change_number = number_of(refs_entry);
                 f.verb = removed ? FindingVerb::deleted : FindingVerb::added;
-                if (refs_entry != none) {
-                    const ClauseEntry& e = c_.entries[refs_entry];
-                    if (!e.old_ids.empty()) f.old_clauses = {e.old_ids.front()};
-                    if (!e.new_ids.empty()) f.new_clauses = {e.new_ids.front()};
-                }
                 findings_.push_back(std::move(f));
             }
         }
@@ -516,14 +562,8 @@ private:
         f.entry = i;
         f.position = i;
         f.change_number = e.number;
-        if (!e.old_ids.empty()) {
-            f.old_clause = e.old_ids.front();
-            f.old_clauses = e.old_ids;
-        }
-        if (!e.new_ids.empty()) {
-            f.new_clause = e.new_ids.front();
-            f.new_clauses = e.new_ids;
-        }
+        if (!e.old_ids.empty()) f.old_clause = e.old_ids.front();
+        if (!e.new_ids.empty()) f.new_clause = e.new_ids.front();
         f.quote_language = d.language;
         f.quote = {FindingQuote::From::entry, static_cast<std::uint32_t>(i)};
         f.verb = verb_of(e);
@@ -595,15 +635,16 @@ private:
                 Finding f = text_finding;
                 f.subject = before.subject;
                 f.quote = {};
-                f.items_before = before.names.size();
-                f.items_after = after.names.size();
+                FindingFacts& facts = f.set_facts();
+                facts.items_before = before.names.size();
+                facts.items_after = after.names.size();
                 for (const std::string& n : before.names)
-                    if (std::find(after.names.begin(), after.names.end(), n) == after.names.end()) f.items_removed.push_back(n);
+                    if (std::find(after.names.begin(), after.names.end(), n) == after.names.end()) facts.items_removed.push_back(n);
                 for (const std::string& n : after.names)
-                    if (std::find(before.names.begin(), before.names.end(), n) == before.names.end()) f.items_added.push_back(n);
+                    if (std::find(before.names.begin(), before.names.end(), n) == before.names.end()) facts.items_added.push_back(n);
                 old_same[i] = new_same[j] = 1;
                 listed += 2;
-                if (!f.items_removed.empty() || !f.items_added.empty()) findings_.push_back(std::move(f));
+                if (!facts.items_removed.empty() || !facts.items_added.empty()) findings_.push_back(std::move(f));
                 break;
             }
         }
@@ -623,14 +664,15 @@ private:
                 for (ClauseId id = 1; id < d.size(); ++id) n += is_drafting_organisation(d, id);
                 return n;
             };
-            f.items_before = count(od_);
-            f.items_after = count(nd_);
+            FindingFacts& facts = f.set_facts();
+            facts.items_before = count(od_);
+            facts.items_after = count(nd_);
             for (std::size_t i : organisations_) {
                 const ClauseEntry& e = c_.entries[i];
                 if (e.change == ClauseChange::removed)
-                    f.items_removed.push_back(std::string(od_.str(od_.blocks_begin(e.old_ids.front())->text)));
+                    facts.items_removed.push_back(std::string(od_.str(od_.blocks_begin(e.old_ids.front())->text)));
                 else
-                    f.items_added.push_back(std::string(nd_.str(nd_.blocks_begin(e.new_ids.front())->text)));
+                    facts.items_added.push_back(std::string(nd_.str(nd_.blocks_begin(e.new_ids.front())->text)));
             }
             f.entry = organisations_.front();
             f.change_number = c_.entries[organisations_.front()].number;
@@ -644,8 +686,9 @@ private:
             Finding f;
             f.category = FindingCategory::front_matter;
             f.subject = subject;
-            f.old_values = std::move(before);
-            f.new_values = std::move(after);
+            FindingFacts& facts = f.set_facts();
+            facts.old_values = std::move(before);
+            facts.new_values = std::move(after);
             f.position = 1;
             findings_.push_back(std::move(f));
         };

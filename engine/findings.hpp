@@ -8,6 +8,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,21 +66,21 @@ struct FindingQuote {
 // What happened, as a GB/T foreword's change list says it.
 enum class FindingVerb : std::uint8_t { deleted, added, changed };
 
-struct Finding {
-    static constexpr std::size_t none = static_cast<std::size_t>(-1);
-    FindingCategory category = FindingCategory::wording;
+// A finding that makes a systematic edit, as the systematic finding lists it: what places it
+// and whether the systematic finding alone tells it (the finding itself may be listed no more).
+struct SystematicMember {
     FindingSubject subject = FindingSubject::wording;
-    FindingVerb verb = FindingVerb::changed;
-    std::size_t provision = none;        // index into Comparison::provisions (subject provision)
-    std::size_t entry = none;            // the entry it reports or stands in
-    // Where it is: the clause that places it on each side (no_clause when the side has none),
-    // and the clauses its labels name (a split or merge names several).
+    // When it makes no other change, the first systematic finding it makes tells it: it is
+    // listed no more on its own.
+    bool told = false;
     ClauseId old_clause = no_clause, new_clause = no_clause;
-    std::vector<ClauseId> old_clauses, new_clauses;
-    FindingQuote quote;                  // the quotation (equal / removed / inserted runs): Comparison::quote
-    Language quote_language = Language::unknown;
-    bool clause_removed = false;         // a provision's old clause was deleted
-    bool clause_added = false;           // a provision's new clause is new
+    std::size_t provision = static_cast<std::size_t>(-1);   // Comparison::provisions, or none
+    std::size_t position = 0;                                // document order (entry index)
+};
+
+// The facts only some subjects have. Most findings have none (a draft of many small clauses
+// has as many findings as clauses: docs/limits.md, memory), so a finding holds them apart.
+struct FindingFacts {
     // References it drops (adds) that also left (joined) the normative-references list.
     std::vector<std::string> left_normative_list, joined_normative_list;
     std::string reference;               // subject normative_reference: the key
@@ -93,14 +95,49 @@ struct Finding {
     std::vector<std::string> old_values, new_values;       // replaced standards, title, stage;
                                                            // systematic: the words replaced, their replacement
     // Subject systematic: the findings that make the replacement, in document order (at least
-    // systematic_minimum of them); told[k] when members[k] makes no other change and this is
-    // the systematic finding that tells it (the first, when it makes several): it is listed no
-    // more on its own.
-    std::vector<Finding> members;
-    std::vector<std::uint8_t> told;
-    std::uint32_t change_number = 0;     // C14 of its entry, when it has one
-    std::size_t position = 0;            // document order (entry index): the rank within a category
+    // systematic_minimum of them).
+    std::vector<SystematicMember> members;
 };
+
+// A compact record (64 bytes): what every finding has inline, its subject's facts apart
+// (FindingFacts, allocated only when it has any), its quotation and the clauses its labels
+// name read from the comparison (Comparison::quote, labelled_clauses), never copied.
+struct Finding {
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    FindingCategory category = FindingCategory::wording;
+    FindingSubject subject = FindingSubject::wording;
+    FindingVerb verb = FindingVerb::changed;
+    Language quote_language = Language::unknown;
+    bool clause_removed = false;         // a provision's old clause was deleted
+    bool clause_added = false;           // a provision's new clause is new
+    FindingQuote quote;                  // the quotation (equal / removed / inserted runs): Comparison::quote
+    // Where it is: the clause that places it on each side (no_clause when the side has none).
+    ClauseId old_clause = no_clause, new_clause = no_clause;
+    std::uint32_t change_number = 0;     // C14 of its entry, when it has one
+    std::size_t provision = none;        // index into Comparison::provisions (subject provision)
+    std::size_t entry = none;            // the entry it reports or stands in
+    std::size_t position = 0;            // document order (entry index): the rank within a category
+
+    Finding() = default;
+    Finding(Finding&&) noexcept = default;
+    Finding& operator=(Finding&&) noexcept = default;
+    Finding(const Finding& other);
+    Finding& operator=(const Finding& other);
+    ~Finding();
+
+    // Its subject's facts; empty ones when it has none.
+    const FindingFacts& facts() const;
+    // The same, to fill: made when first asked for.
+    FindingFacts& set_facts();
+
+private:
+    std::unique_ptr<FindingFacts> facts_;
+};
+
+// The clauses a finding's labels name on one side (a split or merge names several): the
+// clause that places a provision, the first clause of the normative-references list, the
+// clauses of the entry it reports; none for the document's facts and systematic edits.
+std::span<const ClauseId> labelled_clauses(const Comparison& comparison, const Finding& finding, bool old_side);
 
 // How many findings making the same replacement ("必须" → "应当") make it a systematic edit.
 inline constexpr std::size_t systematic_minimum = 5;

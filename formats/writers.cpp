@@ -35,20 +35,20 @@ void redline_page(const WriteInput& in, OutputSink& out) {
     o.date = in.date;
     write_redline_html(*in.comparison, o, out);
 }
-// The briefs are built whole: a brief is a few pages whatever the drafts.
-void whole(OutputSink& out, std::string text) {
-    out.append(text);
-    out.flush();
-}
 Brief brief_of(const WriteInput& in) {
     BriefOptions o = in.brief;
     o.date = in.date;
     return make_brief(*in.comparison, o);
 }
-void brief_md(const WriteInput& in, OutputSink& out) { whole(out, write_brief_markdown(brief_of(in))); }
-void brief_html(const WriteInput& in, OutputSink& out) { whole(out, write_brief_html(brief_of(in))); }
-void brief_docx(const WriteInput& in, OutputSink& out) { whole(out, write_brief_docx(brief_of(in))); }
-void gbt_changes(const WriteInput& in, OutputSink& out) { whole(out, write_gbt_changes(brief_of(in))); }
+// A brief is a few pages and an appendix of a row per further finding, which the text briefs
+// write as they go; the DOCX package is made whole.
+void brief_md(const WriteInput& in, OutputSink& out) { write_brief_markdown(brief_of(in), out); }
+void brief_html(const WriteInput& in, OutputSink& out) { write_brief_html(brief_of(in), out); }
+void brief_docx(const WriteInput& in, OutputSink& out) {
+    out.append(write_brief_docx(brief_of(in)));
+    out.flush();
+}
+void gbt_changes(const WriteInput& in, OutputSink& out) { write_gbt_changes(brief_of(in), out); }
 
 std::string_view command_name(Command c) {
     switch (c) {

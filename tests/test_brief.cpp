@@ -51,6 +51,13 @@ const Pair& sample(const std::string& lang) {
     return lang == "zh" ? zh : en;
 }
 
+// Every finding of a brief worded, the appendix's too (the brief holds the body's only).
+std::vector<formats::BriefFinding> all_worded(const formats::Brief& b) {
+    std::vector<formats::BriefFinding> out;
+    for (std::size_t k = 0; k < b.order.size(); ++k) out.push_back(formats::worded(b, k));
+    return out;
+}
+
 std::string removed_text(const formats::BriefFinding& f) {
     std::string out;
     for (const Edit& e : f.wording)
@@ -74,8 +81,8 @@ BOOST_AUTO_TEST_CASE(the_five_findings_of_the_scenario_come_first) {
                             Expect{"en", "6.1.3 Firmware security", "laser scanning units", "political or diplomatic",
                                    "government procurement"}}) {
         const formats::Brief b = formats::make_brief(sample(x.lang).c);
-        BOOST_REQUIRE(b.findings.size() >= 5u);
-        const auto& f = b.findings;
+        const std::vector<formats::BriefFinding> f = all_worded(b);
+        BOOST_REQUIRE(f.size() >= 5u);
         BOOST_TEST_CONTEXT(x.lang) {
             // 1. 6.1.3 no longer requires GB/T 29829-2022 (which also left the normative references).
             BOOST_TEST((f[0].category == FindingCategory::requirement_removed));
@@ -349,8 +356,8 @@ BOOST_AUTO_TEST_CASE(findings_are_data_in_the_comparison) {
     BOOST_TEST(&quote == &c.provisions[first.provision].wording);
     BOOST_TEST((quote.size() == 1 && quote[0].op == EditOp::remove));
     BOOST_TEST(quote[0].text == unit_text(*c.old_doc, c.old_unit(c.provisions[first.provision])));
-    BOOST_TEST(first.references_removed == (std::vector<std::string>{"GB/T 29829-2022"}), boost::test_tools::per_element());
-    BOOST_TEST(first.cited_removed == (std::vector<std::string>{"GB/T 29829—2022"}), boost::test_tools::per_element());
+    BOOST_TEST(first.facts().references_removed == (std::vector<std::string>{"GB/T 29829-2022"}), boost::test_tools::per_element());
+    BOOST_TEST(first.facts().cited_removed == (std::vector<std::string>{"GB/T 29829—2022"}), boost::test_tools::per_element());
     // Ranked: categories never go back.
     for (std::size_t i = 1; i < c.findings.size(); ++i) BOOST_TEST((c.findings[i - 1].category <= c.findings[i].category));
 }
@@ -537,10 +544,10 @@ BOOST_AUTO_TEST_CASE(lists_of_names_are_diffed_as_sets) {
     for (const Finding& f : c.findings) {
         if (f.subject != FindingSubject::drafters) continue;
         ++lists;
-        BOOST_TEST(f.items_removed == (std::vector<std::string>{"黄丽", "吴敏", "徐涛", "孙悦"}), boost::test_tools::per_element());
-        BOOST_TEST(f.items_added.empty());
-        BOOST_TEST(f.items_before == 12u);
-        BOOST_TEST(f.items_after == 8u);
+        BOOST_TEST(f.facts().items_removed == (std::vector<std::string>{"黄丽", "吴敏", "徐涛", "孙悦"}), boost::test_tools::per_element());
+        BOOST_TEST(f.facts().items_added.empty());
+        BOOST_TEST(f.facts().items_before == 12u);
+        BOOST_TEST(f.facts().items_after == 8u);
     }
     BOOST_TEST(lists == 1u);
 }
@@ -587,7 +594,8 @@ BOOST_AUTO_TEST_CASE(top_findings_in_the_body_and_the_rest_in_an_appendix) {
     const Pair law(legislation + "legislation-law-2015.md", legislation + "legislation-law-2023.md");
     const formats::Brief b = brief_of(law.c, formats::BriefLanguage::zh, 5);
     BOOST_TEST(b.shown == 7u);  // 5 + the 2 systematic edits
-    BOOST_TEST(b.findings.size() == 73u);
+    BOOST_TEST(b.order.size() == 73u);
+    BOOST_TEST(b.findings.size() == b.shown);  // only the body's are worded and held
     BOOST_TEST(b.findings[5].headline == "将“和”改为“、”（6 处，如第四十一条、第四十四条、第四十九条）");
     BOOST_TEST(b.findings[6].headline == "将“由法”改为“由宪法和法”（5 处，如第二十三条、第二十七条、第三十六条）");
     const std::string md = formats::write_brief_markdown(b);
@@ -606,8 +614,11 @@ BOOST_AUTO_TEST_CASE(top_findings_in_the_body_and_the_rest_in_an_appendix) {
     for (const Finding& f : law.c.findings) {
         if (f.subject != FindingSubject::systematic) continue;
         ++systematic;
-        BOOST_TEST(f.members.size() >= systematic_minimum);
-        BOOST_TEST(f.told.size() == f.members.size());
+        const std::vector<SystematicMember>& members = f.facts().members;
+        BOOST_TEST(members.size() >= systematic_minimum);
+        for (std::size_t k = 1; k < members.size(); ++k) BOOST_TEST(members[k - 1].position <= members[k].position);
+        // The first member places the systematic finding.
+        BOOST_TEST(f.new_clause == members.front().new_clause);
     }
     BOOST_TEST(systematic == 2u);
     // Default: 20.
@@ -623,7 +634,7 @@ BOOST_AUTO_TEST_CASE(company_law_brief_fits_ten_minutes, *boost::unit_test::prec
     const Pair law(corpus + "cn-laws/company-law-2018.md", corpus + "cn-laws/company-law-2023.md");
     const formats::Brief zh = brief_of(law.c, formats::BriefLanguage::zh);
     BOOST_TEST(zh.shown == 24u);
-    BOOST_TEST(zh.findings.size() == 529u);
+    BOOST_TEST(zh.order.size() == 529u);
     std::vector<std::string> systematic;
     for (std::size_t i = 0; i < zh.shown; ++i)
         if (zh.findings[i].category == FindingCategory::systematic) systematic.push_back(zh.findings[i].headline);
@@ -634,14 +645,14 @@ BOOST_AUTO_TEST_CASE(company_law_brief_fits_ten_minutes, *boost::unit_test::prec
                boost::test_tools::per_element());
     const formats::Brief en = brief_of(law.c, formats::BriefLanguage::en);
     bool must = false;
-    for (const auto& f : en.findings) must = must || f.headline == "“必须” → “应当” in 18 provisions, e.g. 第五条, 第七条, 第十五条";
+    for (const auto& f : all_worded(en)) must = must || f.headline == "“必须” → “应当” in 18 provisions, e.g. 第五条, 第七条, 第十五条";
     BOOST_TEST(must);
     const std::string md = formats::write_brief_markdown(zh);
     BOOST_TEST(md.starts_with("# 变化摘要：中华人民共和国公司法 2018 → 2023\n"));
     BOOST_TEST(count(md, "\n### ") == 24u);
     BOOST_TEST(contains(md, "\n## 附：其他 505 项变化\n"));
     // Headlines name the article, not the section around it.
-    for (const auto& f : zh.findings) BOOST_TEST(!contains(f.headline, " 设立"), f.headline);
+    for (const auto& f : all_worded(zh)) BOOST_TEST(!contains(f.headline, " 设立"), f.headline);
     BOOST_TEST(contains(md, "### 6. 删除了要求（第二十三条（五）（现第三十二条（二）））\n"));
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "engine/comparison.hpp"
+#include "formats/common/output_sink.hpp"
 
 #include <cstdint>
 #include <span>
@@ -65,13 +66,20 @@ struct ChartBar {
     std::uint32_t total() const { return modified + added + removed + moved; }
 };
 
+// The brief: its findings in order, of which only the body's are worded and held. The others,
+// one per changed clause in a large comparison, are worded one at a time as they are written
+// (worded()), so that a brief costs some bytes per finding besides the comparison.
 struct Brief {
     const Comparison* comparison = nullptr;
     BriefLanguage lang = BriefLanguage::en;
     std::string date;
-    std::vector<BriefFinding> findings;  // ranked, most important first (watched ones first)
+    std::vector<std::string> watch;      // terms whose findings go first, tagged
+    // The comparison's findings in the brief's order, as indices into Comparison::findings:
+    // ranked, most important first (watched ones first); the body's, then the appendix's.
+    std::vector<std::uint32_t> order;
     std::size_t shown = 0;               // how many the body shows (--top, and every systematic
                                          // edit); the rest go to an appendix table
+    std::vector<BriefFinding> findings;  // the body's: order[0, shown), worded
     std::uint32_t counts[finding_categories] = {};
     std::uint32_t editorial_changes = 0;
     std::vector<RenumberedClause> renumbering;
@@ -87,15 +95,24 @@ struct BriefOptions {
 
 Brief make_brief(const Comparison& comparison, const BriefOptions& options = {});
 
+// The k-th finding of the brief (k < brief.order.size()), worded: the body's as held, the
+// appendix's made anew.
+BriefFinding worded(const Brief& brief, std::size_t k);
+
 // Reads a watch list: one term per line, blank lines and lines starting with # ignored.
 std::vector<std::string> parse_watch_list(std::string_view text);
 
+// The writers write into `out` as they go (a large comparison's appendix has a row per
+// changed clause); the forms that return a string collect the same bytes.
+void write_brief_markdown(const Brief& brief, OutputSink& out);
 std::string write_brief_markdown(const Brief& brief);
+void write_brief_html(const Brief& brief, OutputSink& out);
 std::string write_brief_html(const Brief& brief);
 std::string write_brief_docx(const Brief& brief);   // the bytes of a .docx package
 // The change list of a GB/T foreword: in Chinese, then its English equivalent, for a Chinese
 // draft; in English for an English one. Against the standard the new draft replaces when its
 // foreword names one (代替 GB/T 29244—2012), else against the old draft.
+void write_gbt_changes(const Brief& brief, OutputSink& out);
 std::string write_gbt_changes(const Brief& brief);
 
 }  // namespace redline::formats

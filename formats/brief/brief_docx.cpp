@@ -12,7 +12,6 @@
 #include <algorithm>
 #include <deque>
 #include <memory>
-#include <sstream>
 #include <stdexcept>
 
 namespace redline::formats {
@@ -23,10 +22,21 @@ using namespace brief_text;
 
 constexpr const char* w_ns = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
+// Appends what pugixml writes to a string.
+class StringWriter final : public pugi::xml_writer {
+public:
+    explicit StringWriter(std::string& out) : out_(out) {}
+    void write(const void* data, std::size_t size) override { out_.append(static_cast<const char*>(data), size); }
+
+private:
+    std::string& out_;
+};
+
 std::string xml_string(const pugi::xml_document& doc) {
-    std::ostringstream out;
-    doc.save(out, "", pugi::format_raw, pugi::encoding_utf8);
-    return out.str();
+    std::string out;
+    StringWriter writer(out);
+    doc.save(writer, "", pugi::format_raw, pugi::encoding_utf8);
+    return out;
 }
 
 // Controls and invisible format characters become their visible tokens ("␁", "⟨RLO⟩";
@@ -98,6 +108,15 @@ public:
     }
 
     pugi::xml_node table(const std::vector<std::vector<std::string>>& rows, bool header = true) {
+        pugi::xml_node tbl = table_start(rows.empty() ? 0 : rows.front().size());
+        for (std::size_t r = 0; r < rows.size(); ++r) row_of(tbl, rows[r], r == 0 && header);
+        paragraph();  // Word needs a paragraph between a table and what follows
+        return tbl;
+    }
+
+private:
+    // A table's properties and grid, before its rows.
+    pugi::xml_node table_start(std::size_t cols) {
         pugi::xml_node tbl = body_.append_child("w:tbl");
         pugi::xml_node pr = tbl.append_child("w:tblPr");
         pr.append_child("w:tblStyle").append_attribute("w:val") = "RedlineTable";
@@ -112,20 +131,21 @@ public:
             b.append_attribute("w:space") = "0";
             b.append_attribute("w:color") = "BFBFBF";
         }
-        const std::size_t cols = rows.empty() ? 0 : rows.front().size();
         pugi::xml_node grid = tbl.append_child("w:tblGrid");
         for (std::size_t c = 0; c < cols; ++c) grid.append_child("w:gridCol");
-        for (std::size_t r = 0; r < rows.size(); ++r) {
-            pugi::xml_node tr = tbl.append_child("w:tr");
-            if (r == 0 && header) tr.append_child("w:trPr").append_child("w:tblHeader");
-            for (const std::string& cell : rows[r]) {
-                pugi::xml_node tc = tr.append_child("w:tc");
-                pugi::xml_node p = tc.append_child("w:p");
-                run(p, cell, r == 0 && header ? Mark::bold : Mark::none);
-            }
-        }
-        paragraph();  // Word needs a paragraph between a table and what follows
         return tbl;
+    }
+
+public:
+    // One row of a table: a header row is bold and repeated on each page.
+    static void row_of(pugi::xml_node tbl, const std::vector<std::string>& cells, bool header) {
+        pugi::xml_node tr = tbl.append_child("w:tr");
+        if (header) tr.append_child("w:trPr").append_child("w:tblHeader");
+        for (const std::string& cell : cells) {
+            pugi::xml_node tc = tr.append_child("w:tc");
+            pugi::xml_node p = tc.append_child("w:p");
+            run(p, cell, header ? Mark::bold : Mark::none);
+        }
     }
 
 private:
@@ -140,7 +160,31 @@ void declare(pugi::xml_document& doc) {
     decl.append_attribute("standalone") = "yes";
 }
 
-std::string document_xml(const Brief& b) {
+// The element that stands, in the document as pugixml builds it, where the appendix table's
+// rows go: they are written apart (appendix_rows), a row at a time.
+constexpr std::string_view appendix_marker = "redline-appendix-rows";
+
+// The appendix table's rows as XML, as pugixml writes them, in pieces of about a megabyte:
+// each row is built in a small document of its own and written, so that a brief of many
+// findings never holds them all as nodes (a large comparison has one per changed clause).
+void appendix_rows(const Brief& b, std::vector<std::string>& pieces) {
+    constexpr std::size_t piece_bytes = std::size_t{1} << 20;
+    pugi::xml_document scratch;
+    std::string piece;
+    for (std::size_t k = shown(b); k < b.order.size(); ++k) {
+        pugi::xml_node tbl = scratch.append_child("w:tbl");
+        Body::row_of(tbl, other_findings_row(b, k), false);
+        StringWriter writer(piece);
+        tbl.first_child().print(writer, "", pugi::format_raw, pugi::encoding_utf8);
+        scratch.reset();
+        if (piece.size() >= piece_bytes) pieces.push_back(std::move(piece)), piece.clear();
+    }
+    if (!piece.empty()) pieces.push_back(std::move(piece));
+}
+
+// word/document.xml, in pieces: the brief built as nodes and written, with the appendix
+// table's rows (appendix_rows) in place of its marker.
+std::vector<std::string> document_xml(const Brief& b) {
     pugi::xml_document doc;
     declare(doc);
     pugi::xml_node root = doc.append_child("w:document");
@@ -213,10 +257,10 @@ std::string document_xml(const Brief& b) {
             }
         }
     }
-    if (b.findings.empty()) Body::run(body.paragraph(), word(b, "No substantive changes.", "无实质性变化。"));
-    if (shown(b) < b.findings.size()) {
+    if (b.order.empty()) Body::run(body.paragraph(), word(b, "No substantive changes.", "无实质性变化。"));
+    if (shown(b) < b.order.size()) {
         Body::run(body.paragraph("Heading1"), other_findings_heading(b));
-        body.table(other_findings_rows(b));
+        body.table({other_findings_header(b)}).append_child(std::string(appendix_marker).c_str());
     }
     if (const auto notes = reader_note_lines(b); !notes.empty()) {
         Body::run(body.paragraph("Heading1"), reader_notes_heading(b));
@@ -233,7 +277,15 @@ std::string document_xml(const Brief& b) {
     size.append_attribute("w:h") = "16838";
     pugi::xml_node mar = sect.append_child("w:pgMar");
     for (const char* side : {"w:top", "w:right", "w:bottom", "w:left"}) mar.append_attribute(side) = "1134";
-    return xml_string(doc);
+    std::string whole = xml_string(doc);
+    // Text is escaped ("<" is "&lt;"): the marker's tag is found only where it stands.
+    const std::string tag = "<" + std::string(appendix_marker) + "/>";
+    const std::size_t at = whole.find(tag);
+    if (at == std::string::npos) return {std::move(whole)};
+    std::vector<std::string> pieces{whole.substr(0, at)};
+    appendix_rows(b, pieces);
+    pieces.push_back(whole.substr(at + tag.size()));
+    return pieces;
 }
 
 // The fonts of Chinese Word documents: 宋体 (SimSun) for text, 黑体 (SimHei) for headings, with
@@ -337,9 +389,18 @@ public:
     Package& operator=(const Package&) = delete;
 
     void add(const char* name, std::string content) {
-        parts_.push_back(std::move(content));
-        const std::string& data = parts_.back();
-        zip_source_t* s = zip_.source_buffer(archive_, data.data(), data.size(), 0);
+        std::vector<std::string> pieces;
+        pieces.push_back(std::move(content));
+        add(name, std::move(pieces));
+    }
+
+    // A part given in pieces, read by libzip one after the other: never joined in memory.
+    void add(const char* name, std::vector<std::string> pieces) {
+        parts_.push_back(std::move(pieces));
+        std::vector<zip_buffer_fragment_t>& fragments = fragments_.emplace_back();
+        for (std::string& piece : parts_.back())
+            if (!piece.empty()) fragments.push_back({reinterpret_cast<zip_uint8_t*>(piece.data()), piece.size()});
+        zip_source_t* s = zip_.source_buffer_fragment(archive_, fragments.data(), fragments.size(), 0);
         if (!s) throw std::runtime_error("libzip: cannot add " + std::string(name));
         const zip_int64_t index = zip_.file_add(archive_, name, s, ZIP_FL_ENC_UTF_8);
         if (index < 0) {
@@ -366,7 +427,9 @@ private:
     const Libzip& zip_;
     zip_source_t* source_ = nullptr;
     zip_t* archive_ = nullptr;
-    std::deque<std::string> parts_;   // libzip reads the data at zip_close; a deque never moves them
+    // libzip reads the data at zip_close; a deque never moves them.
+    std::deque<std::vector<std::string>> parts_;
+    std::deque<std::vector<zip_buffer_fragment_t>> fragments_;
 };
 
 }  // namespace

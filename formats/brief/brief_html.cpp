@@ -89,8 +89,13 @@ std::string svg_chart(const Brief& b) {
 
 }  // namespace
 
-std::string write_brief_html(const Brief& b) {
-    std::string out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>\n", zh(b) ? "zh" : "en");
+void write_brief_html(const Brief& b, OutputSink& sink) {
+    std::string out;   // written piece by piece
+    auto emit = [&] {
+        sink.append(out);
+        out.clear();
+    };
+    out = fmt::format("<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\"/>\n", zh(b) ? "zh" : "en");
     out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\"/>\n";
     out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n<meta name=\"generator\" content=\"redline\"/>\n";
     out += "<title>" + esc(title_line(b)) + "</title>\n<style>" + std::string(css) + "</style>\n</head>\n<body>\n";
@@ -128,17 +133,22 @@ std::string write_brief_html(const Brief& b) {
         }
         out += "</article>\n";
     }
-    if (b.findings.empty()) out += "<p>" + esc_marked(word(b, "No substantive changes.", "无实质性变化。")) + "</p>\n";
+    if (b.order.empty()) out += "<p>" + esc_marked(word(b, "No substantive changes.", "无实质性变化。")) + "</p>\n";
     out += "</section>\n";
-    if (shown(b) < b.findings.size()) {
+    if (shown(b) < b.order.size()) {
         out += "<section aria-labelledby=\"other-findings\"><h2 id=\"other-findings\">" + esc_marked(other_findings_heading(b)) + "</h2>\n<table>\n";
-        const auto rows = other_findings_rows(b);
-        for (std::size_t r = 0; r < rows.size(); ++r) {
+        auto row = [&](const std::vector<std::string>& cells, bool header) {
             out += "<tr>";
-            const char* tag = r == 0 ? "th" : "td";
-            for (std::size_t k = 0; k < rows[r].size(); ++k)
-                out += fmt::format("<{0}{2}>{1}</{0}>", tag, esc_marked(rows[r][k]), r > 0 && k == 0 ? " class=\"n\"" : "");
+            const char* tag = header ? "th" : "td";
+            for (std::size_t k = 0; k < cells.size(); ++k)
+                out += fmt::format("<{0}{2}>{1}</{0}>", tag, esc_marked(cells[k]), !header && k == 0 ? " class=\"n\"" : "");
             out += "</tr>\n";
+        };
+        row(other_findings_header(b), true);
+        emit();
+        for (std::size_t k = shown(b); k < b.order.size(); ++k) {
+            row(other_findings_row(b, k), false);
+            emit();
         }
         out += "</table>\n</section>\n";
     }
@@ -160,7 +170,14 @@ std::string write_brief_html(const Brief& b) {
         out += "</table>\n</section>\n";
     }
     out += "</main>\n</body>\n</html>\n";
-    return out;
+    emit();
+    sink.flush();
+}
+
+std::string write_brief_html(const Brief& b) {
+    StringSink sink;
+    write_brief_html(b, sink);
+    return sink.release();
 }
 
 }  // namespace redline::formats

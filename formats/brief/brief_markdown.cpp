@@ -63,8 +63,16 @@ std::string quote(std::span<const Edit> wording) {
 
 }  // namespace
 
-std::string write_brief_markdown(const Brief& b) {
-    std::string out = "# " + md(title_line(b)) + "\n\n";
+void write_brief_markdown(const Brief& b, OutputSink& sink) {
+    // Written piece by piece. Read as plain text as often as rendered: no control or
+    // invisible character stays raw (each piece is whole characters, so shown as in the whole).
+    std::string out;
+    auto emit = [&] {
+        append_visible(sink.text(), out);
+        sink.written();
+        out.clear();
+    };
+    out = "# " + md(title_line(b)) + "\n\n";
     if (!b.date.empty()) out += word(b, "Compared on ", "比较日期：") + b.date + word(b, " by redline.", "（redline）。") + "\n\n";
     out += "## " + word(b, "Summary", "概要") + "\n\n";
     out += "| " + word(b, "Category", "类别") + " | " + word(b, "Findings", "条数") + " |\n|---|---:|\n";
@@ -102,18 +110,24 @@ std::string write_brief_markdown(const Brief& b) {
             out += word(b, "References: ", "引用文件：") + refs + "\n\n";
         }
     }
-    if (b.findings.empty()) out += word(b, "No substantive changes.", "无实质性变化。") + "\n\n";
-    if (shown(b) < b.findings.size()) {
+    if (b.order.empty()) out += word(b, "No substantive changes.", "无实质性变化。") + "\n\n";
+    if (shown(b) < b.order.size()) {
         out += "## " + md(other_findings_heading(b)) + "\n\n";
-        const auto rows = other_findings_rows(b);
-        for (std::size_t r = 0; r < rows.size(); ++r) {
+        auto row = [&](const std::vector<std::string>& cells) {
             out += "|";
-            for (const std::string& cell : rows[r]) {  // piece by piece, as the meta line above
+            for (const std::string& cell : cells) {  // piece by piece, as the meta line above
                 out += ' ';
                 out += md(cell);
                 out += " |";
             }
-            out += r == 0 ? "\n|---:|---|---|\n" : "\n";
+        };
+        row(other_findings_header(b));
+        out += "\n|---:|---|---|\n";
+        emit();
+        for (std::size_t k = shown(b); k < b.order.size(); ++k) {
+            row(other_findings_row(b, k));
+            out += "\n";
+            emit();
         }
         out += "\n";
     }
@@ -140,8 +154,14 @@ std::string write_brief_markdown(const Brief& b) {
         }
         out += "\n";
     }
-    // Read as plain text as often as rendered: no control or invisible character stays raw.
-    return visible_text(std::move(out));
+    emit();
+    sink.flush();
+}
+
+std::string write_brief_markdown(const Brief& b) {
+    StringSink sink;
+    write_brief_markdown(b, sink);
+    return sink.release();
 }
 
 }  // namespace redline::formats

@@ -163,19 +163,19 @@ std::string distribution_line(const Brief& b) {
 }
 
 std::string other_findings_heading(const Brief& b) {
-    return zh(b) ? fmt::format("附：其他 {} 项变化", b.findings.size() - shown(b))
-                 : fmt::format("Appendix: {} further findings", b.findings.size() - shown(b));
+    return zh(b) ? fmt::format("附：其他 {} 项变化", b.order.size() - shown(b))
+                 : fmt::format("Appendix: {} further findings", b.order.size() - shown(b));
 }
 
 std::size_t shown(const Brief& b) { return std::min(b.shown, b.findings.size()); }
 
-std::vector<std::vector<std::string>> other_findings_rows(const Brief& b) {
-    std::vector<std::vector<std::string>> rows = {{word(b, "No.", "序号"), word(b, "Category", "类别"), word(b, "Finding", "变化")}};
-    for (std::size_t i = shown(b); i < b.findings.size(); ++i) {
-        const BriefFinding& f = b.findings[i];
-        rows.push_back({std::to_string(i + 1), std::string(category_heading(f.category, b.lang)), f.headline});
-    }
-    return rows;
+std::vector<std::string> other_findings_header(const Brief& b) {
+    return {word(b, "No.", "序号"), word(b, "Category", "类别"), word(b, "Finding", "变化")};
+}
+
+std::vector<std::string> other_findings_row(const Brief& b, std::size_t k) {
+    const BriefFinding f = worded(b, k);
+    return {std::to_string(k + 1), std::string(category_heading(f.category, b.lang)), f.headline};
 }
 
 std::vector<std::vector<std::string>> renumbering_rows(const Brief& b) {

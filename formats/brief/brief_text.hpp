@@ -38,10 +38,13 @@ std::string chart_name(const Brief& b, const ChartBar& bar);
 // "变化分布（…）：前言：6 处；第1章 范围：1 处。"; "" without changes in clauses.
 std::string distribution_line(const Brief& b);
 
-// The body shows the first b.top findings; the others are rows of an appendix table.
+// The body shows the first b.shown findings; the others are rows of an appendix table, each
+// worded when its row is written (a large comparison has one per changed clause): the header
+// row, then other_findings_row(b, k) for k from shown(b) to b.order.size().
 std::size_t shown(const Brief& b);
 std::string other_findings_heading(const Brief& b);
-std::vector<std::vector<std::string>> other_findings_rows(const Brief& b);
+std::vector<std::string> other_findings_header(const Brief& b);
+std::vector<std::string> other_findings_row(const Brief& b, std::size_t k);
 
 // The renumbering appendix as rows of text, the header row first.
 std::vector<std::vector<std::string>> renumbering_rows(const Brief& b);

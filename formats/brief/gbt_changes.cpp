@@ -86,8 +86,8 @@ std::string see_en(const BriefFinding& f, const Against& a) {
 std::string item_zh(const BriefFinding& f, const Against& a) {
     if (f.count) {
         const std::string where = "（" + std::to_string(f.count) + " 处，见" + f.new_label + "等）";
-        const std::string& removed = f.finding->old_values.front();
-        const std::string& inserted = f.finding->new_values.front();
+        const std::string& removed = f.finding->facts().old_values.front();
+        const std::string& inserted = f.finding->facts().new_values.front();
         if (removed.empty()) return "增加了“" + inserted + "”" + where;
         if (inserted.empty()) return "删除了“" + removed + "”" + where;
         return "将“" + removed + "”改为“" + inserted + "”" + where;
@@ -111,28 +111,47 @@ std::string item_en(const BriefFinding& f, const Against& a) {
 
 }  // namespace
 
-std::string write_gbt_changes(const Brief& b) {
+void write_gbt_changes(const Brief& b, OutputSink& out) {
     const Against a = against(b);
-    std::vector<const BriefFinding*> items;
-    for (const BriefFinding& f : b.findings)
-        if (f.category < FindingCategory::front_matter) items.push_back(&f);
-    std::stable_sort(items.begin(), items.end(), [](const BriefFinding* x, const BriefFinding* y) { return x->position < y->position; });
+    // The brief's findings (k into b.order) of technical changes, in document order; each
+    // worded as its item is written.
+    const std::vector<Finding>& all = b.comparison->findings;
+    std::vector<std::uint32_t> items;
+    for (std::size_t k = 0; k < b.order.size(); ++k)
+        if (all[b.order[k]].category < FindingCategory::front_matter) items.push_back(static_cast<std::uint32_t>(k));
+    std::stable_sort(items.begin(), items.end(),
+                     [&](std::uint32_t x, std::uint32_t y) { return all[b.order[x]].position < all[b.order[y]].position; });
 
-    std::string zh = "与" + a.zh + "相比，除结构调整和编辑性改动外，主要技术变化如下：\n";
-    std::string en = "Compared with " + a.en + ", apart from structural and editorial changes, the main technical changes are as follows:\n";
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        const bool last = i + 1 == items.size();
-        zh += "——" + item_zh(*items[i], a) + (last ? "。" : "；") + "\n";
-        en += "— " + item_en(*items[i], a) + (last ? "." : ";") + "\n";
-    }
-    if (items.empty()) {
-        zh += "——无技术变化。\n";
-        en += "— no technical changes.\n";
-    }
+    // Each line as it is made, controls and invisible characters shown.
+    auto line = [&](const std::string& text) {
+        append_visible(out.text(), text);
+        out.written();
+    };
+    auto list = [&](bool in_zh) {
+        line(in_zh ? "与" + a.zh + "相比，除结构调整和编辑性改动外，主要技术变化如下：\n"
+                   : "Compared with " + a.en + ", apart from structural and editorial changes, the main technical changes are as follows:\n");
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const bool last = i + 1 == items.size();
+            const BriefFinding f = worded(b, items[i]);
+            line(in_zh ? "——" + item_zh(f, a) + (last ? "。" : "；") + "\n" : "— " + item_en(f, a) + (last ? "." : ";") + "\n");
+        }
+        if (items.empty()) line(in_zh ? "——无技术变化。\n" : "— no technical changes.\n");
+    };
     // One language per block: a Chinese draft gets the Chinese list and its English
     // equivalent; an English draft, whose words a Chinese list could only quote, the English.
     const bool chinese = b.comparison->new_doc->language == Language::zh || b.comparison->old_doc->language == Language::zh;
-    return visible_text(chinese ? zh + "\n" + en : en);
+    if (chinese) {
+        list(true);
+        line("\n");
+    }
+    list(false);
+    out.flush();
+}
+
+std::string write_gbt_changes(const Brief& b) {
+    StringSink sink;
+    write_gbt_changes(b, sink);
+    return sink.release();
 }
 
 }  // namespace redline::formats

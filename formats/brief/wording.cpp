@@ -7,7 +7,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
+#include <unordered_map>
 
 namespace redline::formats {
 
@@ -52,27 +52,34 @@ std::string lang_code(Language l) { return l == Language::zh ? "zh" : "en"; }
 
 class Maker {
 public:
-    Maker(const Comparison& c, const BriefOptions& o) : c_(c), o_(o), od_(*c.old_doc), nd_(*c.new_doc) {}
+    Maker(const Comparison& c, BriefLanguage lang, const std::vector<std::string>& watch)
+        : c_(c), lang_(lang), watch_(watch), od_(*c.old_doc), nd_(*c.new_doc) {}
 
-    Brief run() {
+    Brief run(const BriefOptions& o) {
         Brief b;
         b.comparison = &c_;
-        b.lang = o_.lang;
-        b.date = o_.date;
-
-        b.findings.reserve(c_.findings.size());   // some 570 bytes each: not moved again as it grows
-        for (const Finding& f : c_.findings) b.findings.push_back(worded(f));
-        watch(b.findings);
-        body(b);
-        for (const BriefFinding& f : b.findings) ++b.counts[static_cast<int>(f.category)];
+        b.lang = lang_;
+        b.date = o.date;
+        b.watch = watch_;
+        order(b, o.top);
+        b.findings.reserve(b.shown);
+        for (std::size_t k = 0; k < b.shown; ++k) b.findings.push_back(worded(c_.findings[b.order[k]]));
+        for (const Finding& f : c_.findings) ++b.counts[static_cast<int>(f.category)];
         for (const ClauseEntry& e : c_.entries) b.editorial_changes += e.editorial;
         renumbering(b);
         chart(b);
         return b;
     }
 
+    // A finding worded, tagged with the watched terms it touches.
+    BriefFinding worded(const Finding& src) const {
+        BriefFinding f = worded_untagged(src);
+        watch(f);
+        return f;
+    }
+
 private:
-    BriefLanguage lang() const { return o_.lang; }
+    BriefLanguage lang() const { return lang_; }
 
     // "6.2.4 供应链安全", "6.3.3 a） 访问控制"; an unlabelled paragraph or list item is
     // placed by the clause it sits in ("前言", not "前言 paragraph 前言"). An old clause that
@@ -137,7 +144,7 @@ private:
         return zh(lang()) ? tight(n) : n;
     }
 
-    BriefFinding worded(const Finding& src) const {
+    BriefFinding worded_untagged(const Finding& src) const {
         BriefFinding f;
         f.finding = &src;
         f.category = src.category;
@@ -145,10 +152,11 @@ private:
         f.change_number = src.change_number;
         f.position = src.position;
         f.wording = c_.quote(src);
-        f.items_removed = src.items_removed;
-        f.items_added = src.items_added;
-        f.references_removed = src.cited_removed;
-        f.references_added = src.cited_added;
+        const FindingFacts& facts = src.facts();
+        f.items_removed = facts.items_removed;
+        f.items_added = facts.items_added;
+        f.references_removed = facts.cited_removed;
+        f.references_added = facts.cited_added;
         f.law = c_.new_analysis.profile == Profile::law;
         if (src.provision != Finding::none) f.provisions = {src.provision};
         if (src.old_clause != no_clause) {
@@ -156,8 +164,8 @@ private:
             f.old_place_then = place(od_, src.old_clause, false);
         }
         if (src.new_clause != no_clause) f.new_place = place(nd_, src.new_clause, false);
-        if (!src.old_clauses.empty()) f.old_label = clause_names(od_, src.old_clauses);
-        if (!src.new_clauses.empty()) f.new_label = clause_names(nd_, src.new_clauses);
+        if (const auto ids = labelled_clauses(c_, src, true); !ids.empty()) f.old_label = clause_names(od_, ids);
+        if (const auto ids = labelled_clauses(c_, src, false); !ids.empty()) f.new_label = clause_names(nd_, ids);
         if (src.subject != FindingSubject::replaced_standards && src.subject != FindingSubject::title &&
             src.subject != FindingSubject::stage && src.subject != FindingSubject::normative_reference)
             f.quote_lang = lang_code(src.quote_language);
@@ -184,8 +192,9 @@ private:
         const Unit& main = nu ? *nu : *ou;
         const std::string kind = kind_word(main.what.kind, lang());
         const bool z = zh(lang());
-        const std::string cited_removed = joined(src.cited_removed, z ? "、" : ", ");
-        const std::string cited_added = joined(src.cited_added, z ? "、" : ", ");
+        const FindingFacts& facts = src.facts();
+        const std::string cited_removed = joined(facts.cited_removed, z ? "、" : ", ");
+        const std::string cited_added = joined(facts.cited_added, z ? "、" : ", ");
         switch (pc.change) {
         case ProvisionChangeKind::removed:
             f.headline = z ? fmt::format("删除了{}（{}）{}{}", kind, f.old_place, src.clause_removed ? "，该条已删除" : "",
@@ -237,9 +246,9 @@ private:
         }
         if (pc.also_moved && pc.change != ProvisionChangeKind::moved)
             f.headline += z ? fmt::format("，由 {} 移来", f.old_place_then) : fmt::format(" (moved from {})", f.old_place_then);
-        for (std::size_t i = 0; i < src.left_normative_list.size(); ++i)
+        for (std::size_t i = 0; i < facts.left_normative_list.size(); ++i)
             f.headline += z ? "；该标准同时移出规范性引用文件" : "; it also left the normative references";
-        for (std::size_t i = 0; i < src.joined_normative_list.size(); ++i)
+        for (std::size_t i = 0; i < facts.joined_normative_list.size(); ++i)
             f.headline += z ? "；该标准同时列入规范性引用文件" : "; it also joined the normative references";
         const std::string quoted = quotable(unit_text(c_.doc_of(pc), c_.unit(pc)), src.quote_language);
         // Law revisions speak of 规定 whatever their force: 增加了……的规定, 删除了……的规定.
@@ -272,7 +281,7 @@ private:
 
     void normative_reference(const Finding& src, BriefFinding& f) const {
         const bool removed = src.verb == FindingVerb::deleted;
-        const std::string& key = src.reference_written;
+        const std::string& key = src.facts().reference_written;
         f.headline = zh(lang()) ? fmt::format("{}了规范性引用文件 {}", removed ? "删除" : "增加", key)
                                 : fmt::format("Normative reference {} {}", key, removed ? "removed" : "added");
         f.subject = fmt::format("规范性引用文件 {}", key);
@@ -356,11 +365,12 @@ private:
                      : fmt::format("{} {}{}", names.size(), en_verb, listed);
         };
         std::vector<std::string> parts;
-        for (std::string p : {part(src.items_removed, "删除", "removed"), part(src.items_added, "增加", "added")})
+        const FindingFacts& facts = src.facts();
+        for (std::string p : {part(facts.items_removed, "删除", "removed"), part(facts.items_added, "增加", "added")})
             if (!p.empty()) parts.push_back(std::move(p));
         const std::string what = people ? (z ? "起草人" : "Drafters") : (z ? "起草单位" : "Drafting organisations");
-        f.headline = z ? fmt::format("{}：{}，{} → {}", what, joined(parts, "，"), src.items_before, src.items_after)
-                       : fmt::format("{}: {}, {} → {}", what, joined(parts, ", "), src.items_before, src.items_after);
+        f.headline = z ? fmt::format("{}：{}，{} → {}", what, joined(parts, "，"), facts.items_before, facts.items_after)
+                       : fmt::format("{}: {}, {} → {}", what, joined(parts, ", "), facts.items_before, facts.items_after);
         if (people) {  // named in the headline already
             f.items_removed.clear();
             f.items_added.clear();
@@ -374,21 +384,22 @@ private:
     // 第十一条, 第十三条" / "将“必须”改为“应当”（186 处，如第十条、第十一条、第十三条）".
     void systematic(const Finding& src, BriefFinding& f) const {
         const bool z = zh(lang());
-        const std::string& removed = src.old_values.front();
-        const std::string& inserted = src.new_values.front();
+        const FindingFacts& facts = src.facts();
+        const std::string& removed = facts.old_values.front();
+        const std::string& inserted = facts.new_values.front();
         std::vector<std::string> examples;
-        for (const Finding& m : src.members) {
+        for (const SystematicMember& m : facts.members) {
             if (examples.size() == systematic_examples) break;
             const bool in_new = m.new_clause != no_clause;
             std::string name = clause_name(in_new ? nd_ : od_, in_new ? m.new_clause : m.old_clause);
             if (std::find(examples.begin(), examples.end(), name) == examples.end()) examples.push_back(std::move(name));
         }
-        f.count = src.members.size();
+        f.count = facts.members.size();
         f.examples = examples;
         bool provisions = true;
-        for (std::size_t k = 0; k < src.members.size(); ++k) {
-            provisions = provisions && src.members[k].subject == FindingSubject::provision;
-            if (src.told[k] && src.members[k].provision != Finding::none) f.provisions.push_back(src.members[k].provision);
+        for (const SystematicMember& m : facts.members) {
+            provisions = provisions && m.subject == FindingSubject::provision;
+            if (m.told && m.provision != Finding::none) f.provisions.push_back(m.provision);
         }
         const std::string unit = provisions ? "provisions" : "places";
         const std::string where = z ? fmt::format("{} 处，如{}", f.count, joined(examples, "、"))
@@ -420,14 +431,16 @@ private:
 
     void document_info(const Finding& src, BriefFinding& f) const {
         const bool z = zh(lang());
-        const std::string o = src.old_values.empty() ? std::string() : src.old_values.front();
-        const std::string n = src.new_values.empty() ? std::string() : src.new_values.front();
+        const std::vector<std::string>& old_values = src.facts().old_values;
+        const std::vector<std::string>& new_values = src.facts().new_values;
+        const std::string o = old_values.empty() ? std::string() : old_values.front();
+        const std::string n = new_values.empty() ? std::string() : new_values.front();
         switch (src.subject) {
         case FindingSubject::replaced_standards:
-            f.headline = z ? fmt::format("代替的标准：{} → {}", src.old_values.empty() ? "无" : joined(src.old_values, "、"),
-                                         src.new_values.empty() ? "无" : joined(src.new_values, "、"))
-                           : fmt::format("Replaced standards: {} → {}", src.old_values.empty() ? "none" : joined(src.old_values, ", "),
-                                         src.new_values.empty() ? "none" : joined(src.new_values, ", "));
+            f.headline = z ? fmt::format("代替的标准：{} → {}", old_values.empty() ? "无" : joined(old_values, "、"),
+                                         new_values.empty() ? "无" : joined(new_values, "、"))
+                           : fmt::format("Replaced standards: {} → {}", old_values.empty() ? "none" : joined(old_values, ", "),
+                                         new_values.empty() ? "none" : joined(new_values, ", "));
             break;
         case FindingSubject::title:
             f.headline = z ? fmt::format("标准名称：{} → {}", o, n) : fmt::format("Title: {} → {}", o, n);
@@ -441,40 +454,49 @@ private:
 
     // ---- Watch list ----
 
-    // Findings that touch a watched term go first (in rank order), tagged with the terms.
-    void watch(std::vector<BriefFinding>& findings) const {
-        if (o_.watch.empty()) return;
-        for (BriefFinding& f : findings) {
-            std::string hay = f.headline + "\n" + f.old_place + "\n" + f.new_place;
-            for (const Edit& e : f.wording) hay += "\n" + e.text;
-            for (const auto& v : {&f.items_removed, &f.items_added, &f.references_removed, &f.references_added})
-                for (const auto& s : *v) hay += "\n" + s;
-            f.watched = terms_found(hay, o_.watch);
-        }
-        std::stable_sort(findings.begin(), findings.end(),
-                         [](const BriefFinding& a, const BriefFinding& b) { return !a.watched.empty() && b.watched.empty(); });
+    // The watched terms a worded finding touches.
+    void watch(BriefFinding& f) const {
+        if (watch_.empty()) return;
+        std::string hay = f.headline + "\n" + f.old_place + "\n" + f.new_place;
+        for (const Edit& e : f.wording) hay += "\n" + e.text;
+        for (const auto& v : {&f.items_removed, &f.items_added, &f.references_removed, &f.references_added})
+            for (const auto& s : *v) hay += "\n" + s;
+        f.watched = terms_found(hay, watch_);
     }
 
-    // ---- Body and appendix ----
+    // ---- Order, body and appendix ----
 
-    // The body holds the first `top` findings and every systematic edit (each stands for many
-    // places), in rank order; the others follow, for the appendix table.
-    void body(Brief& b) const {
-        std::vector<BriefFinding> shown, rest;
-        shown.reserve(b.findings.size());
+    // Findings that touch a watched term go first (in rank order). The body holds the first
+    // `top` findings of that order and every systematic edit (each stands for many places);
+    // the others follow, for the appendix table. A finding is worded here only to see whether
+    // it touches a watched term, and not kept.
+    void order(Brief& b, std::size_t top) const {
+        const std::vector<Finding>& all = c_.findings;
+        std::vector<std::uint32_t> ranked;
+        ranked.reserve(all.size());
+        if (watch_.empty()) {
+            for (std::size_t i = 0; i < all.size(); ++i) ranked.push_back(static_cast<std::uint32_t>(i));
+        } else {
+            std::vector<std::uint8_t> watched(all.size(), 0);
+            for (std::size_t i = 0; i < all.size(); ++i) watched[i] = !worded(all[i]).watched.empty();
+            for (int pass : {1, 0})
+                for (std::size_t i = 0; i < all.size(); ++i)
+                    if (watched[i] == pass) ranked.push_back(static_cast<std::uint32_t>(i));
+        }
+        b.order.reserve(all.size());
+        std::vector<std::uint32_t> rest;
         std::size_t taken = 0;
-        for (BriefFinding& f : b.findings) {
-            const bool systematic = f.category == FindingCategory::systematic;
-            if (systematic || taken < o_.top) {
+        for (std::uint32_t i : ranked) {
+            const bool systematic = all[i].category == FindingCategory::systematic;
+            if (systematic || taken < top) {
                 taken += !systematic;
-                shown.push_back(std::move(f));
+                b.order.push_back(i);
             } else {
-                rest.push_back(std::move(f));
+                rest.push_back(i);
             }
         }
-        b.shown = shown.size();
-        for (BriefFinding& f : rest) shown.push_back(std::move(f));
-        b.findings = std::move(shown);
+        b.shown = b.order.size();
+        b.order.insert(b.order.end(), rest.begin(), rest.end());
     }
 
     // ---- Appendix and chart ----
@@ -491,63 +513,79 @@ private:
         }
     }
 
+    // Changes per top-level clause, tallied under the clause's label (a clause removed from the
+    // old draft and one of the new draft with the same number make one bar) as views of the
+    // drafts' text: a draft of many top-level clauses has a tally for each, and the chart at
+    // most max_chart_bars bars.
+    struct Tally {
+        std::string_view label, title;
+        std::uint32_t modified = 0, added = 0, removed = 0, moved = 0;
+        std::uint32_t total() const { return modified + added + removed + moved; }
+    };
+
     void chart(Brief& b) const {
-        std::map<std::string, std::size_t> index;  // top-level label → bar
+        std::unordered_map<std::string_view, std::size_t> index;  // top-level label → tally
+        std::vector<Tally> tallies;
         for (const ClauseEntry& e : c_.entries) {
             if (!e.substantive()) continue;
             const Document& d = c_.doc_of(e);
             const Region region = region_of(d, c_.clause_of(e));
             if (region == Region::cover || region == Region::contents) continue;
             const ClauseId top = top_of(d, c_.clause_of(e));
-            std::string label(d.label(top));
-            if (label.empty()) label = std::string(d.title(top));
+            std::string_view label = d.label(top);
+            if (label.empty()) label = d.title(top);
             if (label.empty()) label = zh(lang()) ? "封面" : "Cover";
-            const auto [it, fresh] = index.try_emplace(label, b.chart.size());
-            if (fresh) b.chart.push_back({label, std::string(d.label(top).empty() ? std::string_view() : d.title(top))});
-            ChartBar& bar = b.chart[it->second];
+            const auto [it, fresh] = index.try_emplace(label, tallies.size());
+            if (fresh) tallies.push_back({label, d.label(top).empty() ? std::string_view() : d.title(top)});
+            Tally& t = tallies[it->second];
             switch (e.change) {
-            case ClauseChange::added: ++bar.added; break;
-            case ClauseChange::removed: ++bar.removed; break;
-            case ClauseChange::moved: ++bar.moved; break;
-            default: ++bar.modified; break;
+            case ClauseChange::added: ++t.added; break;
+            case ClauseChange::removed: ++t.removed; break;
+            case ClauseChange::moved: ++t.moved; break;
+            default: ++t.modified; break;
             }
         }
-        cap_chart(b.chart);
+        b.chart = capped(tallies);
     }
 
     // A chart of more bars than max_chart_bars shows no one where the changes are: the bars of
     // the most changes stay, in document order, and the rest are added up in one last bar
     // that says how many clauses it stands for.
-    void cap_chart(std::vector<ChartBar>& bars) const {
-        if (bars.size() <= max_chart_bars) return;
-        const std::size_t keep = max_chart_bars - 1;
-        std::vector<std::size_t> order(bars.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return bars[x].total() > bars[y].total(); });
-        std::vector<std::uint8_t> kept(bars.size(), 0);
-        for (std::size_t k = 0; k < keep; ++k) kept[order[k]] = 1;
+    std::vector<ChartBar> capped(const std::vector<Tally>& tallies) const {
         std::vector<ChartBar> out;
+        auto bar = [](const Tally& t) { return ChartBar{std::string(t.label), std::string(t.title), t.modified, t.added, t.removed, t.moved}; };
+        if (tallies.size() <= max_chart_bars) {
+            for (const Tally& t : tallies) out.push_back(bar(t));
+            return out;
+        }
+        const std::size_t keep = max_chart_bars - 1;
+        std::vector<std::uint32_t> order(tallies.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t x, std::uint32_t y) { return tallies[x].total() > tallies[y].total(); });
+        std::vector<std::uint8_t> kept(tallies.size(), 0);
+        for (std::size_t k = 0; k < keep; ++k) kept[order[k]] = 1;
         ChartBar rest;
-        for (std::size_t i = 0; i < bars.size(); ++i) {
+        for (std::size_t i = 0; i < tallies.size(); ++i) {
             if (kept[i]) {
-                out.push_back(std::move(bars[i]));
+                out.push_back(bar(tallies[i]));
                 continue;
             }
-            rest.modified += bars[i].modified;
-            rest.added += bars[i].added;
-            rest.removed += bars[i].removed;
-            rest.moved += bars[i].moved;
+            rest.modified += tallies[i].modified;
+            rest.added += tallies[i].added;
+            rest.removed += tallies[i].removed;
+            rest.moved += tallies[i].moved;
         }
-        const std::size_t others = bars.size() - keep;
+        const std::size_t others = tallies.size() - keep;
         rest.label = zh(lang()) ? fmt::format("其他 {} 章", others) : fmt::format("{} other clauses", others);
         rest.title = zh(lang()) ? fmt::format("图中最多 {} 条，其余合并", max_chart_bars)
                                 : fmt::format("the chart shows at most {} bars; the rest together", max_chart_bars);
         out.push_back(std::move(rest));
-        bars = std::move(out);
+        return out;
     }
 
     const Comparison& c_;
-    const BriefOptions& o_;
+    const BriefLanguage lang_;
+    const std::vector<std::string>& watch_;
     const Document& od_;
     const Document& nd_;
 };
@@ -574,7 +612,14 @@ std::string_view category_heading(FindingCategory c, BriefLanguage l) {
     return "";
 }
 
-Brief make_brief(const Comparison& comparison, const BriefOptions& options) { return Maker(comparison, options).run(); }
+Brief make_brief(const Comparison& comparison, const BriefOptions& options) {
+    return Maker(comparison, options.lang, options.watch).run(options);
+}
+
+BriefFinding worded(const Brief& brief, std::size_t k) {
+    if (k < brief.findings.size()) return brief.findings[k];
+    return Maker(*brief.comparison, brief.lang, brief.watch).worded(brief.comparison->findings[brief.order[k]]);
+}
 
 std::vector<std::string> parse_watch_list(std::string_view text) {
     std::vector<std::string> out;

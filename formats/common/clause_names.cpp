@@ -7,7 +7,7 @@ namespace redline::formats {
 namespace {
 
 // `name` of each clause, joined by " + " (a split or merged entry names several).
-std::string joined(const Document& doc, const std::vector<ClauseId>& ids, const ClauseNamer& name) {
+std::string joined(const Document& doc, std::span<const ClauseId> ids, const ClauseNamer& name) {
     std::string out;
     for (ClauseId id : ids) {
         if (!out.empty()) out += " + ";
@@ -42,7 +42,7 @@ std::string clause_name(const Document& doc, ClauseId id) {
     return own;
 }
 
-std::string clause_names(const Document& doc, const std::vector<ClauseId>& ids) {
+std::string clause_names(const Document& doc, std::span<const ClauseId> ids) {
     if (ids.empty()) return "—";
     return joined(doc, ids, clause_name);
 }

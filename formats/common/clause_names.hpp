@@ -4,6 +4,7 @@
 #include "engine/comparison.hpp"
 
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -18,7 +19,7 @@ using ClauseNamer = std::function<std::string(const Document&, ClauseId)>;
 std::string clause_name(const Document& doc, ClauseId id);
 
 // Several clauses joined with " + " (a merge's old parts, a split's new parts); "—" for none.
-std::string clause_names(const Document& doc, const std::vector<ClauseId>& ids);
+std::string clause_names(const Document& doc, std::span<const ClauseId> ids);
 
 // Which part of a split, merge or reorganisation became which: each old part with the new
 // parts it went to, "第三条 → 第三条 + 第四条; 第五条 → 第三条 + 第二十条"; "" for a

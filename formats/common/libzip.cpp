@@ -29,6 +29,7 @@ Libzip load() {
     get(z.source_keep, "zip_source_keep");
     get(z.source_free, "zip_source_free");
     get(z.source_buffer, "zip_source_buffer");
+    get(z.source_buffer_fragment, "zip_source_buffer_fragment");
     get(z.source_open, "zip_source_open");
     get(z.source_read, "zip_source_read");
     get(z.source_close, "zip_source_close");

@@ -15,6 +15,7 @@ struct Libzip {
     decltype(&::zip_source_keep) source_keep;
     decltype(&::zip_source_free) source_free;
     decltype(&::zip_source_buffer) source_buffer;
+    decltype(&::zip_source_buffer_fragment) source_buffer_fragment;
     decltype(&::zip_source_open) source_open;
     decltype(&::zip_source_read) source_read;
     decltype(&::zip_source_close) source_close;
