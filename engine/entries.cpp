@@ -5,6 +5,7 @@
 #include "engine/text.hpp"
 
 #include <algorithm>
+#include <span>
 
 namespace redline {
 
@@ -14,40 +15,63 @@ namespace {
 // (and a clause none of whose paragraphs survived as its old text then its new text).
 constexpr double replaced_share = 0.6;
 
-// Tokens of one or more node ranges gathered into one sequence for the diff.
-struct Seq {
-    std::vector<std::uint32_t> exact, key;
-    std::vector<std::uint8_t> word, space;
+static_assert(DiffInput::word_flag == TokenizedDocument::word_flag);
 
-    void add(const TokenizedDocument& td, TokenRange r, const TokenTables& tables) {
-        if (r.begin == r.end) return;
-        if (!exact.empty()) {
-            exact.push_back(tables.paragraph_break);
-            key.push_back(tables.key_of_exact[tables.paragraph_break]);
-            word.push_back(0);
-            space.push_back(0);
+// Tokens of one or more node ranges as one sequence for the diff: a view of the token stream
+// when it is one range (a clause's body: a clause of a million paragraphs was copied whole,
+// ten bytes a token, for each diff and again for each spelling), gathered into a copy of its
+// own ids and flags when it is several, a paragraph break between each two.
+class Seq {
+public:
+    Seq() = default;
+    Seq(const Seq&) = delete;   // the views may point into `own_`
+    Seq& operator=(const Seq&) = delete;
+    Seq(Seq&&) = default;       // a moved vector keeps its buffer: the views stay valid
+
+    Seq(const TokenizedDocument& td, std::span<const TokenRange> ranges, const TokenTables& tables) {
+        std::size_t parts = 0, size = 0;
+        const TokenRange* one = nullptr;
+        for (const TokenRange& r : ranges)
+            if (r.begin != r.end) ++parts, size += r.size() + 1, one = &r;
+        if (parts == 1) {
+            exact = std::span<const std::uint32_t>(td.exact).subspan(one->begin, one->size());
+            flags = std::span<const std::uint8_t>(td.flags).subspan(one->begin, one->size());
+            return;
         }
-        exact.insert(exact.end(), td.exact.begin() + r.begin, td.exact.begin() + r.end);
-        // Keys are looked up and flags unpacked: the token stream holds ids and one byte of flags.
-        const std::size_t at = key.size();
-        key.resize(at + r.size());
-        word.resize(at + r.size());
-        space.resize(at + r.size());
-        for (std::uint32_t i = r.begin; i < r.end; ++i) {
-            key[at + (i - r.begin)] = tables.key_of_exact[td.exact[i]];
-            word[at + (i - r.begin)] = td.is_word(i) ? 1 : 0;
-            space[at + (i - r.begin)] = td.space_before(i) ? 1 : 0;
+        own_exact_.reserve(size);
+        own_flags_.reserve(size);
+        for (const TokenRange& r : ranges) {
+            if (r.begin == r.end) continue;
+            if (!own_exact_.empty()) {
+                own_exact_.push_back(tables.paragraph_break);
+                own_flags_.push_back(0);
+            }
+            own_exact_.insert(own_exact_.end(), td.exact.begin() + r.begin, td.exact.begin() + r.end);
+            own_flags_.insert(own_flags_.end(), td.flags.begin() + r.begin, td.flags.begin() + r.end);
         }
+        exact = own_exact_;
+        flags = own_flags_;
     }
+
+    std::span<const std::uint32_t> exact;
+    std::span<const std::uint8_t> flags;   // TokenizedDocument's: word_flag | space_flag
+
+    std::uint32_t size() const { return static_cast<std::uint32_t>(exact.size()); }
+    bool space(std::uint32_t i) const { return (flags[i] & TokenizedDocument::space_flag) != 0; }
+    bool same_tokens(const Seq& other) const { return std::ranges::equal(exact, other.exact); }
 
     std::string text(const TokenTables& tables, std::uint32_t begin, std::uint32_t end) const {
         std::string out;
         for (std::uint32_t i = begin; i < end; ++i) {
-            if (space[i] && i != begin) out += ' ';
+            if (space(i) && i != begin) out += ' ';
             out += tables.exact.text(exact[i]);
         }
         return out;
     }
+
+private:
+    std::vector<std::uint32_t> own_exact_;
+    std::vector<std::uint8_t> own_flags_;
 };
 
 // The exact ids of the tokens that end a sentence unit for the diff's coarse pass, sorted.
@@ -69,7 +93,7 @@ struct Positions {
                         bool lead) {
         if (lead) ++at;
         for (std::uint32_t i = begin; i < stop; ++i) {
-            if (seq.space[i] && i != begin) ++at;
+            if (seq.space(i) && i != begin) ++at;
             start[i] = at;
             at += static_cast<std::uint32_t>(tables.exact.text(seq.exact[i]).size());
             end[i] = at;
@@ -87,7 +111,7 @@ struct EditPositions {
 void spell_whole(const Seq& seq, const TokenTables& tables, Positions& out) {
     out.start.assign(seq.exact.size(), 0);
     out.end.assign(seq.exact.size(), 0);
-    out.spell(seq, tables, 0, static_cast<std::uint32_t>(seq.exact.size()), 0, false);
+    out.spell(seq, tables, 0, seq.size(), 0, false);
 }
 
 // When `may_replace`, the blocks of the two sequences are aligned first (diff_blocks): a
@@ -97,9 +121,9 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
                      const std::vector<std::uint32_t>& sentence_ends, bool ignore_editorial, bool may_replace = true,
                      std::vector<TokenEdit>* kept = nullptr) {
     EditResult r;
-    r.changed = a.exact != b.exact;
+    r.changed = !a.same_tokens(b);
     if (!r.changed) return r;
-    const DiffInput in{a.exact, b.exact, a.key, b.key, a.word, b.word, sentence_ends, tables.paragraph_break};
+    const DiffInput in{a.exact, b.exact, a.flags, b.flags, tables.key_of_exact, sentence_ends, tables.paragraph_break};
     std::vector<TokenEdit> script;
     if (may_replace) {
         BlockDiff d = diff_blocks(in, replaced_share);
@@ -112,8 +136,8 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
     for (const TokenEdit& e : script)
         if (e.op != EditOp::equal && !e.editorial) r.substantive = true;
     if (r.replaced) {
-        r.edits.push_back({EditOp::remove, a.text(tables, 0, static_cast<std::uint32_t>(a.exact.size())), false});
-        r.edits.push_back({EditOp::insert, b.text(tables, 0, static_cast<std::uint32_t>(b.exact.size())), false});
+        r.edits.push_back({EditOp::remove, a.text(tables, 0, a.size()), false});
+        r.edits.push_back({EditOp::insert, b.text(tables, 0, b.size()), false});
         return r;   // a replaced text needs no script to be spelled again
     }
     for (const TokenEdit& e : script) {
@@ -130,7 +154,7 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
             if (ignore_editorial && e.editorial) out.op = EditOp::equal, out.editorial = false;
         }
         // Keep the space that joins this run to the previous one inside the text.
-        const bool lead = e.op == EditOp::remove ? (e.a_begin > 0 && a.space[e.a_begin]) : (e.b_begin > 0 && b.space[e.b_begin]);
+        const bool lead = e.op == EditOp::remove ? (e.a_begin > 0 && a.space(e.a_begin)) : (e.b_begin > 0 && b.space(e.b_begin));
         if (lead) out.text.insert(out.text.begin(), ' ');
         if (!r.edits.empty() && r.edits.back().op == out.op && r.edits.back().editorial == out.editorial &&
             r.edits.back().replaced == out.replaced && r.edits.back().moved == out.moved)
@@ -158,10 +182,10 @@ void spell_script(const Seq& a, const Seq& b, const std::vector<TokenEdit>& scri
                 for (std::uint32_t i = e.a_begin; i < e.a_end; ++i) positions.old_side.start[i] = positions.old_side.end[i] = old_at;
                 continue;
             }
-            old_at = positions.old_side.spell(a, tables, e.a_begin, e.a_end, old_at, e.a_begin > 0 && a.space[e.a_begin]);
+            old_at = positions.old_side.spell(a, tables, e.a_begin, e.a_end, old_at, e.a_begin > 0 && a.space(e.a_begin));
             continue;
         }
-        const bool lead = e.b_begin > 0 && b.space[e.b_begin];
+        const bool lead = e.b_begin > 0 && b.space(e.b_begin);
         if (e.op == EditOp::insert && !(ignore_editorial && e.editorial)) {
             new_at = positions.new_side.spell(b, tables, e.b_begin, e.b_end, new_at, lead);
             continue;
@@ -183,15 +207,14 @@ std::string label_key(std::string_view label) { return text::fold_space(text::fo
 
 
 Seq body(const TokenizedDocument& td, const std::vector<ClauseId>& ids, const TokenTables& tables) {
-    Seq s;
-    for (ClauseId id : ids) s.add(td, td.body[id], tables);
-    return s;
+    std::vector<TokenRange> ranges;
+    ranges.reserve(ids.size());
+    for (ClauseId id : ids) ranges.push_back(td.body[id]);
+    return Seq(td, ranges, tables);
 }
 
 Seq title(const TokenizedDocument& td, ClauseId id, const TokenTables& tables) {
-    Seq s;
-    s.add(td, td.title[id], tables);
-    return s;
+    return Seq(td, std::span<const TokenRange>(&td.title[id], 1), tables);
 }
 
 }  // namespace
@@ -288,7 +311,7 @@ ClauseEntry EntryDiffer::one_sided(ClauseId id, bool old_side) const {
     const Seq s = body(old_side ? ot_ : nt_, {id}, tables_);
     if (!s.exact.empty())
         e.edits.push_back({old_side ? EditOp::remove : EditOp::insert,
-                           s.text(tables_, 0, static_cast<std::uint32_t>(s.exact.size())), false});
+                           s.text(tables_, 0, s.size()), false});
     return e;
 }
 
@@ -319,7 +342,7 @@ ClauseEntry EntryDiffer::paired(ClauseId o, ClauseId n, std::vector<TokenEdit>* 
             // Only the title changed: the body is shown as equal text for context.
             const Seq s = body(nt_, e.new_ids, tables_);
             if (!s.exact.empty())
-                e.edits.push_back({EditOp::equal, s.text(tables_, 0, static_cast<std::uint32_t>(s.exact.size())), false});
+                e.edits.push_back({EditOp::equal, s.text(tables_, 0, s.size()), false});
         }
     }
     const bool substantive = b.substantive || t.substantive;
@@ -351,14 +374,14 @@ EntryDiffer::Spelling EntryDiffer::spelling(const ClauseEntry& e, const std::vec
     if (e.old_ids.empty() || e.new_ids.empty() || e.replaced) {
         spell_whole(a, tables_, positions.old_side);
         spell_whole(b, tables_, positions.new_side);
-    } else if (a.exact == b.exact) {
+    } else if (a.same_tokens(b)) {
         // Only the title changed: both sides show the new body.
         spell_whole(b, tables_, positions.new_side);
         positions.old_side = positions.new_side;
     } else if (!script.empty()) {
         spell_script(a, b, script, ignore_editorial_, tables_, positions);
     } else {
-        DiffInput in{a.exact, b.exact, a.key, b.key, a.word, b.word, sentence_ends_, tables_.paragraph_break};
+        DiffInput in{a.exact, b.exact, a.flags, b.flags, tables_.key_of_exact, sentence_ends_, tables_.paragraph_break};
         spell_script(a, b, diff_blocks(in, replaced_share).script, ignore_editorial_, tables_, positions);
     }
     out.old_start = std::move(positions.old_side.start);
@@ -369,10 +392,8 @@ EntryDiffer::Spelling EntryDiffer::spelling(const ClauseEntry& e, const std::vec
 }
 
 std::vector<Edit> EntryDiffer::words(TokenRange old_tokens, TokenRange new_tokens) const {
-    Seq a, b;
-    a.add(ot_, old_tokens, tables_);
-    b.add(nt_, new_tokens, tables_);
-    if (a.exact == b.exact) return {{EditOp::equal, b.text(tables_, 0, static_cast<std::uint32_t>(b.exact.size())), false}};
+    const Seq a(ot_, std::span<const TokenRange>(&old_tokens, 1), tables_), b(nt_, std::span<const TokenRange>(&new_tokens, 1), tables_);
+    if (a.same_tokens(b)) return {{EditOp::equal, b.text(tables_, 0, b.size()), false}};
     return diff_seqs(a, b, tables_, sentence_ends_, false, false).edits;
 }
 
@@ -386,10 +407,8 @@ std::vector<Edit> diff_text(std::string_view old_text, std::string_view new_text
     const Document a = one_paragraph(old_text), b = one_paragraph(new_text);
     TokenTables tables = make_token_tables();
     const TokenizedDocument ta = tokenize_document(a, tables), tb = tokenize_document(b, tables);
-    Seq sa, sb;
-    sa.add(ta, ta.body[1], tables);
-    sb.add(tb, tb.body[1], tables);
-    if (sa.exact == sb.exact) return {{EditOp::equal, sb.text(tables, 0, static_cast<std::uint32_t>(sb.exact.size())), false}};
+    const Seq sa(ta, std::span<const TokenRange>(&ta.body[1], 1), tables), sb(tb, std::span<const TokenRange>(&tb.body[1], 1), tables);
+    if (sa.same_tokens(sb)) return {{EditOp::equal, sb.text(tables, 0, sb.size()), false}};
     return diff_seqs(sa, sb, tables, sentence_end_ids(tables), false, false).edits;
 }
 
