@@ -12,12 +12,6 @@ namespace redline {
 
 namespace {
 
-// Gives a vector's memory back (assigning {} would keep its capacity).
-template <class T>
-void release(std::vector<T>& v) {
-    std::vector<T>().swap(v);
-}
-
 // A run of the script before emission: equal, or a change replacing a[...) by b[...).
 struct Run {
     bool equal = false;
@@ -61,54 +55,85 @@ struct Budget {
     bool exceeded = false;
 };
 
+// The furthest point reached on each diagonal k of the O(NP) search, and the latest path point
+// on it, for the diagonals touched so far: -p - 1 <= k <= delta + p + 1 in round p. Grown with
+// the rounds, so that it is bounded by the search's visits, not by the sequences' lengths (two
+// arrays of m + n + 3 were 22 MB for a pair of 1.4 million paragraphs that differ in a few).
+class Diagonals {
+public:
+    struct Slot {
+        std::int32_t furthest = -1;   // y; token indices are 32-bit throughout the engine (TokenRange)
+        std::int32_t last = -1;       // index of its latest path point; -1 before any
+    };
+    // Makes room for the diagonals of round p.
+    void reach(std::int64_t p, std::int64_t delta) {
+        if (below_.size() < static_cast<std::size_t>(p + 2)) below_.resize(static_cast<std::size_t>(p + 2));
+        if (above_.size() < static_cast<std::size_t>(delta + p + 2)) above_.resize(static_cast<std::size_t>(delta + p + 2));
+    }
+    Slot& operator[](std::int64_t k) { return k < 0 ? below_[static_cast<std::size_t>(-k - 1)] : above_[static_cast<std::size_t>(k)]; }
+
+private:
+    std::vector<Slot> below_, above_;   // k < 0 at -k - 1; k >= 0 at k
+};
+
 // The O(NP) search on a[a0, …) and b[b0, …), appended to runs with absolute indices, as dtl 1.20
 // runs it (the same diagonals in the same order, the same choice at each, the same walk back),
-// so that the script is dtl's to the token. What it keeps is the search's own: two integers a
-// diagonal and 12 bytes a visit. dtl also copied both sequences, kept a 32-byte record per
-// token of the script and handed it out by copy (a whole clause of a million paragraphs took
-// 60 MB there). Returns false, having appended nothing, when the search would visit more than
-// max_diff_diagonals diagonals.
+// so that the script is dtl's to the token. What it keeps is the search's own: 8 bytes a
+// diagonal touched and 12 bytes a visit. dtl also copied both sequences, kept a 32-byte record
+// per token of the script and handed it out by copy (a whole clause of a million paragraphs
+// took 60 MB there). A pair that may reach max_diff_diagonals visits is searched once without
+// the path first: it returns false, having appended nothing, when it would visit more, and
+// otherwise says how many points the path search will keep.
 bool onp_diff(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, std::uint32_t a0, std::uint32_t b0,
               std::vector<Run>& runs) {
     // dtl searches from the shorter sequence, x, along the longer, y; from b when they are as long.
     const bool swapped = a.size() >= b.size();
     const std::span<const std::uint32_t> x = swapped ? b : a, y = swapped ? a : b;
     const auto m = static_cast<std::int64_t>(x.size()), n = static_cast<std::int64_t>(y.size()), delta = n - m;
-    const std::int64_t offset = m + 1;
-    // Every round visits delta + 2p + 1 diagonals and p reaches at most m: a pair below this
-    // cannot reach the budget, and its work is not counted.
-    const bool may_exceed = static_cast<std::uint64_t>(delta + m + 1) * static_cast<std::uint64_t>(m + 1) > max_diff_diagonals;
     struct Point {
         std::uint32_t x, y;   // where the visit's snake ended
         std::int32_t prev;    // the point it continued; -1 at the start
     };
-    // Token indices are 32-bit throughout the engine (TokenRange).
-    std::vector<std::int32_t> fp(static_cast<std::size_t>(m + n + 3), -1);     // per diagonal: furthest y
-    std::vector<std::int32_t> last(static_cast<std::size_t>(m + n + 3), -1);   // per diagonal: its latest point
     std::vector<Point> points;
-    std::uint64_t visits = 0, steps = 0;
-    auto snake = [&](std::int64_t k) {
-        const std::int64_t above = fp[k - 1 + offset] + 1, below = fp[k + 1 + offset];
-        const std::int32_t prev = above > below ? last[k - 1 + offset] : last[k + 1 + offset];
-        std::int64_t yy = std::max(above, below), xx = yy - k;
-        while (xx < m && yy < n && x[xx] == y[yy]) ++xx, ++yy, ++steps;
-        ++visits;
-        last[k + offset] = static_cast<std::int32_t>(points.size());
-        points.push_back({static_cast<std::uint32_t>(xx), static_cast<std::uint32_t>(yy), prev});
-        fp[k + offset] = static_cast<std::int32_t>(yy);
+    // One search to the end: the number of visits; the path is kept when `keep`.
+    auto search = [&](bool keep, std::uint64_t& steps) {
+        Diagonals d;
+        std::uint64_t visits = 0;
+        auto snake = [&](std::int64_t k) {
+            const std::int64_t above = d[k - 1].furthest + 1, below = d[k + 1].furthest;
+            std::int64_t yy = std::max(above, below), xx = yy - k;
+            while (xx < m && yy < n && x[xx] == y[yy]) ++xx, ++yy, ++steps;
+            ++visits;
+            if (keep) {
+                const std::int32_t prev = above > below ? d[k - 1].last : d[k + 1].last;
+                d[k].last = static_cast<std::int32_t>(points.size());
+                points.push_back({static_cast<std::uint32_t>(xx), static_cast<std::uint32_t>(yy), prev});
+            }
+            d[k].furthest = static_cast<std::int32_t>(yy);
+        };
+        for (std::int64_t p = 0; visits <= max_diff_diagonals; ++p) {
+            d.reach(p, delta);
+            for (std::int64_t k = -p; k <= delta - 1; ++k) snake(k);
+            for (std::int64_t k = delta + p; k >= delta + 1; --k) snake(k);
+            snake(delta);
+            if (d[delta].furthest == n) break;
+        }
+        return std::pair{visits, keep ? d[delta].last : -1};
     };
-    for (std::int64_t p = 0; visits <= max_diff_diagonals; ++p) {
-        for (std::int64_t k = -p; k <= delta - 1; ++k) snake(k);
-        for (std::int64_t k = delta + p; k >= delta + 1; --k) snake(k);
-        snake(delta);
-        if (fp[delta + offset] == n) break;
+    // Every round visits delta + 2p + 1 diagonals and p reaches at most m: only a pair above
+    // this can reach the budget (and only its work is counted).
+    if (static_cast<std::uint64_t>(delta + m + 1) * static_cast<std::uint64_t>(m + 1) > max_diff_diagonals) {
+        if (static_cast<std::uint64_t>(delta) + 1 > max_diff_diagonals) return false;   // its first round alone
+        std::uint64_t steps = 0;
+        const std::uint64_t visits = search(false, steps).first;
+        work::count(work::Counter::diff_steps, visits + steps);
+        if (visits > max_diff_diagonals) return false;
+        points.reserve(visits);
     }
-    if (may_exceed) work::count(work::Counter::diff_steps, visits + steps);
-    if (visits > max_diff_diagonals) return false;
-    release(fp);
+    std::uint64_t steps = 0;
+    const std::int32_t end = search(true, steps).second;
     std::vector<std::uint32_t> path;   // the points from (m, n) back to the start
-    for (std::int32_t r = last[delta + offset]; r != -1; r = points[r].prev) path.push_back(static_cast<std::uint32_t>(r));
-    release(last);
+    for (std::int32_t r = end; r != -1; r = points[r].prev) path.push_back(static_cast<std::uint32_t>(r));
     // Forward along the path, as dtl records its script: off the diagonal of the next point, a
     // step along y or along x brings it there; then equal tokens to the point.
     std::int64_t px = 0, py = 0;
@@ -480,15 +505,15 @@ std::vector<BlockOp> align_blocks(const DiffInput& in, const std::vector<Span32>
     while (pre < na && pre < nb && same_block(in, ab[pre], bb[pre])) ++pre;
     std::uint32_t suf = 0;
     while (suf < na - pre && suf < nb - pre && same_block(in, ab[na - 1 - suf], bb[nb - 1 - suf])) ++suf;
-    // Identical blocks in a row are one step (a clause of a million paragraphs has as many).
-    if (pre > 0) ops.push_back({BlockOp::equal, 0, pre, 0, pre});
-
     const std::uint32_t oa = pre, ob = na - suf, ma = pre, mb = nb - suf;   // the middles
     if (std::size_t(ob - oa) + (mb - ma) > max_aligned_blocks) {
+        // Identical blocks in a row are one step (a clause of a million paragraphs has as many).
+        if (pre > 0) ops.push_back({BlockOp::equal, 0, pre, 0, pre});
         ops.push_back({BlockOp::region, oa, ob, ma, mb});
         if (suf > 0) ops.push_back({BlockOp::equal, ob, na, mb, nb});
         return ops;
     }
+    if (pre > 0) ops.push_back({BlockOp::equal, 0, pre, 0, pre});
     // Identical blocks in order: a longest common subsequence of the blocks' contents.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> anchors;
     std::vector<std::uint8_t> moved_old(na, 0), moved_new(nb, 0);
