@@ -60,8 +60,14 @@ public:
     bool space(std::uint32_t i) const { return (flags[i] & TokenizedDocument::space_flag) != 0; }
     bool same_tokens(const Seq& other) const { return std::ranges::equal(exact, other.exact); }
 
-    std::string text(const TokenTables& tables, std::uint32_t begin, std::uint32_t end) const {
+    // The text of tokens [begin, end), after a space when `lead`; measured first, so that a
+    // long text (a clause shown replaced) is not grown by doubling.
+    std::string text(const TokenTables& tables, std::uint32_t begin, std::uint32_t end, bool lead = false) const {
+        std::size_t size = lead ? 1 : 0;
+        for (std::uint32_t i = begin; i < end; ++i) size += (space(i) && i != begin ? 1 : 0) + tables.exact.text(exact[i]).size();
         std::string out;
+        out.reserve(size);
+        if (lead) out += ' ';
         for (std::uint32_t i = begin; i < end; ++i) {
             if (space(i) && i != begin) out += ' ';
             out += tables.exact.text(exact[i]);
@@ -83,35 +89,41 @@ struct EditResult {
     bool over_budget = false;   // some part went over the diff's budget and is shown replaced
 };
 
-// Byte positions of each token of a sequence in a text: where it starts and ends.
-struct Positions {
-    std::vector<std::uint32_t> start, end;
+// The byte places of the tokens asked for on one side, noted as the side is spelled: each
+// side's tokens are spelled once, in order.
+struct Marks {
+    std::span<const std::uint32_t> tokens;      // sorted, unique
+    std::vector<EntryDiffer::Spelled> places;   // in the same order
 
-    // The positions of `seq`'s tokens [begin, end) spelled as Seq::text() spells them from
-    // `at` on, after a lead space when `lead`; returns the position after them.
-    std::uint32_t spell(const Seq& seq, const TokenTables& tables, std::uint32_t begin, std::uint32_t stop, std::uint32_t at,
-                        bool lead) {
-        if (lead) ++at;
-        for (std::uint32_t i = begin; i < stop; ++i) {
-            if (seq.space(i) && i != begin) ++at;
-            start[i] = at;
-            at += static_cast<std::uint32_t>(tables.exact.text(seq.exact[i]).size());
-            end[i] = at;
-        }
-        return at;
+    explicit Marks(std::span<const std::uint32_t> asked) : tokens(asked), places(asked.size()) {}
+    // Token i, the next one of its side, stands at [start, end).
+    void note(std::uint32_t i, std::uint32_t start, std::uint32_t end) {
+        if (next_ < tokens.size() && tokens[next_] == i) places[next_++] = {start, end};
     }
+
+private:
+    std::size_t next_ = 0;
 };
 
-// Where the tokens of both sides stand in the texts an edit list spells out on each side.
-struct EditPositions {
-    Positions old_side, new_side;
-};
+// The places of `seq`'s tokens [begin, stop) spelled as Seq::text() spells them from `at` on,
+// after a lead space when `lead`, handed to on_token(i, start, end); returns the place after
+// them.
+template <class OnToken>
+std::uint32_t spell(const Seq& seq, const TokenTables& tables, std::uint32_t begin, std::uint32_t stop, std::uint32_t at,
+                    bool lead, OnToken on_token) {
+    if (lead) ++at;
+    for (std::uint32_t i = begin; i < stop; ++i) {
+        if (seq.space(i) && i != begin) ++at;
+        const std::uint32_t start = at;
+        at += static_cast<std::uint32_t>(tables.exact.text(seq.exact[i]).size());
+        on_token(i, start, at);
+    }
+    return at;
+}
 
 // The plain spelling of one sequence: what a one-sided edit or a replaced block shows.
-void spell_whole(const Seq& seq, const TokenTables& tables, Positions& out) {
-    out.start.assign(seq.exact.size(), 0);
-    out.end.assign(seq.exact.size(), 0);
-    out.spell(seq, tables, 0, seq.size(), 0, false);
+void spell_whole(const Seq& seq, const TokenTables& tables, Marks& marks) {
+    spell(seq, tables, 0, seq.size(), 0, false, [&](std::uint32_t i, std::uint32_t s, std::uint32_t e) { marks.note(i, s, e); });
 }
 
 // When `may_replace`, the blocks of the two sequences are aligned first (diff_blocks): a
@@ -146,16 +158,15 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
         out.editorial = e.editorial;
         out.replaced = e.block;
         out.moved = e.moved;
-        if (e.op == EditOp::remove) {
-            if (ignore_editorial && e.editorial) continue;  // its insert partner stands as equal text
-            out.text = a.text(tables, e.a_begin, e.a_end);
-        } else {
-            out.text = b.text(tables, e.b_begin, e.b_end);
-            if (ignore_editorial && e.editorial) out.op = EditOp::equal, out.editorial = false;
-        }
         // Keep the space that joins this run to the previous one inside the text.
         const bool lead = e.op == EditOp::remove ? (e.a_begin > 0 && a.space(e.a_begin)) : (e.b_begin > 0 && b.space(e.b_begin));
-        if (lead) out.text.insert(out.text.begin(), ' ');
+        if (e.op == EditOp::remove) {
+            if (ignore_editorial && e.editorial) continue;  // its insert partner stands as equal text
+            out.text = a.text(tables, e.a_begin, e.a_end, lead);
+        } else {
+            out.text = b.text(tables, e.b_begin, e.b_end, lead);
+            if (ignore_editorial && e.editorial) out.op = EditOp::equal, out.editorial = false;
+        }
         if (!r.edits.empty() && r.edits.back().op == out.op && r.edits.back().editorial == out.editorial &&
             r.edits.back().replaced == out.replaced && r.edits.back().moved == out.moved)
             r.edits.back().text += out.text;
@@ -166,39 +177,35 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
     return r;
 }
 
-// Where each token of both sides lands in the texts that diff_seqs() spells from `script` on
-// each side, without spelling them: the same runs, lead spaces and equal runs taken from the
-// new side.
+// Where the tokens asked for on both sides land in the texts that diff_seqs() spells from
+// `script` on each side, without spelling them: the same runs, lead spaces and equal runs
+// taken from the new side.
 void spell_script(const Seq& a, const Seq& b, const std::vector<TokenEdit>& script, bool ignore_editorial,
-                  const TokenTables& tables, EditPositions& positions) {
-    positions.old_side.start.assign(a.exact.size(), 0);
-    positions.old_side.end.assign(a.exact.size(), 0);
-    positions.new_side.start.assign(b.exact.size(), 0);
-    positions.new_side.end.assign(b.exact.size(), 0);
+                  const TokenTables& tables, Marks& old_marks, Marks& new_marks) {
     std::uint32_t old_at = 0, new_at = 0;   // lengths of the two sides' texts so far
+    auto note_old = [&](std::uint32_t i, std::uint32_t s, std::uint32_t e) { old_marks.note(i, s, e); };
+    auto note_new = [&](std::uint32_t i, std::uint32_t s, std::uint32_t e) { new_marks.note(i, s, e); };
     for (const TokenEdit& e : script) {
         if (e.op == EditOp::remove) {
             if (ignore_editorial && e.editorial) {   // not shown: its insert partner stands as equal text
-                for (std::uint32_t i = e.a_begin; i < e.a_end; ++i) positions.old_side.start[i] = positions.old_side.end[i] = old_at;
+                for (std::uint32_t i = e.a_begin; i < e.a_end; ++i) old_marks.note(i, old_at, old_at);
                 continue;
             }
-            old_at = positions.old_side.spell(a, tables, e.a_begin, e.a_end, old_at, e.a_begin > 0 && a.space(e.a_begin));
+            old_at = spell(a, tables, e.a_begin, e.a_end, old_at, e.a_begin > 0 && a.space(e.a_begin), note_old);
             continue;
         }
         const bool lead = e.b_begin > 0 && b.space(e.b_begin);
         if (e.op == EditOp::insert && !(ignore_editorial && e.editorial)) {
-            new_at = positions.new_side.spell(b, tables, e.b_begin, e.b_end, new_at, lead);
+            new_at = spell(b, tables, e.b_begin, e.b_end, new_at, lead, note_new);
             continue;
         }
         // Shown on both sides as the new side spells it; an equal run's old tokens match its
         // new ones one for one.
-        const std::uint32_t base = new_at;
-        new_at = positions.new_side.spell(b, tables, e.b_begin, e.b_end, new_at, lead);
-        for (std::uint32_t i = e.a_begin; i < e.a_end; ++i) {
-            const std::uint32_t k = e.b_begin + (i - e.a_begin);
-            positions.old_side.start[i] = old_at + (positions.new_side.start[k] - base);
-            positions.old_side.end[i] = old_at + (positions.new_side.end[k] - base);
-        }
+        const std::uint32_t base = new_at, old_base = old_at;
+        new_at = spell(b, tables, e.b_begin, e.b_end, new_at, lead, [&](std::uint32_t k, std::uint32_t s, std::uint32_t end) {
+            new_marks.note(k, s, end);
+            if (k - e.b_begin < e.a_end - e.a_begin) old_marks.note(e.a_begin + (k - e.b_begin), old_base + (s - base), old_base + (end - base));
+        });
         old_at += new_at - base;
     }
 }
@@ -328,16 +335,16 @@ ClauseEntry EntryDiffer::paired(ClauseId o, ClauseId n, std::vector<TokenEdit>* 
         e.new_ids = group->new_ids;
         e.links = group->links;
     }
-    const EditResult b = diff_seqs(body(ot_, e.old_ids, tables_), body(nt_, e.new_ids, tables_), tables_, sentence_ends_,
-                                   ignore_editorial_, true, script);
-    const EditResult t = diff_seqs(title(ot_, o, tables_), title(nt_, n, tables_), tables_, sentence_ends_, ignore_editorial_);
+    EditResult b = diff_seqs(body(ot_, e.old_ids, tables_), body(nt_, e.new_ids, tables_), tables_, sentence_ends_,
+                             ignore_editorial_, true, script);
+    EditResult t = diff_seqs(title(ot_, o, tables_), title(nt_, n, tables_), tables_, sentence_ends_, ignore_editorial_);
     e.replaced = b.replaced;
     e.over_budget = b.over_budget || t.over_budget;
     e.title_changed = t.changed && !(ignore_editorial_ && !t.substantive);
-    if (e.title_changed) e.title_edits = t.edits;
+    if (e.title_changed) e.title_edits = std::move(t.edits);
     const bool changed = (b.changed && !(ignore_editorial_ && !b.substantive)) || e.title_changed;
     if (changed) {
-        e.edits = b.edits;
+        e.edits = std::move(b.edits);   // (a copy was a second whole text of a large clause)
         if (e.edits.empty()) {
             // Only the title changed: the body is shown as equal text for context.
             const Seq s = body(nt_, e.new_ids, tables_);
@@ -367,28 +374,27 @@ ClauseEntry EntryDiffer::paired(ClauseId o, ClauseId n, std::vector<TokenEdit>* 
     return e;
 }
 
-EntryDiffer::Spelling EntryDiffer::spelling(const ClauseEntry& e, const std::vector<TokenEdit>& script) const {
-    Spelling out;
+EntryDiffer::Spelling EntryDiffer::spelling(const ClauseEntry& e, const std::vector<TokenEdit>& script,
+                                            std::span<const std::uint32_t> old_tokens,
+                                            std::span<const std::uint32_t> new_tokens) const {
     const Seq a = body(ot_, e.old_ids, tables_), b = body(nt_, e.new_ids, tables_);
-    EditPositions positions;
+    Marks old_marks(old_tokens), new_marks(new_tokens);
     if (e.old_ids.empty() || e.new_ids.empty() || e.replaced) {
-        spell_whole(a, tables_, positions.old_side);
-        spell_whole(b, tables_, positions.new_side);
+        spell_whole(a, tables_, old_marks);
+        spell_whole(b, tables_, new_marks);
     } else if (a.same_tokens(b)) {
         // Only the title changed: both sides show the new body.
-        spell_whole(b, tables_, positions.new_side);
-        positions.old_side = positions.new_side;
+        spell(b, tables_, 0, b.size(), 0, false, [&](std::uint32_t i, std::uint32_t s, std::uint32_t end) {
+            old_marks.note(i, s, end);
+            new_marks.note(i, s, end);
+        });
     } else if (!script.empty()) {
-        spell_script(a, b, script, ignore_editorial_, tables_, positions);
+        spell_script(a, b, script, ignore_editorial_, tables_, old_marks, new_marks);
     } else {
         DiffInput in{a.exact, b.exact, a.flags, b.flags, tables_.key_of_exact, sentence_ends_, tables_.paragraph_break};
-        spell_script(a, b, diff_blocks(in, replaced_share).script, ignore_editorial_, tables_, positions);
+        spell_script(a, b, diff_blocks(in, replaced_share).script, ignore_editorial_, tables_, old_marks, new_marks);
     }
-    out.old_start = std::move(positions.old_side.start);
-    out.old_end = std::move(positions.old_side.end);
-    out.new_start = std::move(positions.new_side.start);
-    out.new_end = std::move(positions.new_side.end);
-    return out;
+    return {std::move(old_marks.places), std::move(new_marks.places)};
 }
 
 std::vector<Edit> EntryDiffer::words(TokenRange old_tokens, TokenRange new_tokens) const {
