@@ -4,8 +4,6 @@
 #include "engine/sort_ids.hpp"
 #include "engine/work_counters.hpp"
 
-#include <dtl/dtl.hpp>
-
 #include <algorithm>
 #include <iterator>
 #include <unordered_map>
@@ -49,69 +47,130 @@ std::uint64_t estimated_distance(std::span<const std::uint32_t> a, std::span<con
     return (x.size() - same) + (y.size() - same);
 }
 
-// The work dtl may do on one pair of sequences, and whether some pair needed more. dtl's
-// O(NP) search (Wu, Manber, Myers and Miller) visits delta + 2p + 1 diagonals in round p, and
-// records a path coordinate per visit; past 2,000,000 coordinates dtl silently settles for
-// a non-minimal script. Above max_diff_diagonals visits the pair is shown replaced instead,
-// and the caller is told (docs/limits.md).
+// The work the edit search may do on one pair of sequences, and whether some pair needed more.
+// The O(NP) search (Wu, Manber, Myers and Miller) visits delta + 2p + 1 diagonals in round p and
+// records a path point per visit; past max_diff_diagonals visits the pair is shown replaced
+// instead, and the caller is told (docs/limits.md).
 struct Budget {
     bool exceeded = false;
 };
 
-// Whether dtl's search on a and b stays within max_diff_diagonals visits: the same search
-// without the path, stopped at the budget. Pairs too small to reach it are not searched.
-bool within_diff_budget(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
-    const bool swap = a.size() > b.size();
-    const std::span<const std::uint32_t> x = swap ? b : a, y = swap ? a : b;   // |x| <= |y|
-    const auto m = static_cast<std::int64_t>(x.size()), n = static_cast<std::int64_t>(y.size()), delta = n - m;
-    // Every round visits delta + 2p + 1 diagonals and p reaches at most m.
-    if (static_cast<std::uint64_t>(delta + m + 1) * static_cast<std::uint64_t>(m + 1) <= max_diff_diagonals) return true;
-    std::vector<std::int64_t> fp(static_cast<std::size_t>(m + n + 3), -1);
-    const std::int64_t offset = m + 1;
-    std::uint64_t visits = 0, steps = 0;
-    auto snake = [&](std::int64_t k) {
-        std::int64_t yy = std::max(fp[k - 1 + offset] + 1, fp[k + 1 + offset]);
-        std::int64_t xx = yy - k;
-        while (xx < m && yy < n && x[xx] == y[yy]) ++xx, ++yy, ++steps;
-        ++visits;
-        fp[k + offset] = yy;
+// The furthest point reached on each diagonal k of the O(NP) search, and the latest path point
+// on it, for the diagonals touched so far: -p - 1 <= k <= delta + p + 1 in round p. Grown with
+// the rounds, so that it is bounded by the search's visits, not by the sequences' lengths (two
+// arrays of m + n + 3 were 22 MB for a pair of 1.4 million paragraphs that differ in a few).
+class Diagonals {
+public:
+    struct Slot {
+        std::int32_t furthest = -1;   // y; token indices are 32-bit throughout the engine (TokenRange)
+        std::int32_t last = -1;       // index of its latest path point; -1 before any
     };
-    for (std::int64_t p = 0; visits <= max_diff_diagonals; ++p) {
-        for (std::int64_t k = -p; k <= delta - 1; ++k) snake(k);
-        for (std::int64_t k = delta + p; k >= delta + 1; --k) snake(k);
-        snake(delta);
-        if (fp[delta + offset] == n) break;
+    // Makes room for the diagonals of round p.
+    void reach(std::int64_t p, std::int64_t delta) {
+        if (below_.size() < static_cast<std::size_t>(p + 2)) below_.resize(static_cast<std::size_t>(p + 2));
+        if (above_.size() < static_cast<std::size_t>(delta + p + 2)) above_.resize(static_cast<std::size_t>(delta + p + 2));
     }
-    work::count(work::Counter::diff_steps, visits + steps);
-    return visits <= max_diff_diagonals;
+    Slot& operator[](std::int64_t k) { return k < 0 ? below_[static_cast<std::size_t>(-k - 1)] : above_[static_cast<std::size_t>(k)]; }
+
+private:
+    std::vector<Slot> below_, above_;   // k < 0 at -k - 1; k >= 0 at k
+};
+
+// The O(NP) search on a[a0, …) and b[b0, …), appended to runs with absolute indices, as dtl 1.20
+// runs it (the same diagonals in the same order, the same choice at each, the same walk back),
+// so that the script is dtl's to the token. What it keeps is the search's own: 8 bytes a
+// diagonal touched and 12 bytes a visit. dtl also copied both sequences, kept a 32-byte record
+// per token of the script and handed it out by copy (a whole clause of a million paragraphs
+// took 60 MB there). A pair that may reach max_diff_diagonals visits is searched once without
+// the path first: it returns false, having appended nothing, when it would visit more, and
+// otherwise says how many points the path search will keep.
+bool onp_diff(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, std::uint32_t a0, std::uint32_t b0,
+              std::vector<Run>& runs) {
+    // dtl searches from the shorter sequence, x, along the longer, y; from b when they are as long.
+    const bool swapped = a.size() >= b.size();
+    const std::span<const std::uint32_t> x = swapped ? b : a, y = swapped ? a : b;
+    const auto m = static_cast<std::int64_t>(x.size()), n = static_cast<std::int64_t>(y.size()), delta = n - m;
+    struct Point {
+        std::uint32_t x, y;   // where the visit's snake ended
+        std::int32_t prev;    // the point it continued; -1 at the start
+    };
+    std::vector<Point> points;
+    // One search to the end: the number of visits; the path is kept when `keep`.
+    auto search = [&](bool keep, std::uint64_t& steps) {
+        Diagonals d;
+        std::uint64_t visits = 0;
+        auto snake = [&](std::int64_t k) {
+            const std::int64_t above = d[k - 1].furthest + 1, below = d[k + 1].furthest;
+            std::int64_t yy = std::max(above, below), xx = yy - k;
+            while (xx < m && yy < n && x[xx] == y[yy]) ++xx, ++yy, ++steps;
+            ++visits;
+            if (keep) {
+                const std::int32_t prev = above > below ? d[k - 1].last : d[k + 1].last;
+                d[k].last = static_cast<std::int32_t>(points.size());
+                points.push_back({static_cast<std::uint32_t>(xx), static_cast<std::uint32_t>(yy), prev});
+            }
+            d[k].furthest = static_cast<std::int32_t>(yy);
+        };
+        for (std::int64_t p = 0; visits <= max_diff_diagonals; ++p) {
+            d.reach(p, delta);
+            for (std::int64_t k = -p; k <= delta - 1; ++k) snake(k);
+            for (std::int64_t k = delta + p; k >= delta + 1; --k) snake(k);
+            snake(delta);
+            if (d[delta].furthest == n) break;
+        }
+        return std::pair{visits, keep ? d[delta].last : -1};
+    };
+    // Every round visits delta + 2p + 1 diagonals and p reaches at most m: only a pair above
+    // this can reach the budget (and only its work is counted).
+    if (static_cast<std::uint64_t>(delta + m + 1) * static_cast<std::uint64_t>(m + 1) > max_diff_diagonals) {
+        if (static_cast<std::uint64_t>(delta) + 1 > max_diff_diagonals) return false;   // its first round alone
+        std::uint64_t steps = 0;
+        const std::uint64_t visits = search(false, steps).first;
+        work::count(work::Counter::diff_steps, visits + steps);
+        if (visits > max_diff_diagonals) return false;
+        points.reserve(visits);
+    }
+    std::uint64_t steps = 0;
+    const std::int32_t end = search(true, steps).second;
+    std::vector<std::uint32_t> path;   // the points from (m, n) back to the start
+    for (std::int32_t r = end; r != -1; r = points[r].prev) path.push_back(static_cast<std::uint32_t>(r));
+    // Forward along the path, as dtl records its script: off the diagonal of the next point, a
+    // step along y or along x brings it there; then equal tokens to the point.
+    std::int64_t px = 0, py = 0;
+    auto at_a = [&] { return a0 + static_cast<std::uint32_t>(swapped ? py : px); };
+    auto at_b = [&] { return b0 + static_cast<std::uint32_t>(swapped ? px : py); };
+    for (std::size_t c = path.size(); c-- > 0;) {
+        const Point& v = points[path[c]];
+        const std::int64_t diagonal = static_cast<std::int64_t>(v.y) - v.x;
+        if (diagonal > py - px) {
+            // Steps along y: removals from a when y is a, else insertions of b.
+            const std::int64_t d = diagonal - (py - px);
+            const std::uint32_t i = at_a(), j = at_b(), len = static_cast<std::uint32_t>(d);
+            if (swapped) push_change(runs, i, i + len, j, j);
+            else push_change(runs, i, i, j, j + len);
+            py += d;
+        } else if (diagonal < py - px) {
+            const std::int64_t d = (py - px) - diagonal;
+            const std::uint32_t i = at_a(), j = at_b(), len = static_cast<std::uint32_t>(d);
+            if (swapped) push_change(runs, i, i, j, j + len);
+            else push_change(runs, i, i + len, j, j);
+            px += d;
+        }
+        const std::int64_t same = v.x - px;
+        const std::uint32_t i = at_a(), j = at_b(), len = static_cast<std::uint32_t>(same);
+        push_equal(runs, i, i + len, j, j + len);
+        px += same, py += same;
+    }
+    return true;
 }
 
-// dtl on a[a0,a1) vs b[b0,b1), appended to runs with absolute indices. A pair beyond the
-// budget is one change: a removed and an inserted block.
+// The edit search on a[a0,a1) vs b[b0,b1), appended to runs with absolute indices. A pair
+// beyond the budget is one change: a removed and an inserted block.
 void dtl_diff(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, std::uint32_t a0,
               std::uint32_t b0, std::vector<Run>& runs, Budget& budget) {
-    if (a.empty() || b.empty() || !within_diff_budget(a, b)) {
-        if (!a.empty() && !b.empty()) budget.exceeded = true;
-        push_change(runs, a0, a0 + static_cast<std::uint32_t>(a.size()), b0, b0 + static_cast<std::uint32_t>(b.size()));
-        return;
-    }
-    std::vector<std::uint32_t> va(a.begin(), a.end()), vb(b.begin(), b.end());
-    dtl::Diff<std::uint32_t, std::vector<std::uint32_t>> d(va, vb);
-    d.compose();
-    std::uint32_t i = 0, j = 0;  // next unconsumed positions (relative)
-    for (const auto& [elem, info] : d.getSes().getSequence()) {
-        (void)elem;
-        if (info.type == dtl::SES_COMMON) {
-            push_equal(runs, a0 + i, a0 + i + 1, b0 + j, b0 + j + 1);
-            ++i, ++j;
-        } else if (info.type == dtl::SES_DELETE) {
-            push_change(runs, a0 + i, a0 + i + 1, b0 + j, b0 + j);
-            ++i;
-        } else {
-            push_change(runs, a0 + i, a0 + i, b0 + j, b0 + j + 1);
-            ++j;
-        }
-    }
+    if (!a.empty() && !b.empty() && onp_diff(a, b, a0, b0, runs)) return;
+    if (!a.empty() && !b.empty()) budget.exceeded = true;
+    push_change(runs, a0, a0 + static_cast<std::uint32_t>(a.size()), b0, b0 + static_cast<std::uint32_t>(b.size()));
 }
 
 // Patience diff's idea: tokens that occur exactly once on each side and keep their order
@@ -162,10 +221,17 @@ void anchored_diff(std::span<const std::uint32_t> a, std::span<const std::uint32
 }
 
 // Units end after a sentence-final token; each unit becomes one id for a coarse diff.
+// Counted first and reserved exactly: a clause of a million one-line paragraphs is a million
+// units, and growing by doubling held half as much again.
 std::vector<std::uint32_t> unit_starts(std::span<const std::uint32_t> s, std::span<const std::uint32_t> ends) {
-    std::vector<std::uint32_t> starts{0};
+    auto ends_unit = [&](std::uint32_t i) { return std::binary_search(ends.begin(), ends.end(), s[i]) && i + 1 < s.size(); };
+    std::size_t count = 1;
+    for (std::uint32_t i = 0; i < s.size(); ++i) count += ends_unit(i);
+    std::vector<std::uint32_t> starts;
+    starts.reserve(count);
+    starts.push_back(0);
     for (std::uint32_t i = 0; i < s.size(); ++i)
-        if (std::binary_search(ends.begin(), ends.end(), s[i]) && i + 1 < s.size()) starts.push_back(i + 1);
+        if (ends_unit(i)) starts.push_back(i + 1);
     return starts;
 }
 
@@ -191,6 +257,7 @@ void diff_middle(const DiffInput& in, std::uint32_t a0, std::uint32_t a1, std::u
     std::unordered_map<std::uint64_t, std::uint32_t> ids;
     auto unit_ids = [&](std::span<const std::uint32_t> s, const std::vector<std::uint32_t>& starts) {
         std::vector<std::uint32_t> out;
+        out.reserve(starts.size());
         for (std::size_t u = 0; u < starts.size(); ++u) {
             const std::uint32_t end = u + 1 < starts.size() ? starts[u + 1] : static_cast<std::uint32_t>(s.size());
             std::uint64_t h = 1469598103934665603ULL;
@@ -211,9 +278,9 @@ void diff_middle(const DiffInput& in, std::uint32_t a0, std::uint32_t a1, std::u
     }
 }
 
-std::uint32_t words(std::span<const std::uint8_t> is_word, std::uint32_t begin, std::uint32_t end) {
+std::uint32_t words(std::span<const std::uint8_t> flags, std::uint32_t begin, std::uint32_t end) {
     std::uint32_t n = 0;
-    for (std::uint32_t i = begin; i < end; ++i) n += is_word[i];
+    for (std::uint32_t i = begin; i < end; ++i) n += flags[i] & DiffInput::word_flag;
     return n;
 }
 
@@ -230,11 +297,11 @@ std::vector<Run> clean_up(const DiffInput& in, std::vector<Run> runs) {
             if (r.equal && !out.empty() && !out.back().equal && i + 1 < runs.size() && !runs[i + 1].equal) {
                 const Run& before = out.back();
                 const Run& after = runs[i + 1];
-                const std::uint32_t len = words(in.a_word, r.a_begin, r.a_end);
-                const std::uint32_t len_before = std::max(words(in.a_word, before.a_begin, before.a_end),
-                                                          words(in.b_word, before.b_begin, before.b_end));
-                const std::uint32_t len_after = std::max(words(in.a_word, after.a_begin, after.a_end),
-                                                         words(in.b_word, after.b_begin, after.b_end));
+                const std::uint32_t len = words(in.a_flags, r.a_begin, r.a_end);
+                const std::uint32_t len_before = std::max(words(in.a_flags, before.a_begin, before.a_end),
+                                                          words(in.b_flags, before.b_begin, before.b_end));
+                const std::uint32_t len_after = std::max(words(in.a_flags, after.a_begin, after.a_end),
+                                                         words(in.b_flags, after.b_begin, after.b_end));
                 if (len <= 2 && len <= len_before && len <= len_after) {
                     out.back().a_end = after.a_end;
                     out.back().b_end = after.b_end;
@@ -287,7 +354,9 @@ void slide(const DiffInput& in, std::vector<Run>& runs) {
 
 bool same_keys(const DiffInput& in, const Run& r) {
     if (r.a_end - r.a_begin != r.b_end - r.b_begin) return false;
-    return std::equal(in.a_key.begin() + r.a_begin, in.a_key.begin() + r.a_end, in.b_key.begin() + r.b_begin);
+    for (std::uint32_t i = r.a_begin, j = r.b_begin; i < r.a_end; ++i, ++j)
+        if (in.a_key(i) != in.b_key(j)) return false;
+    return true;
 }
 
 // ---- Block alignment (diff_blocks) ----
@@ -300,6 +369,7 @@ struct Span32 {
 // The blocks of a sequence: the runs between paragraph breaks (one, empty, for an empty one).
 std::vector<Span32> blocks_of(std::span<const std::uint32_t> s, std::uint32_t br) {
     std::vector<Span32> out;
+    out.reserve(static_cast<std::size_t>(std::count(s.begin(), s.end(), br)) + 1);
     std::uint32_t start = 0;
     const auto n = static_cast<std::uint32_t>(s.size());
     for (std::uint32_t i = 0; i < n; ++i)
@@ -338,28 +408,40 @@ constexpr std::size_t max_gap_pairs = 4096;
 constexpr std::size_t max_aligned_blocks = 4000;
 
 // The words of each block as a sorted multiset of comparison keys, made when first asked for.
+// Only the blocks of the differing middles (old [oa, ob), new [ma, mb)) are asked for: a slot
+// for every block of a clause of a million paragraphs was 24 bytes each.
 struct Bags {
     const DiffInput& in;
     const std::vector<Span32>& ab;
     const std::vector<Span32>& bb;
+    std::uint32_t oa, ma;
     std::vector<std::vector<std::uint32_t>> a, b;
     std::vector<std::uint8_t> a_done, b_done;
 
-    Bags(const DiffInput& input, const std::vector<Span32>& old_blocks, const std::vector<Span32>& new_blocks)
-        : in(input), ab(old_blocks), bb(new_blocks), a(ab.size()), b(bb.size()), a_done(ab.size(), 0), b_done(bb.size(), 0) {}
+    Bags(const DiffInput& input, const std::vector<Span32>& old_blocks, const std::vector<Span32>& new_blocks,
+         std::uint32_t old_begin, std::uint32_t old_end, std::uint32_t new_begin, std::uint32_t new_end)
+        : in(input), ab(old_blocks), bb(new_blocks), oa(old_begin), ma(new_begin), a(old_end - old_begin),
+          b(new_end - new_begin), a_done(a.size(), 0), b_done(b.size(), 0) {}
 
-    static void fill(std::vector<std::uint32_t>& v, std::span<const std::uint32_t> key, std::span<const std::uint8_t> word, Span32 x) {
-        for (std::uint32_t i = x.begin; i < x.end; ++i)
-            if (word[i]) v.push_back(key[i]);
-        sort_ids(v);
-    }
     const std::vector<std::uint32_t>& old_bag(std::uint32_t i) {
-        if (!a_done[i]) fill(a[i], in.a_key, in.a_word, ab[i]), a_done[i] = 1;
-        return a[i];
+        std::vector<std::uint32_t>& v = a[i - oa];
+        if (!a_done[i - oa]) {
+            for (std::uint32_t t = ab[i].begin; t < ab[i].end; ++t)
+                if (in.a_word(t)) v.push_back(in.a_key(t));
+            sort_ids(v);
+            a_done[i - oa] = 1;
+        }
+        return v;
     }
     const std::vector<std::uint32_t>& new_bag(std::uint32_t j) {
-        if (!b_done[j]) fill(b[j], in.b_key, in.b_word, bb[j]), b_done[j] = 1;
-        return b[j];
+        std::vector<std::uint32_t>& v = b[j - ma];
+        if (!b_done[j - ma]) {
+            for (std::uint32_t t = bb[j].begin; t < bb[j].end; ++t)
+                if (in.b_word(t)) v.push_back(in.b_key(t));
+            sort_ids(v);
+            b_done[j - ma] = 1;
+        }
+        return v;
     }
 };
 
@@ -423,14 +505,15 @@ std::vector<BlockOp> align_blocks(const DiffInput& in, const std::vector<Span32>
     while (pre < na && pre < nb && same_block(in, ab[pre], bb[pre])) ++pre;
     std::uint32_t suf = 0;
     while (suf < na - pre && suf < nb - pre && same_block(in, ab[na - 1 - suf], bb[nb - 1 - suf])) ++suf;
-    for (std::uint32_t i = 0; i < pre; ++i) ops.push_back({BlockOp::equal, i, i + 1, i, i + 1});
-
     const std::uint32_t oa = pre, ob = na - suf, ma = pre, mb = nb - suf;   // the middles
     if (std::size_t(ob - oa) + (mb - ma) > max_aligned_blocks) {
+        // Identical blocks in a row are one step (a clause of a million paragraphs has as many).
+        if (pre > 0) ops.push_back({BlockOp::equal, 0, pre, 0, pre});
         ops.push_back({BlockOp::region, oa, ob, ma, mb});
-        for (std::uint32_t k = 0; k < suf; ++k) ops.push_back({BlockOp::equal, ob + k, ob + k + 1, mb + k, mb + k + 1});
+        if (suf > 0) ops.push_back({BlockOp::equal, ob, na, mb, nb});
         return ops;
     }
+    if (pre > 0) ops.push_back({BlockOp::equal, 0, pre, 0, pre});
     // Identical blocks in order: a longest common subsequence of the blocks' contents.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> anchors;
     std::vector<std::uint8_t> moved_old(na, 0), moved_new(nb, 0);
@@ -479,7 +562,7 @@ std::vector<BlockOp> align_blocks(const DiffInput& in, const std::vector<Span32>
 
     // The gaps between anchors: unpaired blocks removed or inserted whole, similar ones paired
     // (with the other parts of a split or merged paragraph).
-    Bags bags(in, ab, bb);
+    Bags bags(in, ab, bb, oa, ob, ma, mb);
     auto gap = [&](std::uint32_t i0, std::uint32_t i1, std::uint32_t j0, std::uint32_t j1) {
         std::vector<std::uint32_t> olds, news;
         for (std::uint32_t i = i0; i < i1; ++i)
@@ -541,8 +624,47 @@ std::vector<BlockOp> align_blocks(const DiffInput& in, const std::vector<Span32>
         i = o + 1, j = n + 1;
     }
     gap(i, ob, j, mb);
-    for (std::uint32_t k = 0; k < suf; ++k) ops.push_back({BlockOp::equal, ob + k, ob + k + 1, mb + k, mb + k + 1});
+    if (suf > 0) ops.push_back({BlockOp::equal, ob, na, mb, nb});
     return ops;
+}
+
+// One step of the alignment in token terms: what diff_blocks needs of it once the blocks are gone.
+struct Step {
+    BlockOp::Kind kind = BlockOp::equal;
+    bool moved = false;
+    bool takes_old = false, takes_new = false;   // it holds blocks of that side
+    bool old_more = false, new_more = false;     // blocks of that side follow it (a break waits)
+    bool survives = false;                       // equal: some block of it holds a token
+    std::uint32_t a_end = 0, b_end = 0;          // the token after its last block on each side it takes
+};
+
+// The alignment's steps in token terms, identical blocks in a row joined into one step.
+std::vector<Step> token_steps(const std::vector<BlockOp>& ops, const std::vector<Span32>& ab, const std::vector<Span32>& bb) {
+    std::vector<Step> steps;
+    steps.reserve(ops.size());
+    for (const BlockOp& op : ops) {
+        Step s;
+        s.kind = op.kind;
+        s.moved = op.moved;
+        s.takes_old = op.o1 > op.o0;
+        s.takes_new = op.n1 > op.n0;
+        s.old_more = op.o1 < ab.size();
+        s.new_more = op.n1 < bb.size();
+        if (s.takes_old) s.a_end = ab[op.o1 - 1].end;
+        if (s.takes_new) s.b_end = bb[op.n1 - 1].end;
+        // Its tokens are its blocks' and the breaks between them: a block holds one when they
+        // are more than the breaks.
+        s.survives = op.kind == BlockOp::equal && s.takes_old && ab[op.o1 - 1].end - ab[op.o0].begin > op.o1 - op.o0 - 1;
+        if (op.kind == BlockOp::equal && !steps.empty() && steps.back().kind == BlockOp::equal) {
+            Step& p = steps.back();   // identical blocks follow each other on both sides
+            p.a_end = s.a_end, p.b_end = s.b_end;
+            p.old_more = s.old_more, p.new_more = s.new_more;
+            p.survives = p.survives || s.survives;
+            continue;
+        }
+        steps.push_back(s);
+    }
+    return steps;
 }
 
 // A remove or insert of one paragraph break and nothing else.
@@ -572,11 +694,9 @@ void append(const DiffInput& in, std::vector<TokenEdit>& out, const TokenEdit& e
 DiffInput sub_input(const DiffInput& in, std::uint32_t a0, std::uint32_t a1, std::uint32_t b0, std::uint32_t b1) {
     DiffInput s = in;
     s.a_exact = in.a_exact.subspan(a0, a1 - a0);
-    s.a_key = in.a_key.subspan(a0, a1 - a0);
-    s.a_word = in.a_word.subspan(a0, a1 - a0);
+    s.a_flags = in.a_flags.subspan(a0, a1 - a0);
     s.b_exact = in.b_exact.subspan(b0, b1 - b0);
-    s.b_key = in.b_key.subspan(b0, b1 - b0);
-    s.b_word = in.b_word.subspan(b0, b1 - b0);
+    s.b_flags = in.b_flags.subspan(b0, b1 - b0);
     return s;
 }
 
@@ -623,9 +743,11 @@ BlockDiff diff_blocks(const DiffInput& in, double replaced_share) {
         out.script = diff_tokens(in, &out.over_budget);
         return out;
     }
-    const std::vector<Span32> ab = blocks_of(in.a_exact, in.paragraph_break), bb = blocks_of(in.b_exact, in.paragraph_break);
     Budget budget;
-    const std::vector<BlockOp> ops = align_blocks(in, ab, bb, budget);
+    const std::vector<Step> steps = [&] {
+        const std::vector<Span32> ab = blocks_of(in.a_exact, in.paragraph_break), bb = blocks_of(in.b_exact, in.paragraph_break);
+        return token_steps(align_blocks(in, ab, bb, budget), ab, bb);
+    }();   // the blocks are given back before any pair is diffed
     out.over_budget = budget.exceeded;
     std::vector<TokenEdit>& script = out.script;
     std::uint32_t ai = 0, bj = 0;   // the next token of each side not yet in the script
@@ -633,8 +755,8 @@ BlockDiff diff_blocks(const DiffInput& in, double replaced_share) {
     // both wait they stand as equal text; otherwise each goes with the next block of its side.
     bool old_break = false, new_break = false;
     std::uint32_t survivors = 0;   // blocks shown unchanged or diffed word by word
-    for (const BlockOp& op : ops) {
-        const bool takes_old = op.o1 > op.o0, takes_new = op.n1 > op.n0;
+    for (const Step& op : steps) {
+        const bool takes_old = op.takes_old, takes_new = op.takes_new;
         if (old_break && new_break) {
             append(in, script, {EditOp::equal, ai, ai + 1, bj, bj + 1, false, false});
             ++ai, ++bj;
@@ -650,11 +772,11 @@ BlockDiff diff_blocks(const DiffInput& in, double replaced_share) {
             ++bj;
             new_break = false;
         }
-        const std::uint32_t a1 = takes_old ? ab[op.o1 - 1].end : ai, b1 = takes_new ? bb[op.n1 - 1].end : bj;
+        const std::uint32_t a1 = takes_old ? op.a_end : ai, b1 = takes_new ? op.b_end : bj;
         switch (op.kind) {
         case BlockOp::equal:
             append(in, script, {EditOp::equal, ai, a1, bj, b1, false, false});
-            if (a1 > ai) ++survivors;
+            if (op.survives) ++survivors;
             break;
         case BlockOp::remove: append(in, script, {EditOp::remove, ai, a1, bj, bj, false, false, op.moved}); break;
         case BlockOp::insert: append(in, script, {EditOp::insert, ai, ai, bj, b1, false, false, op.moved}); break;
@@ -664,11 +786,11 @@ BlockDiff diff_blocks(const DiffInput& in, double replaced_share) {
             std::uint32_t changed = 0, total = 0;
             for (const TokenEdit& e : part) {
                 if (e.op == EditOp::equal || e.editorial) continue;
-                for (std::uint32_t k = e.a_begin; k < e.a_end; ++k) changed += in.a_word[ai + k];
-                for (std::uint32_t k = e.b_begin; k < e.b_end; ++k) changed += in.b_word[bj + k];
+                for (std::uint32_t k = e.a_begin; k < e.a_end; ++k) changed += in.a_word(ai + k);
+                for (std::uint32_t k = e.b_begin; k < e.b_end; ++k) changed += in.b_word(bj + k);
             }
-            for (std::uint32_t k = ai; k < a1; ++k) total += in.a_word[k];
-            for (std::uint32_t k = bj; k < b1; ++k) total += in.b_word[k];
+            for (std::uint32_t k = ai; k < a1; ++k) total += in.a_word(k);
+            for (std::uint32_t k = bj; k < b1; ++k) total += in.b_word(k);
             const bool rewritten = ai < a1 && bj < b1 && total > 0 && static_cast<double>(changed) / total > replaced_share;
             if (rewritten && op.kind == BlockOp::pair) {
                 append(in, script, {EditOp::remove, ai, a1, bj, bj, false, true});
@@ -685,8 +807,8 @@ BlockDiff diff_blocks(const DiffInput& in, double replaced_share) {
         }
         ai = a1, bj = b1;
         // A step that takes one side only leaves the other side's waiting break waiting.
-        if (takes_old) old_break = op.o1 < ab.size();
-        if (takes_new) new_break = op.n1 < bb.size();
+        if (takes_old) old_break = op.old_more;
+        if (takes_new) new_break = op.new_more;
     }
     out.replaced = survivors == 0;
     return out;

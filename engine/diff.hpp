@@ -1,5 +1,5 @@
 // Token diff of two matched texts, as a pipeline in the manner of git's xdiff: trim the
-// common ends, run dtl's O(NP) algorithm on integer token ids (coarsened to sentence units
+// common ends, run the O(NP) algorithm (as dtl 1.20 runs it) on integer token ids (coarsened to sentence units
 // first when the middle is too large for a token diff), clean the result up so that it
 // reads like a careful human's redline, and classify each change as editorial or
 // substantive by comparing comparison keys.
@@ -24,12 +24,20 @@ struct TokenEdit {
     bool moved = false;       // a whole block moved inside the clause unchanged (diff_blocks)
 };
 
+// The two sequences are views of the token streams (engine/tokens): a whole-clause diff copies
+// nothing per token, since a clause of a million paragraphs made each copy tens of megabytes.
 struct DiffInput {
     std::span<const std::uint32_t> a_exact, b_exact;   // compared
-    std::span<const std::uint32_t> a_key, b_key;       // decide editorial vs substantive
-    std::span<const std::uint8_t> a_word, b_word;      // word tokens (for the clean-up)
+    std::span<const std::uint8_t> a_flags, b_flags;    // per token: word_flag when a word (for the clean-up)
+    std::span<const std::uint32_t> key_of_exact;       // comparison key of each exact id (editorial vs substantive)
     std::span<const std::uint32_t> sentence_ends;      // sorted exact ids ending a sentence unit
     std::uint32_t paragraph_break = static_cast<std::uint32_t>(-1);  // exact id of "\n"
+
+    static constexpr std::uint8_t word_flag = 1;       // TokenizedDocument::word_flag
+    std::uint32_t a_word(std::uint32_t i) const { return a_flags[i] & word_flag; }
+    std::uint32_t b_word(std::uint32_t i) const { return b_flags[i] & word_flag; }
+    std::uint32_t a_key(std::uint32_t i) const { return key_of_exact[a_exact[i]]; }
+    std::uint32_t b_key(std::uint32_t i) const { return key_of_exact[b_exact[i]]; }
 };
 
 // Above this many tokens in the differing middle, the diff first aligns sentence units and

@@ -5,6 +5,7 @@
 #include "engine/text.hpp"
 
 #include <algorithm>
+#include <span>
 
 namespace redline {
 
@@ -14,40 +15,69 @@ namespace {
 // (and a clause none of whose paragraphs survived as its old text then its new text).
 constexpr double replaced_share = 0.6;
 
-// Tokens of one or more node ranges gathered into one sequence for the diff.
-struct Seq {
-    std::vector<std::uint32_t> exact, key;
-    std::vector<std::uint8_t> word, space;
+static_assert(DiffInput::word_flag == TokenizedDocument::word_flag);
 
-    void add(const TokenizedDocument& td, TokenRange r, const TokenTables& tables) {
-        if (r.begin == r.end) return;
-        if (!exact.empty()) {
-            exact.push_back(tables.paragraph_break);
-            key.push_back(tables.key_of_exact[tables.paragraph_break]);
-            word.push_back(0);
-            space.push_back(0);
+// Tokens of one or more node ranges as one sequence for the diff: a view of the token stream
+// when it is one range (a clause's body: a clause of a million paragraphs was copied whole,
+// ten bytes a token, for each diff and again for each spelling), gathered into a copy of its
+// own ids and flags when it is several, a paragraph break between each two.
+class Seq {
+public:
+    Seq() = default;
+    Seq(const Seq&) = delete;   // the views may point into `own_`
+    Seq& operator=(const Seq&) = delete;
+    Seq(Seq&&) = default;       // a moved vector keeps its buffer: the views stay valid
+
+    Seq(const TokenizedDocument& td, std::span<const TokenRange> ranges, const TokenTables& tables) {
+        std::size_t parts = 0, size = 0;
+        const TokenRange* one = nullptr;
+        for (const TokenRange& r : ranges)
+            if (r.begin != r.end) ++parts, size += r.size() + 1, one = &r;
+        if (parts == 1) {
+            exact = std::span<const std::uint32_t>(td.exact).subspan(one->begin, one->size());
+            flags = std::span<const std::uint8_t>(td.flags).subspan(one->begin, one->size());
+            return;
         }
-        exact.insert(exact.end(), td.exact.begin() + r.begin, td.exact.begin() + r.end);
-        // Keys are looked up and flags unpacked: the token stream holds ids and one byte of flags.
-        const std::size_t at = key.size();
-        key.resize(at + r.size());
-        word.resize(at + r.size());
-        space.resize(at + r.size());
-        for (std::uint32_t i = r.begin; i < r.end; ++i) {
-            key[at + (i - r.begin)] = tables.key_of_exact[td.exact[i]];
-            word[at + (i - r.begin)] = td.is_word(i) ? 1 : 0;
-            space[at + (i - r.begin)] = td.space_before(i) ? 1 : 0;
+        own_exact_.reserve(size);
+        own_flags_.reserve(size);
+        for (const TokenRange& r : ranges) {
+            if (r.begin == r.end) continue;
+            if (!own_exact_.empty()) {
+                own_exact_.push_back(tables.paragraph_break);
+                own_flags_.push_back(0);
+            }
+            own_exact_.insert(own_exact_.end(), td.exact.begin() + r.begin, td.exact.begin() + r.end);
+            own_flags_.insert(own_flags_.end(), td.flags.begin() + r.begin, td.flags.begin() + r.end);
         }
+        exact = own_exact_;
+        flags = own_flags_;
     }
 
-    std::string text(const TokenTables& tables, std::uint32_t begin, std::uint32_t end) const {
+    std::span<const std::uint32_t> exact;
+    std::span<const std::uint8_t> flags;   // TokenizedDocument's: word_flag | space_flag
+
+    std::uint32_t size() const { return static_cast<std::uint32_t>(exact.size()); }
+    bool space(std::uint32_t i) const { return (flags[i] & TokenizedDocument::space_flag) != 0; }
+    bool same_tokens(const Seq& other) const { return std::ranges::equal(exact, other.exact); }
+
+    // The text of tokens [begin, end), after a space when `lead`; measured first, so that a
+    // long text (a clause shown replaced) is not grown by doubling.
+    std::string text(const TokenTables& tables, std::uint32_t begin, std::uint32_t end, bool lead = false) const {
+        std::size_t size = lead ? 1 : 0;
+        for (std::uint32_t i = begin; i < end; ++i) size += (space(i) && i != begin ? 1 : 0) + tables.exact.text(exact[i]).size();
         std::string out;
+        out.reserve(size);
+        if (lead) out += ' ';
         for (std::uint32_t i = begin; i < end; ++i) {
-            if (space[i] && i != begin) out += ' ';
+            if (space(i) && i != begin) out += ' ';
             out += tables.exact.text(exact[i]);
         }
         return out;
     }
+
+private:
+    std::vector<std::uint32_t> own_exact_;
+    std::vector<std::uint8_t> own_flags_;
 };
 
 // The exact ids of the tokens that end a sentence unit for the diff's coarse pass, sorted.
@@ -59,35 +89,41 @@ struct EditResult {
     bool over_budget = false;   // some part went over the diff's budget and is shown replaced
 };
 
-// Byte positions of each token of a sequence in a text: where it starts and ends.
-struct Positions {
-    std::vector<std::uint32_t> start, end;
+// The byte places of the tokens asked for on one side, noted as the side is spelled: each
+// side's tokens are spelled once, in order.
+struct Marks {
+    std::span<const std::uint32_t> tokens;      // sorted, unique
+    std::vector<EntryDiffer::Spelled> places;   // in the same order
 
-    // The positions of `seq`'s tokens [begin, end) spelled as Seq::text() spells them from
-    // `at` on, after a lead space when `lead`; returns the position after them.
-    std::uint32_t spell(const Seq& seq, const TokenTables& tables, std::uint32_t begin, std::uint32_t stop, std::uint32_t at,
-                        bool lead) {
-        if (lead) ++at;
-        for (std::uint32_t i = begin; i < stop; ++i) {
-            if (seq.space[i] && i != begin) ++at;
-            start[i] = at;
-            at += static_cast<std::uint32_t>(tables.exact.text(seq.exact[i]).size());
-            end[i] = at;
-        }
-        return at;
+    explicit Marks(std::span<const std::uint32_t> asked) : tokens(asked), places(asked.size()) {}
+    // Token i, the next one of its side, stands at [start, end).
+    void note(std::uint32_t i, std::uint32_t start, std::uint32_t end) {
+        if (next_ < tokens.size() && tokens[next_] == i) places[next_++] = {start, end};
     }
+
+private:
+    std::size_t next_ = 0;
 };
 
-// Where the tokens of both sides stand in the texts an edit list spells out on each side.
-struct EditPositions {
-    Positions old_side, new_side;
-};
+// The places of `seq`'s tokens [begin, stop) spelled as Seq::text() spells them from `at` on,
+// after a lead space when `lead`, handed to on_token(i, start, end); returns the place after
+// them.
+template <class OnToken>
+std::uint32_t spell(const Seq& seq, const TokenTables& tables, std::uint32_t begin, std::uint32_t stop, std::uint32_t at,
+                    bool lead, OnToken on_token) {
+    if (lead) ++at;
+    for (std::uint32_t i = begin; i < stop; ++i) {
+        if (seq.space(i) && i != begin) ++at;
+        const std::uint32_t start = at;
+        at += static_cast<std::uint32_t>(tables.exact.text(seq.exact[i]).size());
+        on_token(i, start, at);
+    }
+    return at;
+}
 
 // The plain spelling of one sequence: what a one-sided edit or a replaced block shows.
-void spell_whole(const Seq& seq, const TokenTables& tables, Positions& out) {
-    out.start.assign(seq.exact.size(), 0);
-    out.end.assign(seq.exact.size(), 0);
-    out.spell(seq, tables, 0, static_cast<std::uint32_t>(seq.exact.size()), 0, false);
+void spell_whole(const Seq& seq, const TokenTables& tables, Marks& marks) {
+    spell(seq, tables, 0, seq.size(), 0, false, [&](std::uint32_t i, std::uint32_t s, std::uint32_t e) { marks.note(i, s, e); });
 }
 
 // When `may_replace`, the blocks of the two sequences are aligned first (diff_blocks): a
@@ -97,9 +133,9 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
                      const std::vector<std::uint32_t>& sentence_ends, bool ignore_editorial, bool may_replace = true,
                      std::vector<TokenEdit>* kept = nullptr) {
     EditResult r;
-    r.changed = a.exact != b.exact;
+    r.changed = !a.same_tokens(b);
     if (!r.changed) return r;
-    const DiffInput in{a.exact, b.exact, a.key, b.key, a.word, b.word, sentence_ends, tables.paragraph_break};
+    const DiffInput in{a.exact, b.exact, a.flags, b.flags, tables.key_of_exact, sentence_ends, tables.paragraph_break};
     std::vector<TokenEdit> script;
     if (may_replace) {
         BlockDiff d = diff_blocks(in, replaced_share);
@@ -112,8 +148,8 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
     for (const TokenEdit& e : script)
         if (e.op != EditOp::equal && !e.editorial) r.substantive = true;
     if (r.replaced) {
-        r.edits.push_back({EditOp::remove, a.text(tables, 0, static_cast<std::uint32_t>(a.exact.size())), false});
-        r.edits.push_back({EditOp::insert, b.text(tables, 0, static_cast<std::uint32_t>(b.exact.size())), false});
+        r.edits.push_back({EditOp::remove, a.text(tables, 0, a.size()), false});
+        r.edits.push_back({EditOp::insert, b.text(tables, 0, b.size()), false});
         return r;   // a replaced text needs no script to be spelled again
     }
     for (const TokenEdit& e : script) {
@@ -122,16 +158,15 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
         out.editorial = e.editorial;
         out.replaced = e.block;
         out.moved = e.moved;
+        // Keep the space that joins this run to the previous one inside the text.
+        const bool lead = e.op == EditOp::remove ? (e.a_begin > 0 && a.space(e.a_begin)) : (e.b_begin > 0 && b.space(e.b_begin));
         if (e.op == EditOp::remove) {
             if (ignore_editorial && e.editorial) continue;  // its insert partner stands as equal text
-            out.text = a.text(tables, e.a_begin, e.a_end);
+            out.text = a.text(tables, e.a_begin, e.a_end, lead);
         } else {
-            out.text = b.text(tables, e.b_begin, e.b_end);
+            out.text = b.text(tables, e.b_begin, e.b_end, lead);
             if (ignore_editorial && e.editorial) out.op = EditOp::equal, out.editorial = false;
         }
-        // Keep the space that joins this run to the previous one inside the text.
-        const bool lead = e.op == EditOp::remove ? (e.a_begin > 0 && a.space[e.a_begin]) : (e.b_begin > 0 && b.space[e.b_begin]);
-        if (lead) out.text.insert(out.text.begin(), ' ');
         if (!r.edits.empty() && r.edits.back().op == out.op && r.edits.back().editorial == out.editorial &&
             r.edits.back().replaced == out.replaced && r.edits.back().moved == out.moved)
             r.edits.back().text += out.text;
@@ -142,39 +177,35 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
     return r;
 }
 
-// Where each token of both sides lands in the texts that diff_seqs() spells from `script` on
-// each side, without spelling them: the same runs, lead spaces and equal runs taken from the
-// new side.
+// Where the tokens asked for on both sides land in the texts that diff_seqs() spells from
+// `script` on each side, without spelling them: the same runs, lead spaces and equal runs
+// taken from the new side.
 void spell_script(const Seq& a, const Seq& b, const std::vector<TokenEdit>& script, bool ignore_editorial,
-                  const TokenTables& tables, EditPositions& positions) {
-    positions.old_side.start.assign(a.exact.size(), 0);
-    positions.old_side.end.assign(a.exact.size(), 0);
-    positions.new_side.start.assign(b.exact.size(), 0);
-    positions.new_side.end.assign(b.exact.size(), 0);
+                  const TokenTables& tables, Marks& old_marks, Marks& new_marks) {
     std::uint32_t old_at = 0, new_at = 0;   // lengths of the two sides' texts so far
+    auto note_old = [&](std::uint32_t i, std::uint32_t s, std::uint32_t e) { old_marks.note(i, s, e); };
+    auto note_new = [&](std::uint32_t i, std::uint32_t s, std::uint32_t e) { new_marks.note(i, s, e); };
     for (const TokenEdit& e : script) {
         if (e.op == EditOp::remove) {
             if (ignore_editorial && e.editorial) {   // not shown: its insert partner stands as equal text
-                for (std::uint32_t i = e.a_begin; i < e.a_end; ++i) positions.old_side.start[i] = positions.old_side.end[i] = old_at;
+                for (std::uint32_t i = e.a_begin; i < e.a_end; ++i) old_marks.note(i, old_at, old_at);
                 continue;
             }
-            old_at = positions.old_side.spell(a, tables, e.a_begin, e.a_end, old_at, e.a_begin > 0 && a.space[e.a_begin]);
+            old_at = spell(a, tables, e.a_begin, e.a_end, old_at, e.a_begin > 0 && a.space(e.a_begin), note_old);
             continue;
         }
-        const bool lead = e.b_begin > 0 && b.space[e.b_begin];
+        const bool lead = e.b_begin > 0 && b.space(e.b_begin);
         if (e.op == EditOp::insert && !(ignore_editorial && e.editorial)) {
-            new_at = positions.new_side.spell(b, tables, e.b_begin, e.b_end, new_at, lead);
+            new_at = spell(b, tables, e.b_begin, e.b_end, new_at, lead, note_new);
             continue;
         }
         // Shown on both sides as the new side spells it; an equal run's old tokens match its
         // new ones one for one.
-        const std::uint32_t base = new_at;
-        new_at = positions.new_side.spell(b, tables, e.b_begin, e.b_end, new_at, lead);
-        for (std::uint32_t i = e.a_begin; i < e.a_end; ++i) {
-            const std::uint32_t k = e.b_begin + (i - e.a_begin);
-            positions.old_side.start[i] = old_at + (positions.new_side.start[k] - base);
-            positions.old_side.end[i] = old_at + (positions.new_side.end[k] - base);
-        }
+        const std::uint32_t base = new_at, old_base = old_at;
+        new_at = spell(b, tables, e.b_begin, e.b_end, new_at, lead, [&](std::uint32_t k, std::uint32_t s, std::uint32_t end) {
+            new_marks.note(k, s, end);
+            if (k - e.b_begin < e.a_end - e.a_begin) old_marks.note(e.a_begin + (k - e.b_begin), old_base + (s - base), old_base + (end - base));
+        });
         old_at += new_at - base;
     }
 }
@@ -183,15 +214,14 @@ std::string label_key(std::string_view label) { return text::fold_space(text::fo
 
 
 Seq body(const TokenizedDocument& td, const std::vector<ClauseId>& ids, const TokenTables& tables) {
-    Seq s;
-    for (ClauseId id : ids) s.add(td, td.body[id], tables);
-    return s;
+    std::vector<TokenRange> ranges;
+    ranges.reserve(ids.size());
+    for (ClauseId id : ids) ranges.push_back(td.body[id]);
+    return Seq(td, ranges, tables);
 }
 
 Seq title(const TokenizedDocument& td, ClauseId id, const TokenTables& tables) {
-    Seq s;
-    s.add(td, td.title[id], tables);
-    return s;
+    return Seq(td, std::span<const TokenRange>(&td.title[id], 1), tables);
 }
 
 }  // namespace
@@ -288,7 +318,7 @@ ClauseEntry EntryDiffer::one_sided(ClauseId id, bool old_side) const {
     const Seq s = body(old_side ? ot_ : nt_, {id}, tables_);
     if (!s.exact.empty())
         e.edits.push_back({old_side ? EditOp::remove : EditOp::insert,
-                           s.text(tables_, 0, static_cast<std::uint32_t>(s.exact.size())), false});
+                           s.text(tables_, 0, s.size()), false});
     return e;
 }
 
@@ -305,21 +335,21 @@ ClauseEntry EntryDiffer::paired(ClauseId o, ClauseId n, std::vector<TokenEdit>* 
         e.new_ids = group->new_ids;
         e.links = group->links;
     }
-    const EditResult b = diff_seqs(body(ot_, e.old_ids, tables_), body(nt_, e.new_ids, tables_), tables_, sentence_ends_,
-                                   ignore_editorial_, true, script);
-    const EditResult t = diff_seqs(title(ot_, o, tables_), title(nt_, n, tables_), tables_, sentence_ends_, ignore_editorial_);
+    EditResult b = diff_seqs(body(ot_, e.old_ids, tables_), body(nt_, e.new_ids, tables_), tables_, sentence_ends_,
+                             ignore_editorial_, true, script);
+    EditResult t = diff_seqs(title(ot_, o, tables_), title(nt_, n, tables_), tables_, sentence_ends_, ignore_editorial_);
     e.replaced = b.replaced;
     e.over_budget = b.over_budget || t.over_budget;
     e.title_changed = t.changed && !(ignore_editorial_ && !t.substantive);
-    if (e.title_changed) e.title_edits = t.edits;
+    if (e.title_changed) e.title_edits = std::move(t.edits);
     const bool changed = (b.changed && !(ignore_editorial_ && !b.substantive)) || e.title_changed;
     if (changed) {
-        e.edits = b.edits;
+        e.edits = std::move(b.edits);   // (a copy was a second whole text of a large clause)
         if (e.edits.empty()) {
             // Only the title changed: the body is shown as equal text for context.
             const Seq s = body(nt_, e.new_ids, tables_);
             if (!s.exact.empty())
-                e.edits.push_back({EditOp::equal, s.text(tables_, 0, static_cast<std::uint32_t>(s.exact.size())), false});
+                e.edits.push_back({EditOp::equal, s.text(tables_, 0, s.size()), false});
         }
     }
     const bool substantive = b.substantive || t.substantive;
@@ -344,35 +374,32 @@ ClauseEntry EntryDiffer::paired(ClauseId o, ClauseId n, std::vector<TokenEdit>* 
     return e;
 }
 
-EntryDiffer::Spelling EntryDiffer::spelling(const ClauseEntry& e, const std::vector<TokenEdit>& script) const {
-    Spelling out;
+EntryDiffer::Spelling EntryDiffer::spelling(const ClauseEntry& e, const std::vector<TokenEdit>& script,
+                                            std::span<const std::uint32_t> old_tokens,
+                                            std::span<const std::uint32_t> new_tokens) const {
     const Seq a = body(ot_, e.old_ids, tables_), b = body(nt_, e.new_ids, tables_);
-    EditPositions positions;
+    Marks old_marks(old_tokens), new_marks(new_tokens);
     if (e.old_ids.empty() || e.new_ids.empty() || e.replaced) {
-        spell_whole(a, tables_, positions.old_side);
-        spell_whole(b, tables_, positions.new_side);
-    } else if (a.exact == b.exact) {
+        spell_whole(a, tables_, old_marks);
+        spell_whole(b, tables_, new_marks);
+    } else if (a.same_tokens(b)) {
         // Only the title changed: both sides show the new body.
-        spell_whole(b, tables_, positions.new_side);
-        positions.old_side = positions.new_side;
+        spell(b, tables_, 0, b.size(), 0, false, [&](std::uint32_t i, std::uint32_t s, std::uint32_t end) {
+            old_marks.note(i, s, end);
+            new_marks.note(i, s, end);
+        });
     } else if (!script.empty()) {
-        spell_script(a, b, script, ignore_editorial_, tables_, positions);
+        spell_script(a, b, script, ignore_editorial_, tables_, old_marks, new_marks);
     } else {
-        DiffInput in{a.exact, b.exact, a.key, b.key, a.word, b.word, sentence_ends_, tables_.paragraph_break};
-        spell_script(a, b, diff_blocks(in, replaced_share).script, ignore_editorial_, tables_, positions);
+        DiffInput in{a.exact, b.exact, a.flags, b.flags, tables_.key_of_exact, sentence_ends_, tables_.paragraph_break};
+        spell_script(a, b, diff_blocks(in, replaced_share).script, ignore_editorial_, tables_, old_marks, new_marks);
     }
-    out.old_start = std::move(positions.old_side.start);
-    out.old_end = std::move(positions.old_side.end);
-    out.new_start = std::move(positions.new_side.start);
-    out.new_end = std::move(positions.new_side.end);
-    return out;
+    return {std::move(old_marks.places), std::move(new_marks.places)};
 }
 
 std::vector<Edit> EntryDiffer::words(TokenRange old_tokens, TokenRange new_tokens) const {
-    Seq a, b;
-    a.add(ot_, old_tokens, tables_);
-    b.add(nt_, new_tokens, tables_);
-    if (a.exact == b.exact) return {{EditOp::equal, b.text(tables_, 0, static_cast<std::uint32_t>(b.exact.size())), false}};
+    const Seq a(ot_, std::span<const TokenRange>(&old_tokens, 1), tables_), b(nt_, std::span<const TokenRange>(&new_tokens, 1), tables_);
+    if (a.same_tokens(b)) return {{EditOp::equal, b.text(tables_, 0, b.size()), false}};
     return diff_seqs(a, b, tables_, sentence_ends_, false, false).edits;
 }
 
@@ -386,10 +413,8 @@ std::vector<Edit> diff_text(std::string_view old_text, std::string_view new_text
     const Document a = one_paragraph(old_text), b = one_paragraph(new_text);
     TokenTables tables = make_token_tables();
     const TokenizedDocument ta = tokenize_document(a, tables), tb = tokenize_document(b, tables);
-    Seq sa, sb;
-    sa.add(ta, ta.body[1], tables);
-    sb.add(tb, tb.body[1], tables);
-    if (sa.exact == sb.exact) return {{EditOp::equal, sb.text(tables, 0, static_cast<std::uint32_t>(sb.exact.size())), false}};
+    const Seq sa(ta, std::span<const TokenRange>(&ta.body[1], 1), tables), sb(tb, std::span<const TokenRange>(&tb.body[1], 1), tables);
+    if (sa.same_tokens(sb)) return {{EditOp::equal, sb.text(tables, 0, sb.size()), false}};
     return diff_seqs(sa, sb, tables, sentence_end_ids(tables), false, false).edits;
 }
 

@@ -111,7 +111,7 @@ private:
         // only it reads, so that later stages reuse the memory instead of adding to the peak.
         old_.keys = ProvisionKeys();
         new_.keys = ProvisionKeys();
-        new_key_map_ = {};
+        std::vector<std::uint32_t>().swap(new_key_map_);   // (assigning {} would keep its capacity)
     }
 
     // Change numbers, the summary, the clause → entry lookups and moved clauses' old places.
@@ -161,7 +161,7 @@ private:
     void place_provision_changes() {
         place_provisions(c_, *differ_, scripts_, old_.tokens, new_.tokens, old_.tables);
         // The last stage that reads the token streams and the alignment.
-        scripts_ = {};
+        std::vector<std::vector<TokenEdit>>().swap(scripts_);
         differ_.reset();
         old_.tokens = TokenizedDocument();
         new_.tokens = TokenizedDocument();

@@ -505,6 +505,7 @@ public:
         auto [it, fresh] = block_begins_.try_emplace(clause);
         if (fresh) {
             const TokenRange r = td_.body[clause];
+            it->second.reserve(doc_[clause].block_count);   // one a block (a clause may have a million)
             it->second.push_back(r.begin);
             // A break ends a block, except the breaks between the lines of code (engine/tokens).
             std::uint32_t b = doc_[clause].first_block;
@@ -679,8 +680,16 @@ void place_provisions(Comparison& c, const EntryDiffer& differ, const std::vecto
             c.entries[p.new_place.entry].provisions.push_back(i);
     }
 
-    // Sentence offsets in the entry's text on the provision's side.
-    std::unordered_map<std::size_t, EntryDiffer::Spelling> spellings;   // per entry with edits
+    // Sentence offsets in the entry's text on the provision's side. In an entry with edits they
+    // are where its first and last tokens land in the text the edits spell out: those tokens are
+    // gathered first, then each such entry is spelled once for all of its provisions' places.
+    struct Asked {
+        std::size_t entry;
+        ProvisionPlace* place;
+        bool old_side;
+        std::uint32_t first, last;   // the sentence's first and last token in the entry's side
+    };
+    std::vector<Asked> asked;
     auto locate = [&](ProvisionPlace& place, bool old_side) {
         if (place.entry == no_entry) return;
         const ClauseEntry& e = c.entries[place.entry];
@@ -690,15 +699,8 @@ void place_provisions(Comparison& c, const EntryDiffer& differ, const std::vecto
         const auto [first, last] = positions.unit_tokens(u);
         if (!e.edits.empty()) {
             if (first == last) return;
-            auto it = spellings.find(place.entry);
-            if (it == spellings.end()) it = spellings.emplace(place.entry, differ.spelling(e, scripts[place.entry])).first;
             const FlatSide side{positions.streams(), ids};
-            const std::uint32_t a = side.flat(u.clause, first), b = side.flat(u.clause, last - 1);
-            const std::vector<std::uint32_t>& starts = old_side ? it->second.old_start : it->second.new_start;
-            const std::vector<std::uint32_t>& ends = old_side ? it->second.old_end : it->second.new_end;
-            if (b >= ends.size()) return;
-            place.offset = starts[a];
-            place.length = ends[b] - starts[a];
+            asked.push_back({place.entry, &place, old_side, side.flat(u.clause, first), side.flat(u.clause, last - 1)});
             return;
         }
         // No edits: the entry shows its clauses' own text, the new one's when it has new
@@ -721,6 +723,36 @@ void place_provisions(Comparison& c, const EntryDiffer& differ, const std::vecto
     for (ProvisionChange& p : c.provisions) {
         if (p.old_place.present()) locate(p.old_place, true);
         if (p.new_place.present()) locate(p.new_place, false);
+    }
+    std::stable_sort(asked.begin(), asked.end(), [](const Asked& x, const Asked& y) { return x.entry < y.entry; });
+    std::vector<std::uint32_t> old_tokens, new_tokens;
+    for (std::size_t from = 0, to = 0; from < asked.size(); from = to) {
+        to = from;
+        old_tokens.clear();
+        new_tokens.clear();
+        for (; to < asked.size() && asked[to].entry == asked[from].entry; ++to) {
+            std::vector<std::uint32_t>& tokens = asked[to].old_side ? old_tokens : new_tokens;
+            tokens.push_back(asked[to].first);
+            tokens.push_back(asked[to].last);
+        }
+        for (std::vector<std::uint32_t>* tokens : {&old_tokens, &new_tokens}) {
+            std::sort(tokens->begin(), tokens->end());
+            tokens->erase(std::unique(tokens->begin(), tokens->end()), tokens->end());
+        }
+        const std::size_t entry = asked[from].entry;
+        const EntryDiffer::Spelling spelled = differ.spelling(c.entries[entry], scripts[entry], old_tokens, new_tokens);
+        for (std::size_t k = from; k < to; ++k) {
+            const Asked& q = asked[k];
+            const std::vector<std::uint32_t>& tokens = q.old_side ? old_tokens : new_tokens;
+            const std::vector<EntryDiffer::Spelled>& places = q.old_side ? spelled.old_side : spelled.new_side;
+            auto place_of = [&](std::uint32_t token) {
+                return places[static_cast<std::size_t>(std::lower_bound(tokens.begin(), tokens.end(), token) - tokens.begin())];
+            };
+            const EntryDiffer::Spelled first = place_of(q.first), last = place_of(q.last);
+            if (!last.found()) continue;   // past the side's sequence
+            q.place->offset = first.start;
+            q.place->length = last.end - first.start;
+        }
     }
 }
 

@@ -6,7 +6,6 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config git python3
   libicu-dev              # decoding (GB18030, UTF-16), normalisation, word and sentence breaks
-  libdtl-dev              # O(NP) diff over token ids
   libpugixml-dev          # XML readers and DOCX writer
   libxml2-dev             # HTML reader, structural checks of generated HTML
   libboost-test-dev       # unit tests

@@ -13,10 +13,12 @@
 #include "formats/common/reader_notes.hpp"
 #include "tests/support/run_redline.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <numeric>
 #include <random>
 #include <string>
 #include <utility>
@@ -94,8 +96,10 @@ struct TokenRun {
 };
 
 TokenRun diff_ids(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
-    const std::vector<std::uint8_t> aw(a.size(), 1), bw(b.size(), 1);
-    const DiffInput in{a, b, a, b, aw, bw, {}, 0};
+    const std::vector<std::uint8_t> aw(a.size(), DiffInput::word_flag), bw(b.size(), DiffInput::word_flag);
+    std::vector<std::uint32_t> key_of_exact(1 + std::max(*std::max_element(a.begin(), a.end()), *std::max_element(b.begin(), b.end())));
+    std::iota(key_of_exact.begin(), key_of_exact.end(), 0u);   // each id its own key
+    const DiffInput in{a, b, aw, bw, key_of_exact, {}, 0};
     TokenRun r;
     r.steps = counted(work::Counter::diff_steps, [&] { r.script = diff_tokens(in, &r.over_budget); });
     return r;

@@ -1,0 +1,61 @@
+// What comparing two drafts allocates beyond the prepared drafts, against their size (issue
+// 15: memory within 20× the input), counted by this executable's own operator new
+// (tests/support/counting_allocator.hpp), never timed. The drafts are one clause of one-word
+// paragraphs each, the input with the most tokens and paragraphs per byte: the comparison
+// diffs that clause whole (its paragraphs aligned, its sentence units searched, its spelling
+// read for each provision), and each of those used to copy or index every token of it.
+#define BOOST_TEST_MODULE diff_memory
+#include <boost/test/unit_test.hpp>
+
+#include "engine/pipeline.hpp"
+#include "formats/reader.hpp"
+#include "tests/support/counting_allocator.hpp"
+
+#include <random>
+#include <string>
+
+using namespace redline;
+using redline::tests::peak_while;
+
+namespace {
+
+// `count` one-word paragraphs; the later draft gives every 20th a word more (3 in 10) or drops
+// it (1 in 10), as bench/memory_ratio.py's drafts do.
+std::pair<std::string, std::string> one_word_drafts(std::size_t count) {
+    static const char* words[] = {"the", "device", "shall", "not", "store", "data", "may", "send", "frames", "key"};
+    std::mt19937 rng(1);
+    std::string old_text, new_text;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string word = words[rng() % 10];
+        old_text += word + "\n\n";
+        const unsigned r = rng() % 10;
+        if (i % 20 == 0 && r < 3) new_text += word + " extra\n\n";
+        else if (!(i % 20 == 0 && r == 3)) new_text += word + "\n\n";
+    }
+    return {old_text, new_text};
+}
+
+Document read(const std::string& text, const char* path) {
+    formats::ReadOptions o;
+    o.path = path;
+    return formats::read_document(text, o);
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(comparing_one_clause_of_many_paragraphs_allocates_a_bounded_multiple_of_the_input) {
+    const auto [old_text, new_text] = one_word_drafts(100'000);
+    auto [old_draft, new_draft] = prepare_pair([&] { return read(old_text, "old.txt"); }, [&] { return read(new_text, "new.txt"); });
+    BOOST_TEST_REQUIRE(old_draft.doc->size() == 2u);   // the root and one clause of all the paragraphs
+    Comparison c;
+    const std::size_t peak = peak_while([&] { c = compare(std::move(old_draft), std::move(new_draft)); });
+    BOOST_TEST(c.entries.size() == 1u);
+    BOOST_TEST(c.provisions.size() > 100u);
+    const double ratio = static_cast<double>(peak) / static_cast<double>(old_text.size() + new_text.size());
+    BOOST_TEST_MESSAGE("allocated while comparing, beyond the prepared drafts: " << peak << " bytes, " << ratio
+                                                                                 << "x the input");
+    // 8.1x when the diff copied each token sequence (Seq, 10 bytes a token), ran dtl (copies
+    // of both sequences, 32 bytes a script token) and spelled every token's place (16 bytes a
+    // token); 2.8x since (2026-12-02).
+    BOOST_TEST(ratio < 4.0);
+}
