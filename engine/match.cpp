@@ -202,7 +202,14 @@ public:
     // The value of `key`, 0 if it has none; ref() makes a slot for it, and the caller gives it
     // a value other than 0.
     Value get(std::uint32_t key) const { return slots_[slot(key)].value; }
-    Value& ref(std::uint32_t key) {
+    // The slot of `key`: its value is 0 when the key has none.
+    const Slot& at(std::uint32_t key) const { return slots_[slot(key)]; }
+    // Asks the processor to fetch the line where a lookup of `key` begins. A batch of lookups
+    // into a table out of cache then waits for its misses together rather than one by one.
+    void prefetch(std::uint32_t key) const { __builtin_prefetch(&slots_[home(key)]); }
+    Value& ref(std::uint32_t key) { return entry(key).value; }
+    // The slot of `key`, made when it has none (the caller then gives it a value other than 0).
+    Slot& entry(std::uint32_t key) {
         std::size_t i = slot(key);
         if (slots_[i].value == 0) {
             if (2 * (used_ + 1) > slots_.size()) {
@@ -212,15 +219,16 @@ public:
             ++used_;
             slots_[i].set_key(key);
         }
-        return slots_[i].value;
+        return slots_[i];
     }
 
 private:
     std::vector<Slot> slots_;
     std::size_t used_ = 0;
+    std::size_t home(std::uint32_t key) const { return (key * 0x9E3779B1u) & (slots_.size() - 1); }
     std::size_t slot(std::uint32_t key) const {
         const std::size_t mask = slots_.size() - 1;
-        std::size_t i = (key * 0x9E3779B1u) & mask;
+        std::size_t i = home(key);
         while (slots_[i].value != 0 && slots_[i].key() != key) i = (i + 1) & mask;
         return i;
     }
@@ -232,25 +240,25 @@ private:
     }
 };
 
-struct KeySlot {
-    std::uint32_t k = 0, value = 0;
-    std::uint32_t key() const { return k; }
-    void set_key(std::uint32_t key) { k = key; }
-};
-using KeyTable = OpenTable<KeySlot>;
-
 // How many nodes hold each 32-bit key, in 6-byte slots (the key in two halves, the count
 // saturating at 65,535: the candidate search tells counts apart only up to 2 * max_posting).
 // It holds every distinct shingle of every undecided node, 33 MB at 80,000 generated clauses
-// in 8-byte slots: the alignment's peak.
+// in 8-byte slots; it lives only while the shingle index is made.
 class CountTable {
 public:
     explicit CountTable(std::size_t expected) : table_(expected) {}
     std::uint32_t get(std::uint32_t key) const { return table_.get(key); }
-    void add(std::uint32_t key) {
-        std::uint16_t& count = table_.ref(key);
-        if (count != max_count) ++count;
+    void prefetch(std::uint32_t key) const { table_.prefetch(key); }
+    // Counts each of `keys` once more.
+    void add(const std::vector<std::uint32_t>& keys) {
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (i + lookahead < keys.size()) table_.prefetch(keys[i + lookahead]);
+            std::uint16_t& count = table_.ref(keys[i]);
+            if (count != max_count) ++count;
+        }
     }
+    // How far ahead of a run of lookups their slots are asked for.
+    static constexpr std::size_t lookahead = 8;
 
 private:
     static constexpr std::uint16_t max_count = 0xFFFF;
@@ -273,28 +281,34 @@ class ShingleIndex {
 public:
     ShingleIndex(const Side& targets, const std::vector<ClauseId>& target_ids, const Side& queries,
                  const std::vector<ClauseId>& query_ids)
-        : df_(count_shingles(targets, target_ids) + count_shingles(queries, query_ids)),
-          group_(0), votes_(targets.doc.size(), 0) {
-        for (ClauseId id : target_ids)
-            for (std::uint32_t k : targets.shingles(id)) df_.add(k);
-        for (ClauseId id : query_ids)
-            for (std::uint32_t k : queries.shingles(id)) df_.add(k);
+        : group_(0), votes_(targets.doc.size(), 0) {
+        // Document frequencies are needed only while the index is made: a query ranks its
+        // shingles by the frequency kept beside each group (a shingle without a group finds
+        // no target), so the frequency table, the alignment's largest, goes when it is made.
+        CountTable df(count_shingles(targets, target_ids) + count_shingles(queries, query_ids));
+        for (ClauseId id : target_ids) df.add(targets.shingles(id));
+        for (ClauseId id : query_ids) df.add(queries.shingles(id));
         // Postings in one array, grouped by shingle, each group in target order and cut at
-        // max_posting; group_ maps a shingle to its group's number + 1.
+        // max_posting; group_ maps a shingle to its group's number + 1 and its frequency.
         std::vector<std::pair<std::uint32_t, ClauseId>> pairs;   // (shingle, target), target order
-        for (ClauseId id : target_ids)
-            for (std::uint32_t k : rarest(targets.shingles(id))) pairs.emplace_back(k, id);
-        group_ = KeyTable(pairs.size());
+        std::vector<Ranked> ranked;
+        for (ClauseId id : target_ids) {
+            rank_by_frequency(targets.shingles(id), df, ranked);
+            for (const Ranked& r : ranked) pairs.emplace_back(r.key, id);
+        }
+        group_ = OpenTable<GroupSlot>(pairs.size());
         std::vector<std::uint32_t> size;   // per group
         std::vector<std::uint32_t> group_of(pairs.size());
         for (std::size_t i = 0; i < pairs.size(); ++i) {
-            std::uint32_t& g = group_.ref(pairs[i].first);
-            if (g == 0) {
+            if (i + CountTable::lookahead < pairs.size()) group_.prefetch(pairs[i + CountTable::lookahead].first);
+            GroupSlot& g = group_.entry(pairs[i].first);
+            if (g.value == 0) {
                 size.push_back(0);
-                g = static_cast<std::uint32_t>(size.size());
+                g.value = static_cast<std::uint32_t>(size.size());
+                g.frequency = static_cast<std::uint16_t>(df.get(pairs[i].first));   // at most 2 * max_posting
             }
-            group_of[i] = g - 1;
-            ++size[g - 1];
+            group_of[i] = g.value - 1;
+            ++size[g.value - 1];
         }
         begin_.assign(size.size() + 1, 0);
         for (std::size_t g = 0; g < size.size(); ++g) begin_[g + 1] = begin_[g] + std::min<std::uint32_t>(size[g], max_posting);
@@ -310,10 +324,18 @@ public:
     // max_candidates of them; retired targets (paired since the index was made) left out.
     std::vector<ClauseId> candidates(const std::vector<std::uint32_t>& shingles) {
         touched_.clear();
-        for (std::uint32_t k : rarest(shingles, true)) {
-            const std::uint32_t g = group_.get(k);
-            if (g == 0) continue;
-            for (std::uint32_t p = begin_[g - 1]; p < begin_[g]; ++p) {
+        // The rarest of the shingles some target holds, at most rare_per_node of them: a
+        // shingle shared only with other querying nodes (two new sibling articles that gained
+        // the same words) is rare but finds no target, and must not use up the probes.
+        ranked_.clear();
+        for (std::size_t i = 0; i < shingles.size(); ++i) {
+            if (i + CountTable::lookahead < shingles.size()) group_.prefetch(shingles[i + CountTable::lookahead]);
+            if (const GroupSlot& slot = group_.at(shingles[i]); slot.value != 0)
+                ranked_.push_back({slot.frequency, shingles[i], slot.value - 1});
+        }
+        keep_rarest(ranked_);
+        for (const Ranked& r : ranked_) {
+            for (std::uint32_t p = begin_[r.group]; p < begin_[r.group + 1]; ++p) {
                 const ClauseId t = postings_[p];
                 std::uint32_t& v = votes_[t];   // one memory access decides and counts
                 if (v == retired) continue;
@@ -339,37 +361,50 @@ public:
     void retire(ClauseId t) { votes_[t] = retired; }
 
 private:
-    CountTable df_;                      // shingle → document frequency
-    KeyTable group_;                     // shingle → its postings group + 1
+    // A shingle's postings group + 1 (0: none) and its document frequency, in one slot: a
+    // query's shingle costs one lookup.
+    struct GroupSlot {
+        std::uint32_t k = 0, value = 0;
+        std::uint16_t frequency = 0;
+        std::uint32_t key() const { return k; }
+        void set_key(std::uint32_t key) { k = key; }
+    };
+    OpenTable<GroupSlot> group_;
     std::vector<std::uint32_t> begin_;   // per group: first index into postings_; one extra at the end
     std::vector<ClauseId> postings_;
     static constexpr std::uint32_t retired = static_cast<std::uint32_t>(-1);
     std::vector<std::uint32_t> votes_;    // per target node: zero between queries, `retired` once paired
     std::vector<ClauseId> touched_;
 
-    std::uint32_t df(std::uint32_t k) const { return df_.get(k); }
+    // A shingle with its frequency (and, for a query, its group), ranked rarest first.
+    struct Ranked {
+        std::uint32_t frequency, key, group;
+    };
+    std::vector<Ranked> ranked_;
+
+    // Keeps the rare_per_node rarest, rarest first (ties by shingle).
+    static void keep_rarest(std::vector<Ranked>& ranked) {
+        const std::size_t keep = std::min(rare_per_node, ranked.size());
+        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end(),
+                          [](const Ranked& a, const Ranked& b) { return a.frequency != b.frequency ? a.frequency < b.frequency : a.key < b.key; });
+        ranked.resize(keep);
+    }
+
+    // The rarest of a target's shingles with a frequency that can meet someone and is not
+    // too common to tell (df 1: no one to meet).
+    static void rank_by_frequency(const std::vector<std::uint32_t>& shingles, const CountTable& df, std::vector<Ranked>& ranked) {
+        ranked.clear();
+        for (std::size_t i = 0; i < shingles.size(); ++i) {
+            if (i + CountTable::lookahead < shingles.size()) df.prefetch(shingles[i + CountTable::lookahead]);
+            if (const std::uint32_t d = df.get(shingles[i]); d >= 2 && d <= 2 * max_posting) ranked.push_back({d, shingles[i], 0});
+        }
+        keep_rarest(ranked);
+    }
 
     static std::size_t count_shingles(const Side& side, const std::vector<ClauseId>& ids) {
         std::size_t n = 0;
         for (ClauseId id : ids) n += side.shingles(id).size();
         return n;
-    }
-
-    // The rarest of `shingles`, at most rare_per_node of them; with `indexed`, only those some
-    // target holds: a shingle shared only with other querying nodes (two new sibling articles
-    // that gained the same words) is rare but finds no target, and must not use up the probes.
-    std::vector<std::uint32_t> rarest(const std::vector<std::uint32_t>& shingles, bool indexed = false) const {
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;  // (df, shingle)
-        ranked.reserve(shingles.size());
-        for (std::uint32_t k : shingles)
-            if (const std::uint32_t d = df(k); d >= 2 && d <= 2 * max_posting && (!indexed || group_.get(k) != 0))
-                ranked.emplace_back(d, k);  // df 1: no one to meet
-        const std::size_t keep = std::min(rare_per_node, ranked.size());
-        std::partial_sort(ranked.begin(), ranked.begin() + static_cast<std::ptrdiff_t>(keep), ranked.end());
-        std::vector<std::uint32_t> out;
-        out.reserve(keep);
-        for (std::size_t i = 0; i < keep; ++i) out.push_back(ranked[i].second);
-        return out;
     }
 };
 
