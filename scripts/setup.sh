@@ -9,6 +9,7 @@ packages=(
   libpugixml-dev          # XML readers and DOCX writer
   libxml2-dev             # HTML reader, structural checks of generated HTML
   libboost-test-dev       # unit tests
+  libdtl-dev              # tests: the engine's O(NP) edit search held against dtl's
   libcmark-gfm-dev libcmark-gfm-extensions-dev   # CommonMark/GFM parsing with source positions
   libyaml-cpp-dev         # kramdown-rfc YAML front matter
   nlohmann-json3-dev      # parsing JSON in the tests
