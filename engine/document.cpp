@@ -153,13 +153,15 @@ ClauseId DocumentBuilder::open(ClauseKind kind, std::string_view label, std::str
 
 void DocumentBuilder::add_block(BlockKind kind, std::string_view text, SourceLocation where) {
     ClauseId target = stack_.back();
-    if (last_child_[target] != no_clause) {
+    if (last_child_[target] != no_clause || target == doc_.root()) {
         // Text after children: keep reading order by giving it a paragraph node of its own,
-        // or extend the paragraph node that is still the last thing in the arena.
+        // or extend the paragraph node that is still the last thing in the arena. Text at the
+        // top level (a Markdown draft without headings, a preamble before the first one) gets
+        // one too: the comparison pairs nodes, and the root's own text would be in no entry.
         const ClauseId last = last_child_[target];
-        const Clause& lc = doc_.clauses_[last];
-        const bool extend = lc.kind == ClauseKind::paragraph && last + 1 == doc_.clauses_.size() &&
-                            lc.first_block + lc.block_count == doc_.blocks_.size();
+        const bool extend = last != no_clause && doc_.clauses_[last].kind == ClauseKind::paragraph &&
+                            last + 1 == doc_.clauses_.size() &&
+                            doc_.clauses_[last].first_block + doc_.clauses_[last].block_count == doc_.blocks_.size();
         if (!extend) {
             open(ClauseKind::paragraph, "", "", where);
             close();
