@@ -34,7 +34,7 @@ struct Budget {
 
 // The edit search on a[a0,a1) vs b[b0,b1), appended to runs with absolute indices. A pair
 // beyond the budget is one change: a removed and an inserted block.
-void dtl_diff(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, std::uint32_t a0,
+void search_or_replace(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, std::uint32_t a0,
               std::uint32_t b0, std::vector<Run>& runs, Budget& budget) {
     if (!a.empty() && !b.empty() && edit_search(a, b, a0, b0, runs, max_diff_diagonals)) return;
     if (!a.empty() && !b.empty()) budget.exceeded = true;
@@ -42,15 +42,15 @@ void dtl_diff(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b
 }
 
 // Patience diff's idea: tokens that occur exactly once on each side and keep their order
-// (a longest increasing subsequence) are certainly equal; dtl then runs only on the gaps
-// between them. This keeps dtl's O((N+M)·D) work and its path bookkeeping small on long
+// (a longest increasing subsequence) are certainly equal; the edit search then runs only on the
+// gaps between them. This keeps its O((N+M)·D) work and its path bookkeeping small on long
 // clauses with scattered edits, and anchors the redline on distinctive words.
-constexpr std::size_t anchor_threshold = 64;   // shorter middles go to dtl directly
+constexpr std::size_t anchor_threshold = 64;   // shorter middles go to the edit search directly
 
 void anchored_diff(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b, std::uint32_t a0,
                    std::uint32_t b0, std::vector<Run>& runs, Budget& budget) {
     if (a.size() + b.size() < anchor_threshold) {
-        dtl_diff(a, b, a0, b0, runs, budget);
+        search_or_replace(a, b, a0, b0, runs, budget);
         return;
     }
     struct Seen {
@@ -74,18 +74,18 @@ void anchored_diff(std::span<const std::uint32_t> a, std::span<const std::uint32
     const std::vector<std::size_t> chain =
         seq::longest_increasing_subsequence(pairs, &std::pair<std::uint32_t, std::uint32_t>::first);
     if (chain.empty()) {
-        dtl_diff(a, b, a0, b0, runs, budget);
+        search_or_replace(a, b, a0, b0, runs, budget);
         return;
     }
     std::uint32_t ai = 0, bj = 0;
     for (std::size_t k : chain) {
         const auto [pa, pb] = pairs[k];
-        dtl_diff(a.subspan(ai, pa - ai), b.subspan(bj, pb - bj), a0 + ai, b0 + bj, runs, budget);
+        search_or_replace(a.subspan(ai, pa - ai), b.subspan(bj, pb - bj), a0 + ai, b0 + bj, runs, budget);
         push_equal(runs, a0 + pa, a0 + pa + 1, b0 + pb, b0 + pb + 1);
         ai = pa + 1;
         bj = pb + 1;
     }
-    dtl_diff(a.subspan(ai), b.subspan(bj), a0 + ai, b0 + bj, runs, budget);
+    search_or_replace(a.subspan(ai), b.subspan(bj), a0 + ai, b0 + bj, runs, budget);
 }
 
 // Units end after a sentence-final token; each unit becomes one id for a coarse diff.
@@ -137,7 +137,7 @@ void diff_middle(const DiffInput& in, std::uint32_t a0, std::uint32_t a1, std::u
     };
     const auto ua = unit_ids(a, sa), ub = unit_ids(b, sb);
     std::vector<Run> unit_runs;
-    dtl_diff(ua, ub, 0, 0, unit_runs, budget);
+    search_or_replace(ua, ub, 0, 0, unit_runs, budget);
     auto a_pos = [&](std::uint32_t u) { return a0 + (u < sa.size() ? sa[u] : static_cast<std::uint32_t>(a.size())); };
     auto b_pos = [&](std::uint32_t u) { return b0 + (u < sb.size() ? sb[u] : static_cast<std::uint32_t>(b.size())); };
     for (const Run& r : unit_runs) {
@@ -398,7 +398,7 @@ std::vector<BlockOp> align_blocks(const DiffInput& in, const std::vector<Span32>
             ub.push_back(ids.try_emplace(hb.back(), static_cast<std::uint32_t>(ids.size())).first->second);
         }
         std::vector<Run> runs;
-        dtl_diff(ua, ub, oa, ma, runs, budget);
+        search_or_replace(ua, ub, oa, ma, runs, budget);
         std::vector<std::uint8_t> in_lcs_old(na, 0), in_lcs_new(nb, 0);
         for (const Run& r : runs) {
             if (!r.equal) continue;

@@ -1,5 +1,5 @@
 // Token diff of two matched texts, as a pipeline in the manner of git's xdiff: trim the
-// common ends, run the O(NP) algorithm (as dtl 1.20 runs it) on integer token ids (coarsened to sentence units
+// common ends, run the O(NP) algorithm (engine/edit_search: as dtl 1.20 runs it) on integer token ids (coarsened to sentence units
 // first when the middle is too large for a token diff), clean the result up so that it
 // reads like a careful human's redline, and classify each change as editorial or
 // substantive by comparing comparison keys.
@@ -43,14 +43,15 @@ struct DiffInput {
 // Above this many tokens in the differing middle, the diff first aligns sentence units and
 // diffs tokens only inside changed units of bounded size (docs/limits.md).
 // The token diff also falls back when (tokens × estimated edit distance) exceeds
-// max_diff_work, which bounds dtl's O((N+M)·D) time on long, very different texts.
+// max_diff_work, which bounds the edit search's O((N+M)·D) time on long, very different texts.
 inline constexpr std::size_t max_token_diff = 20000;
 inline constexpr std::uint64_t max_diff_work = 50'000'000;
-// dtl's O(NP) search visits delta + 2p + 1 diagonals in its round p (p: deletions so far); a
+// The O(NP) search visits delta + 2p + 1 diagonals in its round p (p: deletions so far); a
 // pair of sequences (a gap between anchors, the sentence units of a middle, the blocks of a
 // clause) whose search would visit more than this many is shown as one replacement instead:
 // about D ≤ 2,000 for two sequences of equal length, such as the same sentences shuffled.
-// It is also dtl's own limit, past which dtl would settle for a longer script unannounced.
+// It is also dtl's own limit, past which dtl would settle for a longer script unannounced;
+// engine/edit_search gives up there instead, so it never departs from dtl's script.
 inline constexpr std::uint64_t max_diff_diagonals = 2'000'000;
 
 // The edit script, in order; adjacent remove/insert pairs describe a replacement. When
