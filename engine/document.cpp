@@ -210,8 +210,8 @@ Document DocumentBuilder::finish() {
     close_all();
     doc_.clauses_[0].end = static_cast<ClauseId>(doc_.clauses_.size());
     // The node and block arenas grew by doubling: a document lives through the whole
-    // comparison, so it gives back the slack (up to half of each arena, 9 MB of an
-    // 80,000-clause draft). The text store was reserved by the reader.
+    // comparison, so it gives back the capacity it did not use (in place: they are realloc'd).
+    // The text store was reserved by the reader.
     doc_.clauses_.shrink_to_fit();
     doc_.blocks_.shrink_to_fit();
     Document out = std::move(doc_);

@@ -1,13 +1,16 @@
 // The clause-tree model every reader produces and the engine consumes.
 //
-// A Document owns all of its nodes in one arena (std::vector<Clause>) stored in document
+// A Document owns all of its nodes in one arena (a TrivialArray<Clause>) stored in document
 // (pre-)order, and all of its strings in one text buffer. Nodes refer to strings by
 // TextRef (offset + length) and to each other by ClauseId (an index). A clause's subtree is
 // the index range [id, clause.end); its children are found by hopping from one sibling's
 // `end` to the next. Blocks (paragraphs of a clause's own text) live in a second arena and
 // each clause owns a contiguous range of them, so parsing a 5 MB draft costs a handful of
-// vector growths, not an allocation per node.
+// array growths, not an allocation per node; the arenas grow by realloc (engine/trivial_array),
+// so growing them does not hold two copies at once.
 #pragma once
+
+#include "engine/trivial_array.hpp"
 
 #include <cstdint>
 #include <iosfwd>
@@ -180,8 +183,8 @@ public:
     // Bytes of all labels, titles and block texts together.
     std::size_t text_bytes() const { return text_.size(); }
     const Clause& operator[](ClauseId id) const { return clauses_[id]; }
-    const std::vector<Clause>& clauses() const { return clauses_; }
-    const std::vector<Block>& blocks() const { return blocks_; }
+    const TrivialArray<Clause>& clauses() const { return clauses_; }
+    const TrivialArray<Block>& blocks() const { return blocks_; }
 
     std::string_view str(TextRef ref) const {
         return std::string_view(text_).substr(ref.offset, ref.length);
@@ -202,8 +205,8 @@ public:
 
 private:
     friend class DocumentBuilder;
-    std::vector<Clause> clauses_;
-    std::vector<Block> blocks_;
+    TrivialArray<Clause> clauses_;
+    TrivialArray<Block> blocks_;
     std::string text_;
 };
 
@@ -218,9 +221,8 @@ public:
     // Reserves room for this many bytes of text: a reader passes its source size, which bounds
     // the text of most drafts, so the store is not re-copied as it grows.
     void reserve_text(std::size_t bytes) { doc_.text_.reserve(bytes); }
-    // Reserves room for this many blocks (a reader that knows how many lines hold text): a
-    // block array grown by doubling holds its old and its new copy at once, 28 bytes a block
-    // each, in a draft of short paragraphs more than its text.
+    // Reserves room for this many blocks (a reader that knows how many lines hold text), so the
+    // block array is not grown one doubling at a time.
     void reserve_blocks(std::size_t blocks) { doc_.blocks_.reserve(blocks); }
 
     // Opens a new clause as the last child of the current one and makes it current.
@@ -255,7 +257,7 @@ public:
 private:
     Document doc_;
     std::vector<ClauseId> stack_;
-    std::vector<ClauseId> last_child_;
+    TrivialArray<ClauseId> last_child_;
 };
 
 }  // namespace redline

@@ -59,7 +59,7 @@ Profile choose_profile(const Document& doc) {
         if (label.starts_with("第") && label.ends_with("条")) ++articles;
     }
     std::size_t capitals = 0;  // BCP 14 keywords in capitals
-    const std::vector<Block>& blocks = doc.blocks();
+    const auto& blocks = doc.blocks();
     auto cites_bcp14 = [](std::string_view t) { return contains(t, "BCP 14") || contains(t, "RFC 2119") || contains(t, "RFC2119"); };
     for (std::size_t i = 0; i < blocks.size(); ++i) {
         const std::string_view t = doc.str(blocks[i].text);

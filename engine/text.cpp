@@ -279,22 +279,72 @@ void push_punct_run(std::vector<Token>& out, std::string_view s, std::size_t beg
     }
 }
 
-// ICU word segmentation of s[begin, end) (text with non-ASCII letters, Han in particular).
-void icu_segment(std::vector<Token>& out, std::string_view s, std::size_t begin, std::size_t end) {
+// ICU word segmentation of s[begin, end), keeping the pieces that end by `keep_to`; returns
+// where the last piece kept ends (`begin` when none does).
+std::size_t icu_segment_window(std::vector<Token>& out, std::string_view s, std::size_t begin, std::size_t end,
+                               std::size_t keep_to) {
     const std::string_view part = s.substr(begin, end - begin);
     const icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(part.data(), static_cast<int32_t>(part.size())));
     const std::vector<std::uint32_t> byte_at = utf16_to_utf8_offsets(part);
     icu::BreakIterator& it = word_breaker();
     it.setText(u);
+    std::size_t kept = begin;
     int32_t prev = it.first();
     for (int32_t next = it.next(); next != icu::BreakIterator::DONE; prev = next, next = it.next()) {
         const std::size_t b0 = begin + byte_at[static_cast<std::size_t>(prev)];
         const std::size_t b1 = begin + byte_at[static_cast<std::size_t>(next)];
+        if (b1 > keep_to) break;
         const std::string_view piece = s.substr(b0, b1 - b0);
         const TokenKind kind = kind_of(piece);
         if (kind == TokenKind::punct) push_punct_run(out, s, b0, b1);
         else push(out, b0, b1 - b0, kind);
+        kept = b1;
     }
+    return kept;
+}
+
+// Where a long stretch may be cut without changing ICU's word breaks: after an ideographic
+// full stop or comma (U+3002, U+3001; word-break class Other, which breaks on both sides and
+// ends the run of Han that the dictionary segments) followed by a Han character (not a mark
+// that would attach to the punctuation). Searched backwards from `limit` down to `floor`;
+// `floor` when there is none.
+std::size_t safe_cut(std::string_view s, std::size_t floor, std::size_t limit) {
+    for (std::size_t i = limit; i >= floor + 3; --i) {
+        if (static_cast<unsigned char>(s[i - 3]) != 0xE3 || static_cast<unsigned char>(s[i - 2]) != 0x80) continue;
+        const auto last = static_cast<unsigned char>(s[i - 1]);
+        if (last != 0x82 && last != 0x81) continue;
+        std::size_t j = i;
+        if (j < s.size() && is_han(next(s, j))) return i;
+    }
+    return floor;
+}
+
+// ICU word segmentation of s[begin, end) (text with non-ASCII letters, Han in particular).
+// ICU works on a UTF-16 copy and keeps a break cache and its dictionary's work arrays for the
+// whole text it is given, some 14 bytes per byte of Chinese: a long stretch without ASCII
+// spaces or punctuation (a Chinese paragraph is one) is segmented in windows of at most
+// `segment_window` bytes, so that memory is bounded whatever the stretch. A window ends at a
+// cut that leaves ICU's breaks as they are (safe_cut) when its second half has one, which any
+// Chinese text with sentences does; otherwise (a run of Han with no ideographic punctuation for
+// 32 KiB) it ends at ICU's last break some way before the window's end, where the dictionary's
+// choice no longer depends on the text cut off, and the next window starts there.
+void icu_segment(std::vector<Token>& out, std::string_view s, std::size_t begin, std::size_t end) {
+    constexpr std::size_t segment_window = 64 * 1024;
+    constexpr std::size_t settle = 1024;   // bytes of look-ahead left to ICU before a break is kept
+    while (end - begin > segment_window) {
+        std::size_t limit = begin + segment_window;
+        while (limit > begin && (static_cast<unsigned char>(s[limit]) & 0xC0) == 0x80) --limit;
+        const std::size_t cut = safe_cut(s, begin + segment_window / 2, limit);
+        if (cut > begin + segment_window / 2) {
+            icu_segment_window(out, s, begin, cut, cut);
+            begin = cut;
+            continue;
+        }
+        const std::size_t kept = icu_segment_window(out, s, begin, limit, limit - settle);
+        if (kept == begin) break;   // no break at all in the window: let ICU have the whole stretch
+        begin = kept;
+    }
+    icu_segment_window(out, s, begin, end, end);
 }
 
 bool ascii_alnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }

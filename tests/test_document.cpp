@@ -112,3 +112,45 @@ BOOST_AUTO_TEST_CASE(a_role_is_set_once) {
     // (68 bytes, and 4 more since places carry a PDF page).
     BOOST_TEST(sizeof(Clause) <= 72u);
 }
+
+// The arenas' array (engine/trivial_array): grown by realloc, so its behaviour as a container
+// is checked here directly.
+BOOST_AUTO_TEST_CASE(trivial_array_keeps_its_elements_through_growth_copies_and_shrinking) {
+    TrivialArray<std::uint32_t> a;
+    BOOST_TEST(a.empty());
+    a.push_back(7);
+    // Pushing one of its own elements while it grows: the element is read before it moves.
+    for (int i = 0; i < 100; ++i) a.push_back(a[0] + a.back());
+    BOOST_TEST(a.size() == 101u);
+    BOOST_TEST(a.back() == 7u * 101u);
+    BOOST_TEST(a.capacity() >= a.size());
+    a.shrink_to_fit();
+    BOOST_TEST(a.capacity() == a.size());
+    BOOST_TEST(a[50] == 7u * 51u);
+
+    TrivialArray<std::uint32_t> copy = a;
+    copy[0] = 1;
+    BOOST_TEST(a[0] == 7u);
+    BOOST_TEST(copy.size() == 101u);
+    TrivialArray<std::uint32_t> moved = std::move(copy);
+    BOOST_TEST(moved[0] == 1u);
+    BOOST_TEST(copy.empty());
+    copy = moved;
+    BOOST_TEST(copy[100] == 707u);
+    copy.clear();
+    copy.shrink_to_fit();
+    BOOST_TEST(copy.capacity() == 0u);
+    copy.reserve(1000);
+    BOOST_TEST(copy.capacity() == 1000u);
+    BOOST_TEST(copy.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_copied_document_owns_its_own_arenas) {
+    const Document d = sample();
+    Document e = d;
+    BOOST_TEST(e.size() == d.size());
+    BOOST_TEST(e.clauses().data() != d.clauses().data());
+    BOOST_TEST(e.title(1) == "Scope");
+    BOOST_TEST(e.own_text(1) == "This document specifies.");
+    BOOST_TEST(e.blocks().size() == d.blocks().size());
+}

@@ -484,3 +484,41 @@ BOOST_AUTO_TEST_CASE(sort_ids_agrees_with_std_sort) {
     sort_ids(v.begin() + 3, v.end());
     BOOST_TEST((v == expected));
 }
+
+BOOST_AUTO_TEST_CASE(a_long_chinese_paragraph_is_segmented_as_its_sentences_are) {
+    // A paragraph of over 64 KB without ASCII is given to ICU in windows that end after 。 or 、
+    // before a Han character, where ICU breaks whatever follows: its tokens are those of its
+    // sentences segmented one by one.
+    const std::string sentence = "网络关键设备应当符合相关国家标准的强制性要求，并由具备资格的机构安全认证合格或者安全检测符合要求后，方可销售或者提供。";
+    std::string paragraph;
+    while (paragraph.size() < 200'000) paragraph += sentence;
+    const std::vector<text::Token> one = text::tokenize(sentence);
+    const std::vector<text::Token> all = text::tokenize(paragraph);
+    BOOST_REQUIRE(all.size() == one.size() * (paragraph.size() / sentence.size()));
+    for (std::size_t k = 0; k < all.size(); ++k) {
+        const text::Token& t = one[k % one.size()];
+        const std::size_t shift = (k / one.size()) * sentence.size();
+        BOOST_TEST_REQUIRE(all[k].offset == t.offset + shift);
+        BOOST_TEST_REQUIRE(all[k].length == t.length);
+        BOOST_TEST_REQUIRE(static_cast<int>(all[k].kind) == static_cast<int>(t.kind));
+    }
+}
+
+BOOST_AUTO_TEST_CASE(a_long_run_of_han_without_punctuation_is_tiled_by_its_tokens) {
+    // No safe cut at all (adversarial zh-modal-line): windows end at one of ICU's breaks well
+    // before the window's end. Every byte is still in exactly one token, and the words come
+    // out as the dictionary segments them.
+    std::string line;
+    for (int i = 0; i < 40'000; ++i) line += i % 2 ? "应当" : "设备";
+    const std::vector<text::Token> tokens = text::tokenize(line);
+    std::size_t at = 0;
+    std::size_t words = 0;
+    for (const text::Token& t : tokens) {
+        BOOST_TEST_REQUIRE(t.offset == at);
+        at += t.length;
+        const std::string_view w = std::string_view(line).substr(t.offset, t.length);
+        words += w == "应当" || w == "设备";
+    }
+    BOOST_TEST(at == line.size());
+    BOOST_TEST(words == 40'000u);
+}
