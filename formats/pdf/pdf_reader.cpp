@@ -61,7 +61,9 @@ Extracted extract_text(std::string_view bytes, const Limits& limits) {
     std::vector<Line> lines;
     for (std::uint32_t p = 0; p < e.pages.size(); ++p) {
         page_lines(e.pages[p], e.fonts, p + 1, lines);
-        e.pages[p].words = {};
+        // Released, not just emptied (`= {}` assigns an empty list and keeps the capacity): a
+        // page's words are no longer needed once its lines are made.
+        decltype(e.pages[p].words)().swap(e.pages[p].words);
     }
     const float body = body_size(lines);
     Extracted out;
