@@ -3,8 +3,8 @@
 
 Generates drafts of many short paragraphs (the input class that costs the most memory per
 byte: every paragraph is a block, a unit and a line of its own), plain text and Markdown, and
-a mutation of each; runs `redline parse` (outline and JSON) and `redline diff --format json`
-on them, each in a process of its own, and reports the peak resident memory (ru_maxrss of that
+a mutation of each; runs `redline parse` (outline and JSON), `redline diff --format json` and
+`redline brief` (Markdown and DOCX) on them, each in a process of its own, and reports the peak resident memory (ru_maxrss of that
 process) divided by the bytes read (both drafts for diff). Optional real pairs are measured the
 same way. A process needs some 20 MB whatever it reads (the executable, ICU's data, the
 allocator's reserve): that base, measured as the peak of parsing a one-line draft, is taken
@@ -106,9 +106,15 @@ def main():
                 report(name, "parse", [args.redline, "parse", a], [a])
                 report(name, "parse json", [args.redline, "parse", a, "--format", "json"], [a])
                 report(name, "diff json", [args.redline, "diff", a, b, "--format", "json"], [a, b])
+                for fmt in ("md", "docx"):
+                    out = os.path.join(tmp, f"brief.{fmt}")
+                    report(name, f"brief {fmt}", [args.redline, "brief", a, b, "-o", out], [a, b])
         for old, new in args.pair:
             report(os.path.basename(new)[-28:], "parse json", [args.redline, "parse", new, "--format", "json"], [new])
             report(os.path.basename(old)[-28:], "diff json", [args.redline, "diff", old, new, "--format", "json"], [old, new])
+            for fmt in ("md", "docx"):
+                out = os.path.join(tmp, f"brief.{fmt}")
+                report(os.path.basename(old)[-28:], f"brief {fmt}", [args.redline, "brief", old, new, "-o", out], [old, new])
     return 1 if over else 0
 
 
