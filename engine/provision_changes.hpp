@@ -34,8 +34,8 @@ struct ProvisionKeys {
     std::vector<std::string> extra_words;           // word keys the draft's key table lacks
     std::vector<std::vector<std::string>> refs;     // sorted reference keys
 
-    std::string_view key_of(std::uint32_t unit) const {
-        const std::uint32_t s = slot[unit];
+    std::string_view key_of(std::uint32_t unit) const { return key_in(slot[unit]); }
+    std::string_view key_in(std::uint32_t s) const {
         const std::size_t begin = s == 0 ? 0 : key_end[s - 1];
         return std::string_view(keys).substr(begin, key_end[s] - begin);
     }
