@@ -322,6 +322,10 @@ public:
         for (std::uint32_t i = 0; i < count; ++i) place_cursor_[i] = i;
     }
 
+    // Each old provision's text number, in the order of `normative` (what is left of the
+    // queues once step 1 is done: equal numbers are equal texts).
+    std::vector<std::uint32_t> take_texts() { return std::move(text_); }
+
     // The number of the old text `key`, or none when no old provision has it.
     std::uint32_t text_of(std::string_view key) {
         const std::uint32_t at = find(key);
@@ -485,17 +489,24 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
     };
     // Each step's structures live in a scope of their own: what a step no longer needs is
     // given back before the next one allocates.
+    // Per provision (in the order of `normative`), the number of its text among the old
+    // provisions' (none for a new text not among them): the same number is the same text,
+    // told without reading the texts again.
+    std::vector<std::uint32_t> old_text, new_text(n.normative.size());
+    auto same_text = [&](std::uint32_t oi, std::uint32_t ni) { return old_text[o.slot[oi]] == new_text[n.slot[ni]]; };
 
     // 1. The same text: in its own clause (unchanged) or elsewhere (moved). Repeated texts are
     // paired in document order, preferring the counterpart clause.
     {
         SameTextQueues queues(o, [&](std::uint32_t oi) { return old_to_new[c.old_analysis.units[oi].clause]; });
+        for (std::uint32_t s = 0; s < new_text.size(); ++s) new_text[s] = queues.text_of(n.key_in(s));
         const auto paired = [&](std::uint32_t oi) { return partner_of_old[oi] != none; };
         std::uint64_t looked_at = 0;
         for (int pass = 0; pass < 2; ++pass)
-            for (std::uint32_t ni : n.normative) {
+            for (std::uint32_t s = 0; s < new_text.size(); ++s) {
+                const std::uint32_t ni = n.normative[s];
                 if (partner_of_new[ni] != none) continue;
-                const std::uint32_t text = queues.text_of(n.key_of(ni));
+                const std::uint32_t text = new_text[s];
                 if (text == none) continue;
                 const std::uint32_t oi = pass == 0 ? queues.first_unpaired_at(text, c.new_analysis.units[ni].clause, paired, looked_at)
                                                    : queues.first_unpaired(text, paired, looked_at);
@@ -504,6 +515,7 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
                 partner_of_new[ni] = oi;
             }
         work::count(work::Counter::same_text_provisions, looked_at);
+        old_text = queues.take_texts();
     }
     // 2. Reworded: most similar unpaired provision of the counterpart clause, then anywhere.
     // Small pools are scanned; large ones are searched through their prefix index (a scan of
@@ -579,10 +591,9 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
             const std::vector<std::string> added = minus(n.refs_of(ni), o.refs_of(oi));
             ch.references_removed = removed;
             ch.references_added = added;
-            const bool same_text = o.key_of(oi) == n.key_of(ni);
             const Unit& ou = c.old_analysis.units[oi];
             const Unit& nu = c.new_analysis.units[ni];
-            ch.change = classify_pair(ou.what, nu.what, same_text, [&] {
+            ch.change = classify_pair(ou.what, nu.what, same_text(oi, ni), [&] {
                 return dice_but_form(unit_text(*c.old_doc, ou), ou.what, unit_text(*c.new_doc, nu), nu.what) >= negation_similarity;
             });
             ch.also_moved = !same_place(oi, ni) && ch.change != ProvisionChangeKind::moved;
@@ -592,7 +603,7 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
         return ch;
     };
     auto unchanged = [&](std::uint32_t oi, std::uint32_t ni) {
-        return oi != none && o.key_of(oi) == n.key_of(ni) && same_place(oi, ni) &&
+        return oi != none && same_text(oi, ni) && same_place(oi, ni) &&
                c.old_analysis.units[oi].what.kind == c.new_analysis.units[ni].what.kind &&
                c.old_analysis.units[oi].what.polarity == c.new_analysis.units[ni].what.polarity;
     };

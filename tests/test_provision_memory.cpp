@@ -127,3 +127,22 @@ BOOST_AUTO_TEST_CASE(comparing_reworded_provisions_allocates_a_bounded_multiple_
     // 10.7x before matching and placing were made compact (2026-12-02); 2.9x since.
     BOOST_TEST(ratio < 4.0);
 }
+
+BOOST_AUTO_TEST_CASE(analysing_one_paragraph_of_many_sentences_reserves_its_units_once) {
+    // One paragraph of `count` provisions (bench/adversarial's shuffled-provisions): the units,
+    // 64 bytes each, were reserved one a paragraph and then doubled, up to twice what they
+    // needed, and copied once more by the shrink at the end.
+    constexpr std::size_t count = 20'000;
+    std::string paragraph;
+    for (std::size_t i = 0; i < count; ++i) paragraph += "The device shall support the " + word_for(i, 'f') + " feature. ";
+    const Document doc = one_clause({paragraph});
+    Analysis a;
+    const std::size_t peak = peak_while([&] { a = analyse(doc, Profile::iso); });
+    BOOST_TEST(a.units.size() == count);
+    const double per_unit = static_cast<double>(peak) / count;
+    BOOST_TEST_MESSAGE("allocated while analysing one paragraph of " << count << " sentences: " << peak << " bytes, "
+                                                                      << per_unit << " a unit");
+    // 82 bytes a unit before (2026-12-02), 43 since: the units once and the paragraph's
+    // sentence spans.
+    BOOST_TEST(per_unit < 60.0);
+}
