@@ -115,11 +115,26 @@ std::uint32_t most_similar(const ProvisionKeys& o, std::span<const std::uint32_t
 // then only its first `max_scored` unpaired ones; at most `max_scored` candidates are scored,
 // those sharing the most prefix words. Only pools of such near-identical provisions reach
 // these bounds (the corpus drafts never do: outputs are unchanged).
+// The index is flat: the distinct prefix elements sorted, and each one's pool positions in one
+// array (a hash-map node and a vector per element were some 80 bytes a pooled provision).
 class SimilarInPool {
 public:
-    SimilarInPool(const ProvisionKeys& o, std::vector<std::uint32_t> pool, double threshold,
-                  const std::unordered_map<std::uint32_t, std::uint32_t>& rank)
-        : o_(o), pool_(std::move(pool)), threshold_(threshold), rank_(rank), seen_(pool_.size(), 0), hits_(pool_.size(), 0) {
+    // `pool` and `rank` (per word id: its place in the global order) must outlive the index.
+    SimilarInPool(const ProvisionKeys& o, std::span<const std::uint32_t> pool, double threshold,
+                  const std::vector<std::uint32_t>& rank)
+        : o_(o), pool_(pool), threshold_(threshold), rank_(rank), seen_(pool_.size(), 0), hits_(pool_.size(), 0) {
+        // Every pooled provision's prefix as (element, pool position), sorted by element and
+        // then position: each element's positions in pool order.
+        struct Posting {
+            std::uint32_t rank, ordinal, at;
+            bool operator<(const Posting& p) const {
+                return rank != p.rank ? rank < p.rank : ordinal != p.ordinal ? ordinal < p.ordinal : at < p.at;
+            }
+        };
+        std::vector<Posting> all;
+        std::size_t total = 0;
+        for (const std::uint32_t unit : pool_) total += prefix(o_.words_of(unit).size());
+        all.reserve(total);
         for (std::uint32_t at = 0; at < pool_.size(); ++at) {
             const std::span<const std::uint32_t> words = o_.words_of(pool_[at]);
             if (words.empty()) {
@@ -127,8 +142,25 @@ public:
                 continue;
             }
             elements(words, keys_);
-            for (std::size_t k = 0; k < prefix(words.size()); ++k) postings_[keys_[k]].push_back(at);
+            for (std::size_t k = 0; k < prefix(words.size()); ++k)
+                all.push_back({static_cast<std::uint32_t>(keys_[k] >> 32), static_cast<std::uint32_t>(keys_[k]), at});
         }
+        std::sort(all.begin(), all.end());
+        std::size_t distinct = 0;
+        for (std::size_t i = 0; i < all.size(); ++i)
+            distinct += i == 0 || all[i].rank != all[i - 1].rank || all[i].ordinal != all[i - 1].ordinal;
+        element_.reserve(distinct);
+        first_.reserve(distinct + 1);
+        at_.reserve(all.size());
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            const std::uint64_t element = std::uint64_t{all[i].rank} << 32 | all[i].ordinal;
+            if (element_.empty() || element_.back() != element) {
+                element_.push_back(element);
+                first_.push_back(static_cast<std::uint32_t>(i));
+            }
+            at_.push_back(all[i].at);
+        }
+        first_.push_back(static_cast<std::uint32_t>(all.size()));
     }
 
     // The pooled provision most similar to `words` at or above the threshold that is still
@@ -142,22 +174,22 @@ public:
             candidates_ = empty_;
         } else {
             elements(words, keys_);
-            const std::vector<std::uint32_t>* common = nullptr;   // the shortest posting over the bound
+            std::span<const std::uint32_t> common;   // the shortest posting over the bound
             for (std::size_t k = 0; k < prefix(words.size()); ++k) {
-                const auto it = postings_.find(keys_[k]);
-                if (it == postings_.end()) continue;
-                if (it->second.size() > max_posting) {
-                    if (common == nullptr || it->second.size() < common->size()) common = &it->second;
+                const std::span<const std::uint32_t> posting = posting_of(keys_[k]);
+                if (posting.empty()) continue;
+                if (posting.size() > max_posting) {
+                    if (common.empty() || posting.size() < common.size()) common = posting;
                     continue;
                 }
-                looked_at += it->second.size();
-                for (const std::uint32_t at : it->second) {
+                looked_at += posting.size();
+                for (const std::uint32_t at : posting) {
                     if (seen_[at] != stamp_) seen_[at] = stamp_, hits_[at] = 0, candidates_.push_back(at);
                     ++hits_[at];
                 }
             }
-            if (candidates_.empty() && common != nullptr)
-                for (const std::uint32_t at : *common) {
+            if (candidates_.empty() && !common.empty())
+                for (const std::uint32_t at : common) {
                     if (candidates_.size() == max_scored) break;
                     ++looked_at;
                     if (partner_of_old[pool_[at]] == ProvisionPlace::none) candidates_.push_back(at);
@@ -178,9 +210,18 @@ private:
     static constexpr std::size_t max_scored = 512;
 
     std::size_t prefix(std::size_t size) const {
+        if (size == 0) return 0;
         const double overlap = threshold_ * static_cast<double>(size) / (2.0 - threshold_);
         const auto at_least = static_cast<std::size_t>(std::ceil(overlap - 1e-9));
         return size - std::max<std::size_t>(at_least, 1) + 1;
+    }
+
+    // The pool positions whose prefix holds `element`, in pool order.
+    std::span<const std::uint32_t> posting_of(std::uint64_t element) const {
+        const auto it = std::lower_bound(element_.begin(), element_.end(), element);
+        if (it == element_.end() || *it != element) return {};
+        const std::size_t i = static_cast<std::size_t>(it - element_.begin());
+        return std::span<const std::uint32_t>(at_).subspan(first_[i], first_[i + 1] - first_[i]);
     }
 
     // The elements of a sorted word multiset in the global order: (rank of the word, ordinal).
@@ -189,16 +230,18 @@ private:
         std::uint32_t ordinal = 0;
         for (std::size_t i = 0; i < words.size(); ++i) {
             ordinal = i > 0 && words[i] == words[i - 1] ? ordinal + 1 : 0;
-            out.push_back(std::uint64_t{rank_.at(words[i])} << 32 | ordinal);
+            out.push_back(std::uint64_t{rank_[words[i]]} << 32 | ordinal);
         }
         std::sort(out.begin(), out.end());
     }
 
     const ProvisionKeys& o_;
-    std::vector<std::uint32_t> pool_;
+    std::span<const std::uint32_t> pool_;
     double threshold_;
-    const std::unordered_map<std::uint32_t, std::uint32_t>& rank_;
-    std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> postings_;
+    const std::vector<std::uint32_t>& rank_;
+    std::vector<std::uint64_t> element_;        // the distinct prefix elements, ascending
+    std::vector<std::uint32_t> first_;          // per element: where its positions start in at_ (and one past the last)
+    std::vector<std::uint32_t> at_;             // pool positions, each element's in pool order
     std::vector<std::uint32_t> empty_;          // pool positions of provisions without words
     std::vector<std::uint32_t> seen_;           // per pool position: the stamp of the last probe that found it
     std::vector<std::uint32_t> hits_;           // per pool position: prefix words it shares with that probe
@@ -207,23 +250,137 @@ private:
     std::vector<std::uint64_t> keys_;
 };
 
-// Words ranked rarest first over the provisions of both drafts that step 2 still pairs (ties by id).
-std::unordered_map<std::uint32_t, std::uint32_t> rank_words(const ProvisionKeys& o, const std::vector<std::uint32_t>& old_units,
-                                                            const ProvisionKeys& n, const std::vector<std::uint32_t>& new_units) {
-    std::unordered_map<std::uint32_t, std::uint32_t> count;
+// Per word id, its rank in the global order of SimilarInPool: rarest first over the provisions
+// of both drafts that step 2 still pairs (ties by id). A flat array over the ids those
+// provisions use (two hash maps of every word were 64 bytes a word).
+std::vector<std::uint32_t> rank_words(const ProvisionKeys& o, std::span<const std::uint32_t> old_units,
+                                      const ProvisionKeys& n, std::span<const std::uint32_t> new_units) {
+    std::uint32_t ids = 0;
+    for (const std::uint32_t u : old_units)
+        for (const std::uint32_t w : o.words_of(u)) ids = std::max(ids, w + 1);
+    for (const std::uint32_t u : new_units)
+        for (const std::uint32_t w : n.words_of(u)) ids = std::max(ids, w + 1);
+    std::vector<std::uint32_t> count(ids, 0);
     for (const std::uint32_t u : old_units)
         for (const std::uint32_t w : o.words_of(u)) ++count[w];
     for (const std::uint32_t u : new_units)
         for (const std::uint32_t w : n.words_of(u)) ++count[w];
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> order;   // (count, word)
-    order.reserve(count.size());
-    for (const auto& [w, k] : count) order.push_back({k, w});
+    std::vector<std::uint64_t> order;   // count << 32 | word: sorted, rarest first and then by id
+    order.reserve(static_cast<std::size_t>(std::count_if(count.begin(), count.end(), [](std::uint32_t k) { return k > 0; })));
+    for (std::uint32_t w = 0; w < ids; ++w)
+        if (count[w] > 0) order.push_back(std::uint64_t{count[w]} << 32 | w);
     std::sort(order.begin(), order.end());
-    std::unordered_map<std::uint32_t, std::uint32_t> rank;
-    rank.reserve(order.size());
-    for (std::uint32_t r = 0; r < order.size(); ++r) rank[order[r].second] = r;
-    return rank;
+    // The counts become the ranks: each is read above before its rank is written.
+    for (std::uint32_t r = 0; r < order.size(); ++r) count[static_cast<std::uint32_t>(order[r])] = r;
+    return count;
 }
+
+// Step 1's old provisions by text: each text's in document order, and the same again ordered
+// by the new clause their clause is paired with (its place), each group read from a cursor
+// past the paired ones: the first unpaired one is found at once (a scan from the start was
+// quadratic in a draft that repeats one provision in every clause). Flat arrays of 32-bit
+// indices and an open-addressing table of texts: a hash-map node and a queue (a vector) per
+// text and again per (text, place) were some 220 bytes an old provision (31 MB of 136,000).
+class SameTextQueues {
+public:
+    // `place` of an old unit: the new clause its clause is paired with, or no_clause.
+    template <class PlaceOf>
+    SameTextQueues(const ProvisionKeys& o, PlaceOf place) : o_(o) {
+        const auto count = static_cast<std::uint32_t>(o.normative.size());
+        std::size_t size = 2;
+        while (size < 2 * std::size_t{count}) size *= 2;   // at most half full
+        table_.assign(size, empty);
+        text_.resize(count);
+        for (std::uint32_t s = 0; s < count; ++s) {
+            std::uint32_t& at = find(o.key_in(s));
+            if (at == empty) at = s, text_[s] = texts_++;
+            else text_[s] = text_[at];
+        }
+        // Counting sort by text number: each text's provisions in document order.
+        first_.assign(std::size_t{texts_} + 1, 0);
+        for (std::uint32_t s = 0; s < count; ++s) ++first_[text_[s] + 1];
+        for (std::uint32_t t = 0; t < texts_; ++t) first_[t + 1] += first_[t];
+        cursor_.assign(first_.begin(), first_.end() - 1);
+        units_.resize(count);
+        {
+            std::vector<std::uint32_t> next(cursor_);
+            for (std::uint32_t s = 0; s < count; ++s) units_[next[text_[s]]++] = o.normative[s];
+        }
+        // The same, each text's ordered by place (then document order).
+        by_place_ = units_;
+        place_.resize(count);
+        for (std::uint32_t i = 0; i < count; ++i) place_[i] = place(by_place_[i]);
+        std::vector<std::pair<ClauseId, std::uint32_t>> group;
+        for (std::uint32_t t = 0; t < texts_; ++t) {
+            if (first_[t + 1] - first_[t] < 2) continue;
+            group.clear();
+            for (std::uint32_t i = first_[t]; i < first_[t + 1]; ++i) group.push_back({place_[i], by_place_[i]});
+            std::sort(group.begin(), group.end());
+            for (std::uint32_t i = first_[t], g = 0; i < first_[t + 1]; ++i, ++g) place_[i] = group[g].first, by_place_[i] = group[g].second;
+        }
+        place_cursor_.resize(count);
+        for (std::uint32_t i = 0; i < count; ++i) place_cursor_[i] = i;
+    }
+
+    // Each old provision's text number, in the order of `normative` (what is left of the
+    // queues once step 1 is done: equal numbers are equal texts).
+    std::vector<std::uint32_t> take_texts() { return std::move(text_); }
+
+    // The number of the old text `key`, or none when no old provision has it.
+    std::uint32_t text_of(std::string_view key) {
+        const std::uint32_t at = find(key);
+        return at == empty ? none : text_[at];
+    }
+
+    // The first unpaired old provision of text `t`, anywhere or at `place`; none when all are
+    // paired. `looked_at` counts the provisions looked at.
+    template <class Paired>
+    std::uint32_t first_unpaired(std::uint32_t t, Paired paired, std::uint64_t& looked_at) {
+        ++looked_at;
+        std::uint32_t& i = cursor_[t];
+        while (i < first_[t + 1] && paired(units_[i])) ++i, ++looked_at;
+        return i < first_[t + 1] ? units_[i] : none;
+    }
+    template <class Paired>
+    std::uint32_t first_unpaired_at(std::uint32_t t, ClauseId place, Paired paired, std::uint64_t& looked_at) {
+        const auto end = place_.begin() + first_[t + 1];
+        const auto group = std::lower_bound(place_.begin() + first_[t], end, place);
+        if (group == end || *group != place) return none;
+        ++looked_at;
+        std::uint32_t& i = place_cursor_[static_cast<std::size_t>(group - place_.begin())];
+        while (i < first_[t + 1] && place_[i] == place && paired(by_place_[i])) ++i, ++looked_at;
+        return i < first_[t + 1] && place_[i] == place ? by_place_[i] : none;
+    }
+
+private:
+    static constexpr std::uint32_t empty = static_cast<std::uint32_t>(-1);
+    static constexpr std::uint32_t none = ProvisionPlace::none;
+
+    // The table entry of `key`: the first old provision (its slot) with that text, or an empty
+    // entry where it would go.
+    std::uint32_t& find(std::string_view key) {
+        const std::size_t mask = table_.size() - 1;
+        for (std::size_t i = std::hash<std::string_view>{}(key) & mask;; i = (i + 1) & mask)
+            if (table_[i] == empty || o_.key_in(table_[i]) == key) return table_[i];
+    }
+
+    const ProvisionKeys& o_;
+    std::vector<std::uint32_t> table_;          // open addressing: slots of the first provision of each text
+    std::vector<std::uint32_t> text_;           // per slot: its text's number
+    std::uint32_t texts_ = 0;
+    std::vector<std::uint32_t> first_;          // per text: where its provisions start (in units_ and by_place_)
+    std::vector<std::uint32_t> units_;          // old units by text, each text's in document order
+    std::vector<std::uint32_t> cursor_;         // per text: no provision before it in units_ is unpaired
+    std::vector<std::uint32_t> by_place_;       // old units by text, then place, then document order
+    std::vector<ClauseId> place_;               // the place of each of by_place_
+    std::vector<std::uint32_t> place_cursor_;   // at a (text, place) group's first position: its cursor
+};
+
+// Orders (clause, unit) pairs by their clause alone (equal_range over one clause's pairs).
+struct ByClause {
+    bool operator()(const std::pair<ClauseId, std::uint32_t>& p, ClauseId c) const { return p.first < c; }
+    bool operator()(ClauseId c, const std::pair<ClauseId, std::uint32_t>& p) const { return c < p.first; }
+};
 
 }  // namespace
 
@@ -330,102 +487,96 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
     auto same_place = [&](std::uint32_t oi, std::uint32_t ni) {
         return old_to_new[c.old_analysis.units[oi].clause] == c.new_analysis.units[ni].clause;
     };
+    // Each step's structures live in a scope of their own: what a step no longer needs is
+    // given back before the next one allocates.
+    // Per provision (in the order of `normative`), the number of its text among the old
+    // provisions' (none for a new text not among them): the same number is the same text,
+    // told without reading the texts again.
+    std::vector<std::uint32_t> old_text, new_text(n.normative.size());
+    auto same_text = [&](std::uint32_t oi, std::uint32_t ni) { return old_text[o.slot[oi]] == new_text[n.slot[ni]]; };
 
     // 1. The same text: in its own clause (unchanged) or elsewhere (moved). Repeated texts are
     // paired in document order, preferring the counterpart clause.
-    // Each text's old provisions in document order, in all and per counterpart clause, each
-    // read from a cursor past the paired ones: the first unpaired one is found at once (a scan
-    // from the start was quadratic in a draft that repeats one provision in every clause).
-    struct Queue {
-        std::vector<std::uint32_t> units;
-        std::size_t head = 0;
-    };
-    // Flat: a text's number, and a queue per text and per (text number, counterpart clause);
-    // a map of maps cost a hash table for each distinct text (172,000 in a 10 MB brief).
-    std::unordered_map<std::string_view, std::uint32_t> key_number;
-    std::unordered_map<std::uint64_t, std::uint32_t> place_queue;   // text number << 32 | clause
-    std::vector<Queue> by_key, by_key_place;
-    key_number.reserve(o.normative.size());
-    place_queue.reserve(o.normative.size());
-    auto place_of = [](std::uint32_t number, ClauseId clause) { return std::uint64_t{number} << 32 | clause; };
-    for (std::uint32_t oi : o.normative) {
-        const auto [k, fresh_key] = key_number.try_emplace(o.key_of(oi), static_cast<std::uint32_t>(by_key.size()));
-        if (fresh_key) by_key.emplace_back();
-        by_key[k->second].units.push_back(oi);
-        const auto [p, fresh_place] =
-            place_queue.try_emplace(place_of(k->second, old_to_new[c.old_analysis.units[oi].clause]), static_cast<std::uint32_t>(by_key_place.size()));
-        if (fresh_place) by_key_place.emplace_back();
-        by_key_place[p->second].units.push_back(oi);
-    }
-    std::uint64_t looked_at = 0;
-    auto first_unpaired = [&](Queue& q) {
-        ++looked_at;
-        while (q.head < q.units.size() && partner_of_old[q.units[q.head]] != none) ++q.head, ++looked_at;
-        return q.head < q.units.size() ? q.units[q.head] : none;
-    };
-    for (int pass = 0; pass < 2; ++pass)
-        for (std::uint32_t ni : n.normative) {
-            if (partner_of_new[ni] != none) continue;
-            std::uint32_t oi = none;
-            const auto k = key_number.find(n.key_of(ni));
-            if (k == key_number.end()) continue;
-            if (pass == 0) {
-                const auto at = place_queue.find(place_of(k->second, c.new_analysis.units[ni].clause));
-                if (at != place_queue.end()) oi = first_unpaired(by_key_place[at->second]);
-            } else {
-                oi = first_unpaired(by_key[k->second]);
+    {
+        SameTextQueues queues(o, [&](std::uint32_t oi) { return old_to_new[c.old_analysis.units[oi].clause]; });
+        for (std::uint32_t s = 0; s < new_text.size(); ++s) new_text[s] = queues.text_of(n.key_in(s));
+        const auto paired = [&](std::uint32_t oi) { return partner_of_old[oi] != none; };
+        std::uint64_t looked_at = 0;
+        for (int pass = 0; pass < 2; ++pass)
+            for (std::uint32_t s = 0; s < new_text.size(); ++s) {
+                const std::uint32_t ni = n.normative[s];
+                if (partner_of_new[ni] != none) continue;
+                const std::uint32_t text = new_text[s];
+                if (text == none) continue;
+                const std::uint32_t oi = pass == 0 ? queues.first_unpaired_at(text, c.new_analysis.units[ni].clause, paired, looked_at)
+                                                   : queues.first_unpaired(text, paired, looked_at);
+                if (oi == none) continue;
+                partner_of_old[oi] = ni;
+                partner_of_new[ni] = oi;
             }
-            if (oi == none) continue;
-            partner_of_old[oi] = ni;
-            partner_of_new[ni] = oi;
-        }
-    work::count(work::Counter::same_text_provisions, looked_at);
+        work::count(work::Counter::same_text_provisions, looked_at);
+        old_text = queues.take_texts();
+    }
     // 2. Reworded: most similar unpaired provision of the counterpart clause, then anywhere.
     // Small pools are scanned; large ones are searched through their prefix index (a scan of
     // every pair was quadratic in the reworded provisions of one clause or of the draft).
-    constexpr std::size_t scanned_pool = 32;
-    std::unordered_map<ClauseId, std::vector<std::uint32_t>> old_by_clause;
-    std::vector<std::uint32_t> old_left, new_left;
-    for (std::uint32_t oi : o.normative)
-        if (partner_of_old[oi] == none) {
-            old_by_clause[counterpart[c.old_analysis.units[oi].clause]].push_back(oi);
-            old_left.push_back(oi);
-        }
-    for (std::uint32_t ni : n.normative)
-        if (partner_of_new[ni] == none) new_left.push_back(ni);
-    std::unordered_map<std::uint32_t, std::uint32_t> rank;
-    if (old_left.size() > scanned_pool) rank = rank_words(o, old_left, n, new_left);
-    std::unordered_map<ClauseId, SimilarInPool> indexed_clauses;
-    std::optional<SimilarInPool> indexed_left;
-    std::uint64_t scored = 0;
-    for (int pass = 0; pass < 2; ++pass)
-        for (std::uint32_t ni : new_left) {
-            if (partner_of_new[ni] != none) continue;
-            const std::vector<std::uint32_t>* pool = &old_left;
-            const ClauseId clause = c.new_analysis.units[ni].clause;
-            if (pass == 0) {
-                const auto it = old_by_clause.find(clause);
-                if (it == old_by_clause.end()) continue;
-                pool = &it->second;
-            }
+    {
+        constexpr std::size_t scanned_pool = 32;
+        std::vector<std::uint32_t> old_left, new_left;
+        for (std::uint32_t oi : o.normative)
+            if (partner_of_old[oi] == none) old_left.push_back(oi);
+        for (std::uint32_t ni : n.normative)
+            if (partner_of_new[ni] == none) new_left.push_back(ni);
+        // The unpaired old provisions by the clause their text went to, each clause's pool in
+        // document order.
+        const auto went_to = [&](std::uint32_t oi) { return counterpart[c.old_analysis.units[oi].clause]; };
+        std::vector<std::pair<ClauseId, std::uint32_t>> by_counterpart;
+        by_counterpart.reserve(old_left.size());
+        for (std::uint32_t oi : old_left) by_counterpart.push_back({went_to(oi), oi});
+        std::sort(by_counterpart.begin(), by_counterpart.end());
+        std::vector<std::uint32_t> pools(by_counterpart.size());
+        for (std::size_t i = 0; i < pools.size(); ++i) pools[i] = by_counterpart[i].second;
+        auto pool_of = [&](ClauseId clause) {
+            const auto [first, last] = std::equal_range(by_counterpart.begin(), by_counterpart.end(), clause, ByClause{});
+            const auto begin = static_cast<std::size_t>(first - by_counterpart.begin());
+            return std::span<const std::uint32_t>(pools).subspan(begin, static_cast<std::size_t>(last - first));
+        };
+        std::vector<std::uint32_t> rank;
+        if (old_left.size() > scanned_pool) rank = rank_words(o, old_left, n, new_left);
+        std::uint64_t scored = 0;
+        for (int pass = 0; pass < 2; ++pass) {
+            // A pass's indexes, built when first needed: the clauses' in the first, the whole
+            // draft's in the second.
+            std::unordered_map<ClauseId, SimilarInPool> indexed_clauses;
+            std::optional<SimilarInPool> indexed_left;
             const double threshold = pass == 0 ? same_clause_similarity : other_clause_similarity;
-            std::uint32_t best = none;
-            if (pool->size() <= scanned_pool) {
-                best = most_similar(o, *pool, n.words_of(ni), threshold, partner_of_old, scored);
-            } else if (pass == 0) {
-                auto it = indexed_clauses.find(clause);
-                if (it == indexed_clauses.end()) it = indexed_clauses.try_emplace(clause, o, *pool, threshold, rank).first;
-                best = it->second.best(n.words_of(ni), partner_of_old, scored);
-            } else {
-                if (!indexed_left) indexed_left.emplace(o, old_left, threshold, rank);
-                best = indexed_left->best(n.words_of(ni), partner_of_old, scored);
-            }
-            if (best != none) {
-                partner_of_old[best] = ni;
-                partner_of_new[ni] = best;
+            for (std::uint32_t ni : new_left) {
+                if (partner_of_new[ni] != none) continue;
+                std::span<const std::uint32_t> pool = old_left;
+                const ClauseId clause = c.new_analysis.units[ni].clause;
+                if (pass == 0) {
+                    pool = pool_of(clause);
+                    if (pool.empty()) continue;
+                }
+                std::uint32_t best = none;
+                if (pool.size() <= scanned_pool) {
+                    best = most_similar(o, pool, n.words_of(ni), threshold, partner_of_old, scored);
+                } else if (pass == 0) {
+                    auto it = indexed_clauses.find(clause);
+                    if (it == indexed_clauses.end()) it = indexed_clauses.try_emplace(clause, o, pool, threshold, rank).first;
+                    best = it->second.best(n.words_of(ni), partner_of_old, scored);
+                } else {
+                    if (!indexed_left) indexed_left.emplace(o, old_left, threshold, rank);
+                    best = indexed_left->best(n.words_of(ni), partner_of_old, scored);
+                }
+                if (best != none) {
+                    partner_of_old[best] = ni;
+                    partner_of_new[ni] = best;
+                }
             }
         }
-    work::count(work::Counter::reworded_provisions, scored);
+        work::count(work::Counter::reworded_provisions, scored);
+    }
 
     // 3. Report, in new document order with removed provisions before the next provision
     // of their place.
@@ -440,10 +591,9 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
             const std::vector<std::string> added = minus(n.refs_of(ni), o.refs_of(oi));
             ch.references_removed = removed;
             ch.references_added = added;
-            const bool same_text = o.key_of(oi) == n.key_of(ni);
             const Unit& ou = c.old_analysis.units[oi];
             const Unit& nu = c.new_analysis.units[ni];
-            ch.change = classify_pair(ou.what, nu.what, same_text, [&] {
+            ch.change = classify_pair(ou.what, nu.what, same_text(oi, ni), [&] {
                 return dice_but_form(unit_text(*c.old_doc, ou), ou.what, unit_text(*c.new_doc, nu), nu.what) >= negation_similarity;
             });
             ch.also_moved = !same_place(oi, ni) && ch.change != ProvisionChangeKind::moved;
@@ -452,7 +602,17 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
         }
         return ch;
     };
-    std::vector<std::uint32_t> removed_after_new(0);
+    auto unchanged = [&](std::uint32_t oi, std::uint32_t ni) {
+        return oi != none && same_text(oi, ni) && same_place(oi, ni) &&
+               c.old_analysis.units[oi].what.kind == c.new_analysis.units[ni].what.kind &&
+               c.old_analysis.units[oi].what.polarity == c.new_analysis.units[ni].what.polarity;
+    };
+    // Counted first and reserved exactly: grown by doubling, the list (136 bytes a change) held
+    // its last two copies at once, up to twice the changes' size each.
+    std::size_t changes = 0;
+    for (std::uint32_t oi : o.normative) changes += partner_of_old[oi] == none;
+    for (std::uint32_t ni : n.normative) changes += !unchanged(partner_of_new[ni], ni);
+    c.provisions.reserve(c.provisions.size() + changes);
     std::size_t next_old = 0;  // old provisions are emitted when their turn in old order comes
     auto flush_removed_until = [&](std::uint32_t limit) {
         while (next_old < o.normative.size() && o.normative[next_old] < limit) {
@@ -463,10 +623,7 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
     for (std::uint32_t ni : n.normative) {
         const std::uint32_t oi = partner_of_new[ni];
         if (oi != none) flush_removed_until(oi);
-        if (oi != none && o.key_of(oi) == n.key_of(ni) && same_place(oi, ni) &&
-            c.old_analysis.units[oi].what.kind == c.new_analysis.units[ni].what.kind &&
-            c.old_analysis.units[oi].what.polarity == c.new_analysis.units[ni].what.polarity)
-            continue;  // unchanged
+        if (unchanged(oi, ni)) continue;
         c.provisions.push_back(change_for(oi, ni));
     }
     flush_removed_until(static_cast<std::uint32_t>(c.old_analysis.units.size()));
@@ -533,31 +690,35 @@ public:
         return static_cast<std::size_t>(std::count(t.begin(), t.end(), '\n'));
     }
 
-    // Byte offsets in the block's text of its tokens (white space is no token). The streams
-    // hold the tokens' text in order and nothing but white space lies between them, so each
-    // is found where the search for it from the end of the one before stops.
+    // Byte offsets in the block's text of its tokens (white space is no token), into `out`.
+    // The streams hold the tokens' text in order and nothing but white space lies between
+    // them, so each is found where the search for it from the end of the one before stops.
+    void block_tokens(ClauseId clause, std::uint32_t block, std::vector<text::Span>& out) {
+        out.clear();
+        const std::string_view text = doc_.str(doc_.blocks()[block].text);
+        const TokenRange r = td_.body[clause];
+        std::size_t at = 0;
+        std::size_t lines = line_breaks(clause, block);
+        for (std::uint32_t i = block_begin(clause, block); i < r.end; ++i) {
+            if (td_.exact[i] == tables_.paragraph_break && lines-- == 0) break;
+            const std::string_view piece = tables_.exact.text(td_.exact[i]);
+            const std::size_t found = text.find(piece, at);
+            if (found == std::string_view::npos) break;   // never: the streams were made from this text
+            out.push_back({static_cast<std::uint32_t>(found), static_cast<std::uint32_t>(piece.size())});
+            at = found + piece.size();
+        }
+    }
+
+    // The same, kept per block for raw_span(), which may come back to a block at any time.
     const std::vector<text::Span>& tokens(ClauseId clause, std::uint32_t block) {
         auto [it, fresh] = block_tokens_.try_emplace(block);
-        if (fresh) {
-            const std::string_view text = doc_.str(doc_.blocks()[block].text);
-            const TokenRange r = td_.body[clause];
-            std::size_t at = 0;
-            std::size_t lines = line_breaks(clause, block);
-            for (std::uint32_t i = block_begin(clause, block); i < r.end; ++i) {
-                if (td_.exact[i] == tables_.paragraph_break && lines-- == 0) break;
-                const std::string_view piece = tables_.exact.text(td_.exact[i]);
-                const std::size_t found = text.find(piece, at);
-                if (found == std::string_view::npos) break;   // never: the streams were made from this text
-                it->second.push_back({static_cast<std::uint32_t>(found), static_cast<std::uint32_t>(piece.size())});
-                at = found + piece.size();
-            }
-        }
+        if (fresh) block_tokens(clause, block, it->second);
         return it->second;
     }
 
-    // The unit's tokens, as indices into the token streams: [first, last); empty when none.
-    std::pair<std::uint32_t, std::uint32_t> unit_tokens(const Unit& u) {
-        const std::vector<text::Span>& spans = tokens(u.clause, u.block);
+    // The tokens of unit `u` of the block whose token offsets are `spans`, as indices into the
+    // token streams: [first, last); empty when none.
+    std::pair<std::uint32_t, std::uint32_t> unit_tokens(const Unit& u, const std::vector<text::Span>& spans) {
         const std::uint32_t begin = block_begin(u.clause, u.block);
         const auto before = [](const text::Span& s, std::uint32_t at) { return s.offset < at; };
         const auto first = std::lower_bound(spans.begin(), spans.end(), u.offset, before);
@@ -609,6 +770,36 @@ private:
     std::unordered_map<std::uint32_t, std::vector<text::Span>> block_tokens_;
 };
 
+// The tokens (TokenPositions::unit_tokens) of the units that provision changes name on one
+// side, found in document order, which is block order: each block's token offsets are
+// computed once into one buffer, used for its units and dropped. (Kept per block for the
+// whole placing, the offsets and a hash-map node per block were 46 MB of 136,000 reworded
+// provisions a side.)
+class UnitTokens {
+public:
+    UnitTokens(TokenPositions& positions, const Analysis& a, std::vector<std::uint32_t> units) : units_(std::move(units)) {
+        std::sort(units_.begin(), units_.end());
+        units_.erase(std::unique(units_.begin(), units_.end()), units_.end());
+        tokens_.reserve(units_.size());
+        std::vector<text::Span> spans;
+        std::uint32_t block = ProvisionPlace::none;
+        for (const std::uint32_t unit : units_) {
+            const Unit& u = a.units[unit];
+            if (u.block != block) positions.block_tokens(u.clause, block = u.block, spans);
+            tokens_.push_back(positions.unit_tokens(u, spans));
+        }
+    }
+
+    // Unit `unit`'s tokens: [first, last) in the token streams; `unit` must be one of those named.
+    std::pair<std::uint32_t, std::uint32_t> of(std::uint32_t unit) const {
+        return tokens_[static_cast<std::size_t>(std::lower_bound(units_.begin(), units_.end(), unit) - units_.begin())];
+    }
+
+private:
+    std::vector<std::uint32_t> units_;                              // ascending
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> tokens_;   // each one's tokens
+};
+
 // Flat positions in the token sequence of an entry side (its clauses' bodies joined by one
 // paragraph break each): the same position names the same token on both sides of an entry
 // whose text did not change.
@@ -652,6 +843,13 @@ void place_provisions(Comparison& c, const EntryDiffer& differ, const std::vecto
     const Document& od = *c.old_doc;
     const Document& nd = *c.new_doc;
     TokenPositions old_positions(od, ot, tables), new_positions(nd, nt, tables);
+    std::vector<std::uint32_t> old_units, new_units;
+    for (const ProvisionChange& p : c.provisions) {
+        if (p.old_place.present()) old_units.push_back(p.old_place.unit);
+        if (p.new_place.present()) new_units.push_back(p.new_place.unit);
+    }
+    const UnitTokens old_unit_tokens(old_positions, c.old_analysis, std::move(old_units));
+    const UnitTokens new_unit_tokens(new_positions, c.new_analysis, std::move(new_units));
 
     for (std::size_t i = 0; i < c.provisions.size(); ++i) {
         ProvisionChange& p = c.provisions[i];
@@ -664,13 +862,14 @@ void place_provisions(Comparison& c, const EntryDiffer& differ, const std::vecto
             p.new_place.entry = c.entry_of_new[p.new_place.clause];
         }
         switch (p.change) {
-        case ProvisionChangeKind::removed: p.wording = {{EditOp::remove, std::string(unit_text(od, c.old_unit(p))), false}}; break;
-        case ProvisionChangeKind::added: p.wording = {{EditOp::insert, std::string(unit_text(nd, c.new_unit(p))), false}}; break;
-        case ProvisionChangeKind::moved: p.wording = {{EditOp::equal, std::string(unit_text(nd, c.new_unit(p))), false}}; break;
+        // (Moved in: a list of one edit made from {…} copied its text.)
+        case ProvisionChangeKind::removed: p.wording.push_back({EditOp::remove, std::string(unit_text(od, c.old_unit(p))), false}); break;
+        case ProvisionChangeKind::added: p.wording.push_back({EditOp::insert, std::string(unit_text(nd, c.new_unit(p))), false}); break;
+        case ProvisionChangeKind::moved: p.wording.push_back({EditOp::equal, std::string(unit_text(nd, c.new_unit(p))), false}); break;
         default: {
             // The sentences' own tokens, diffed as a sentence on its own would be.
-            const auto [old_first, old_last] = old_positions.unit_tokens(c.old_unit(p));
-            const auto [new_first, new_last] = new_positions.unit_tokens(c.new_unit(p));
+            const auto [old_first, old_last] = old_unit_tokens.of(p.old_place.unit);
+            const auto [new_first, new_last] = new_unit_tokens.of(p.new_place.unit);
             p.wording = differ.words({old_first, old_last}, {new_first, new_last});
             break;
         }
@@ -683,24 +882,29 @@ void place_provisions(Comparison& c, const EntryDiffer& differ, const std::vecto
     // Sentence offsets in the entry's text on the provision's side. In an entry with edits they
     // are where its first and last tokens land in the text the edits spell out: those tokens are
     // gathered first, then each such entry is spelled once for all of its provisions' places.
+    // 16 bytes a place (a size_t entry and a pointer were 32), reserved for every place at once.
     struct Asked {
-        std::size_t entry;
-        ProvisionPlace* place;
-        bool old_side;
+        std::uint32_t entry;
+        std::uint32_t place;         // the provision change's index · 2, + 1 on the new side
         std::uint32_t first, last;   // the sentence's first and last token in the entry's side
+        bool old_side() const { return place % 2 == 0; }
     };
     std::vector<Asked> asked;
-    auto locate = [&](ProvisionPlace& place, bool old_side) {
+    asked.reserve(std::count_if(c.provisions.begin(), c.provisions.end(), [](const ProvisionChange& p) { return p.old_place.present(); }) +
+                  std::count_if(c.provisions.begin(), c.provisions.end(), [](const ProvisionChange& p) { return p.new_place.present(); }));
+    auto locate = [&](std::uint32_t change, bool old_side) {
+        ProvisionPlace& place = old_side ? c.provisions[change].old_place : c.provisions[change].new_place;
         if (place.entry == no_entry) return;
         const ClauseEntry& e = c.entries[place.entry];
         const Unit& u = (old_side ? c.old_analysis : c.new_analysis).units[place.unit];
         TokenPositions& positions = old_side ? old_positions : new_positions;
         const std::vector<ClauseId>& ids = old_side ? e.old_ids : e.new_ids;
-        const auto [first, last] = positions.unit_tokens(u);
+        const auto [first, last] = (old_side ? old_unit_tokens : new_unit_tokens).of(place.unit);
         if (!e.edits.empty()) {
             if (first == last) return;
             const FlatSide side{positions.streams(), ids};
-            asked.push_back({place.entry, &place, old_side, side.flat(u.clause, first), side.flat(u.clause, last - 1)});
+            asked.push_back({static_cast<std::uint32_t>(place.entry), change * 2 + (old_side ? 0 : 1), side.flat(u.clause, first),
+                             side.flat(u.clause, last - 1)});
             return;
         }
         // No edits: the entry shows its clauses' own text, the new one's when it has new
@@ -720,18 +924,20 @@ void place_provisions(Comparison& c, const EntryDiffer& differ, const std::vecto
         place.offset = a.offset;
         place.length = b.offset + b.length - a.offset;
     };
-    for (ProvisionChange& p : c.provisions) {
-        if (p.old_place.present()) locate(p.old_place, true);
-        if (p.new_place.present()) locate(p.new_place, false);
+    for (std::uint32_t i = 0; i < c.provisions.size(); ++i) {
+        if (c.provisions[i].old_place.present()) locate(i, true);
+        if (c.provisions[i].new_place.present()) locate(i, false);
     }
-    std::stable_sort(asked.begin(), asked.end(), [](const Asked& x, const Asked& y) { return x.entry < y.entry; });
+    // By entry, each entry's in the order asked (which `place` follows): a stable sort without
+    // stable_sort's buffer.
+    std::sort(asked.begin(), asked.end(), [](const Asked& x, const Asked& y) { return x.entry != y.entry ? x.entry < y.entry : x.place < y.place; });
     std::vector<std::uint32_t> old_tokens, new_tokens;
     for (std::size_t from = 0, to = 0; from < asked.size(); from = to) {
         to = from;
         old_tokens.clear();
         new_tokens.clear();
         for (; to < asked.size() && asked[to].entry == asked[from].entry; ++to) {
-            std::vector<std::uint32_t>& tokens = asked[to].old_side ? old_tokens : new_tokens;
+            std::vector<std::uint32_t>& tokens = asked[to].old_side() ? old_tokens : new_tokens;
             tokens.push_back(asked[to].first);
             tokens.push_back(asked[to].last);
         }
@@ -743,15 +949,17 @@ void place_provisions(Comparison& c, const EntryDiffer& differ, const std::vecto
         const EntryDiffer::Spelling spelled = differ.spelling(c.entries[entry], scripts[entry], old_tokens, new_tokens);
         for (std::size_t k = from; k < to; ++k) {
             const Asked& q = asked[k];
-            const std::vector<std::uint32_t>& tokens = q.old_side ? old_tokens : new_tokens;
-            const std::vector<EntryDiffer::Spelled>& places = q.old_side ? spelled.old_side : spelled.new_side;
+            const std::vector<std::uint32_t>& tokens = q.old_side() ? old_tokens : new_tokens;
+            const std::vector<EntryDiffer::Spelled>& places = q.old_side() ? spelled.old_side : spelled.new_side;
             auto place_of = [&](std::uint32_t token) {
                 return places[static_cast<std::size_t>(std::lower_bound(tokens.begin(), tokens.end(), token) - tokens.begin())];
             };
             const EntryDiffer::Spelled first = place_of(q.first), last = place_of(q.last);
             if (!last.found()) continue;   // past the side's sequence
-            q.place->offset = first.start;
-            q.place->length = last.end - first.start;
+            ProvisionChange& p = c.provisions[q.place / 2];
+            ProvisionPlace& place = q.old_side() ? p.old_place : p.new_place;
+            place.offset = first.start;
+            place.length = last.end - first.start;
         }
     }
 }

@@ -24,7 +24,7 @@ struct ProvisionKeys {
     std::vector<std::uint32_t> slot;                // per unit: its index in `normative`; none for statements
     // Per provision, in the order of `normative` (most units are statements: slots for every
     // unit were 80 bytes each, 50 MB of two 80,000-clause drafts). Look up a unit's with
-    // key_of(), words_of() and refs_of().
+    // key_in() (by index in `normative`), words_of() and refs_of().
     // Words in one flat array: a vector per provision cost 24 bytes, an allocation and its
     // growth slack. (Keys keep 64-bit ends: NFKC can make a key longer than its text.)
     std::string keys;                               // comparison keys of their texts, one after another
@@ -34,8 +34,7 @@ struct ProvisionKeys {
     std::vector<std::string> extra_words;           // word keys the draft's key table lacks
     std::vector<std::vector<std::string>> refs;     // sorted reference keys
 
-    std::string_view key_of(std::uint32_t unit) const {
-        const std::uint32_t s = slot[unit];
+    std::string_view key_in(std::uint32_t s) const {
         const std::size_t begin = s == 0 ? 0 : key_end[s - 1];
         return std::string_view(keys).substr(begin, key_end[s] - begin);
     }

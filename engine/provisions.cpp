@@ -4,6 +4,7 @@
 
 #include "engine/text.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace redline {
@@ -92,6 +93,7 @@ Analysis analyse(const Document& doc, Profile profile) {
     std::size_t paragraphs = 0;
     for (const Block& b : doc.blocks()) paragraphs += b.kind != BlockKind::code && b.text.length > 0;
     out.units.reserve(paragraphs);
+    std::size_t paragraphs_after = paragraphs;   // the paragraphs not yet split, this one included
     for (ClauseId id = 1; id < doc.size(); ++id) {
         const Clause& c = doc[id];
         in_normative_list[id] = in_normative_list[c.parent] || c.role == SectionRole::normative_references;
@@ -118,6 +120,13 @@ Analysis analyse(const Document& doc, Profile profile) {
             std::vector<text::Span> spans;
             if (!info && (may_hold_provision(t, profile) || inherit)) spans = text::sentences(t);
             else if (!t.empty()) spans.push_back({0, static_cast<std::uint32_t>(t.size())});
+            if (!t.empty()) --paragraphs_after;
+            // A paragraph of more sentences than the reservation has room for: room for them
+            // and one unit for each paragraph after it, or half as much again. (Doubled, one
+            // paragraph of 320,000 sentences grew the array to 33 MB, mapped afresh, for 20 MB
+            // of units, which the shrink below then copied again.)
+            if (const std::size_t needed = out.units.size() + spans.size() + paragraphs_after; needed > out.units.capacity())
+                out.units.reserve(std::max(needed, out.units.capacity() + out.units.capacity() / 2));
             for (const text::Span& s : spans) {
                 Unit u;
                 u.clause = id;
