@@ -20,8 +20,11 @@ void tune_thread_allocator();
 // reuses only part of them, and what the old draft's thread freed lies in that thread's own
 // heap, which the comparison's main thread never draws on: at 2 × 8.6 MB of drafts (the
 // wide-unmatched class of bench/adversarial) 76 MB of the 400 MB peak was such freed memory.
-// When the free memory of all heaps reaches release_freed_bytes, it goes back to the system;
-// a small comparison keeps it (giving back a few megabytes would only cost page faults).
+// When the free memory of all heaps reaches release_freed_bytes, it goes back to the system
+// (memory the comparison reuses after that is faulted in again: identical-clauses of the same
+// bench, whose comparison needs all of it, takes 14% more page faults and peaks as high). A
+// smaller comparison keeps it: the threshold is above the two untouched huge-page reserves
+// (some 44 MB, counted as free) and what the readers of 1 MB drafts free.
 void release_freed_heap();
 
 // Free heap below this is kept by release_freed_heap().
