@@ -80,4 +80,11 @@ void tune_allocator_for_large_run() {
 #endif
 }
 
+void release_freed_heap() {
+#ifdef REDLINE_TUNE_GLIBC
+    // mallinfo2 sums the free chunks of every arena (the main heap and each thread's).
+    if (mallinfo2().fordblks >= release_freed_bytes) malloc_trim(0);
+#endif
+}
+
 }  // namespace redline::cli

@@ -24,4 +24,20 @@ void tune_thread_allocator();
 // before a second thread allocates; the threads' tune_thread_allocator() then does nothing.
 void tune_allocator_for_large_run();
 
+// Call between reading the drafts and comparing them. Reading a large draft builds a parse
+// tree (cmark-gfm: some 200 bytes a node, two nodes a paragraph) that is freed once the clause
+// tree is made. The heap keeps such pages for reuse (tune_allocator), but the comparison
+// reuses only part of them, and what the old draft's thread freed lies in that thread's own
+// heap, which the comparison's main thread never draws on: at 2 × 8.6 MB of drafts (the
+// wide-unmatched class of bench/adversarial) 76 MB of the 400 MB peak was such freed memory.
+// When the free memory of all heaps reaches release_freed_bytes, it goes back to the system
+// (memory the comparison reuses after that is faulted in again: identical-clauses of the same
+// bench, whose comparison needs all of it, takes 14% more page faults and peaks as high). A
+// smaller comparison keeps it: the threshold is above the two untouched huge-page reserves
+// (some 44 MB, counted as free) and what the readers of 1 MB drafts free.
+void release_freed_heap();
+
+// Free heap below this is kept by release_freed_heap().
+inline constexpr unsigned long long release_freed_bytes = 64ull << 20;
+
 }  // namespace redline::cli

@@ -208,6 +208,11 @@ public:
     // into a table out of cache then waits for its misses together rather than one by one.
     void prefetch(std::uint32_t key) const { __builtin_prefetch(&slots_[home(key)]); }
     Value& ref(std::uint32_t key) { return entry(key).value; }
+    // The value of `key` to change, nullptr when the key has none (no slot is made).
+    Value* find(std::uint32_t key) {
+        Slot& s = slots_[slot(key)];
+        return s.value != 0 ? &s.value : nullptr;
+    }
     // The slot of `key`, made when it has none (the caller then gives it a value other than 0).
     Slot& entry(std::uint32_t key) {
         std::size_t i = slot(key);
@@ -242,8 +247,9 @@ private:
 
 // How many nodes hold each 32-bit key, in 6-byte slots (the key in two halves, the count
 // saturating at 65,535: the candidate search tells counts apart only up to 2 * max_posting).
-// It holds every distinct shingle of every undecided node, 33 MB at 80,000 generated clauses
-// in 8-byte slots; it lives only while the shingle index is made.
+// It holds every distinct shingle of the undecided nodes of one side (33 MB at 80,000
+// generated clauses in 8-byte slots when it held both sides'); it lives only while the
+// shingle index is made.
 class CountTable {
 public:
     explicit CountTable(std::size_t expected) : table_(expected) {}
@@ -255,6 +261,13 @@ public:
             if (i + lookahead < keys.size()) table_.prefetch(keys[i + lookahead]);
             std::uint16_t& count = table_.ref(keys[i]);
             if (count != max_count) ++count;
+        }
+    }
+    // Counts once more each of `keys` that is counted already; the others stay out.
+    void add_known(const std::vector<std::uint32_t>& keys) {
+        for (std::size_t i = 0; i < keys.size(); ++i) {
+            if (i + lookahead < keys.size()) table_.prefetch(keys[i + lookahead]);
+            if (std::uint16_t* count = table_.find(keys[i]); count && *count != max_count) ++*count;
         }
     }
     // How far ahead of a run of lookups their slots are asked for.
@@ -282,30 +295,36 @@ public:
     ShingleIndex(const Side& targets, const std::vector<ClauseId>& target_ids, const Side& queries,
                  const std::vector<ClauseId>& query_ids)
         : group_(0), votes_(targets.doc.size(), 0) {
-        // Document frequencies are needed only while the index is made: a query ranks its
-        // shingles by the frequency kept beside each group (a shingle without a group finds
-        // no target), so the frequency table, the alignment's largest, goes when it is made.
-        CountTable df(count_shingles(targets, target_ids) + count_shingles(queries, query_ids));
-        for (ClauseId id : target_ids) df.add(targets.shingles(id));
-        for (ClauseId id : query_ids) df.add(queries.shingles(id));
         // Postings in one array, grouped by shingle, each group in target order and cut at
         // max_posting; group_ maps a shingle to its group's number + 1 and its frequency.
-        std::vector<std::pair<std::uint32_t, ClauseId>> pairs;   // (shingle, target), target order
-        std::vector<Ranked> ranked;
-        for (ClauseId id : target_ids) {
-            rank_by_frequency(targets.shingles(id), df, ranked);
-            for (const Ranked& r : ranked) pairs.emplace_back(r.key, id);
+        std::vector<Posting> pairs;   // target order
+        {
+            // Document frequencies are needed only until each target has ranked its shingles:
+            // the frequency travels with the posting, and the table, the alignment's largest,
+            // is gone before the group table is made in its place. Only the targets' shingles
+            // are ever asked for, so only they are keys: the queries add to their counts but
+            // bring no keys of their own (a wide parent of unmatched children has nearly all
+            // its shingles distinct: the table of both sides took 48 MB at 136,000 a side).
+            CountTable df(count_shingles(targets, target_ids));
+            for (ClauseId id : target_ids) df.add(targets.shingles(id));
+            for (ClauseId id : query_ids) df.add_known(queries.shingles(id));
+            pairs.reserve(rare_per_node * target_ids.size());   // at most; not grown by doubling
+            std::vector<Ranked> ranked;
+            for (ClauseId id : target_ids) {
+                rank_by_frequency(targets.shingles(id), df, ranked);
+                for (const Ranked& r : ranked) pairs.push_back({r.key, id, static_cast<std::uint16_t>(r.frequency)});
+            }
         }
         group_ = OpenTable<GroupSlot>(pairs.size());
         std::vector<std::uint32_t> size;   // per group
         std::vector<std::uint32_t> group_of(pairs.size());
         for (std::size_t i = 0; i < pairs.size(); ++i) {
-            if (i + CountTable::lookahead < pairs.size()) group_.prefetch(pairs[i + CountTable::lookahead].first);
-            GroupSlot& g = group_.entry(pairs[i].first);
+            if (i + CountTable::lookahead < pairs.size()) group_.prefetch(pairs[i + CountTable::lookahead].key);
+            GroupSlot& g = group_.entry(pairs[i].key);
             if (g.value == 0) {
                 size.push_back(0);
                 g.value = static_cast<std::uint32_t>(size.size());
-                g.frequency = static_cast<std::uint16_t>(df.get(pairs[i].first));   // at most 2 * max_posting
+                g.frequency = pairs[i].frequency;
             }
             group_of[i] = g.value - 1;
             ++size[g.value - 1];
@@ -316,7 +335,7 @@ public:
         std::vector<std::uint32_t> filled(size.size(), 0);
         for (std::size_t i = 0; i < pairs.size(); ++i) {
             const std::uint32_t g = group_of[i];
-            if (filled[g] < max_posting) postings_[begin_[g] + filled[g]++] = pairs[i].second;
+            if (filled[g] < max_posting) postings_[begin_[g] + filled[g]++] = pairs[i].target;
         }
     }
 
@@ -375,6 +394,13 @@ private:
     static constexpr std::uint32_t retired = static_cast<std::uint32_t>(-1);
     std::vector<std::uint32_t> votes_;    // per target node: zero between queries, `retired` once paired
     std::vector<ClauseId> touched_;
+
+    // A rare shingle of a target, with its frequency (at most 2 * max_posting).
+    struct Posting {
+        std::uint32_t key;
+        ClauseId target;
+        std::uint16_t frequency;
+    };
 
     // A shingle with its frequency (and, for a query, its group), ranked rarest first.
     struct Ranked {

@@ -697,7 +697,7 @@ std::string_view Interner::store(std::string_view s) {
 }
 
 std::uint32_t Interner::intern(std::string_view s) {
-    if ((texts_.size() + 1) * 2 > slots_.size()) grow();
+    if ((texts_.size() + 1) * 4 > slots_.size() * 3) grow();
     const std::uint64_t h = hash_bytes(s);
     const std::size_t slot = slot_of(s, h);
     if (slots_[slot] != 0) return static_cast<std::uint32_t>((slots_[slot] & 0xFFFFFFFFULL) - 1);

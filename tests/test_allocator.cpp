@@ -11,6 +11,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -69,4 +70,43 @@ BOOST_AUTO_TEST_CASE(a_threads_heap_is_advised_for_huge_pages, *boost::unit_test
     side.wait();
     BOOST_TEST_MESSAGE("thread heap " << flags);
     BOOST_TEST(flags.find(" hg") != std::string::npos);
+}
+
+namespace {
+
+// Resident bytes of this process (/proc/self/statm).
+std::size_t resident_bytes() {
+    std::ifstream statm("/proc/self/statm");
+    std::size_t pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return resident * 4096;
+}
+
+// Allocates `bytes` in 64 KiB blocks (heap, not mappings of their own), touches and frees them.
+void touch_and_free(std::size_t bytes) {
+    std::vector<void*> blocks;
+    for (std::size_t done = 0; done < bytes; done += 64 << 10) {
+        blocks.push_back(std::malloc(64 << 10));
+        std::memset(blocks.back(), 0x5a, 64 << 10);
+    }
+    for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) std::free(*it);
+}
+
+}  // namespace
+
+// What the readers freed goes back to the system between reading and comparing when it is
+// much (the tuned heap keeps freed memory otherwise); a little is kept for reuse.
+BOOST_AUTO_TEST_CASE(much_freed_heap_is_given_back_and_a_little_kept) {
+    redline::cli::tune_allocator();
+    touch_and_free(8 << 20);
+    const std::size_t kept_before = resident_bytes();
+    redline::cli::release_freed_heap();
+    BOOST_TEST(resident_bytes() + (4 << 20) > kept_before);   // 8 MB freed: kept
+
+    touch_and_free(160 << 20);
+    const std::size_t before = resident_bytes();
+    redline::cli::release_freed_heap();
+    const std::size_t after = resident_bytes();
+    BOOST_TEST_MESSAGE("resident " << before / 1000000 << " MB -> " << after / 1000000 << " MB");
+    BOOST_TEST(after + (100 << 20) < before);
 }

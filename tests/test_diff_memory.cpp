@@ -13,6 +13,7 @@
 
 #include <random>
 #include <string>
+#include <tuple>
 
 using namespace redline;
 using redline::tests::peak_while;
@@ -58,4 +59,54 @@ BOOST_AUTO_TEST_CASE(comparing_one_clause_of_many_paragraphs_allocates_a_bounded
     // of both sequences, 32 bytes a script token) and spelled every token's place (16 bytes a
     // token); 2.8x since (2026-12-02).
     BOOST_TEST(ratio < 4.0);
+}
+
+namespace {
+
+// bench/adversarial's wide-unmatched class: one heading of `count` children a side, each a
+// title and a sentence of eight words from a vocabulary of 200,000 that the other draft does
+// not share, so no child finds a partner and every one reaches the similar-content search.
+std::pair<std::string, std::string> wide_unmatched_drafts(std::size_t count) {
+    auto word = [](std::size_t i, char first) {
+        std::string w(1, first);
+        do {
+            w += static_cast<char>('a' + i % 26);
+            i /= 26;
+        } while (i > 0);
+        return w;
+    };
+    std::mt19937 rng(1);
+    std::string old_text = "# Root\n\n", new_text = "# Root\n\n";
+    for (std::size_t i = 0; i < count; ++i)
+        for (auto [text, side, letter] : {std::tuple{&old_text, "## Old ", 'o'}, std::tuple{&new_text, "## New ", 'n'}}) {
+            *text += side;
+            *text += word(i, 'a');
+            *text += "\n\n";
+            for (int k = 0; k < 8; ++k) {
+                if (k) *text += ' ';
+                *text += word(rng() % 200000, letter);
+            }
+            *text += ".\n\n";
+        }
+    return {old_text, new_text};
+}
+
+}  // namespace
+
+// The alignment's candidate index is most of what such a comparison allocates beyond its
+// result (bench/adversarial: it set the heap's peak): its frequency table held the shingles
+// of both sides, nearly all distinct here, and lived on beside the group table made from it.
+BOOST_AUTO_TEST_CASE(comparing_a_wide_parent_of_unmatched_children_allocates_a_bounded_multiple_of_the_input) {
+    const auto [old_text, new_text] = wide_unmatched_drafts(20'000);
+    auto [old_draft, new_draft] = prepare_pair([&] { return read(old_text, "old.md"); }, [&] { return read(new_text, "new.md"); });
+    BOOST_TEST_REQUIRE(old_draft.doc->size() == 20'002u);   // the root, the heading and its children
+    Comparison c;
+    const std::size_t peak = peak_while([&] { c = compare(std::move(old_draft), std::move(new_draft)); });
+    BOOST_TEST(c.summary.counts[static_cast<int>(ClauseChange::removed)] == 20'000u);
+    const double ratio = static_cast<double>(peak) / static_cast<double>(old_text.size() + new_text.size());
+    BOOST_TEST_MESSAGE("allocated while comparing, beyond the prepared drafts: " << peak << " bytes, " << ratio
+                                                                                 << "x the input");
+    // 11.1x while the frequency table counted both sides' shingles and stayed alive beside
+    // the group table; 7.3x since (2026-12-02).
+    BOOST_TEST(ratio < 9.0);
 }
