@@ -35,9 +35,6 @@ constexpr std::uintptr_t small_page = 4096;
 // Each thread's kept head: held, never freed, so never reused.
 thread_local void* kept_head = nullptr;
 
-// Set by tune_allocator_for_large_run(): every thread allocates from the main heap.
-bool one_heap = false;
-
 void advise_fresh_heap() {
     void* block = std::malloc(reserved);
     if (block == nullptr) return;
@@ -65,18 +62,7 @@ void tune_allocator() {
 
 void tune_thread_allocator() {
 #ifdef REDLINE_TUNE_GLIBC
-    if (!one_heap) advise_fresh_heap();
-#endif
-}
-
-void tune_allocator_for_large_run() {
-#ifdef REDLINE_TUNE_GLIBC
-    // The brief of adversarial brief-top-level at 152,000 clauses (2 × 8.9 MB) peaked at 491 MB,
-    // 405 MB with one heap, 362 MB with large blocks mapped too (and engine/pipeline's own
-    // savings: docs/limits.md). Mapped blocks cost no measurable time: glibc backs them with
-    // huge pages in such a run, a page fault for each 2 MiB.
-    one_heap = mallopt(M_ARENA_MAX, 1) == 1;
-    mallopt(M_MMAP_THRESHOLD, 1 << 20);
+    advise_fresh_heap();
 #endif
 }
 

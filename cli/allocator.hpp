@@ -14,16 +14,6 @@ void tune_allocator();
 // its own (its first allocation does). Call first thing on a thread that allocates much.
 void tune_thread_allocator();
 
-// A run of large inputs, in a process where glibc advises huge pages for every heap extension
-// and every mapped block itself (glibc.malloc.hugetlb=1: cli/huge_pages): one heap for all
-// threads, and a block of 1 MiB or more that the heap has no free room for in a mapping of its
-// own. Each stage of such a run frees tens of megabytes that the next could reuse, but glibc
-// gave the second thread a heap of its own, and what the old draft's reading freed there (some
-// 100 MB of a brief of 152,000 clauses) was out of the main thread's reach; and the heap grew
-// by each large block it had no room for, and kept the growth (tune_allocator()). Call once,
-// before a second thread allocates; the threads' tune_thread_allocator() then does nothing.
-void tune_allocator_for_large_run();
-
 // Call between reading the drafts and comparing them. Reading a large draft builds a parse
 // tree (cmark-gfm: some 200 bytes a node, two nodes a paragraph) that is freed once the clause
 // tree is made. The heap keeps such pages for reuse (tune_allocator), but the comparison

@@ -1,7 +1,5 @@
 #include "cli/huge_pages.hpp"
 
-#include "cli/allocator.hpp"
-
 #include <cstdio>
 #include <cstdlib>   // defines __GLIBC__ on glibc
 #include <string>
@@ -37,14 +35,10 @@ void remember_command_line(int /*argc*/, char** argv) {
 
 void prefer_huge_pages(std::uint64_t input_bytes) {
 #if defined(__GLIBC__) && defined(__linux__) && !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
-    if (input_bytes < huge_page_input_bytes) return;
+    if (restarted || command_line == nullptr || input_bytes < huge_page_input_bytes) return;
     const char* current = std::getenv(tunables);
     const std::string before = current ? current : "";
-    if (restarted || before.find(hugetlb) != std::string::npos) {   // huge pages already
-        tune_allocator_for_large_run();
-        return;
-    }
-    if (command_line == nullptr) return;
+    if (before.find(hugetlb) != std::string::npos) return;
     ::setenv(saved, current ? ("=" + before).c_str() : "", 1);
     const std::string with = before.empty() ? std::string(hugetlb) + "=1" : before + ":" + std::string(hugetlb) + "=1";
     ::setenv(tunables, with.c_str(), 1);

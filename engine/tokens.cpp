@@ -7,34 +7,60 @@ namespace redline {
 
 namespace {
 
+bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Where the first piece of a long text ends: after ASCII white space before something else,
+// where text::tokenize starts afresh (no token spans it, and nothing before it joins what
+// follows), so the pieces' tokens are the whole text's. A text of no more than piece_bytes is
+// one piece; so is one with no such place (a long line of Chinese: ICU's own memory is bounded
+// by text::tokenize).
+constexpr std::size_t piece_bytes = 256 * 1024;
+
+std::size_t first_piece(std::string_view s) {
+    if (s.size() <= piece_bytes) return s.size();
+    for (std::size_t p = piece_bytes; p > piece_bytes / 2; --p)
+        if (ascii_space(s[p - 1]) && !ascii_space(s[p])) return p;
+    for (std::size_t p = piece_bytes + 1; p < s.size(); ++p)
+        if (ascii_space(s[p - 1]) && !ascii_space(s[p])) return p;
+    return s.size();
+}
+
 // Adds the tokens of one title or block. White space before its first token is not kept,
 // so that the joined text of a node never starts with a space. In code (`keep_space`) white
 // space that a single space would not spell (indentation, runs that align columns) is a token
-// of its own, so that the text comes back as written.
-void add_text(std::string_view s, TokenizedDocument& td, TokenTables& tables, std::vector<text::Token>& buffer,
+// of its own, so that the text comes back as written. A long text is tokenised a piece at a
+// time (first_piece): one paragraph of a whole clause's shuffled sentences (14 MB) needed a
+// buffer of 12 bytes a token for all of it, grown by doubling (some 200 MB at once).
+void add_text(std::string_view text, TokenizedDocument& td, TokenTables& tables, std::vector<text::Token>& buffer,
               bool keep_space = false) {
     bool space = false, any = false;
-    text::tokenize(s, buffer);
-    for (const text::Token& t : buffer) {
-        const std::string_view piece = s.substr(t.offset, t.length);
-        if (t.kind == text::TokenKind::space && !(keep_space && (!any || piece != " "))) {
-            space = any;
-            continue;
+    while (!text.empty()) {
+        const std::string_view s = text.substr(0, first_piece(text));
+        text.remove_prefix(s.size());
+        text::tokenize(s, buffer);
+        for (const text::Token& t : buffer) {
+            const std::string_view piece = s.substr(t.offset, t.length);
+            if (t.kind == text::TokenKind::space && !(keep_space && (!any || piece != " "))) {
+                space = any;
+                continue;
+            }
+            any = true;
+            const std::uint32_t exact = tables.exact.intern(piece);
+            if (exact == tables.key_of_exact.size()) {
+                // First sighting of this exact text: its comparison key is computed once, ever.
+                const std::string key = t.kind == text::TokenKind::space ? std::string() : text::comparison_key(piece);
+                tables.key_of_exact.push_back(tables.key.intern(key.empty() ? piece : std::string_view(key)));
+            }
+            td.exact.push_back(exact);
+            td.flags.push_back(static_cast<std::uint8_t>((space ? TokenizedDocument::space_flag : 0) |
+                                                         (t.kind == text::TokenKind::punct || t.kind == text::TokenKind::space
+                                                              ? 0
+                                                              : TokenizedDocument::word_flag)));
+            space = false;
         }
-        any = true;
-        const std::uint32_t exact = tables.exact.intern(piece);
-        if (exact == tables.key_of_exact.size()) {
-            // First sighting of this exact text: its comparison key is computed once, ever.
-            const std::string key = t.kind == text::TokenKind::space ? std::string() : text::comparison_key(piece);
-            tables.key_of_exact.push_back(tables.key.intern(key.empty() ? piece : std::string_view(key)));
-        }
-        td.exact.push_back(exact);
-        td.flags.push_back(static_cast<std::uint8_t>((space ? TokenizedDocument::space_flag : 0) |
-                                                     (t.kind == text::TokenKind::punct || t.kind == text::TokenKind::space
-                                                          ? 0
-                                                          : TokenizedDocument::word_flag)));
-        space = false;
     }
+    // A very long text's buffer is not kept for the short ones that follow.
+    if (buffer.capacity() > piece_bytes) std::vector<text::Token>().swap(buffer);
 }
 
 void add_break(TokenizedDocument& td, const TokenTables& tables) {
