@@ -12,6 +12,7 @@
 #include "formats/brief/brief.hpp"
 #include "formats/common/reader_notes.hpp"
 #include "tests/support/run_redline.hpp"
+#include "tests/support/generated_words.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -25,18 +26,9 @@
 #include <vector>
 
 using namespace redline;
+using redline::tests::word_for;
 
 namespace {
-
-// A word of lower-case letters that spells i: distinct numbers, distinct words.
-std::string word_for(std::size_t i, char first) {
-    std::string w(1, first);
-    do {
-        w += static_cast<char>('a' + i % 26);
-        i /= 26;
-    } while (i > 0);
-    return w;
-}
 
 template <class F>
 std::uint64_t counted(work::Counter c, F&& f) {

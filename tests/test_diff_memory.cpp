@@ -11,6 +11,7 @@
 #include "engine/tokens.hpp"
 #include "formats/reader.hpp"
 #include "tests/support/counting_allocator.hpp"
+#include "tests/support/generated_words.hpp"
 
 #include <random>
 #include <string>
@@ -68,14 +69,7 @@ namespace {
 // title and a sentence of eight words from a vocabulary of 200,000 that the other draft does
 // not share, so no child finds a partner and every one reaches the similar-content search.
 std::pair<std::string, std::string> wide_unmatched_drafts(std::size_t count) {
-    auto word = [](std::size_t i, char first) {
-        std::string w(1, first);
-        do {
-            w += static_cast<char>('a' + i % 26);
-            i /= 26;
-        } while (i > 0);
-        return w;
-    };
+    auto word = [](std::size_t i, char first) { return tests::word_for(i, first); };
     std::mt19937 rng(1);
     std::string old_text = "# Root\n\n", new_text = "# Root\n\n";
     for (std::size_t i = 0; i < count; ++i)

@@ -10,24 +10,17 @@
 #include "engine/pipeline.hpp"
 #include "engine/provision_changes.hpp"
 #include "tests/support/counting_allocator.hpp"
+#include "tests/support/generated_words.hpp"
 
 #include <algorithm>
 #include <random>
 #include <string>
 
 using namespace redline;
+using redline::tests::word_for;
 using redline::tests::peak_while;
 
 namespace {
-
-std::string word_for(std::size_t i, char first) {
-    std::string w(1, first);
-    do {
-        w += static_cast<char>('a' + i % 26);
-        i /= 26;
-    } while (i > 0);
-    return w;
-}
 
 Document one_clause(const std::vector<std::string>& sentences) {
     DocumentBuilder b;
