@@ -326,8 +326,9 @@ std::size_t safe_cut(std::string_view s, std::size_t floor, std::size_t limit) {
 // `segment_window` bytes, so that memory is bounded whatever the stretch. A window ends at a
 // cut that leaves ICU's breaks as they are (safe_cut) when its second half has one, which any
 // Chinese text with sentences does; otherwise (a run of Han with no ideographic punctuation for
-// 32 KiB) it ends at ICU's last break some way before the window's end, where the dictionary's
-// choice no longer depends on the text cut off, and the next window starts there.
+// 32 KiB) it ends at ICU's last break 1 KiB before the window's end, far enough from the text
+// cut off that the dictionary saw a run's worth of context on both sides (the words there may
+// still differ from the whole run's: docs/limits.md), and the next window starts there.
 void icu_segment(std::vector<Token>& out, std::string_view s, std::size_t begin, std::size_t end) {
     constexpr std::size_t segment_window = 64 * 1024;
     constexpr std::size_t settle = 1024;   // bytes of look-ahead left to ICU before a break is kept
