@@ -7,7 +7,9 @@ namespace redline {
 
 namespace {
 
-bool ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+// ASCII white space, as text::tokenize makes space tokens of it (a byte of 0x80 or more is part
+// of a UTF-8 sequence, never a space by itself here).
+bool ascii_space(char c) { return static_cast<unsigned char>(c) < 0x80 && text::is_white_space(static_cast<unsigned char>(c)); }
 
 // Where the first piece of a long text ends: after ASCII white space before something else,
 // where text::tokenize starts afresh (no token spans it, and nothing before it joins what
