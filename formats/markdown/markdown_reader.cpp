@@ -6,6 +6,8 @@
 #include "formats/markdown/front_matter.hpp"
 #include "formats/markdown/guard.hpp"
 #include "formats/markdown/lines.hpp"
+#include "formats/markdown/markdown_reader.hpp"
+#include "formats/markdown/pieces.hpp"
 #include "formats/markdown/sections.hpp"
 #include "formats/markdown/style.hpp"
 #include "formats/reader.hpp"
@@ -99,7 +101,8 @@ void report_guard_edits(const HardenedText& hardened, const std::vector<bool>& r
 }
 
 Document read_structured(const SourceText& src, const FrontMatter& fm, bool kramdown,
-                         const ReadOptions& options, std::vector<Warning>& warnings) {
+                         const ReadOptions& options, std::size_t piece_bytes, std::uint32_t* pieces,
+                         std::vector<Warning>& warnings) {
     const std::uint32_t body_first = fm.present ? fm.close_line + 1 : 1;
     const std::uint32_t count = src.line_count();
     std::vector<SectionMarker> markers;
@@ -111,7 +114,7 @@ Document read_structured(const SourceText& src, const FrontMatter& fm, bool kram
 
     DocumentBuilder out;
     out.reserve_text(src.text.size());
-    SectionReader reader(src, hardened, out, kramdown);
+    SectionReader reader(src, hardened, out, kramdown, piece_bytes);
     if (!kramdown) {
         reader.read(body_first, count, SectionMode::plain);
     } else {
@@ -152,6 +155,7 @@ Document read_structured(const SourceText& src, const FrontMatter& fm, bool kram
     doc.language = language;
     for (ClauseId id = 0; id < doc.size(); ++id) out.clause(id).language = language;
 
+    if (pieces) *pieces = reader.pieces();
     report_guard_edits(hardened, reader.blocks().repaired(), warnings);
     doc.warnings.insert(doc.warnings.end(), warnings.begin(), warnings.end());
     return out.finish();
@@ -159,7 +163,11 @@ Document read_structured(const SourceText& src, const FrontMatter& fm, bool kram
 
 }  // namespace
 
-Document read_markdown(std::string_view utf8, const ReadOptions& options) {
+namespace markdown {
+
+Document read_markdown(std::string_view utf8, const ReadOptions& options, std::size_t piece_bytes,
+                       std::uint32_t* pieces) {
+    if (pieces) *pieces = 0;
     if (utf8.size() > max_input_bytes)
         throw InputError("", "input larger than " + std::to_string(max_input_bytes >> 20) + " MiB");
     SourceText src = split_lines(utf8);
@@ -177,10 +185,16 @@ Document read_markdown(std::string_view utf8, const ReadOptions& options) {
     }
     switch (style) {
     case Style::numbered: return read_numbered(std::move(src), fm, options, warnings);
-    case Style::kramdown_rfc: return read_structured(src, fm, true, options, warnings);
+    case Style::kramdown_rfc: return read_structured(src, fm, true, options, piece_bytes, pieces, warnings);
     case Style::plain: break;
     }
-    return read_structured(src, fm, false, options, warnings);
+    return read_structured(src, fm, false, options, piece_bytes, pieces, warnings);
+}
+
+}  // namespace markdown
+
+Document read_markdown(std::string_view utf8, const ReadOptions& options) {
+    return markdown::read_markdown(utf8, options, markdown::default_piece_bytes);
 }
 
 }  // namespace redline::formats

@@ -2,7 +2,11 @@
 
 #include "formats/common/section_roles.hpp"
 #include "formats/markdown/cmark_tree.hpp"
+#include "formats/markdown/pieces.hpp"
 #include "formats/markdown/style.hpp"
+
+#include <algorithm>
+#include <cstdint>
 
 namespace redline::formats::markdown {
 
@@ -46,61 +50,77 @@ PlainLabel plain_label(std::string_view text) {
 }  // namespace
 
 SectionReader::SectionReader(const SourceText& src, const HardenedText& hardened, DocumentBuilder& out,
-                             bool kramdown)
-    : src_(src), hardened_(hardened), out_(out), kramdown_(kramdown), writer_(out, hardened, kramdown) {}
+                             bool kramdown, std::size_t piece_bytes)
+    : src_(src), hardened_(hardened), out_(out), kramdown_(kramdown), writer_(out, hardened, kramdown),
+      piece_bytes_(piece_bytes) {}
 
 void SectionReader::read(std::uint32_t first, std::uint32_t last, SectionMode mode) {
     if (first == 0 || first > last) return;
-    const CmarkTree tree = parse_cmark(hardened_.lines(first, last));
-    writer_.set_line_offset(first - 1);
     open_.clear();
     base_ = out_.current();
     unnumbered_level_ = 0;
 
     // kramdown applies a block attribute list to the block it directly follows, or else to
-    // the block directly after it: both matter for headings ({:numbered="false"}).
+    // the block directly after it: both matter for headings ({:numbered="false"}). Neither
+    // crosses a cut, which has a blank line before its heading.
     //
-    // Each top-level block's cmark subtree is freed once converted: cmark-gfm's nodes (two of
-    // some 130 bytes for a one-line paragraph) and the clause tree are then not both held
-    // whole, which for a draft of short paragraphs was a third of the peak (docs/limits.md).
+    // The text is parsed a piece at a time (pieces.hpp), and each top-level block's cmark
+    // subtree is freed once converted: cmark-gfm's nodes (two of some 130 bytes for a one-line
+    // paragraph) and the clause tree are then never both held whole (docs/limits.md).
     Attributes pending;
     bool has_pending = false;
     bool has_previous = false;
     std::uint32_t previous_end = 0;   // the last line of the block before `node`
-    cmark_node* node = cmark_node_first_child(tree.get());
     auto done = [&](cmark_node* n) {
         has_previous = true;
         previous_end = writer_.end_line(n);
         cmark_node_free(n);
     };
-    while (node) {
-        cmark_node* next = cmark_node_next(node);
-        const bool is_heading = cmark_node_get_type(node) == CMARK_NODE_HEADING;
-        const bool follows_previous = has_previous && previous_end + 1 == writer_.start_line(node);
-        Attributes attrs;
-        if (is_heading) {
-            if (has_pending) attrs = pending;
-            has_pending = false;
-            cmark_node* attribute_list = nullptr;
-            if (kramdown_ && next && writer_.start_line(next) == writer_.end_line(node) + 1 &&
-                writer_.attribute_paragraph(next, attrs)) {
-                attribute_list = next;
-                next = cmark_node_next(next);
-            }
-            heading(node, attrs, mode);
-            done(node);
-            if (attribute_list) done(attribute_list);
-        } else if (kramdown_ && !follows_previous && next && cmark_node_get_type(next) == CMARK_NODE_HEADING &&
-                   writer_.start_line(next) == writer_.end_line(node) + 1 &&
-                   writer_.attribute_paragraph(node, attrs)) {
-            pending = attrs;
-            has_pending = true;
-            done(node);
-        } else {
-            writer_.write(node);
-            done(node);
+    const bool cuts = may_cut(hardened_, first, last);
+    for (std::uint32_t from = first; from <= last;) {
+        std::uint32_t to = last;
+        CmarkTree tree;
+        for (std::size_t bytes = piece_bytes_;;) {
+            to = cuts ? piece_end(hardened_, from, last, bytes) : last;
+            tree = parse_cmark(hardened_.lines(from, to));
+            if (to == last || !ends_open(tree.get(), to - from + 1)) break;
+            // A fenced code block or HTML block runs past the cut: parse further.
+            const std::size_t parsed = hardened_.lines(from, to).size();
+            bytes = std::max(bytes, parsed + 1) > SIZE_MAX / 2 ? SIZE_MAX : 2 * std::max(bytes, parsed + 1);
         }
-        node = next;
+        ++pieces_;
+        writer_.set_line_offset(from - 1);
+        cmark_node* node = cmark_node_first_child(tree.get());
+        while (node) {
+            cmark_node* next = cmark_node_next(node);
+            const bool is_heading = cmark_node_get_type(node) == CMARK_NODE_HEADING;
+            const bool follows_previous = has_previous && previous_end + 1 == writer_.start_line(node);
+            Attributes attrs;
+            if (is_heading) {
+                if (has_pending) attrs = pending;
+                has_pending = false;
+                cmark_node* attribute_list = nullptr;
+                if (kramdown_ && next && writer_.start_line(next) == writer_.end_line(node) + 1 &&
+                    writer_.attribute_paragraph(next, attrs)) {
+                    attribute_list = next;
+                    next = cmark_node_next(next);
+                }
+                heading(node, attrs, mode);
+                done(node);
+                if (attribute_list) done(attribute_list);
+            } else if (kramdown_ && !follows_previous && next && cmark_node_get_type(next) == CMARK_NODE_HEADING &&
+                       writer_.start_line(next) == writer_.end_line(node) + 1 &&
+                       writer_.attribute_paragraph(node, attrs)) {
+                pending = attrs;
+                has_pending = true;
+                done(node);
+            } else {
+                writer_.write(node);
+                done(node);
+            }
+            node = next;
+        }
+        from = to + 1;
     }
     out_.close_to(base_);
 }

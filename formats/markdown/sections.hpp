@@ -17,6 +17,7 @@
 #include "formats/markdown/lines.hpp"
 #include "formats/markdown/numbering.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -32,7 +33,9 @@ enum class SectionMode : std::uint8_t {
 
 class SectionReader {
 public:
-    SectionReader(const SourceText& src, const HardenedText& hardened, DocumentBuilder& out, bool kramdown);
+    // Lines are parsed in pieces of at least `piece_bytes` where a cut is allowed (pieces.hpp).
+    SectionReader(const SourceText& src, const HardenedText& hardened, DocumentBuilder& out, bool kramdown,
+                  std::size_t piece_bytes);
 
     // Reads input lines first..last (1-based, inclusive) into the clause that is current.
     void read(std::uint32_t first, std::uint32_t last, SectionMode mode);
@@ -41,6 +44,8 @@ public:
 
     const BlockWriter& blocks() const { return writer_; }
     std::uint32_t level_one_headings() const { return level_one_; }
+    // How many pieces cmark-gfm parsed, for tests.
+    std::uint32_t pieces() const { return pieces_; }
     const std::string& first_level_one_title() const { return first_level_one_title_; }
 
 private:
@@ -69,6 +74,8 @@ private:
     int unnumbered_level_ = 0;   // level of the unnumbered heading whose subtree is open; 0 = none
     std::uint32_t level_one_ = 0;
     std::string first_level_one_title_;
+    std::size_t piece_bytes_;
+    std::uint32_t pieces_ = 0;
 };
 
 }  // namespace redline::formats::markdown
