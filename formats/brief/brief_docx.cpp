@@ -1,6 +1,7 @@
 // The brief as a Word document: WordprocessingML parts written with pugixml into a zip
 // package with libzip. Headings, numbered findings, quotations with struck / underlined
-// changed words, the summary and the renumbering table as Word tables.
+// changed words, the summary and the renumbering table as Word tables. The appendix table's
+// rows, one per further finding, are made as libzip reads word/document.xml (DocumentXml).
 #include "formats/brief/brief.hpp"
 #include "formats/brief/brief_text.hpp"
 #include "formats/common/libzip.hpp"
@@ -139,8 +140,8 @@ private:
         return tbl;
     }
 
-public:
-    // One row of a table: a header row is bold and repeated on each page.
+    // One row of a table: a header row is bold and repeated on each page. (The appendix's
+    // rows, many, are written without nodes: append_appendix_row.)
     static void row_of(pugi::xml_node tbl, const std::vector<std::string>& cells, bool header) {
         pugi::xml_node tr = tbl.append_child("w:tr");
         if (header) tr.append_child("w:trPr").append_child("w:tblHeader");
@@ -151,7 +152,6 @@ public:
         }
     }
 
-private:
     pugi::xml_node body_;
 };
 
