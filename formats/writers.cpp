@@ -41,13 +41,10 @@ Brief brief_of(const WriteInput& in) {
     return make_brief(*in.comparison, o);
 }
 // A brief is a few pages and an appendix of a row per further finding, which the text briefs
-// write as they go; the DOCX package is made whole.
+// write as they go; the DOCX package is compressed whole, then written.
 void brief_md(const WriteInput& in, OutputSink& out) { write_brief_markdown(brief_of(in), out); }
 void brief_html(const WriteInput& in, OutputSink& out) { write_brief_html(brief_of(in), out); }
-void brief_docx(const WriteInput& in, OutputSink& out) {
-    out.append(write_brief_docx(brief_of(in)));
-    out.flush();
-}
+void brief_docx(const WriteInput& in, OutputSink& out) { write_brief_docx(brief_of(in), out); }
 void gbt_changes(const WriteInput& in, OutputSink& out) { write_gbt_changes(brief_of(in), out); }
 
 std::string_view command_name(Command c) {

@@ -629,6 +629,47 @@ BOOST_AUTO_TEST_CASE(top_findings_in_the_body_and_the_rest_in_an_appendix) {
     BOOST_TEST(!contains(all, ") → "));
 }
 
+// The appendix's rows of the DOCX are written without pugixml (formats/brief/brief_docx makes
+// word/document.xml twice, counted, then as libzip reads it): their text is escaped as pugixml
+// escapes the body's, and the document stays well-formed.
+BOOST_AUTO_TEST_CASE(docx_appendix_rows_escape_their_text_as_the_body_does) {
+    const std::vector<std::string> titles = {"Plain", "Less a < b > c && d <x", "Quotes \"q\" and 's'", "Control \x01 and \xEF\xBF\xBF end",
+                                             "Tab\tand \xE2\x80\xAE bidi"};
+    std::string old_text, new_text;
+    for (std::size_t i = 0; i < titles.size(); ++i) {
+        old_text += "# " + titles[i] + "\n\nThe device shall record event " + std::to_string(i) + ".\n\n";
+        new_text += "# " + titles[i] + "\n\nThe device should record event " + std::to_string(i) + ".\n\n";
+    }
+    formats::ReadOptions ro;
+    ro.path = "escapes-old.md";
+    const Document o = formats::read_document(old_text, ro);
+    ro.path = "escapes-new.md";
+    const Document n = formats::read_document(new_text, ro);
+    const Comparison c = compare(o, n);
+    const formats::Brief in_body = brief_of(c, formats::BriefLanguage::en, 100);
+    const formats::Brief in_appendix = brief_of(c, formats::BriefLanguage::en, 1);
+    BOOST_REQUIRE(in_appendix.order.size() == titles.size());
+    BOOST_REQUIRE(in_appendix.shown == 1u);
+    const std::string body_xml = docx_part(formats::write_brief_docx(in_body), "word/document.xml");
+    const std::string appendix_xml = docx_part(formats::write_brief_docx(in_appendix), "word/document.xml");
+    for (std::size_t k = 1; k < titles.size(); ++k) {
+        // The body's heading "N. headline", as pugixml wrote it.
+        const std::string heading = "<w:t xml:space=\"preserve\">" + std::to_string(k + 1) + ". ";
+        const std::size_t at = body_xml.find(heading);
+        BOOST_REQUIRE(at != std::string::npos);
+        const std::size_t from = at + heading.size();
+        const std::string escaped = body_xml.substr(from, body_xml.find("</w:t>", from) - from);
+        BOOST_TEST(contains(appendix_xml, "<w:tr><w:tc><w:p><w:r><w:rPr/><w:t xml:space=\"preserve\">" + std::to_string(k + 1) + "</w:t>"));
+        BOOST_TEST(contains(appendix_xml, "<w:t xml:space=\"preserve\">" + escaped + "</w:t></w:r></w:p></w:tc></w:tr>"), escaped);
+    }
+    BOOST_TEST(contains(appendix_xml, "Less a &lt; b &gt; c &amp;&amp; d &lt;x"));
+    BOOST_TEST(contains(appendix_xml, "Quotes \"q\" and 's'"));
+    xmlDoc* doc = xmlReadMemory(appendix_xml.data(), static_cast<int>(appendix_xml.size()), "document.xml", "UTF-8",
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    BOOST_TEST(doc != nullptr);
+    if (doc) xmlFreeDoc(doc);
+}
+
 // Company Law 2018 → 2023, as a policy analyst read it: 558 findings in the body before.
 BOOST_AUTO_TEST_CASE(company_law_brief_fits_ten_minutes, *boost::unit_test::precondition(shared_corpus_present)) {
     const Pair law(corpus + "cn-laws/company-law-2018.md", corpus + "cn-laws/company-law-2023.md");

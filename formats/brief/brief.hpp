@@ -108,7 +108,10 @@ void write_brief_markdown(const Brief& brief, OutputSink& out);
 std::string write_brief_markdown(const Brief& brief);
 void write_brief_html(const Brief& brief, OutputSink& out);
 std::string write_brief_html(const Brief& brief);
-std::string write_brief_docx(const Brief& brief);   // the bytes of a .docx package
+// The .docx package is compressed in memory (its word/document.xml made as libzip reads it)
+// and written to `out` once complete: nothing is written when making it fails.
+void write_brief_docx(const Brief& brief, OutputSink& out);
+std::string write_brief_docx(const Brief& brief);
 // The change list of a GB/T foreword: in Chinese, then its English equivalent, for a Chinese
 // draft; in English for an English one. Against the standard the new draft replaces when its
 // foreword names one (代替 GB/T 29244—2012), else against the old draft.

@@ -1,6 +1,7 @@
 // The brief as a Word document: WordprocessingML parts written with pugixml into a zip
 // package with libzip. Headings, numbered findings, quotations with struck / underlined
-// changed words, the summary and the renumbering table as Word tables.
+// changed words, the summary and the renumbering table as Word tables. The appendix table's
+// rows, one per further finding, are made as libzip reads word/document.xml (DocumentXml).
 #include "formats/brief/brief.hpp"
 #include "formats/brief/brief_text.hpp"
 #include "formats/common/libzip.hpp"
@@ -10,9 +11,12 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <deque>
-#include <memory>
+#include <exception>
+#include <optional>
 #include <stdexcept>
+#include <string_view>
 
 namespace redline::formats {
 
@@ -136,8 +140,8 @@ private:
         return tbl;
     }
 
-public:
-    // One row of a table: a header row is bold and repeated on each page.
+    // One row of a table: a header row is bold and repeated on each page. (The appendix's
+    // rows, many, are written without nodes: append_appendix_row.)
     static void row_of(pugi::xml_node tbl, const std::vector<std::string>& cells, bool header) {
         pugi::xml_node tr = tbl.append_child("w:tr");
         if (header) tr.append_child("w:trPr").append_child("w:tblHeader");
@@ -148,7 +152,6 @@ public:
         }
     }
 
-private:
     pugi::xml_node body_;
 };
 
@@ -161,37 +164,63 @@ void declare(pugi::xml_document& doc) {
 }
 
 // The element that stands, in the document as pugixml builds it, where the appendix table's
-// rows go: they are written apart (appendix_rows), a row at a time.
+// rows go: they are written apart (DocumentXml), a row at a time.
 constexpr std::string_view appendix_marker = "redline-appendix-rows";
 
-// The appendix table's rows as XML, as pugixml writes them, in pieces of about 256 KiB, each
-// reserved at once (pieces of a megabyte grown by doubling left the DOCX brief of 152,000
-// changed clauses 8 MB above the Markdown brief):
-// each row is built in a small document of its own and written, so that a brief of many
-// findings never holds them all as nodes (a large comparison has one per changed clause).
-void appendix_rows(const Brief& b, std::vector<std::string>& pieces) {
-    constexpr std::size_t piece_bytes = std::size_t{1} << 18;
-    pugi::xml_document scratch;
-    std::string piece;
-    piece.reserve(piece_bytes + (piece_bytes >> 2));
-    for (std::size_t k = shown(b); k < b.order.size(); ++k) {
-        pugi::xml_node tbl = scratch.append_child("w:tbl");
-        Body::row_of(tbl, other_findings_row(b, k), false);
-        StringWriter writer(piece);
-        tbl.first_child().print(writer, "", pugi::format_raw, pugi::encoding_utf8);
-        scratch.reset();
-        if (piece.size() >= piece_bytes) {
-            pieces.push_back(std::move(piece));
-            piece = std::string();
-            piece.reserve(piece_bytes + (piece_bytes >> 2));
+// Element text as pugixml writes it (format_raw): "&", "<", ">" escaped, the C0 controls other
+// than tab, line feed and carriage return as "&#NN;" (clean() leaves none), and the text ended
+// at a NUL as the C string pugixml is given.
+void append_element_text(std::string& out, std::string_view text) {
+    for (const char c : text) {
+        switch (c) {
+        case '\0': return;
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        default:
+            if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                const unsigned code = static_cast<unsigned char>(c);
+                out += "&#";
+                out += static_cast<char>('0' + code / 10);
+                out += static_cast<char>('0' + code % 10);
+                out += ';';
+            } else {
+                out += c;
+            }
         }
     }
-    if (!piece.empty()) pieces.push_back(std::move(piece));
 }
 
-// word/document.xml, in pieces: the brief built as nodes and written, with the appendix
-// table's rows (appendix_rows) in place of its marker.
-std::vector<std::string> document_xml(const Brief& b) {
+// The k-th finding's row of the appendix table, appended to `out` as Body::row_of builds a
+// row that is not a header and pugixml writes it: each cell a paragraph of one run, its lines
+// apart by <w:br/>. Written directly rather than as nodes because the appendix is made twice
+// (counted, then read: DocumentXml), and a large comparison has a row per changed clause.
+void append_appendix_row(const Brief& b, std::size_t k, std::string& out) {
+    out += "<w:tr>";
+    for (const std::string& cell : other_findings_row(b, k)) {
+        out += "<w:tc><w:p><w:r><w:rPr/>";
+        const std::string t = clean(cell);
+        for (std::size_t start = 0;;) {
+            const std::size_t nl = t.find('\n', start);
+            out += R"(<w:t xml:space="preserve">)";
+            append_element_text(out, std::string_view(t).substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+            out += "</w:t>";
+            if (nl == std::string::npos) break;
+            out += "<w:br/>";
+            start = nl + 1;
+        }
+        out += "</w:r></w:p></w:tc>";
+    }
+    out += "</w:tr>";
+}
+
+// word/document.xml around the appendix table's rows: the brief built as nodes and written,
+// cut where the rows' marker stands (all of it in `head` when there is no appendix).
+struct DocumentFrame {
+    std::string head, tail;
+};
+
+DocumentFrame document_frame(const Brief& b) {
     pugi::xml_document doc;
     declare(doc);
     pugi::xml_node root = doc.append_child("w:document");
@@ -288,12 +317,95 @@ std::vector<std::string> document_xml(const Brief& b) {
     // Text is escaped ("<" is "&lt;"): the marker's tag is found only where it stands.
     const std::string tag = "<" + std::string(appendix_marker) + "/>";
     const std::size_t at = whole.find(tag);
-    if (at == std::string::npos) return {std::move(whole)};
-    std::vector<std::string> pieces{whole.substr(0, at)};
-    appendix_rows(b, pieces);
-    pieces.push_back(whole.substr(at + tag.size()));
-    return pieces;
+    if (at == std::string::npos) return {std::move(whole), {}};
+    std::string tail = whole.substr(at + tag.size());
+    whole.resize(at);
+    return {std::move(whole), std::move(tail)};
 }
+
+// word/document.xml as libzip reads it while it compresses the package: the frame's head, the
+// appendix table's rows made a piece of about 256 KiB at a time, then the frame's tail. Only
+// one piece is held (reserved once and refilled), never the rows' whole text: 54 MB for
+// 152,000 changed clauses, which libzip held until the package was compressed when the rows
+// were handed to it in pieces.
+class DocumentXml {
+public:
+    explicit DocumentXml(const Brief& b) : b_(b), frame_(document_frame(b)) { rewind(); }
+
+    // The part's bytes, which libzip must know before it reads them (the local header's size
+    // fields, and no Zip64 extra field, which an unknown size would force): counted once by
+    // writing every row into the one piece and keeping none. libzip asks before it opens the
+    // part (and again after reading it: the count is kept).
+    std::uint64_t size() {
+        if (!size_) {
+            std::uint64_t rows = 0;
+            for (next_row_ = shown(b_); next_row_ < b_.order.size();) {
+                fill_piece();
+                rows += piece_.size();
+            }
+            size_ = frame_.head.size() + rows + frame_.tail.size();
+            rewind();
+        }
+        return *size_;
+    }
+
+    // Back to the first byte.
+    void rewind() {
+        stage_ = Stage::head;
+        pending_ = frame_.head;
+        next_row_ = shown(b_);
+    }
+
+    // Copies the next `len` bytes to `out`, fewer only at the end (as libzip's buffer source
+    // does, so that its deflate layer is fed as before); 0 at the end.
+    std::size_t read(char* out, std::size_t len) {
+        std::size_t done = 0;
+        while (done < len && (!pending_.empty() || advance())) {
+            const std::size_t n = std::min(len - done, pending_.size());
+            std::copy_n(pending_.data(), n, out + done);
+            pending_.remove_prefix(n);
+            done += n;
+        }
+        return done;
+    }
+
+private:
+    enum class Stage { head, rows, tail, end };
+
+    // Makes the next stretch pending: the next piece of rows, or the tail; false at the end.
+    bool advance() {
+        if (stage_ == Stage::head) stage_ = Stage::rows;
+        if (stage_ == Stage::rows) {
+            if (next_row_ < b_.order.size()) {
+                fill_piece();
+                pending_ = piece_;
+                return true;
+            }
+            stage_ = Stage::tail;
+            pending_ = frame_.tail;
+            return true;
+        }
+        stage_ = Stage::end;
+        return false;
+    }
+
+    // Writes rows into the piece until it holds 256 KiB or the rows end. Reserved at once with
+    // room for the last row (pieces grown by doubling held up to twice their text).
+    void fill_piece() {
+        constexpr std::size_t piece_bytes = std::size_t{1} << 18;
+        if (piece_.capacity() < piece_bytes) piece_.reserve(piece_bytes + (piece_bytes >> 2));
+        piece_.clear();
+        while (next_row_ < b_.order.size() && piece_.size() < piece_bytes) append_appendix_row(b_, next_row_++, piece_);
+    }
+
+    const Brief& b_;
+    DocumentFrame frame_;
+    std::optional<std::uint64_t> size_;
+    Stage stage_ = Stage::head;
+    std::size_t next_row_ = 0;
+    std::string piece_;
+    std::string_view pending_;   // what read() copies next: of the head, the piece or the tail
+};
 
 // The fonts of Chinese Word documents: 宋体 (SimSun) for text, 黑体 (SimHei) for headings, with
 // Times New Roman and Arial for Latin letters. The language is the brief's: zh-CN throughout a
@@ -375,8 +487,68 @@ std::string core_xml(const Brief& b) {
     return xml_string(doc);
 }
 
-// A zip package in memory. Entries carry a fixed time so that the same brief gives the
-// same bytes.
+// libzip's reading of a DocumentXml (zip_source_function): the commands of a readable source.
+// Nothing thrown may cross libzip's C frames: a failure is kept, reported to libzip as an
+// error (ZIP_ER_MEMORY, ZIP_ER_INTERNAL), which makes zip_close fail, and thrown again then.
+class StreamedPart {
+public:
+    StreamedPart(const Libzip& zip, DocumentXml& xml) : zip_(zip), xml_(xml) { zip_.error_init(&error_); }
+    ~StreamedPart() { zip_.error_fini(&error_); }
+    StreamedPart(const StreamedPart&) = delete;
+    StreamedPart& operator=(const StreamedPart&) = delete;
+
+    static zip_int64_t callback(void* self, void* data, zip_uint64_t len, zip_source_cmd_t cmd) {
+        return static_cast<StreamedPart*>(self)->command(data, len, cmd);
+    }
+
+    // What went wrong inside a command, if anything did.
+    std::exception_ptr failure() const { return failure_; }
+
+private:
+    zip_int64_t command(void* data, zip_uint64_t len, zip_source_cmd_t cmd) noexcept {
+        try {
+            switch (cmd) {
+            case ZIP_SOURCE_OPEN: xml_.rewind(); return 0;
+            case ZIP_SOURCE_READ: return static_cast<zip_int64_t>(xml_.read(static_cast<char*>(data), static_cast<std::size_t>(len)));
+            case ZIP_SOURCE_CLOSE: return 0;
+            case ZIP_SOURCE_STAT: {
+                if (len < sizeof(zip_stat_t)) return fail(ZIP_ER_INVAL);
+                // What libzip's buffer source reports, which the package's bytes depend on.
+                zip_stat_t* st = static_cast<zip_stat_t*>(data);
+                zip_.stat_init(st);
+                st->size = st->comp_size = xml_.size();
+                st->comp_method = ZIP_CM_STORE;
+                st->encryption_method = ZIP_EM_NONE;
+                st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD;
+                return sizeof(zip_stat_t);
+            }
+            case ZIP_SOURCE_ERROR: return zip_.error_to_data(&error_, data, len);
+            case ZIP_SOURCE_FREE: return 0;   // the DocumentXml belongs to the caller
+            case ZIP_SOURCE_SUPPORTS: return ZIP_SOURCE_SUPPORTS_READABLE;
+            default: return fail(ZIP_ER_OPNOTSUPP);
+            }
+        } catch (const std::bad_alloc&) {
+            failure_ = std::current_exception();
+            return fail(ZIP_ER_MEMORY);
+        } catch (...) {
+            failure_ = std::current_exception();
+            return fail(ZIP_ER_INTERNAL);
+        }
+    }
+
+    zip_int64_t fail(int code) {
+        zip_.error_set(&error_, code, 0);
+        return -1;
+    }
+
+    const Libzip& zip_;
+    DocumentXml& xml_;
+    zip_error_t error_;
+    std::exception_ptr failure_;
+};
+
+// A zip package in memory, handed to an OutputSink once complete. Entries carry a fixed time
+// so that the same brief gives the same bytes.
 class Package {
 public:
     Package() : zip_(libzip()) {
@@ -395,19 +567,38 @@ public:
     Package(const Package&) = delete;
     Package& operator=(const Package&) = delete;
 
+    // A part held whole until the package is written.
     void add(const char* name, std::string content) {
-        std::vector<std::string> pieces;
-        pieces.push_back(std::move(content));
-        add(name, std::move(pieces));
+        const std::string& held = held_.emplace_back(std::move(content));
+        enter(name, zip_.source_buffer(archive_, held.data(), held.size(), 0));
     }
 
-    // A part given in pieces, read by libzip one after the other: never joined in memory.
-    void add(const char* name, std::vector<std::string> pieces) {
-        parts_.push_back(std::move(pieces));
-        std::vector<zip_buffer_fragment_t>& fragments = fragments_.emplace_back();
-        for (std::string& piece : parts_.back())
-            if (!piece.empty()) fragments.push_back({reinterpret_cast<zip_uint8_t*>(piece.data()), piece.size()});
-        zip_source_t* s = zip_.source_buffer_fragment(archive_, fragments.data(), fragments.size(), 0);
+    // A part made as libzip reads it; `xml` must outlive finish().
+    void add(const char* name, DocumentXml& xml) {
+        StreamedPart& part = streamed_.emplace_back(zip_, xml);
+        enter(name, zip_.source_function(archive_, &StreamedPart::callback, &part));
+    }
+
+    // Compresses the parts into the package and writes it to `out`, 64 KiB at a time from
+    // libzip's buffer (never copied whole beside it). Nothing is written when a part fails.
+    void finish(OutputSink& out) {
+        if (zip_.close(archive_) < 0) {
+            for (const StreamedPart& part : streamed_)
+                if (part.failure()) std::rethrow_exception(part.failure());
+            throw std::runtime_error("libzip: cannot write the package");
+        }
+        archive_ = nullptr;
+        if (zip_.source_open(source_) < 0) throw std::runtime_error("libzip: cannot read the package");
+        char buf[65536];
+        zip_int64_t n;
+        while ((n = zip_.source_read(source_, buf, sizeof buf)) > 0) out.append(std::string_view(buf, static_cast<std::size_t>(n)));
+        zip_.source_close(source_);
+        if (n < 0) throw std::runtime_error("libzip: cannot read the package");
+        out.flush();
+    }
+
+private:
+    void enter(const char* name, zip_source_t* s) {
         if (!s) throw std::runtime_error("libzip: cannot add " + std::string(name));
         const zip_int64_t index = zip_.file_add(archive_, name, s, ZIP_FL_ENC_UTF_8);
         if (index < 0) {
@@ -418,39 +609,33 @@ public:
         zip_.set_file_compression(archive_, static_cast<zip_uint64_t>(index), ZIP_CM_DEFLATE, 9);
     }
 
-    std::string finish() {
-        if (zip_.close(archive_) < 0) throw std::runtime_error("libzip: cannot write the package");
-        archive_ = nullptr;
-        if (zip_.source_open(source_) < 0) throw std::runtime_error("libzip: cannot read the package");
-        std::string out;
-        char buf[65536];
-        zip_int64_t n;
-        while ((n = zip_.source_read(source_, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(n));
-        zip_.source_close(source_);
-        return out;
-    }
-
-private:
     const Libzip& zip_;
     zip_source_t* source_ = nullptr;
     zip_t* archive_ = nullptr;
-    // libzip reads the data at zip_close; a deque never moves them.
-    std::deque<std::vector<std::string>> parts_;
-    std::deque<std::vector<zip_buffer_fragment_t>> fragments_;
+    // libzip reads the parts at zip_close; a deque never moves them.
+    std::deque<std::string> held_;
+    std::deque<StreamedPart> streamed_;
 };
 
 }  // namespace
 
-std::string write_brief_docx(const Brief& b) {
+void write_brief_docx(const Brief& b, OutputSink& out) {
+    DocumentXml document(b);
     Package pkg;
     pkg.add("[Content_Types].xml", content_types);
     pkg.add("_rels/.rels", package_rels);
-    pkg.add("word/document.xml", document_xml(b));
+    pkg.add("word/document.xml", document);
     pkg.add("word/_rels/document.xml.rels", document_rels);
     pkg.add("word/styles.xml", styles_xml(b));
     pkg.add("word/fontTable.xml", font_table_xml);
     pkg.add("docProps/core.xml", core_xml(b));
-    return pkg.finish();
+    pkg.finish(out);
+}
+
+std::string write_brief_docx(const Brief& b) {
+    StringSink sink;
+    write_brief_docx(b, sink);
+    return sink.release();
 }
 
 }  // namespace redline::formats

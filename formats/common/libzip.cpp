@@ -29,7 +29,7 @@ Libzip load() {
     get(z.source_keep, "zip_source_keep");
     get(z.source_free, "zip_source_free");
     get(z.source_buffer, "zip_source_buffer");
-    get(z.source_buffer_fragment, "zip_source_buffer_fragment");
+    get(z.source_function, "zip_source_function");
     get(z.source_open, "zip_source_open");
     get(z.source_read, "zip_source_read");
     get(z.source_close, "zip_source_close");
@@ -39,6 +39,8 @@ Libzip load() {
     get(z.set_file_compression, "zip_set_file_compression");
     get(z.close, "zip_close");
     get(z.discard, "zip_discard");
+    get(z.error_set, "zip_error_set");
+    get(z.error_to_data, "zip_error_to_data");
     get(z.get_num_entries, "zip_get_num_entries");
     get(z.stat_init, "zip_stat_init");
     get(z.stat_index, "zip_stat_index");

@@ -15,7 +15,7 @@ struct Libzip {
     decltype(&::zip_source_keep) source_keep;
     decltype(&::zip_source_free) source_free;
     decltype(&::zip_source_buffer) source_buffer;
-    decltype(&::zip_source_buffer_fragment) source_buffer_fragment;
+    decltype(&::zip_source_function) source_function;
     decltype(&::zip_source_open) source_open;
     decltype(&::zip_source_read) source_read;
     decltype(&::zip_source_close) source_close;
@@ -25,6 +25,8 @@ struct Libzip {
     decltype(&::zip_set_file_compression) set_file_compression;
     decltype(&::zip_close) close;
     decltype(&::zip_discard) discard;
+    decltype(&::zip_error_set) error_set;
+    decltype(&::zip_error_to_data) error_to_data;
     // Reading (formats/docx/package).
     decltype(&::zip_get_num_entries) get_num_entries;
     decltype(&::zip_stat_init) stat_init;

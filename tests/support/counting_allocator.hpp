@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <cstddef>
+#include <cstdint>
 #include <cstdlib>
 #include <malloc.h>
 #include <new>
@@ -15,8 +16,13 @@ namespace redline::tests {
 
 inline std::atomic<std::size_t> live_bytes{0};
 inline std::atomic<std::size_t> peak_bytes{0};
+// Allocations made so far, and the one that is to throw std::bad_alloc (FailAllocation); none
+// by default.
+inline std::atomic<std::size_t> allocations{0};
+inline std::atomic<std::size_t> failing_allocation{SIZE_MAX};
 
 inline void* counted_alloc(std::size_t size) {
+    if (++allocations == failing_allocation.load(std::memory_order_relaxed)) throw std::bad_alloc();
     void* p = std::malloc(size ? size : 1);
     if (!p) throw std::bad_alloc();
     const std::size_t now = live_bytes += malloc_usable_size(p);
@@ -39,6 +45,24 @@ std::size_t peak_while(F&& step) {
     step();
     return peak_bytes.load() - before;
 }
+
+// The allocations `step` makes (counted, like the bytes, by this operator new).
+template <class F>
+std::size_t allocations_while(F&& step) {
+    const std::size_t before = allocations.load();
+    step();
+    return allocations.load() - before;
+}
+
+// While it lives, the n-th allocation from its making (1: the next) fails: an out-of-memory
+// error injected at a chosen point of a step.
+class FailAllocation {
+public:
+    explicit FailAllocation(std::size_t n) { failing_allocation = allocations.load() + n; }
+    ~FailAllocation() { failing_allocation = SIZE_MAX; }
+    FailAllocation(const FailAllocation&) = delete;
+    FailAllocation& operator=(const FailAllocation&) = delete;
+};
 
 }  // namespace redline::tests
 
