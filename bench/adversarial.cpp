@@ -133,6 +133,22 @@ std::vector<Class> classes() {
         }
         return d;
     }});
+    out.push_back({"bcp14-adopted", "one unchanged clause of N lower-case requirements, none a provision once BCP 14 is adopted", 48000,
+                   [](std::size_t n) {
+        // Every provision change lies in an entry without edits: each is placed in the text
+        // the new side shows (engine/provision_changes, TokenPositions).
+        Drafts d{"diff", ".md", "# Conventions\n\nThe terms of this document are defined below.\n\n",
+                 "# Conventions\n\nThe key words in this document are to be interpreted as described in BCP 14 (RFC 2119).\n\n"};
+        std::string requirements = "# Requirements\n\n";
+        for (std::size_t i = 0; i < n; ++i) {
+            requirements += "The device shall support the ";
+            requirements += word_for(i, 'f');
+            requirements += " feature.\n\n";
+        }
+        d.old_text += requirements;
+        d.new_text += requirements;
+        return d;
+    }});
     out.push_back({"zh-modal-line", "a Chinese line of N modal words and no punctuation", 210000, [](std::size_t n) {
         static const char* words[] = {"应", "宜", "可", "不得", "应当", "必须", "可以", "不宜", "设备", "系统", "数据", "的"};
         Drafts d{"diff", ".txt", "1 范围\n\n", "1 范围\n\n"};

@@ -649,36 +649,30 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
 
 namespace {
 
+// Clauses of at most this many blocks, and entries of at most this many clauses, are walked to
+// place a provision in them; larger ones are looked up in tables of prefix sums, built when
+// one is first asked and kept for the rest of the placing (a walk for every provision was
+// quadratic: 16,000 provisions of one unchanged clause took 1 s, twice as many four times as
+// long). Below these sizes a walk costs no more than a lookup and needs no table.
+constexpr std::uint32_t walked_blocks = 16;
+constexpr std::size_t walked_clauses = 8;
+
 // Token positions within one draft: where each block's tokens start in its clause's body
-// range, and where each token of a block starts and ends in the block's text. Cached, since a
-// clause or a paragraph may hold many provisions.
+// range, and where each token of a block starts and ends in the block's text; where each block
+// starts in its clause's own text, and each clause in an entry's text and token sequence.
+// Cached, since a clause or a paragraph may hold many provisions. The steps walked (blocks and
+// clauses, and the blocks and clauses read to build a table) are counted as
+// work::Counter::placing_steps.
 class TokenPositions {
 public:
     TokenPositions(const Document& doc, const TokenizedDocument& td, const TokenTables& tables)
         : doc_(doc), td_(td), tables_(tables) {}
+    ~TokenPositions() { work::count(work::Counter::placing_steps, steps_); }
+    TokenPositions(const TokenPositions&) = delete;
+    TokenPositions& operator=(const TokenPositions&) = delete;
 
     // Index (into the token streams) of the first token of block `block` of `clause`.
-    std::uint32_t block_begin(ClauseId clause, std::uint32_t block) {
-        auto [it, fresh] = block_begins_.try_emplace(clause);
-        if (fresh) {
-            const TokenRange r = td_.body[clause];
-            it->second.reserve(doc_[clause].block_count);   // one a block (a clause may have a million)
-            it->second.push_back(r.begin);
-            // A break ends a block, except the breaks between the lines of code (engine/tokens).
-            std::uint32_t b = doc_[clause].first_block;
-            std::size_t inside = line_breaks(clause, b);
-            for (std::uint32_t i = r.begin; i < r.end; ++i) {
-                if (td_.exact[i] != tables_.paragraph_break) continue;
-                if (inside > 0) {
-                    --inside;
-                    continue;
-                }
-                it->second.push_back(i + 1);
-                inside = line_breaks(clause, ++b);
-            }
-        }
-        return it->second[block - doc_[clause].first_block];
-    }
+    std::uint32_t block_begin(ClauseId clause, std::uint32_t block) { return begins(clause)[block - doc_[clause].first_block]; }
 
     // The breaks the token streams hold inside block `block` of `clause`: one between each two
     // lines of code (artwork), none in prose.
@@ -729,45 +723,201 @@ public:
     // Where block `block` of `clause` starts in the clause's own text (Document::own_text:
     // blocks joined by '\n', none before the first text); one past its last block, the text's
     // length.
-    std::uint32_t own_offset(ClauseId clause, std::uint32_t block) const {
-        std::uint32_t pos = 0;
-        for (std::uint32_t b = doc_[clause].first_block; b < block; ++b) pos += (pos > 0 ? 1 : 0) + doc_.blocks()[b].text.length;
-        return block < doc_[clause].first_block + doc_[clause].block_count && pos > 0 ? pos + 1 : pos;
+    std::uint32_t own_offset(ClauseId clause, std::uint32_t block) {
+        const Clause& c = doc_[clause];
+        const std::uint32_t k = block - c.first_block;
+        std::uint32_t pos = 0;   // the length of the text of the blocks before
+        if (c.block_count <= walked_blocks) {
+            for (std::uint32_t b = c.first_block; b < block; ++b) pos += (pos > 0 ? 1 : 0) + doc_.blocks()[b].text.length;
+            steps_ += k;
+        } else {
+            pos = own_ends(clause)[k];
+        }
+        return k < c.block_count && pos > 0 ? pos + 1 : pos;
     }
 
     // Where a clause's own text starts in the entry's text, its clauses' own texts joined by
-    // '\n' (as a writer shows an entry without edits).
-    std::uint32_t clause_base(const std::vector<ClauseId>& ids, ClauseId clause) const {
+    // '\n' (as a writer shows an entry without edits); past the end when it is not one of `ids`.
+    // `ids` must stay in place while this object is used (its layout is kept by address).
+    std::uint32_t clause_base(const std::vector<ClauseId>& ids, ClauseId clause) {
+        if (ids.size() > walked_clauses) {
+            const EntryLayout& l = layout(ids);
+            const std::size_t k = l.place_of(clause);
+            return k == ids.size() ? l.text_length : l.base[k];
+        }
         std::uint32_t total = 0;
         for (ClauseId id : ids) {
+            ++steps_;
             if (total > 0) total += 1;
             if (id == clause) return total;
-            total += own_offset(id, doc_[id].first_block + doc_[id].block_count);
+            total += own_length(id);
         }
         return total;
+    }
+
+    // Flat positions in the token sequence of an entry side (its clauses' bodies joined by one
+    // paragraph break each): the same position names the same token on both sides of an entry
+    // whose text did not change. The flat position of stream index `token` of `clause`; past
+    // the end when `clause` is not one of `ids` (kept by address, as for clause_base).
+    std::uint32_t flat(const std::vector<ClauseId>& ids, ClauseId clause, std::uint32_t token) {
+        if (ids.size() > walked_clauses) {
+            const EntryLayout& l = layout(ids);
+            const std::size_t k = l.place_of(clause);
+            return k == ids.size() ? l.flat_length : l.flat_begin[k] + (token - td_.body[clause].begin);
+        }
+        std::uint32_t pos = 0;
+        bool any = false;
+        for (ClauseId id : ids) {
+            ++steps_;
+            const TokenRange r = td_.body[id];
+            if (id == clause) return pos + (any && r.begin != r.end ? 1 : 0) + (token - r.begin);
+            if (r.begin == r.end) continue;
+            pos += (any ? 1 : 0) + r.size();
+            any = true;
+        }
+        return pos;
+    }
+
+    // The clause and stream index of flat position `at` of the entry side `ids`; no_clause
+    // past its end.
+    std::pair<ClauseId, std::uint32_t> flat_token(const std::vector<ClauseId>& ids, std::uint32_t at) {
+        if (ids.size() > walked_clauses) {
+            const EntryLayout& l = layout(ids);
+            const auto j = static_cast<std::size_t>(std::upper_bound(l.stop.begin(), l.stop.end(), at) - l.stop.begin());
+            if (j == l.stop.size()) return {no_clause, 0};
+            const ClauseId id = ids[l.holding[j]];
+            return {id, td_.body[id].begin + (at - (l.stop[j] - td_.body[id].size()))};
+        }
+        std::uint32_t pos = 0;
+        bool any = false;
+        for (ClauseId id : ids) {
+            ++steps_;
+            const TokenRange r = td_.body[id];
+            if (r.begin == r.end) continue;
+            if (any) pos += 1;
+            if (at < pos + r.size()) return {id, r.begin + (at - pos)};
+            pos += r.size();
+            any = true;
+        }
+        return {no_clause, 0};
     }
 
     // The token at index `token` of the streams (in `clause`'s body): its bytes in the entry's
     // own text.
     text::Span raw_span(const std::vector<ClauseId>& ids, ClauseId clause, std::uint32_t token) {
         const Clause& c = doc_[clause];
-        std::uint32_t block = c.first_block;
-        while (block + 1 < c.first_block + c.block_count && block_begin(clause, block + 1) <= token) ++block;
+        // The last block whose first token is at or before `token` (the first when none is):
+        // block beginnings only grow.
+        const std::vector<std::uint32_t>& b = begins(clause);
+        const auto blocks = std::max<std::size_t>(std::min<std::size_t>(c.block_count, b.size()), 1);
+        const std::uint32_t block =
+            c.first_block + static_cast<std::uint32_t>(std::upper_bound(b.begin() + 1, b.begin() + blocks, token) - b.begin()) - 1;
+        ++steps_;
         const std::uint32_t base = clause_base(ids, clause) + own_offset(clause, block);
         const std::vector<text::Span>& spans = tokens(clause, block);
-        const std::uint32_t local = token - block_begin(clause, block);
+        const std::uint32_t local = token - b[block - c.first_block];
         if (local >= spans.size()) return {base, 0};
         return {base + spans[local].offset, spans[local].length};
     }
 
-    const TokenizedDocument& streams() const { return td_; }
-
 private:
+    // Where each clause of an entry side starts in its text and in its token sequence, for
+    // entries of more than walked_clauses clauses.
+    struct EntryLayout {
+        std::vector<std::pair<ClauseId, std::uint32_t>> index;   // (clause, its place in ids), ordered
+        std::vector<std::uint32_t> base;         // per clause of ids: clause_base()
+        std::vector<std::uint32_t> flat_begin;   // per clause of ids: flat() of its first token
+        std::vector<std::uint32_t> stop;         // per clause with tokens, in order: flat() past its last token
+        std::vector<std::uint32_t> holding;      // per clause with tokens: its place in ids
+        std::uint32_t text_length = 0, flat_length = 0;
+
+        // The first place of `clause` in ids; ids.size() when it is not there.
+        std::size_t place_of(ClauseId clause) const {
+            const auto it = std::lower_bound(index.begin(), index.end(), std::pair<ClauseId, std::uint32_t>{clause, 0});
+            return it != index.end() && it->first == clause ? it->second : base.size();
+        }
+    };
+
+    const EntryLayout& layout(const std::vector<ClauseId>& ids) {
+        auto [it, fresh] = layouts_.try_emplace(ids.data());
+        EntryLayout& l = it->second;
+        if (!fresh) return l;
+        steps_ += ids.size();
+        l.index.reserve(ids.size());
+        l.base.reserve(ids.size());
+        l.flat_begin.reserve(ids.size());
+        std::uint32_t total = 0, pos = 0;
+        bool any = false;
+        for (std::uint32_t k = 0; k < ids.size(); ++k) {
+            const ClauseId id = ids[k];
+            l.index.push_back({id, k});
+            if (total > 0) total += 1;
+            l.base.push_back(total);
+            total += own_length(id);
+            const TokenRange r = td_.body[id];
+            l.flat_begin.push_back(pos + (any && r.begin != r.end ? 1 : 0));
+            if (r.begin == r.end) continue;
+            pos += (any ? 1 : 0) + r.size();
+            any = true;
+            l.stop.push_back(pos);
+            l.holding.push_back(k);
+        }
+        l.text_length = total;
+        l.flat_length = pos;
+        std::sort(l.index.begin(), l.index.end());
+        return l;
+    }
+
+    // The length of a clause's own text.
+    std::uint32_t own_length(ClauseId clause) { return own_offset(clause, doc_[clause].first_block + doc_[clause].block_count); }
+
+    // Per block of `clause` and one past its last: the length of the own text of the blocks
+    // before it (a clause of more than walked_blocks blocks).
+    const std::vector<std::uint32_t>& own_ends(ClauseId clause) {
+        auto [it, fresh] = own_ends_.try_emplace(clause);
+        if (fresh) {
+            const Clause& c = doc_[clause];
+            steps_ += c.block_count;
+            it->second.reserve(std::size_t{c.block_count} + 1);
+            std::uint32_t pos = 0;
+            it->second.push_back(pos);
+            for (std::uint32_t b = c.first_block; b < c.first_block + c.block_count; ++b)
+                it->second.push_back(pos += (pos > 0 ? 1 : 0) + doc_.blocks()[b].text.length);
+        }
+        return it->second;
+    }
+
+    // Per block of `clause`: the index (into the token streams) of its first token.
+    const std::vector<std::uint32_t>& begins(ClauseId clause) {
+        auto [it, fresh] = block_begins_.try_emplace(clause);
+        if (fresh) {
+            const TokenRange r = td_.body[clause];
+            it->second.reserve(doc_[clause].block_count);   // one a block (a clause may have a million)
+            it->second.push_back(r.begin);
+            // A break ends a block, except the breaks between the lines of code (engine/tokens).
+            std::uint32_t b = doc_[clause].first_block;
+            std::size_t inside = line_breaks(clause, b);
+            for (std::uint32_t i = r.begin; i < r.end; ++i) {
+                if (td_.exact[i] != tables_.paragraph_break) continue;
+                if (inside > 0) {
+                    --inside;
+                    continue;
+                }
+                it->second.push_back(i + 1);
+                inside = line_breaks(clause, ++b);
+            }
+        }
+        return it->second;
+    }
+
     const Document& doc_;
     const TokenizedDocument& td_;
     const TokenTables& tables_;
     std::unordered_map<ClauseId, std::vector<std::uint32_t>> block_begins_;
+    std::unordered_map<ClauseId, std::vector<std::uint32_t>> own_ends_;
+    std::unordered_map<const ClauseId*, EntryLayout> layouts_;
     std::unordered_map<std::uint32_t, std::vector<text::Span>> block_tokens_;
+    std::uint64_t steps_ = 0;
 };
 
 // The tokens (TokenPositions::unit_tokens) of the units that provision changes name on one
@@ -798,42 +948,6 @@ public:
 private:
     std::vector<std::uint32_t> units_;                              // ascending
     std::vector<std::pair<std::uint32_t, std::uint32_t>> tokens_;   // each one's tokens
-};
-
-// Flat positions in the token sequence of an entry side (its clauses' bodies joined by one
-// paragraph break each): the same position names the same token on both sides of an entry
-// whose text did not change.
-struct FlatSide {
-    const TokenizedDocument& td;
-    const std::vector<ClauseId>& ids;
-
-    std::uint32_t flat(ClauseId clause, std::uint32_t token) const {
-        std::uint32_t pos = 0;
-        bool any = false;
-        for (ClauseId id : ids) {
-            const TokenRange r = td.body[id];
-            if (id == clause) return pos + (any && r.begin != r.end ? 1 : 0) + (token - r.begin);
-            if (r.begin == r.end) continue;
-            pos += (any ? 1 : 0) + r.size();
-            any = true;
-        }
-        return pos;
-    }
-
-    // The clause and stream index of flat position `at`.
-    std::pair<ClauseId, std::uint32_t> token(std::uint32_t at) const {
-        std::uint32_t pos = 0;
-        bool any = false;
-        for (ClauseId id : ids) {
-            const TokenRange r = td.body[id];
-            if (r.begin == r.end) continue;
-            if (any) pos += 1;
-            if (at < pos + r.size()) return {id, r.begin + (at - pos)};
-            pos += r.size();
-            any = true;
-        }
-        return {no_clause, 0};
-    }
 };
 
 }  // namespace
@@ -902,9 +1016,8 @@ void place_provisions(Comparison& c, const EntryDiffer& differ, const std::vecto
         const auto [first, last] = (old_side ? old_unit_tokens : new_unit_tokens).of(place.unit);
         if (!e.edits.empty()) {
             if (first == last) return;
-            const FlatSide side{positions.streams(), ids};
-            asked.push_back({static_cast<std::uint32_t>(place.entry), change * 2 + (old_side ? 0 : 1), side.flat(u.clause, first),
-                             side.flat(u.clause, last - 1)});
+            asked.push_back({static_cast<std::uint32_t>(place.entry), change * 2 + (old_side ? 0 : 1),
+                             positions.flat(ids, u.clause, first), positions.flat(ids, u.clause, last - 1)});
             return;
         }
         // No edits: the entry shows its clauses' own text, the new one's when it has new
@@ -915,9 +1028,8 @@ void place_provisions(Comparison& c, const EntryDiffer& differ, const std::vecto
             return;
         }
         if (first == last) return;
-        const FlatSide from{ot, e.old_ids}, to{nt, e.new_ids};
-        const auto [nc, nfirst] = to.token(from.flat(u.clause, first));
-        const auto [nc_last, nlast] = to.token(from.flat(u.clause, last - 1));
+        const auto [nc, nfirst] = new_positions.flat_token(e.new_ids, old_positions.flat(e.old_ids, u.clause, first));
+        const auto [nc_last, nlast] = new_positions.flat_token(e.new_ids, old_positions.flat(e.old_ids, u.clause, last - 1));
         if (nc == no_clause || nc_last == no_clause) return;
         const text::Span a = new_positions.raw_span(e.new_ids, nc, nfirst);
         const text::Span b = new_positions.raw_span(e.new_ids, nc_last, nlast);

@@ -16,6 +16,7 @@ enum class Counter : std::uint8_t {
     zh_modal_scan,           // tokens looked at by the Chinese classifier (engine/provisions_classify)
     same_text_provisions,    // old provisions looked at to pair the same text (engine/provision_changes)
     reworded_provisions,     // old provisions scored to pair a reworded one (engine/provision_changes)
+    placing_steps,           // blocks and clauses walked to place provision changes in entries' texts (engine/provision_changes)
     count_
 };
 
