@@ -159,6 +159,18 @@ std::vector<Class> classes() {
         d.new_text += line + "设备\n";
         return d;
     }});
+    out.push_back({"zh-term-section", "a GB/T term section of N entries, each requirement weakened (应 → 宜)", 12000, [](std::size_t n) {
+        // Every entry is weighed by its number, which asks for the siblings next to it
+        // (engine/match, numbering_kept).
+        Drafts d{"diff", ".txt", "1 范围\n\n本文件规定了设备的安全要求。\n\n3 术语和定义\n\n",
+                 "1 范围\n\n本文件规定了设备的安全要求。\n\n3 术语和定义\n\n"};
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string head = "3." + std::to_string(i + 1) + "\n" + word_for(i, 't') + "\n";
+            d.old_text += head + "设备应记录" + word_for(i) + "事件。\n\n";
+            d.new_text += head + "设备宜记录" + word_for(i) + "事件。\n\n";
+        }
+        return d;
+    }});
     out.push_back({"brief-top-level", "a brief of drafts of N top-level clauses, each changed", 19000, [](std::size_t n) {
         Drafts d{"brief", ".md", "", ""};
         for (std::size_t i = 0; i < n; ++i) {

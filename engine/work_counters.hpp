@@ -17,6 +17,7 @@ enum class Counter : std::uint8_t {
     same_text_provisions,    // old provisions looked at to pair the same text (engine/provision_changes)
     reworded_provisions,     // old provisions scored to pair a reworded one (engine/provision_changes)
     placing_steps,           // blocks and clauses walked to place provision changes in entries' texts (engine/provision_changes)
+    sibling_steps,           // nodes walked to find the siblings next to a clause whose number is compared (engine/match)
     count_
 };
 
