@@ -171,6 +171,19 @@ std::vector<Class> classes() {
         }
         return d;
     }});
+    out.push_back({"gbt-reference-list", "a GB/T normative-references list of N standards, each cited at a new date", 25000,
+                   [](std::size_t n) {
+        // Each reference left and joined the list: its finding and its printed form are
+        // looked up (engine/findings, Citations), where each searched all of them.
+        Drafts d{"diff", ".txt", "1 范围\n\n本文件规定了设备的要求。\n\n2 规范性引用文件\n\n",
+                 "1 范围\n\n本文件规定了设备的要求。\n\n2 规范性引用文件\n\n"};
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string number = "GB/T " + std::to_string(10000 + i);
+            d.old_text += number + "—2015 信息安全技术 " + word_for(i) + "\n\n";
+            d.new_text += number + "—2022 信息安全技术 " + word_for(i) + "\n\n";
+        }
+        return d;
+    }});
     out.push_back({"brief-top-level", "a brief of drafts of N top-level clauses, each changed", 19000, [](std::size_t n) {
         Drafts d{"brief", ".md", "", ""};
         for (std::size_t i = 0; i < n; ++i) {

@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <string_view>
+#include <utility>
 
 namespace redline {
 
@@ -293,9 +295,57 @@ Region region_of(const Document& d, ClauseId id) {
 
 namespace {
 
+// Where each reference key is first cited in a draft, in the whole of it and in each clause:
+// asked once for every reference a finding names, a search of the draft's list of citations
+// each time made a normative-references list of N standards N² string comparisons (20,000
+// references: 5.8 s). Two arrays of citation indices, sorted, searched by halves: 8 bytes a
+// citation.
+class Citations {
+public:
+    explicit Citations(const Analysis& a) : refs_(a.references) {
+        std::vector<std::uint32_t> all(refs_.size());
+        for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
+        first_ = all;
+        std::sort(first_.begin(), first_.end(), [&](std::uint32_t x, std::uint32_t y) {
+            const int k = refs_[x].key.compare(refs_[y].key);
+            return k != 0 ? k < 0 : x < y;
+        });
+        first_.erase(std::unique(first_.begin(), first_.end(),
+                                 [&](std::uint32_t x, std::uint32_t y) { return refs_[x].key == refs_[y].key; }),
+                     first_.end());
+        first_.shrink_to_fit();
+        by_place_ = std::move(all);
+        std::sort(by_place_.begin(), by_place_.end(), [&](std::uint32_t x, std::uint32_t y) {
+            const int k = refs_[x].key.compare(refs_[y].key);
+            if (k != 0) return k < 0;
+            return refs_[x].clause != refs_[y].clause ? refs_[x].clause < refs_[y].clause : x < y;
+        });
+    }
+
+    // The citation of `key` in `clause`, else its first anywhere; null when it is not cited.
+    const Reference* find(ClauseId clause, std::string_view key) const {
+        const auto at = std::lower_bound(by_place_.begin(), by_place_.end(), std::pair{key, clause},
+                                         [&](std::uint32_t i, const std::pair<std::string_view, ClauseId>& p) {
+                                             const int k = std::string_view(refs_[i].key).compare(p.first);
+                                             return k != 0 ? k < 0 : refs_[i].clause < p.second;
+                                         });
+        if (at != by_place_.end() && refs_[*at].key == key && refs_[*at].clause == clause) return &refs_[*at];
+        const auto first = std::lower_bound(first_.begin(), first_.end(), key,
+                                            [&](std::uint32_t i, std::string_view k) { return std::string_view(refs_[i].key) < k; });
+        if (first != first_.end() && refs_[*first].key == key) return &refs_[*first];
+        return nullptr;
+    }
+
+private:
+    const std::vector<Reference>& refs_;
+    std::vector<std::uint32_t> first_;      // the first citation of each key, by key
+    std::vector<std::uint32_t> by_place_;   // every citation, by key, clause and order
+};
+
 class Finder {
 public:
-    explicit Finder(const Comparison& c) : c_(c), od_(*c.old_doc), nd_(*c.new_doc) {
+    explicit Finder(const Comparison& c)
+        : c_(c), od_(*c.old_doc), nd_(*c.new_doc), old_cited_(c.old_analysis), new_cited_(c.new_analysis) {
         old_has_provision_.assign(od_.size(), 0);
         new_has_provision_.assign(nd_.size(), 0);
         for (const Unit& u : c.old_analysis.units)
@@ -422,16 +472,10 @@ private:
 
     // A reference as the draft prints it ("GB/T 29829—2022" for the key "GB/T 29829-2022"):
     // its first citation in `clause`, else anywhere, else the key.
-    static std::string written(const Document& d, const Analysis& a, ClauseId clause, const std::string& key) {
-        const Reference* found = nullptr;
-        for (const Reference& r : a.references) {
-            if (r.key != key) continue;
-            if (r.clause == clause) {
-                found = &r;
-                break;
-            }
-            if (!found) found = &r;
-        }
+    // The reference `key` as the draft prints it: where `clause` cites it, else where it is
+    // first cited; the key itself when the draft does not cite it.
+    static std::string written(const Document& d, const Citations& cited, ClauseId clause, const std::string& key) {
+        const Reference* found = cited.find(clause, key);
         if (!found) return key;
         return std::string(d.str(d.blocks()[found->block].text).substr(found->offset, found->length));
     }
@@ -450,9 +494,9 @@ private:
             facts.references_removed = pc.references_removed;
             facts.references_added = pc.references_added;
             for (const std::string& key : pc.references_removed)
-                facts.cited_removed.push_back(written(od_, c_.old_analysis, ou ? ou->clause : no_clause, key));
+                facts.cited_removed.push_back(written(od_, old_cited_, ou ? ou->clause : no_clause, key));
             for (const std::string& key : pc.references_added)
-                facts.cited_added.push_back(written(nd_, c_.new_analysis, nu ? nu->clause : no_clause, key));
+                facts.cited_added.push_back(written(nd_, new_cited_, nu ? nu->clause : no_clause, key));
         }
         const std::size_t in_old = pc.old_place.entry;
         const std::size_t in_new = pc.new_place.entry;
@@ -504,16 +548,27 @@ private:
     void normative_references() {
         // A reference that left the list together with the requirement citing it is part of
         // that requirement's finding, not a finding of its own.
+        // The first finding that names each reference, on each side: looked up, not searched
+        // (a list of N references was N findings searched N times). The keys of the list are
+        // unique, so a finding made here covers none after it.
+        using Naming = std::pair<std::string_view, std::size_t>;
+        std::vector<Naming> naming[2];   // [removed], by key, then finding
+        for (std::size_t i = 0; i < findings_.size(); ++i)
+            for (const bool removed : {true, false})
+                for (const std::string& key : removed ? findings_[i].facts().references_removed : findings_[i].facts().references_added)
+                    naming[removed].emplace_back(key, i);
+        for (std::vector<Naming>& names : naming) {
+            std::sort(names.begin(), names.end());
+            names.erase(std::unique(names.begin(), names.end(), [](const Naming& x, const Naming& y) { return x.first == y.first; }),
+                        names.end());
+        }
         auto covered = [&](const std::string& key, bool removed) {
-            for (Finding& f : findings_) {
-                const auto& refs = removed ? f.facts().references_removed : f.facts().references_added;
-                if (std::find(refs.begin(), refs.end(), key) != refs.end()) {
-                    FindingFacts& facts = f.set_facts();
-                    (removed ? facts.left_normative_list : facts.joined_normative_list).push_back(key);
-                    return true;
-                }
-            }
-            return false;
+            const std::vector<Naming>& names = naming[removed];
+            const auto it = std::lower_bound(names.begin(), names.end(), Naming{key, 0});
+            if (it == names.end() || it->first != key) return false;
+            FindingFacts& facts = findings_[it->second].set_facts();
+            (removed ? facts.left_normative_list : facts.joined_normative_list).push_back(key);
+            return true;
         };
         const std::size_t refs_entry = normative_entry_;
         for (bool removed : {true, false}) {
@@ -524,7 +579,7 @@ private:
                 f.subject = FindingSubject::normative_reference;
                 FindingFacts& facts = f.set_facts();
                 facts.reference = key;
-                facts.reference_written = removed ? written(od_, c_.old_analysis, no_clause, key) : written(nd_, c_.new_analysis, no_clause, key);
+                facts.reference_written = removed ? written(od_, old_cited_, no_clause, key) : written(nd_, new_cited_, no_clause, key);
                 (removed ? facts.references_removed : facts.references_added).push_back(key);
                 (removed ? facts.cited_removed : facts.cited_added).push_back(facts.reference_written);
                 f.entry = refs_entry;
@@ -700,6 +755,7 @@ private:
     const Comparison& c_;
     const Document& od_;
     const Document& nd_;
+    const Citations old_cited_, new_cited_;
     std::vector<std::uint8_t> old_has_provision_, new_has_provision_, entry_has_provision_change_;
     std::vector<Finding> findings_;
     std::vector<std::size_t> organisations_;
