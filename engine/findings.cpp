@@ -766,14 +766,4 @@ private:
 
 std::vector<Finding> find_findings(const Comparison& comparison) { return Finder(comparison).run(); }
 
-std::vector<std::string> terms_found(std::string_view text, const std::vector<std::string>& terms) {
-    std::vector<std::string> found;
-    const std::string folded = text::comparison_key(text);
-    for (const std::string& term : terms) {
-        const std::string key = text::comparison_key(term);
-        if (!key.empty() && folded.find(key) != std::string::npos) found.push_back(term);
-    }
-    return found;
-}
-
 }  // namespace redline

@@ -150,8 +150,4 @@ Region region_of(const Document& doc, ClauseId id);
 // The findings of a comparison whose entries and provision changes are complete, ranked.
 std::vector<Finding> find_findings(const Comparison& comparison);
 
-// The terms of `terms` found in `text` when both are folded as comparison keys (width, case,
-// spacing beside Han and dashes): "GB/T 29829" finds "GB/T 29829—2022", "供应链" finds "供应 链".
-std::vector<std::string> terms_found(std::string_view text, const std::vector<std::string>& terms);
-
 }  // namespace redline

@@ -5,9 +5,11 @@
 #pragma once
 
 #include "engine/comparison.hpp"
+#include "engine/term_finder.hpp"
 #include "formats/common/output_sink.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -74,6 +76,7 @@ struct Brief {
     BriefLanguage lang = BriefLanguage::en;
     std::string date;
     std::vector<std::string> watch;      // terms whose findings go first, tagged
+    std::shared_ptr<const TermFinder> watched;   // `watch` folded once, for worded()
     // The comparison's findings in the brief's order, as indices into Comparison::findings:
     // ranked, most important first (watched ones first); the body's, then the appendix's.
     std::vector<std::uint32_t> order;

@@ -1,12 +1,14 @@
 // make_brief(): the engine's ranked findings (engine/findings) worded in Chinese or English.
 #include "formats/brief/brief.hpp"
 
+#include "engine/term_finder.hpp"
 #include "formats/common/clause_names.hpp"
 #include "formats/common/utf8_excerpt.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 #include <unordered_map>
 
 namespace redline::formats {
@@ -52,8 +54,9 @@ std::string lang_code(Language l) { return l == Language::zh ? "zh" : "en"; }
 
 class Maker {
 public:
-    Maker(const Comparison& c, BriefLanguage lang, const std::vector<std::string>& watch)
-        : c_(c), lang_(lang), watch_(watch), od_(*c.old_doc), nd_(*c.new_doc) {}
+    Maker(const Comparison& c, BriefLanguage lang, const std::vector<std::string>& watch,
+          std::shared_ptr<const TermFinder> watched)
+        : c_(c), lang_(lang), watch_(watch), watched_(std::move(watched)), od_(*c.old_doc), nd_(*c.new_doc) {}
 
     Brief run(const BriefOptions& o) {
         Brief b;
@@ -61,6 +64,7 @@ public:
         b.lang = lang_;
         b.date = o.date;
         b.watch = watch_;
+        b.watched = watched_;
         order(b, o.top);
         b.findings.reserve(b.shown);
         for (std::size_t k = 0; k < b.shown; ++k) b.findings.push_back(worded(c_.findings[b.order[k]]));
@@ -461,7 +465,7 @@ private:
         for (const Edit& e : f.wording) hay += "\n" + e.text;
         for (const auto& v : {&f.items_removed, &f.items_added, &f.references_removed, &f.references_added})
             for (const auto& s : *v) hay += "\n" + s;
-        f.watched = terms_found(hay, watch_);
+        f.watched = watched_->found_in(hay);
     }
 
     // ---- Order, body and appendix ----
@@ -586,6 +590,7 @@ private:
     const Comparison& c_;
     const BriefLanguage lang_;
     const std::vector<std::string>& watch_;
+    std::shared_ptr<const TermFinder> watched_;   // the watch list folded once, for every finding
     const Document& od_;
     const Document& nd_;
 };
@@ -613,12 +618,12 @@ std::string_view category_heading(FindingCategory c, BriefLanguage l) {
 }
 
 Brief make_brief(const Comparison& comparison, const BriefOptions& options) {
-    return Maker(comparison, options.lang, options.watch).run(options);
+    return Maker(comparison, options.lang, options.watch, std::make_shared<const TermFinder>(options.watch)).run(options);
 }
 
 BriefFinding worded(const Brief& brief, std::size_t k) {
     if (k < brief.findings.size()) return brief.findings[k];
-    return Maker(*brief.comparison, brief.lang, brief.watch).worded(brief.comparison->findings[brief.order[k]]);
+    return Maker(*brief.comparison, brief.lang, brief.watch, brief.watched).worded(brief.comparison->findings[brief.order[k]]);
 }
 
 std::vector<std::string> parse_watch_list(std::string_view text) {
