@@ -82,12 +82,14 @@ inline std::size_t common_count_galloping(std::span<const std::uint32_t> small, 
     return n;
 }
 
+// Whether common_count gallops for sequences of sizes a and b: one is more than sixteen times
+// the other, where a merge would walk the long one for the short one's few ids.
+inline bool common_count_gallops(std::size_t a, std::size_t b) { return std::min(a, b) < std::max(a, b) / 16; }
+
 // Size of the multiset intersection of two ascending sequences of ids: an id held twice by
 // one and three times by the other counts twice. O(|a| + |b|) by a merge; by galloping
 // (common_count_galloping) when one is more than sixteen times the other, so that it costs
 // O(small · log large) at worst.
-inline bool common_count_gallops(std::size_t a, std::size_t b) { return std::min(a, b) < std::max(a, b) / 16; }
-
 inline std::size_t common_count(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
     if (a.size() > b.size()) std::swap(a, b);
     if (common_count_gallops(a.size(), b.size())) return common_count_galloping(a, b);
@@ -100,9 +102,9 @@ inline std::size_t common_count(std::span<const std::uint32_t> a, std::span<cons
     return n;
 }
 
-// A bound on the ids common_count looks at for sequences of sizes a and b, for the work
-// counters (engine/work_counters.hpp): both when it merges, the shorter times the bits of the
-// longer's size, twice over (the search and the bisection), when it gallops.
+// The work of common_count for sequences of sizes a and b as the work counters count it
+// (engine/work_counters.hpp): both sizes when it merges; when it gallops, the shorter's size
+// times the bits of the longer's, twice over (the search and the bisection).
 inline std::size_t common_count_steps(std::size_t a, std::size_t b) {
     if (!common_count_gallops(a, b)) return a + b;
     return 2 * std::min(a, b) * static_cast<std::size_t>(std::bit_width(std::max(a, b)));
