@@ -149,6 +149,27 @@ std::vector<Class> classes() {
         d.new_text += requirements;
         return d;
     }});
+    // One clause's N paragraphs made N subclauses of one paragraph each, no word changed (and
+    // the reverse): the new parts are found in what the old clause's successor no longer says,
+    // each a split part of one group (merged parts for the reverse).
+    out.push_back({"split-clause", "one clause of N paragraphs split into N subclauses, no word changed", 32000, [](std::size_t n) {
+        Drafts d{"diff", ".md", "# Requirements\n\n", "# Requirements\n\n"};
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string requirement = "The device shall support the " + word_for(i, 'f') + " feature.\n\n";
+            d.old_text += requirement;
+            d.new_text += "## Item " + word_for(i) + "\n\n" + requirement;
+        }
+        return d;
+    }});
+    out.push_back({"merged-clauses", "N subclauses of one paragraph each merged into their clause, no word changed", 32000, [](std::size_t n) {
+        Drafts d{"diff", ".md", "# Requirements\n\n", "# Requirements\n\n"};
+        for (std::size_t i = 0; i < n; ++i) {
+            const std::string requirement = "The device shall support the " + word_for(i, 'f') + " feature.\n\n";
+            d.old_text += "## Item " + word_for(i) + "\n\n" + requirement;
+            d.new_text += requirement;
+        }
+        return d;
+    }});
     out.push_back({"zh-modal-line", "a Chinese line of N modal words and no punctuation", 210000, [](std::size_t n) {
         static const char* words[] = {"应", "宜", "可", "不得", "应当", "必须", "可以", "不宜", "设备", "系统", "数据", "的"};
         Drafts d{"diff", ".txt", "1 范围\n\n", "1 范围\n\n"};

@@ -3,7 +3,9 @@
 
 #include "engine/sequence.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <iterator>
 #include <random>
 #include <utility>
 #include <vector>
@@ -63,6 +65,34 @@ BOOST_AUTO_TEST_CASE(common_count_is_the_multiset_intersection) {
     BOOST_TEST(seq::common_count(Ids{1, 3}, Ids{2, 4}) == 0u);
     BOOST_TEST(seq::common_count(Ids{}, Ids{1}) == 0u);
     BOOST_TEST(seq::common_count(Ids{4, 4}, Ids{4, 4}) == 2u);
+}
+
+// Galloping (a short sequence against one more than sixteen times longer) counts exactly what
+// the merge counts: the multiset intersection, here std::set_intersection's size, over runs
+// of repeated ids on either side longer and shorter than the other's, ids missing on either
+// side, and ids beyond either's ends.
+BOOST_AUTO_TEST_CASE(common_count_by_galloping_is_the_multiset_intersection) {
+    BOOST_TEST(seq::common_count_galloping(Ids{2, 2, 5, 9}, Ids{1, 2, 2, 2, 3, 4, 5, 5, 6, 7, 8}) == 3u);
+    BOOST_TEST(seq::common_count_galloping(Ids{0, 10}, Ids{1, 2, 3}) == 0u);
+    BOOST_TEST(seq::common_count_galloping(Ids{}, Ids{1, 2}) == 0u);
+    BOOST_TEST(seq::common_count_galloping(Ids{7, 7, 7}, Ids(1000, 7)) == 3u);
+    BOOST_TEST(seq::common_count_galloping(Ids(40, 7), Ids(1000, 7)) == 40u);
+    std::mt19937 rng(11);
+    for (int round = 0; round < 2000; ++round) {
+        const std::size_t large_size = 1 + rng() % 4000, small_size = rng() % 40;
+        const std::uint32_t range = 1 + rng() % (round % 2 ? 50 : 20000);   // many repeats, or few
+        Ids small(small_size), large(large_size);
+        for (auto& x : small) x = rng() % range;
+        for (auto& x : large) x = rng() % range;
+        std::sort(small.begin(), small.end());
+        std::sort(large.begin(), large.end());
+        Ids both;
+        std::set_intersection(small.begin(), small.end(), large.begin(), large.end(), std::back_inserter(both));
+        BOOST_TEST_INFO("round " << round);
+        BOOST_TEST(seq::common_count_galloping(small, large) == both.size());
+        BOOST_TEST(seq::common_count(small, large) == both.size());
+        BOOST_TEST(seq::common_count(large, small) == both.size());
+    }
 }
 
 BOOST_AUTO_TEST_CASE(dice_similarity_and_the_empty_convention) {
