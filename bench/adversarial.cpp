@@ -205,6 +205,24 @@ std::vector<Class> classes() {
         }
         return d;
     }});
+    out.push_back({"gap-in-place", "N unmatched siblings on each side between two clauses that kept their place", 8000,
+                   [](std::size_t n) {
+        // Each pair of the gap was scored for a rewrite in place (engine/match, pair_gap).
+        Drafts d{"diff", ".md", "# Root\n\n## First\n\nThe first clause stays the same here.\n\n",
+                 "# Root\n\n## First\n\nThe first clause stays the same here.\n\n"};
+        std::mt19937 rng(5);
+        for (std::size_t i = 0; i < n; ++i) {
+            for (const auto& [text, side, letter] : {std::tuple{&d.old_text, "## Old ", 'o'}, std::tuple{&d.new_text, "## New ", 'n'}}) {
+                *text += side;
+                *text += word_for(i, letter);
+                *text += "\n\n";
+                for (std::size_t k = 0; k < 8; ++k) *text += word_for(rng() % 3000, 'v') + (k == 7 ? ".\n\n" : " ");
+            }
+        }
+        d.old_text += "## Last\n\nThe last clause stays the same here.\n\n";
+        d.new_text += "## Last\n\nThe last clause stays the same here.\n\n";
+        return d;
+    }});
     out.push_back({"brief-top-level", "a brief of drafts of N top-level clauses, each changed", 19000, [](std::size_t n) {
         Drafts d{"brief", ".md", "", ""};
         for (std::size_t i = 0; i < n; ++i) {

@@ -27,6 +27,8 @@ constexpr double anchored_gap_floor = 0.2;   // weighted Dice of a rewritten cla
 constexpr double anchored_gap_contained = 0.5;  // … with the smaller of the two half inside the other
 constexpr double anchored_gap_margin = 1.5;  // … and how much better than any rival in the gap
 constexpr std::size_t max_gap_pairs = 256;   // unmatched clause pairs an anchored gap compares
+constexpr std::size_t max_place_pairs = 65536;  // a sibling gap of more pairs compares by place only:
+constexpr std::size_t place_band = 128;      // … each clause with the old ones this near its place
 constexpr double stray_part_similar = 0.8;   // a part of a clause that went elsewhere than its clause
 constexpr double promoted_containment = 0.6;  // weighted share of the smaller of (lead-in + item, article) in the other
 constexpr double promoted_item_share = 0.3;   // … and of the item's own words found in the article
@@ -1014,13 +1016,28 @@ private:
             double sim;
             ClauseId o, n;
         };
+        // Every pair of the two gaps, up to max_place_pairs; in a larger gap (thousands of
+        // unmatched siblings on each side, all pairs scored: 8,000 took 4.4 s) each new clause
+        // meets the old ones within place_band of where its place falls in the old gap, which is
+        // what a clause rewritten in place is.
         std::vector<Candidate> cands;
-        for (ClauseId n : gap_new)
-            for (ClauseId g : gap_old) {
+        const std::size_t olds = gap_old.size(), news = gap_new.size();
+        const bool all_pairs = olds * news <= max_place_pairs;
+        std::uint64_t scored = 0;
+        for (std::size_t i = 0; i < news; ++i) {
+            const ClauseId n = gap_new[i];
+            const std::size_t place = i * olds / news;
+            const std::size_t from = all_pairs || place < place_band ? 0 : place - place_band;
+            const std::size_t to = all_pairs ? olds : std::min(olds, place + place_band + 1);
+            scored += to - from;
+            for (std::size_t j = from; j < to; ++j) {
+                const ClauseId g = gap_old[j];
                 if (!compatible_kinds(g, n) || old_.words_in(g) == 0 || new_.words_in(n) == 0) continue;
                 const double sim = seq::dice(old_.bag(g), new_.bag(n));
                 if (sim >= same_place_floor) cands.push_back({sim, g, n});
             }
+        }
+        work::count(work::Counter::same_place_pairs, scored);
         std::sort(cands.begin(), cands.end(), [](const Candidate& x, const Candidate& y) {
             return x.sim != y.sim ? x.sim > y.sim : (x.n != y.n ? x.n < y.n : x.o < y.o);
         });
