@@ -53,6 +53,9 @@ struct Drafts {
     std::string old_text, new_text;   // new_text empty for parse
 };
 
+// A comparison of two drafts that begin with the same `head`.
+Drafts both_from(const char* extension, const std::string& head) { return Drafts{"diff", extension, head, head}; }
+
 struct Class {
     std::string name;
     std::string what;
@@ -183,8 +186,7 @@ std::vector<Class> classes() {
     out.push_back({"zh-term-section", "a GB/T term section of N entries, each requirement weakened (应 → 宜)", 12000, [](std::size_t n) {
         // Every entry is weighed by its number, which asks for the siblings next to it
         // (engine/match, numbering_kept).
-        Drafts d{"diff", ".txt", "1 范围\n\n本文件规定了设备的安全要求。\n\n3 术语和定义\n\n",
-                 "1 范围\n\n本文件规定了设备的安全要求。\n\n3 术语和定义\n\n"};
+        Drafts d = both_from(".txt", "1 范围\n\n本文件规定了设备的安全要求。\n\n3 术语和定义\n\n");
         for (std::size_t i = 0; i < n; ++i) {
             const std::string head = "3." + std::to_string(i + 1) + "\n" + word_for(i, 't') + "\n";
             d.old_text += head + "设备应记录" + word_for(i) + "事件。\n\n";
@@ -196,8 +198,7 @@ std::vector<Class> classes() {
                    [](std::size_t n) {
         // Each reference left and joined the list: its finding and its printed form are
         // looked up (engine/findings, Citations), where each searched all of them.
-        Drafts d{"diff", ".txt", "1 范围\n\n本文件规定了设备的要求。\n\n2 规范性引用文件\n\n",
-                 "1 范围\n\n本文件规定了设备的要求。\n\n2 规范性引用文件\n\n"};
+        Drafts d = both_from(".txt", "1 范围\n\n本文件规定了设备的要求。\n\n2 规范性引用文件\n\n");
         for (std::size_t i = 0; i < n; ++i) {
             const std::string number = "GB/T " + std::to_string(10000 + i);
             d.old_text += number + "—2015 信息安全技术 " + word_for(i) + "\n\n";
@@ -208,8 +209,7 @@ std::vector<Class> classes() {
     out.push_back({"gap-in-place", "N unmatched siblings on each side between two clauses that kept their place", 8000,
                    [](std::size_t n) {
         // Each pair of the gap was scored for a rewrite in place (engine/match, pair_gap).
-        Drafts d{"diff", ".md", "# Root\n\n## First\n\nThe first clause stays the same here.\n\n",
-                 "# Root\n\n## First\n\nThe first clause stays the same here.\n\n"};
+        Drafts d = both_from(".md", "# Root\n\n## First\n\nThe first clause stays the same here.\n\n");
         std::mt19937 rng(5);
         for (std::size_t i = 0; i < n; ++i) {
             for (const auto& [text, side, letter] : {std::tuple{&d.old_text, "## Old ", 'o'}, std::tuple{&d.new_text, "## New ", 'n'}}) {
