@@ -173,6 +173,20 @@ private:
     mutable std::vector<std::uint8_t> shingle_done_;
 };
 
+// The sibling before `id` (no_clause for a first child or the root): the ancestor of id − 1
+// that is a child of id's parent, found in as many steps as the tree is deep, not by walking
+// the siblings before it (a term section of 40,000 entries asked this of each of them). The
+// steps are counted as work::Counter::sibling_steps.
+ClauseId previous_sibling(const Document& doc, ClauseId id) {
+    const ClauseId parent = doc[id].parent;
+    if (parent == no_clause) return no_clause;
+    ClauseId prev = id - 1;
+    std::uint64_t steps = 1;
+    for (; prev != parent && doc[prev].parent != parent; ++steps) prev = doc[prev].parent;
+    work::count(work::Counter::sibling_steps, steps);
+    return prev == parent ? no_clause : prev;
+}
+
 // a − b as multisets (both sorted).
 std::vector<std::uint32_t> minus(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b) {
     std::vector<std::uint32_t> out;
@@ -749,15 +763,7 @@ private:
         bool kept = false, changed = false;
         const ClauseId parent = new_.doc[n].parent;
         if (parent == no_clause) return true;
-        // The previous sibling is the ancestor of n − 1 that is a child of the parent: found in
-        // as many steps as the tree is deep, not by walking the siblings before n (a term
-        // section of 40,000 entries asked this of each of them).
-        ClauseId prev = n - 1;
-        std::uint64_t steps = 1;
-        for (; prev != parent && new_.doc[prev].parent != parent; ++steps) prev = new_.doc[prev].parent;
-        work::count(work::Counter::sibling_steps, steps);
-        if (prev == parent) prev = no_clause;
-        for (ClauseId s : {prev, new_.doc.next_sibling(n)}) {
+        for (ClauseId s : {previous_sibling(new_.doc, n), new_.doc.next_sibling(n)}) {
             if (s == no_clause || new_.doc.label(s).empty()) continue;
             const ClauseId o = out_.new_to_old[s];
             if (o == no_clause) continue;
@@ -1232,10 +1238,7 @@ private:
         std::vector<ClauseId> out;
         const ClauseId parent = doc[id].parent;
         if (parent != no_clause) {
-            // The previous sibling is the ancestor of id − 1 that is a child of the parent.
-            ClauseId prev = id - 1;
-            while (prev != parent && doc[prev].parent != parent) prev = doc[prev].parent;
-            if (prev != parent) out.push_back(prev);
+            if (const ClauseId prev = previous_sibling(doc, id); prev != no_clause) out.push_back(prev);
             if (const ClauseId next = doc.next_sibling(id); next != no_clause) out.push_back(next);
             out.push_back(parent);
         }

@@ -17,7 +17,7 @@ enum class Counter : std::uint8_t {
     same_text_provisions,    // old provisions looked at to pair the same text (engine/provision_changes)
     reworded_provisions,     // old provisions scored to pair a reworded one (engine/provision_changes)
     placing_steps,           // blocks and clauses walked to place provision changes in entries' texts (engine/provision_changes)
-    sibling_steps,           // nodes walked to find the siblings next to a clause whose number is compared (engine/match)
+    sibling_steps,           // nodes walked to find a clause's previous sibling (engine/match)
     same_place_pairs,        // clause pairs of sibling gaps scored for a rewrite in place (engine/match)
     split_merge_words,       // words of bags walked to find split and merged parts (engine/match)
     count_
