@@ -40,7 +40,8 @@ TermFinder::TermFinder(const std::vector<std::string>& terms) : terms_(terms), n
         }
         nodes_[at].ends.push_back(t);
     }
-    // Fail links breadth first: a node's fail is its parent's fail followed by the same byte.
+    // Fail links breadth first: a node's fail is its parent's fail followed by the same byte
+    // (shorter than the node itself, so never the node).
     std::vector<std::uint32_t> queue;
     for (const auto& [byte, c] : children[0]) queue.push_back(c);   // their fail is the root
     for (std::size_t i = 0; i < queue.size(); ++i) {
@@ -48,8 +49,7 @@ TermFinder::TermFinder(const std::vector<std::string>& terms) : terms_(terms), n
         for (const auto& [byte, v] : children[u]) {
             std::uint32_t f = nodes_[u].fail;
             while (f != 0 && child(f, byte) == none) f = nodes_[f].fail;
-            const std::uint32_t g = child(f, byte);
-            nodes_[v].fail = g != v ? g : 0;
+            nodes_[v].fail = child(f, byte);
             const Node& fail = nodes_[nodes_[v].fail];
             nodes_[v].next_output = !fail.ends.empty() ? nodes_[v].fail : fail.next_output;
             queue.push_back(v);

@@ -20,7 +20,6 @@ public:
     // The terms found in `text`, in the list's order (a term listed twice, twice). Not for two
     // threads at once: it marks the nodes it has reported.
     std::vector<std::string> found_in(std::string_view text) const;
-    bool empty() const { return terms_.empty(); }
 
 private:
     struct Node {
