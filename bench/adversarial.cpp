@@ -21,6 +21,10 @@
 //   --dir       where the drafts are written (default: a fresh directory under /tmp), one pair
 //               a size, named CLASS-N.old.EXT; --keep leaves them there, to profile one by hand
 // Exit status: 0 when every class holds its targets, 1 when one does not, 2 on trouble.
+
+// The generated words are the tests' (distinct numbers, distinct words).
+#include "tests/support/generated_words.hpp"
+
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
@@ -45,6 +49,7 @@
 namespace {
 
 namespace fs = std::filesystem;
+using redline::tests::word_for;
 
 // A run: `redline COMMAND` on the draft(s) of one size.
 struct Drafts {
@@ -67,17 +72,6 @@ struct Class {
     std::size_t base;
     std::function<Drafts(std::size_t)> make;       // the drafts of size n
 };
-
-// A word of lower-case letters that spells the number i: distinct numbers, distinct words
-// (and a token of its own for the tokenizer, unlike digits glued to letters).
-std::string word_for(std::size_t i, char first = 'a') {
-    std::string w(1, first);
-    do {
-        w += static_cast<char>('a' + i % 26);
-        i /= 26;
-    } while (i > 0);
-    return w;
-}
 
 // Filler words for bodies that share nothing with another clause's.
 std::string phrase(std::mt19937& rng, int words, char first) {

@@ -8,8 +8,9 @@
 
 namespace redline::tests {
 
-// A word of lower-case letters after `first` that spells i in base 26.
-inline std::string word_for(std::size_t i, char first) {
+// A word of lower-case letters after `first` that spells i in base 26 (a token of its own for
+// the tokenizer, unlike digits glued to letters).
+inline std::string word_for(std::size_t i, char first = 'a') {
     std::string w(1, first);
     do {
         w += static_cast<char>('a' + i % 26);
