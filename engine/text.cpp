@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <stdexcept>
 
 namespace redline::text {
 
@@ -645,8 +646,8 @@ std::uint64_t hash_bytes(std::string_view s) {
 }  // namespace
 
 Interner::Interner(const Interner& other) {
-    texts_.reserve(other.size());
-    for (std::string_view s : other.texts_) intern(s);
+    where_.reserve(other.size());
+    for (std::uint32_t id = 0; id < other.size(); ++id) intern(other.text(id));
 }
 
 Interner& Interner::operator=(const Interner& other) {
@@ -660,7 +661,7 @@ std::size_t Interner::slot_of(std::string_view s, std::uint64_t h) const {
     for (std::size_t i = h >> (64 - slot_bits_);; i = (i + 1) & mask) {
         const std::uint64_t slot = slots_[i];
         if (slot == 0) return i;
-        if ((slot & 0xFFFFFFFF00000000ULL) == tag && texts_[(slot & 0xFFFFFFFFULL) - 1] == s) return i;
+        if ((slot & 0xFFFFFFFF00000000ULL) == tag && text(static_cast<std::uint32_t>((slot & 0xFFFFFFFFULL) - 1)) == s) return i;
     }
 }
 
@@ -677,34 +678,45 @@ void Interner::grow() {
     }
 }
 
-std::string_view Interner::store(std::string_view s) {
-    constexpr std::size_t block_bytes = 64 * 1024;
-    if (s.size() > free_bytes_) {
-        // A string longer than a quarter block gets a block of its own; the current one stays.
-        if (s.size() > block_bytes / 4) {
-            blocks_.push_back(std::make_unique_for_overwrite<char[]>(s.size()));
-            std::copy(s.begin(), s.end(), blocks_.back().get());
-            return {blocks_.back().get(), s.size()};
-        }
-        blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_bytes));
-        free_ = blocks_.back().get();
-        free_bytes_ = block_bytes;
+std::uint32_t Interner::store(std::string_view s) {
+    char prefix[10];
+    std::size_t prefix_bytes = 0;
+    for (std::size_t n = s.size();; n >>= 7) {
+        prefix[prefix_bytes++] = static_cast<char>((n & 0x7F) | (n > 0x7F ? 0x80 : 0));
+        if (n <= 0x7F) break;
     }
-    char* at = free_;
-    std::copy(s.begin(), s.end(), at);
-    free_ += s.size();
-    free_bytes_ -= s.size();
-    return {at, s.size()};
+    const std::size_t bytes = prefix_bytes + s.size();
+    char* at;
+    std::uint32_t where;
+    if (s.size() > longest_in_block) {
+        long_.push_back(std::make_unique_for_overwrite<char[]>(bytes));
+        at = long_.back().get();
+        where = long_bit | static_cast<std::uint32_t>(long_.size() - 1);
+    } else {
+        if (block_used_ + bytes > block_bytes) {
+            // 2^15 blocks of 64 KiB: 2 GiB of distinct words, four times the most two drafts
+            // of the largest input read (docs/limits.md) can hold.
+            if (blocks_.size() >= (long_bit >> 16)) throw std::length_error("interner: more than 2 GiB of distinct words");
+            blocks_.push_back(std::make_unique_for_overwrite<char[]>(block_bytes));
+            block_used_ = 0;
+        }
+        at = blocks_.back().get() + block_used_;
+        where = static_cast<std::uint32_t>((blocks_.size() - 1) << 16 | block_used_);
+        block_used_ += bytes;
+    }
+    std::copy(prefix, prefix + prefix_bytes, at);
+    std::copy(s.begin(), s.end(), at + prefix_bytes);
+    return where;
 }
 
 std::uint32_t Interner::intern(std::string_view s) {
-    if ((texts_.size() + 1) * 4 > slots_.size() * 3) grow();
+    if ((where_.size() + 1) * 4 > slots_.size() * 3) grow();
     const std::uint64_t h = hash_bytes(s);
     const std::size_t slot = slot_of(s, h);
     if (slots_[slot] != 0) return static_cast<std::uint32_t>((slots_[slot] & 0xFFFFFFFFULL) - 1);
-    texts_.push_back(store(s));
-    slots_[slot] = (h & 0xFFFFFFFF00000000ULL) | texts_.size();
-    return static_cast<std::uint32_t>(texts_.size() - 1);
+    where_.push_back(store(s));
+    slots_[slot] = (h & 0xFFFFFFFF00000000ULL) | where_.size();
+    return static_cast<std::uint32_t>(where_.size() - 1);
 }
 
 std::uint32_t Interner::find(std::string_view s) const {

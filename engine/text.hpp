@@ -161,8 +161,8 @@ public:
     std::uint32_t intern(std::string_view s);
     // The id of s, or npos when it was never interned.
     std::uint32_t find(std::string_view s) const;
-    std::string_view text(std::uint32_t id) const { return texts_[id]; }
-    std::size_t size() const { return texts_.size(); }
+    std::string_view text(std::uint32_t id) const;
+    std::size_t size() const { return where_.size(); }
     static constexpr std::uint32_t npos = static_cast<std::uint32_t>(-1);
 
 private:
@@ -175,15 +175,33 @@ private:
     // (the slot index is taken from the top bits of the hash too).
     std::vector<std::uint64_t> slots_;
     unsigned slot_bits_ = 0;
-    // The strings' bytes, in blocks that never move (no std::string of 32 bytes per token,
-    // nor a heap block for each that is longer than 15).
-    std::vector<std::unique_ptr<char[]>> blocks_;
-    char* free_ = nullptr;
-    std::size_t free_bytes_ = 0;
-    std::vector<std::string_view> texts_;   // per id
+    // The strings, each after its length (LEB128), in blocks that never move: no std::string
+    // of 32 bytes per token, nor a heap block for each that is longer than 15, nor a view of
+    // 16 bytes per id. A draft of distinct words (every word a new id: tables of names, hashes,
+    // generated identifiers) spends more on its interner than on anything else, so an id costs
+    // 4 bytes here: its block (or, with long_bit, its own allocation) and offset.
+    static constexpr std::size_t block_bytes = std::size_t{1} << 16;
+    static constexpr std::size_t longest_in_block = block_bytes / 4;   // longer: a block of its own
+    static constexpr std::uint32_t long_bit = 0x80000000U;
+    std::vector<std::uint32_t> where_;                // per id
+    std::vector<std::unique_ptr<char[]>> blocks_;     // block_bytes each, the last being filled
+    std::size_t block_used_ = block_bytes;            // bytes taken in the last block
+    std::vector<std::unique_ptr<char[]>> long_;       // one string each
     std::size_t slot_of(std::string_view s, std::uint64_t h) const;
-    std::string_view store(std::string_view s);
+    std::uint32_t store(std::string_view s);
     void grow();
 };
+
+inline std::string_view Interner::text(std::uint32_t id) const {
+    const std::uint32_t w = where_[id];
+    const char* p = (w & long_bit) != 0 ? long_[w & ~long_bit].get() : blocks_[w >> 16].get() + (w & 0xFFFFU);
+    std::size_t n = 0;
+    for (unsigned shift = 0;; shift += 7) {
+        const auto c = static_cast<unsigned char>(*p++);
+        n |= std::size_t{c & 0x7FU} << shift;
+        if ((c & 0x80U) == 0) break;
+    }
+    return {p, n};
+}
 
 }  // namespace redline::text

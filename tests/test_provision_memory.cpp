@@ -110,15 +110,23 @@ BOOST_AUTO_TEST_CASE(comparing_reworded_provisions_allocates_a_bounded_multiple_
         bytes += old_sentences.back().size() + new_sentences.back().size() + 4;   // as paragraphs of a text draft
     }
     const Document old_doc = one_clause(old_sentences), new_doc = one_clause(new_sentences);
-    PreparedDraft o = prepare(old_doc), n = prepare(new_doc);
     Comparison c;
-    const std::size_t peak = peak_while([&] { c = compare(std::move(o), std::move(n)); });
+    std::size_t comparing = 0;
+    const std::size_t whole = peak_while([&] {
+        PreparedDraft o = prepare(old_doc), n = prepare(new_doc);
+        comparing = peak_while([&] { c = compare(std::move(o), std::move(n)); });
+    });
     BOOST_TEST(c.provisions.size() == 2 * count);
-    const double ratio = static_cast<double>(peak) / static_cast<double>(bytes);
-    BOOST_TEST_MESSAGE("allocated while comparing " << count << " reworded provisions a side: " << peak << " bytes, " << ratio
-                                                    << "x the input");
-    // 10.7x before matching and placing were made compact (2026-12-02); 2.9x since.
-    BOOST_TEST(ratio < 4.0);
+    const double ratio = static_cast<double>(comparing) / static_cast<double>(bytes);
+    const double whole_ratio = static_cast<double>(whole) / static_cast<double>(bytes);
+    BOOST_TEST_MESSAGE("allocated while comparing " << count << " reworded provisions a side: " << comparing << " bytes, " << ratio
+                                                    << "x the input; preparing included, " << whole_ratio << "x");
+    // Comparing alone: 10.7x before matching and placing were made compact (2026-12-02); 2.9x
+    // since. It is measured over the prepared drafts, whose own token tables the comparison
+    // frees once it has joined them: when they got smaller (4 bytes an id, not 16) this rose
+    // from 3.8x to 4.3x while the whole peak fell from 11.5x to 10.9x.
+    BOOST_TEST(ratio < 4.5);
+    BOOST_TEST(whole_ratio < 11.2);
 }
 
 BOOST_AUTO_TEST_CASE(analysing_one_paragraph_of_many_sentences_reserves_its_units_once) {
