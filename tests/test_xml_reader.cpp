@@ -196,6 +196,53 @@ BOOST_AUTO_TEST_CASE(section_roles_of_xml2rfc_drafts) {
                             "References → references\n");
 }
 
+// A reference list's entry reads as xml2rfc prints it: authors, title, series, date and
+// address are what a new revision of a cited document changes.
+BOOST_AUTO_TEST_CASE(references_read_as_xml2rfc_prints_them) {
+    const Document d = xml(R"(<?xml version="1.0"?>
+<rfc docName="draft-example-03" version="3">
+<front><title>Example</title></front>
+<middle><section><name>Overview</name><t>Text.</t></section></middle>
+<back><references><name>Normative References</name>
+<reference anchor="RFC2119" target="https://www.rfc-editor.org/info/rfc2119">
+  <front><title>Key words for use in RFCs to Indicate Requirement Levels</title>
+    <author initials="S." surname="Bradner" fullname="Scott Bradner"><organization>Harvard University</organization></author>
+    <date month="3" year="1997" day="1"/></front>
+  <seriesInfo name="BCP" value="14"/><seriesInfo name="RFC" value="2119"/>
+</reference>
+<reference anchor="Part1">
+  <front><title>HTTP/1.1: Message Syntax</title>
+    <author initials="R." surname="Fielding" role="editor"/><author initials="Y." surname="Lafon" role="editor"/>
+    <author initials="J. F." surname="Reschke" role="editor"/><date month="October" year="2012"/></front>
+  <seriesInfo name="Internet-Draft" value="draft-ietf-httpbis-p1-messaging-21"/>
+  <annotation>Work in progress.</annotation>
+</reference>
+<reference anchor="TWO"><front><title>Two</title><author surname="One" initials="A."/><author fullname="Bee Two"/>
+  <date year="2020"/></front><refcontent>Vol. 2,
+  no. 3</refcontent></reference>
+<reference anchor="ORG"><front><title>Standard</title><author><organization>ISO</organization></author></front>
+  <seriesInfo name="ISO" value="8601-1:2019 "/></reference>
+<referencegroup anchor="BCP14" target="https://www.rfc-editor.org/info/bcp14">
+  <reference anchor="RFC8174"><front><title>Ambiguity</title><author initials="B." surname="Leiba"/><date month="May" year="2017"/></front>
+    <seriesInfo name="RFC" value="8174"/></reference>
+</referencegroup>
+</references></back>
+</rfc>
+)");
+    ClauseId refs = 0;
+    for (ClauseId id = 0; id < d.size(); ++id)
+        if (d.title(id) == "Normative References") refs = id;
+    BOOST_REQUIRE(refs != 0);
+    BOOST_TEST(d.own_text(refs) ==
+               "[RFC2119] Bradner, S., \"Key words for use in RFCs to Indicate Requirement Levels\", BCP 14, RFC 2119, March 1997, "
+               "<https://www.rfc-editor.org/info/rfc2119>.\n"
+               "[Part1] Fielding, R., Ed., Y. Lafon, Ed., and J. F. Reschke, Ed., \"HTTP/1.1: Message Syntax\", Internet-Draft "
+               "draft-ietf-httpbis-p1-messaging-21, October 2012. Work in progress.\n"
+               "[TWO] One, A. and Bee Two, \"Two\", Vol. 2, no. 3, 2020.\n"
+               "[ORG] ISO, \"Standard\", ISO 8601-1:2019.\n"
+               "[BCP14] Leiba, B., \"Ambiguity\", RFC 8174, May 2017. <https://www.rfc-editor.org/info/bcp14>");
+}
+
 BOOST_AUTO_TEST_CASE(malformed_xml_names_the_line) {
     BOOST_TEST(error_of("<?xml version=\"1.0\"?>\n<rfc>\n<middle>\n<section title=\"a\">\n</middle>\n</rfc>\n") ==
                "draft.xml: line 5: XML: Start-end tags mismatch");

@@ -14,6 +14,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -66,6 +67,75 @@ std::string inline_text(const pugi::xml_node& node) {
     pugi::xml_node copy = node;
     copy.traverse(walker);
     return text::fold_space(walker.out);
+}
+
+// An author as xml2rfc prints it in a reference: the first "Surname, I.", the others
+// "I. Surname", an editor followed by ", Ed."; an author without a surname by full name, one
+// without a person by organisation.
+std::string author_name(const pugi::xml_node& author, bool first) {
+    const std::string surname = author.attribute("surname").value(), initials = author.attribute("initials").value();
+    std::string name;
+    if (surname.empty()) name = author.attribute("fullname").value();
+    else if (initials.empty()) name = surname;
+    else name = first ? surname + ", " + initials : initials + " " + surname;
+    if (name.empty()) name = inline_text(author.child("organization"));
+    if (!name.empty() && std::string_view(author.attribute("role").value()) == "editor") name += ", Ed.";
+    return name;
+}
+
+// "March 2019" from <date month="March" year="2019"/> (or month="3"); the day is not printed.
+std::string reference_date(const pugi::xml_node& date) {
+    static constexpr const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                             "July",    "August",   "September", "October", "November", "December"};
+    std::string month = date.attribute("month").value();
+    if (const int m = std::atoi(month.c_str()); m >= 1 && m <= 12 && month.find_first_not_of("0123456789") == std::string::npos)
+        month = months[m - 1];
+    const std::string year = date.attribute("year").value();
+    return month.empty() ? year : year.empty() ? month : month + " " + year;
+}
+
+// A reference list's entry as xml2rfc prints it (RFC 7322, section 4.8.6): its anchor, its
+// authors, its title in quotes, its series ("RFC 2119", "Internet-Draft draft-…-21"), its
+// content note, date and address, then its annotation. All of them may change between drafts
+// (a cited draft's new revision and date, a standard's new edition), so none is left out.
+std::string reference_body(const pugi::xml_node& r) {
+    const pugi::xml_node front = r.child("front");
+    std::vector<std::string> parts;
+    std::vector<std::string> authors;
+    for (const auto& a : front.children("author"))
+        if (std::string name = author_name(a, authors.empty()); !name.empty()) authors.push_back(std::move(name));
+    if (!authors.empty()) {
+        std::string joined = authors.front();
+        for (std::size_t i = 1; i < authors.size(); ++i)
+            joined += (i + 1 < authors.size() ? ", " : authors.size() > 2 ? ", and " : " and ") + authors[i];
+        parts.push_back(std::move(joined));
+    }
+    if (const std::string title = inline_text(front.child("title")); !title.empty()) parts.push_back("\"" + title + "\"");
+    // v2 puts the series under <reference>, v3 also under <front>.
+    for (const pugi::xml_node& holder : {r, front})
+        for (const auto& series : holder.children("seriesInfo"))
+            parts.push_back(std::string(series.attribute("name").value()) + " " + series.attribute("value").value());
+    for (const auto& content : r.children("refcontent")) parts.push_back(inline_text(content));
+    if (const std::string date = reference_date(front.child("date")); !date.empty()) parts.push_back(date);
+    if (const std::string target = r.attribute("target").value(); !target.empty()) parts.push_back("<" + target + ">");
+    std::string out;
+    for (const std::string& part : parts)
+        if (const std::string folded = text::fold_space(part); !folded.empty()) out += (out.empty() ? "" : ", ") + folded;
+    if (!out.empty()) out += '.';
+    for (const auto& note : r.children("annotation")) out += " " + inline_text(note);
+    return out;
+}
+
+// "[anchor] " and the entry; a <referencegroup> (v3: a BCP or STD of several RFCs) holds its
+// references' entries one after the other.
+std::string reference_entry(const pugi::xml_node& r) {
+    std::string entry = std::string("[") + r.attribute("anchor").value() + "] ";
+    if (is(r, "referencegroup")) {
+        for (const auto& inner : r.children("reference")) entry += reference_body(inner) + " ";
+        if (const std::string target = r.attribute("target").value(); !target.empty()) entry += "<" + target + ">";
+        return entry;
+    }
+    return entry + reference_body(r);
 }
 
 class Xml2rfcReader {
@@ -210,13 +280,7 @@ private:
                 continue;
             }
             if (!is(r, "reference") && !is(r, "referencegroup")) continue;
-            std::string entry = "[";
-            entry += r.attribute("anchor").value();
-            entry += "] ";
-            entry += inline_text(r.child("front").child("title"));
-            for (const auto& s : r.children("seriesInfo"))
-                entry += std::string(", ") + s.attribute("name").value() + " " + s.attribute("value").value();
-            b_.add_block(BlockKind::paragraph, text::fold_space(entry), at(r));
+            b_.add_block(BlockKind::paragraph, text::fold_space(reference_entry(r)), at(r));
         }
         b_.close();
     }
