@@ -3,7 +3,8 @@
 // child process of its own, and reports its time, its peak resident memory (getrusage of that
 // child) and the ratio of its processor time to the size before. The target is at most 2.3× per
 // doubling, judged at every step (N log N growth), and any input of about 10 MB (--ten-mb)
-// handled in at most 10 s of processor time (both threads of a comparison together) and 2 GB.
+// handled in at most 10 s of processor time (both threads of a comparison together) and 2 GB,
+// and every run's peak within 20× the drafts it read (where they are a megabyte or more).
 // Each class's N is chosen so that its smallest run takes about 0.3 s of processor time: below
 // that the process's fixed costs and the machine's noise make the ratios say little.
 //
@@ -408,6 +409,10 @@ Result run(const Written& w, const fs::path& dir, double timeout, const std::str
 constexpr double max_ratio = 2.3;       // per doubling
 constexpr double ten_mb_seconds = 10;   // for an input of about 10 MB
 constexpr double ten_mb_megabytes = 2048;
+// Memory within 20× the input (docs/limits.md), judged where the drafts read are a megabyte or
+// more, as bench/memory_ratio.py judges it: below that the process's base dominates.
+constexpr double max_times_input = 20;
+constexpr double memory_floor_bytes = 1e6;
 // What a run of redline takes whatever it reads (the executable, ICU's data, the allocator's
 // reserve; docs/limits.md), taken off before the peak is divided by the input.
 constexpr double base_megabytes = 15;
@@ -416,11 +421,18 @@ constexpr double timing_floor = 0.05;
 // The same for instruction counts: starting redline alone takes some 20 million.
 constexpr double instruction_floor = 200e6;
 
+// The memory bound (docs/limits.md): (peak - the process's base) / bytes of all drafts read.
+double times_input(const Result& r) {
+    return r.read_bytes ? (r.megabytes - base_megabytes) / (static_cast<double>(r.read_bytes) / 1e6) : 0;
+}
+
+bool over_memory(const Result& r) {
+    return r.ok && static_cast<double>(r.read_bytes) >= memory_floor_bytes && times_input(r) > max_times_input;
+}
+
 void report(const Result& r, std::size_t n) {
-    // The memory bound (docs/limits.md): (peak - the process's base) / bytes of all drafts read.
-    const double times_input = r.read_bytes ? (r.megabytes - base_megabytes) / (static_cast<double>(r.read_bytes) / 1e6) : 0;
     std::printf("  %9zu  %9.2f MB  %8.3f s cpu (%5.3f sys)  %8.3f s wall  %8.1f MB peak (%4.1fx)", n,
-                static_cast<double>(r.input_bytes) / 1e6, r.seconds, r.system, r.wall, r.megabytes, times_input);
+                static_cast<double>(r.input_bytes) / 1e6, r.seconds, r.system, r.wall, r.megabytes, times_input(r));
     if (r.instructions) std::printf("  %7.3f G instr", static_cast<double>(r.instructions) / 1e9);
     std::printf("%s%s", r.timed_out ? "  TIMEOUT" : "", !r.ok && !r.timed_out ? "  FAILED" : "");
 }
@@ -531,7 +543,8 @@ int main(int argc, char** argv) {
             const Result& r = best[k];
             if (k > 0 && !before.ok) break;
             report(r, n);
-            bool fails = !r.ok;
+            bool fails = !r.ok || over_memory(r);
+            if (over_memory(r)) std::printf("  over %.0fx", max_times_input);
             if (k > 0 && r.ok && before.ok) {
                 const double ratio = measure(r) / std::max(measure(before), 1e-3);
                 const bool measured = r.instructions ? r.instructions >= instruction_floor : r.seconds >= timing_floor;
@@ -558,7 +571,7 @@ int main(int argc, char** argv) {
             report(r, n);
             // Processor time, as for the doublings: on a machine shared with other work the
             // wall time of a run measures the others as much as redline.
-            const bool fails = !r.ok || r.seconds > ten_mb_seconds || r.megabytes > ten_mb_megabytes;
+            const bool fails = !r.ok || r.seconds > ten_mb_seconds || r.megabytes > ten_mb_megabytes || over_memory(r);
             std::printf("%s\n", fails ? "  over target" : "");
             held = held && !fails;
             if (!keep) remove_drafts(w);
