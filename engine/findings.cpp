@@ -35,7 +35,7 @@ std::string_view to_string(FindingCategory category) {
 Finding::Finding(const Finding& other)
     : category(other.category), subject(other.subject), verb(other.verb), quote_language(other.quote_language),
       clause_removed(other.clause_removed), clause_added(other.clause_added), quote(other.quote),
-      old_clause(other.old_clause), new_clause(other.new_clause), change_number(other.change_number),
+      old_clause(other.old_clause), new_clause(other.new_clause), change_number(other.change_number), citation(other.citation),
       provision(other.provision), entry(other.entry), position(other.position),
       facts_(other.facts_ ? std::make_unique<FindingFacts>(*other.facts_) : nullptr) {}
 
@@ -54,6 +54,17 @@ const FindingFacts& Finding::facts() const {
 FindingFacts& Finding::set_facts() {
     if (!facts_) facts_ = std::make_unique<FindingFacts>();
     return *facts_;
+}
+
+const Reference& normative_citation(const Comparison& c, const Finding& f) {
+    const Analysis& a = f.verb == FindingVerb::deleted ? c.old_analysis : c.new_analysis;
+    return a.references[f.citation];
+}
+
+std::string_view reference_written(const Comparison& c, const Finding& f) {
+    const Document& d = f.verb == FindingVerb::deleted ? *c.old_doc : *c.new_doc;
+    const Reference& r = normative_citation(c, f);
+    return d.str(d.blocks()[r.block].text).substr(r.offset, r.length);
 }
 
 std::span<const ClauseId> labelled_clauses(const Comparison& c, const Finding& f, bool old_side) {
@@ -577,11 +588,9 @@ private:
                 Finding f;
                 f.category = FindingCategory::reference;
                 f.subject = FindingSubject::normative_reference;
-                FindingFacts& facts = f.set_facts();
-                facts.reference = key;
-                facts.reference_written = removed ? written(od_, old_cited_, no_clause, key) : written(nd_, new_cited_, no_clause, key);
-                (removed ? facts.references_removed : facts.references_added).push_back(key);
-                (removed ? facts.cited_removed : facts.cited_added).push_back(facts.reference_written);
+                // Never null: the key is that of one of the list's citations.
+                const Analysis& a = removed ? c_.old_analysis : c_.new_analysis;
+                f.citation = static_cast<std::uint32_t>((removed ? old_cited_ : new_cited_).find(no_clause, key) - a.references.data());
                 f.entry = refs_entry;
                 f.position = refs_entry == none ? 0 : refs_entry;
                 f.change_number = number_of(refs_entry);

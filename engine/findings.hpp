@@ -17,6 +17,7 @@
 namespace redline {
 
 struct Comparison;
+struct Reference;
 
 // In rank order: a finding of an earlier category is listed before one of a later category.
 enum class FindingCategory : std::uint8_t {
@@ -83,8 +84,7 @@ struct SystematicMember {
 struct FindingFacts {
     // References it drops (adds) that also left (joined) the normative-references list.
     std::vector<std::string> left_normative_list, joined_normative_list;
-    std::string reference;               // subject normative_reference: the key
-    std::string reference_written;       // … and the citation as the draft prints it
+    // Subject provision (a normative reference has its own, from normative_citation).
     std::vector<std::string> references_removed, references_added;   // keys ("GB/T 29829-2022")
     // The same references as the draft prints them ("GB/T 29829—2022"), for quoting.
     std::vector<std::string> cited_removed, cited_added;
@@ -114,6 +114,9 @@ struct Finding {
     // Where it is: the clause that places it on each side (no_clause when the side has none).
     ClauseId old_clause = no_clause, new_clause = no_clause;
     std::uint32_t change_number = 0;     // C14 of its entry, when it has one
+    // Subject normative_reference: its first citation (Analysis::references) in the draft
+    // whose list it left (verb deleted: the old draft) or joined: normative_citation.
+    std::uint32_t citation = 0;
     std::size_t provision = none;        // index into Comparison::provisions (subject provision)
     std::size_t entry = none;            // the entry it reports or stands in
     std::size_t position = 0;            // document order (entry index): the rank within a category
@@ -133,6 +136,13 @@ struct Finding {
 private:
     std::unique_ptr<FindingFacts> facts_;
 };
+
+// A normative-reference finding's reference, read from the comparison and never copied (a
+// list of N standards, each cited at a new date, makes 2N of them): its first citation in
+// the draft whose list it left or joined, with the key ("GB/T 29829-2022"), and the citation
+// as that draft prints it ("GB/T 29829—2022").
+const Reference& normative_citation(const Comparison& comparison, const Finding& finding);
+std::string_view reference_written(const Comparison& comparison, const Finding& finding);
 
 // The clauses a finding's labels name on one side (a split or merge names several): the
 // clause that places a provision, the first clause of the normative-references list, the

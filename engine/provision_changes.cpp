@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <cmath>
 #include <optional>
-#include <set>
 #include <unordered_map>
 
 namespace redline {
@@ -19,10 +18,14 @@ namespace {
 constexpr double same_clause_similarity = 0.5;    // a reworded provision in its own clause
 constexpr double other_clause_similarity = 0.7;   // a provision that moved and changed
 
-std::vector<std::string> minus(const std::vector<std::string>& a, const std::vector<std::string>& b) {
-    std::vector<std::string> out;
+// The keys of sorted `a` that sorted `b` lacks, in a vector of their exact size: grown by
+// doubling, the comparison's four lists of a draft citing 100,000 standards kept a quarter
+// more than they held to its end (4 MB).
+template <class Key>
+std::vector<std::string> minus(const std::vector<Key>& a, const std::vector<Key>& b) {
+    std::vector<std::string_view> out;
     std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
-    return out;
+    return {out.begin(), out.end()};
 }
 
 // A negation is the same provision with its polarity flipped: what it says beside the verbal
@@ -630,11 +633,15 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
     for (const ProvisionChange& ch : c.provisions) ++c.provision_counts[static_cast<int>(ch.change)];
 
     // 4. Documents cited, anywhere and in the normative-references list.
+    // Views of the analyses' keys, sorted: a std::set of copies took some 100 bytes a
+    // citation, four times over.
     auto keys = [](const Analysis& a, bool normative_only) {
-        std::set<std::string> out;
+        std::vector<std::string_view> out;
         for (const Reference& r : a.references)
-            if (!normative_only || r.normative_list) out.insert(r.key);
-        return std::vector<std::string>(out.begin(), out.end());
+            if (!normative_only || r.normative_list) out.push_back(r.key);
+        std::sort(out.begin(), out.end());
+        out.erase(std::unique(out.begin(), out.end()), out.end());
+        return out;
     };
     const auto old_all = keys(c.old_analysis, false), new_all = keys(c.new_analysis, false);
     const auto old_norm = keys(c.old_analysis, true), new_norm = keys(c.new_analysis, true);

@@ -148,6 +148,9 @@ Analysis analyse(const Document& doc, Profile profile) {
     // (up to half the array, 12 MB of an 80,000-clause draft), which the comparison would
     // otherwise carry to its end.
     out.units.shrink_to_fit();
+    // The same for the citations (56 bytes each): a normative-references list of 100,000
+    // standards left 1.7 MB of slack a draft.
+    out.references.shrink_to_fit();
     return out;
 }
 

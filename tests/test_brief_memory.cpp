@@ -74,6 +74,35 @@ BOOST_AUTO_TEST_CASE(a_finding_is_a_compact_record) {
     BOOST_TEST(peak <= 256u * clauses);
 }
 
+// A GB/T normative-references list of n standards, each cited at a new date
+// (bench/adversarial --class gbt-reference-list): 2n findings, one for each reference that
+// left or joined the list. Each reads its reference from the comparison (normative_citation,
+// reference_written) and holds no facts: some 100 bytes a finding at the peak, the record and
+// the drafts' citation indices (some 550 before: its key and printed form copied four times,
+// into facts of 344 bytes; heaptrack at 100,000 references, 95 MB of 178).
+BOOST_AUTO_TEST_CASE(a_normative_reference_finding_copies_nothing_of_its_reference) {
+    constexpr std::size_t n = 2000;
+    auto draft = [](const char* year) {
+        std::string t = "1 范围\n\n本文件规定了设备的要求。\n\n2 规范性引用文件\n\n";
+        for (std::size_t i = 0; i < n; ++i) t += "GB/T " + std::to_string(10000 + i) + "—" + year + " 信息安全技术\n\n";
+        return formats::read_document(t, formats::ReadOptions{std::string("gbt-") + year + ".txt"});
+    };
+    const Document old_doc = draft("2015"), new_doc = draft("2022");
+    const Comparison c = compare(old_doc, new_doc);
+    BOOST_REQUIRE(c.findings.size() == 2 * n);
+    for (const Finding& f : c.findings) {
+        BOOST_TEST((f.subject == FindingSubject::normative_reference));
+        BOOST_TEST((&f.facts() == &Finding().facts()));
+    }
+    BOOST_TEST(normative_citation(c, c.findings.front()).key == "GB/T 10000-2015");
+    BOOST_TEST(reference_written(c, c.findings.front()) == "GB/T 10000—2015");
+    std::size_t found = 0;
+    const std::size_t peak = tests::peak_while([&] { found = find_findings(c).size(); });
+    BOOST_TEST(found == 2 * n);
+    BOOST_TEST_MESSAGE("find_findings: " << peak / found << " bytes a reference finding at the peak");
+    BOOST_TEST(peak <= 128u * found);
+}
+
 // Comparing drafts of many small changed clauses, beside the prepared drafts: at its peak
 // (placing the provisions) the comparison holds no token edit script of a short entry (placing
 // a provision diffs such an entry again), no provision changes' vector grown to twice their

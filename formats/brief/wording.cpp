@@ -285,7 +285,8 @@ private:
 
     void normative_reference(const Finding& src, BriefFinding& f) const {
         const bool removed = src.verb == FindingVerb::deleted;
-        const std::string& key = src.facts().reference_written;
+        const std::string key(reference_written(c_, src));
+        (removed ? f.references_removed : f.references_added) = {key};
         f.headline = zh(lang()) ? fmt::format("{}了规范性引用文件 {}", removed ? "删除" : "增加", key)
                                 : fmt::format("Normative reference {} {}", key, removed ? "removed" : "added");
         f.subject = fmt::format("规范性引用文件 {}", key);
