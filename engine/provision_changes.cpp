@@ -808,7 +808,7 @@ public:
         const Clause& c = doc_[clause];
         // The last block whose first token is at or before `token` (the first when none is):
         // block beginnings only grow.
-        const std::vector<std::uint32_t>& b = begins(clause);
+        const std::span<const std::uint32_t> b = begins(clause);
         const auto blocks = std::max<std::size_t>(std::min<std::size_t>(c.block_count, b.size()), 1);
         const std::uint32_t block =
             c.first_block + static_cast<std::uint32_t>(std::upper_bound(b.begin() + 1, b.begin() + blocks, token) - b.begin()) - 1;
@@ -887,8 +887,11 @@ private:
         return it->second;
     }
 
-    // Per block of `clause`: the index (into the token streams) of its first token.
-    const std::vector<std::uint32_t>& begins(ClauseId clause) {
+    // Per block of `clause`: the index (into the token streams) of its first token. A clause
+    // of one block (a term entry, most clauses) needs no table: a hash-map node and a vector
+    // for each were some 160 bytes a clause a side, more than the clause's text.
+    std::span<const std::uint32_t> begins(ClauseId clause) {
+        if (doc_[clause].block_count <= 1) return {&td_.body[clause].begin, 1};
         auto [it, fresh] = block_begins_.try_emplace(clause);
         if (fresh) {
             const TokenRange r = td_.body[clause];
