@@ -184,6 +184,6 @@ BOOST_AUTO_TEST_CASE(comparing_a_term_section_allocates_a_bounded_multiple_of_th
     const double ratio = static_cast<double>(peak) / static_cast<double>(old_text.size() + new_text.size());
     BOOST_TEST_MESSAGE("allocated while comparing " << count << " term entries, beyond the prepared drafts: " << peak
                                                     << " bytes, " << ratio << "x the input");
-    // 9.2x before; 7.3x since (2026-12-03).
+    // 9.2x before; 6.9x since (2026-12-03).
     BOOST_TEST(ratio < 8.0);
 }
