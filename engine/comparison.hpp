@@ -42,17 +42,18 @@ std::ostream& operator<<(std::ostream& os, MatchReason reason);
 inline constexpr std::size_t no_entry = static_cast<std::size_t>(-1);
 
 // One entry per clause of either document (split and merged entries hold several).
+// (The small fields stand together: 192 bytes an entry, where padding made it 200.)
 struct ClauseEntry {
     ClauseChange change = ClauseChange::unchanged;
-    std::vector<ClauseChange> also;     // further facts: renumbered, modified, moved
+    MatchReason reason = MatchReason::none;
     bool editorial = false;             // changed, but only editorially (incl. numbering only)
     bool replaced = false;              // presentation: old block then new block
     bool over_budget = false;           // part of its word diff went over the diff's budget
                                         // (docs/limits.md) and is shown removed and inserted whole
     bool title_changed = false;
     float score = 0;                    // of the pair; 0 for added/removed
-    MatchReason reason = MatchReason::none;
     std::uint32_t number = 0;           // change number (C1, C2, …) of substantive entries; 0 = none
+    std::vector<ClauseChange> also;     // further facts: renumbered, modified, moved
     std::vector<ClauseId> old_ids;      // empty for added
     std::vector<ClauseId> new_ids;      // empty for removed
     // Of a split, merge or reorganisation: which old part corresponds to which new part
@@ -99,10 +100,11 @@ struct ProvisionPlace {
     bool present() const { return unit != none; }
 };
 
+// (128 bytes: the flag stands beside the kind, where padding made it 136.)
 struct ProvisionChange {
     ProvisionChangeKind change = ProvisionChangeKind::modified;
-    ProvisionPlace old_place, new_place;
     bool also_moved = false;                 // weakened/strengthened/negated/modified in another clause
+    ProvisionPlace old_place, new_place;
     std::vector<std::string> references_removed, references_added;   // keys, sorted
     // The sentence's words: one remove (removed), one insert (added), one equal (moved), or the
     // word diff of the old sentence against the new one.

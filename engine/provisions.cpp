@@ -52,6 +52,10 @@ std::string_view unit_text(const Document& doc, const Unit& unit) {
     return doc.str(doc.blocks()[unit.block].text).substr(unit.offset, unit.length);
 }
 
+std::string_view term_text(const Document& doc, const Term& term) { return doc.title(term.clause); }
+
+std::string_view term_alt(const Document& doc, const Term& term) { return doc.str(doc[term.clause].alt_title); }
+
 
 Profile choose_profile(const Document& doc) {
     std::size_t articles = 0;
@@ -97,7 +101,7 @@ Analysis analyse(const Document& doc, Profile profile) {
     for (ClauseId id = 1; id < doc.size(); ++id) {
         const Clause& c = doc[id];
         in_normative_list[id] = in_normative_list[c.parent] || c.role == SectionRole::normative_references;
-        if (c.kind == ClauseKind::term_entry) out.terms.push_back({id, std::string(doc.title(id)), std::string(doc.str(c.alt_title))});
+        if (c.kind == ClauseKind::term_entry) out.terms.push_back({id});
         const bool info = informative(doc, id, profile);
         // What a list item inherits: the last lead-in of its parent (or grandparent list item).
         const Classification* inherit = nullptr;

@@ -135,3 +135,55 @@ BOOST_AUTO_TEST_CASE(one_long_paragraph_is_tokenised_a_piece_at_a_time) {
     // interner and a piece's buffer.
     BOOST_TEST(peak < 4 * text.size());
 }
+
+namespace {
+
+// bench/adversarial's zh-term-section class: a GB/T term section of `count` entries, each a
+// term and one requirement, weakened in the later draft (应 → 宜). Every entry is a matched
+// pair with a small edit and a changed provision, and each is about 45 bytes a side: what the
+// comparison keeps or builds for each entry weighs more than its text.
+std::pair<std::string, std::string> term_section_drafts(std::size_t count) {
+    const std::string head = "1 范围\n\n本文件规定了设备的安全要求。\n\n3 术语和定义\n\n";
+    std::string old_text = head, new_text = head;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::string entry = "3." + std::to_string(i + 1) + "\n" + tests::word_for(i, 't') + "\n";
+        old_text += entry + "设备应记录" + tests::word_for(i) + "事件。\n\n";
+        new_text += entry + "设备宜记录" + tests::word_for(i) + "事件。\n\n";
+    }
+    return {old_text, new_text};
+}
+
+}  // namespace
+
+// The analysis lists the defined terms: a term was two strings (72 bytes, grown by doubling),
+// more than its entry's text; it is now the entry's clause.
+BOOST_AUTO_TEST_CASE(analysing_a_term_section_allocates_a_bounded_amount_per_entry) {
+    constexpr std::size_t count = 20'000;
+    const Document doc = read(term_section_drafts(count).first, "old.txt");
+    Analysis a;
+    const std::size_t peak = peak_while([&] { a = analyse(doc, Profile::gb); });
+    BOOST_TEST(a.terms.size() == count);
+    BOOST_TEST(term_text(doc, a.terms[0]) == "ta");
+    const double per_entry = static_cast<double>(peak) / count;
+    BOOST_TEST_MESSAGE("allocated while analysing " << count << " term entries: " << peak << " bytes, " << per_entry
+                                                    << " an entry");
+    // 214 bytes an entry with the terms' strings; 47 since (2026-12-03): the units and the terms' clauses.
+    BOOST_TEST(per_entry < 100.0);
+}
+
+// Placing the provision changes cached each clause's block beginnings (a hash-map node and a
+// vector, some 160 bytes a clause a side) though a term entry has one block; and the
+// provisions' keys stayed alive until every entry was diffed, while their edits were made.
+BOOST_AUTO_TEST_CASE(comparing_a_term_section_allocates_a_bounded_multiple_of_the_input) {
+    constexpr std::size_t count = 20'000;
+    const auto [old_text, new_text] = term_section_drafts(count);
+    auto [old_draft, new_draft] = prepare_pair([&] { return read(old_text, "old.txt"); }, [&] { return read(new_text, "new.txt"); });
+    Comparison c;
+    const std::size_t peak = peak_while([&] { c = compare(std::move(old_draft), std::move(new_draft)); });
+    BOOST_TEST(c.provision_counts[static_cast<int>(ProvisionChangeKind::weakened)] == count);
+    const double ratio = static_cast<double>(peak) / static_cast<double>(old_text.size() + new_text.size());
+    BOOST_TEST_MESSAGE("allocated while comparing " << count << " term entries, beyond the prepared drafts: " << peak
+                                                    << " bytes, " << ratio << "x the input");
+    // 9.2x before; 6.9x since (2026-12-03).
+    BOOST_TEST(ratio < 8.0);
+}

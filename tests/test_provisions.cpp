@@ -329,8 +329,8 @@ BOOST_AUTO_TEST_CASE(sample_provisions_and_normative_references) {
         if (d.label(u.clause) == "6.1.3" && u.what.kind == ProvisionKind::requirement) ++requirements_613;
     BOOST_TEST(requirements_613 == 4u);  // four sentences, each with 应
     BOOST_TEST(a.terms.size() == 8u);
-    BOOST_TEST(a.terms[0].term == "办公设备");
-    BOOST_TEST(a.terms[0].alt == "office device");
+    BOOST_TEST(term_text(d, a.terms[0]) == "办公设备");
+    BOOST_TEST(term_alt(d, a.terms[0]) == "office device");
 }
 
 BOOST_AUTO_TEST_CASE(profile_is_chosen_for_every_corpus_file_and_sample, *boost::unit_test::precondition(shared_corpus_present)) {
