@@ -145,8 +145,14 @@ Sample run_once(std::size_t n, const std::vector<std::string>& pool, bool number
 #endif
     const Usage u0 = usage();
     const auto t0 = std::chrono::steady_clock::now();
-    // As `redline diff` runs it (cli/options.cpp): the old draft prepared on the second thread.
-    auto [old_draft, new_draft] = redline::prepare_pair([&] { return std::move(da); }, [&] { return std::move(db); });
+    // As `redline diff` runs it (cli/options.cpp): the old draft prepared on the second thread,
+    // whose heap gets the same allocator advice.
+    auto [old_draft, new_draft] = redline::prepare_pair(
+        [&] {
+            redline::cli::tune_thread_allocator();
+            return std::move(da);
+        },
+        [&] { return std::move(db); });
     const redline::Comparison c = redline::compare(std::move(old_draft), std::move(new_draft));
     const auto t1 = std::chrono::steady_clock::now();
     const Usage u1 = usage();

@@ -32,8 +32,8 @@ constexpr std::size_t reserved = std::size_t{24} << 20;   // under the mmap thre
 constexpr std::uintptr_t huge_page = std::uintptr_t{2} << 20;
 constexpr std::uintptr_t small_page = 4096;
 
-// The heap's kept head: held, never freed, so never reused.
-void* kept_head = nullptr;
+// Each thread's kept head: held, never freed, so never reused.
+thread_local void* kept_head = nullptr;
 
 void advise_fresh_heap() {
     void* block = std::malloc(reserved);
@@ -56,19 +56,19 @@ void tune_allocator() {
 #ifdef REDLINE_TUNE_GLIBC
     mallopt(M_MMAP_THRESHOLD, 32 << 20);   // glibc's largest on 64-bit: below it, blocks come from the heap
     mallopt(M_TRIM_THRESHOLD, 256 << 20);  // keep freed heap rather than returning it
-    // One heap for every thread. glibc gives a second thread a heap of its own, and what the
-    // old draft's thread frees there (its parse tree, its own token tables once the two
-    // drafts' are joined) the comparison on the main thread never reuses: it took 8 MB of a
-    // 62 MB peak at 2 x 1 MB of distinct words and 34 MB of 232 at 2 x 4.4 MB of references
-    // (wide-unmatched and gbt-reference-list in bench/adversarial). Small blocks still come
-    // from each thread's cache without the heap's lock.
-    mallopt(M_ARENA_MAX, 1);
+    advise_fresh_heap();
+#endif
+}
+
+void tune_thread_allocator() {
+#ifdef REDLINE_TUNE_GLIBC
     advise_fresh_heap();
 #endif
 }
 
 void release_freed_heap() {
 #ifdef REDLINE_TUNE_GLIBC
+    // mallinfo2 sums the free chunks of every arena (the main heap and each thread's).
     if (mallinfo2().fordblks >= release_freed_bytes) malloc_trim(0);
 #endif
 }

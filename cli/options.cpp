@@ -102,10 +102,15 @@ Comparison compare_files(const std::string& old_path, const std::string& new_pat
     old_read.tracked_changes = new_read.tracked_changes = parse_docx_changes(docx_changes);
     old_read.path = old_path;
     new_read.path = new_path;
-    // The old draft is read on the pipeline's second thread, from the same heap (cli/allocator).
-    auto [old_draft, new_draft] = prepare_pair([&] { return read_input(old_read); }, [&] { return read_input(new_read); },
-                                               prepare_options(profile));
-    release_freed_heap();   // the readers' trees (cli/allocator)
+    // The old draft is read on the pipeline's second thread: its heap gets the huge-page advice
+    // too (cli/allocator).
+    auto [old_draft, new_draft] = prepare_pair(
+        [&] {
+            tune_thread_allocator();
+            return read_input(old_read);
+        },
+        [&] { return read_input(new_read); }, prepare_options(profile));
+    release_freed_heap();   // the readers' trees, freed on two threads (cli/allocator)
     return compare(std::move(old_draft), std::move(new_draft), options);
 }
 
