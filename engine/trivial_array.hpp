@@ -1,14 +1,19 @@
-// TrivialArray<T>: a growable array of trivially copyable elements whose storage grows with
-// std::realloc.
+// TrivialArray<T>: a growable array of trivially copyable elements whose storage grows without
+// copying once it is large.
 //
 // Why not std::vector: a vector grows by allocating twice its capacity and copying, so at the
 // moment it grows it holds its old and its new storage, three times its size in the worst case.
 // The document's node and block arenas are the largest arrays a reader builds (72 and 28 bytes
 // per node and block, more than the text itself in a draft of short lines), and they are grown
-// one push at a time because no reader knows in advance how many nodes it will make. realloc of a
-// large block (one the allocator maps by itself) moves its pages rather than its bytes (mremap on
-// Linux), and the capacity not yet written is address space, not memory: the arena costs its
-// size, not three times it. Smaller blocks are copied as a vector's would be.
+// one push at a time because no reader knows in advance how many nodes it will make.
+//
+// A small array grows by std::realloc. From trivial_storage::mapped_bytes on, the array maps its
+// storage itself (on Linux; elsewhere it stays with realloc) and grows it with mremap, which
+// moves pages rather than bytes; the capacity not yet written is address space, not memory, and
+// storage given back goes back to the system at once. Through realloc alone each generation
+// below the allocator's own mapping threshold (32 MiB, cli/allocator) was copied and its old
+// block left in the heap, written and kept: 19 MB of the 80 MB that parsing 300,000 short list
+// items took (new-list-kinds of bench/adversarial at 2N).
 #pragma once
 
 #include <cstddef>
@@ -20,8 +25,23 @@
 
 namespace redline {
 
+// The storage of TrivialArray (engine/trivial_array.cpp).
+namespace trivial_storage {
+// Storage of at least this many bytes is mapped by the array, in whole pages.
+inline constexpr std::size_t mapped_bytes = std::size_t{1} << 20;
+// `bytes` rounded up to whole pages.
+std::size_t whole_pages(std::size_t bytes);
+// Moves the first `used` bytes of `data` (storage of `bytes`, made here; nullptr for none) to
+// storage of `new_bytes` (whole pages when mapped_bytes or more), gives back the old and returns
+// the new; nullptr when there is no memory for it, the old being kept.
+void* resize(void* data, std::size_t bytes, std::size_t used, std::size_t new_bytes);
+// Gives back storage of `bytes` made by resize().
+void release(void* data, std::size_t bytes) noexcept;
+}  // namespace trivial_storage
+
 template <class T>
 class TrivialArray {
+
     static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>,
                   "TrivialArray moves its elements with realloc");
 
@@ -37,14 +57,14 @@ public:
     }
     TrivialArray& operator=(TrivialArray&& other) noexcept {
         if (this != &other) {
-            std::free(data_);
+            trivial_storage::release(data_, capacity_ * sizeof(T));
             data_ = std::exchange(other.data_, nullptr);
             size_ = std::exchange(other.size_, 0);
             capacity_ = std::exchange(other.capacity_, 0);
         }
         return *this;
     }
-    ~TrivialArray() { std::free(data_); }
+    ~TrivialArray() { trivial_storage::release(data_, capacity_ * sizeof(T)); }
 
     std::size_t size() const { return size_; }
     std::size_t capacity() const { return capacity_; }
@@ -75,27 +95,35 @@ public:
     void reserve(std::size_t n) {
         if (n > capacity_) grow_to(n);
     }
-    // Gives back the capacity beyond the size (in place: realloc shrinks without copying).
+    // Gives back the capacity beyond the size (mapped storage keeps the rest of its last page).
     void shrink_to_fit() {
         if (capacity_ == size_) return;
         if (size_ == 0) {
-            std::free(std::exchange(data_, nullptr));
+            trivial_storage::release(std::exchange(data_, nullptr), capacity_ * sizeof(T));
             capacity_ = 0;
             return;
         }
-        if (T* p = static_cast<T*>(std::realloc(data_, size_ * sizeof(T)))) {
-            data_ = p;
-            capacity_ = size_;
+        const std::size_t bytes = storage_bytes(size_);
+        if (bytes == capacity_ * sizeof(T)) return;
+        if (void* p = trivial_storage::resize(data_, capacity_ * sizeof(T), size_ * sizeof(T), bytes)) {
+            data_ = static_cast<T*>(p);
+            capacity_ = bytes / sizeof(T);
         }
     }
 
 private:
+    // The bytes of storage for n elements.
+    static std::size_t storage_bytes(std::size_t n) {
+        const std::size_t bytes = n * sizeof(T);
+        return bytes < trivial_storage::mapped_bytes ? bytes : trivial_storage::whole_pages(bytes);
+    }
     void grow_to(std::size_t n) {
-        if (n > static_cast<std::size_t>(-1) / sizeof(T)) throw std::bad_alloc();
-        T* p = static_cast<T*>(std::realloc(data_, n * sizeof(T)));
+        if (n > (static_cast<std::size_t>(-1) >> 1) / sizeof(T)) throw std::bad_alloc();
+        const std::size_t bytes = storage_bytes(n);
+        void* p = trivial_storage::resize(data_, capacity_ * sizeof(T), size_ * sizeof(T), bytes);
         if (p == nullptr) throw std::bad_alloc();
-        data_ = p;
-        capacity_ = n;
+        data_ = static_cast<T*>(p);
+        capacity_ = bytes / sizeof(T);
     }
     void assign(const TrivialArray& other) {
         clear();

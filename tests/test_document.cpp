@@ -145,6 +145,47 @@ BOOST_AUTO_TEST_CASE(trivial_array_keeps_its_elements_through_growth_copies_and_
     BOOST_TEST(copy.empty());
 }
 
+// From trivial_storage::mapped_bytes on the array maps its storage and grows it by mremap; it
+// goes back to the allocator's storage when shrunk below. Elements of a size that does not
+// divide a page (72 bytes, as a clause) survive each change of storage.
+BOOST_AUTO_TEST_CASE(trivial_array_keeps_its_elements_across_mapped_storage) {
+    struct Element {
+        std::uint64_t words[9];
+    };
+    static_assert(sizeof(Element) == 72);
+    const std::size_t past_mapping = trivial_storage::mapped_bytes / sizeof(Element) * 3;
+    TrivialArray<Element> a;
+    for (std::size_t i = 0; i < past_mapping; ++i) a.push_back(Element{{i, 0, 0, 0, 0, 0, 0, 0, i * 3}});
+    BOOST_TEST(a.capacity() * sizeof(Element) >= trivial_storage::mapped_bytes);
+    std::size_t wrong = 0;
+    for (std::size_t i = 0; i < a.size(); ++i) wrong += a[i].words[0] != i || a[i].words[8] != i * 3;
+    BOOST_TEST(wrong == 0u);
+
+    a.shrink_to_fit();   // mapped, to the last page
+    BOOST_TEST(a.capacity() >= a.size());
+    BOOST_TEST((a.capacity() - a.size()) * sizeof(Element) < 4096u + sizeof(Element));
+    BOOST_TEST(a.back().words[8] == (past_mapping - 1) * 3);
+
+    const TrivialArray<Element> copy = a;   // a mapping of its own
+    BOOST_TEST(copy.data() != a.data());
+    BOOST_TEST(copy[past_mapping / 2].words[0] == past_mapping / 2);
+
+    // Pushing its own element while the mapping moves.
+    TrivialArray<Element> b = copy;
+    b.push_back(b[7]);
+    BOOST_TEST(b.back().words[0] == 7u);
+
+    // Back below the mapping: the allocator's storage again, the elements kept.
+    while (a.size() > 10) a.pop_back();
+    a.shrink_to_fit();
+    BOOST_TEST(a.capacity() == 10u);
+    BOOST_TEST(a[9].words[8] == 27u);
+    TrivialArray<Element> moved = std::move(b);
+    BOOST_TEST(moved.size() == past_mapping + 1);
+    b = std::move(moved);
+    BOOST_TEST(b[past_mapping].words[0] == 7u);
+}
+
 BOOST_AUTO_TEST_CASE(a_copied_document_owns_its_own_arenas) {
     const Document d = sample();
     Document e = d;
