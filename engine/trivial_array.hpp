@@ -41,9 +41,11 @@ void release(void* data, std::size_t bytes) noexcept;
 
 template <class T>
 class TrivialArray {
-
     static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>,
-                  "TrivialArray moves its elements with realloc");
+                  "TrivialArray moves its elements with realloc and mremap");
+    // The size of mapped storage is told by the capacity's bytes, rounded up to whole pages:
+    // right while an element is smaller than a page.
+    static_assert(sizeof(T) < 4096, "TrivialArray's elements are smaller than a page");
 
 public:
     TrivialArray() = default;
