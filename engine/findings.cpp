@@ -62,9 +62,7 @@ const Reference& normative_citation(const Comparison& c, const Finding& f) {
 }
 
 std::string_view reference_written(const Comparison& c, const Finding& f) {
-    const Document& d = f.verb == FindingVerb::deleted ? *c.old_doc : *c.new_doc;
-    const Reference& r = normative_citation(c, f);
-    return d.str(d.blocks()[r.block].text).substr(r.offset, r.length);
+    return reference_text(f.verb == FindingVerb::deleted ? *c.old_doc : *c.new_doc, normative_citation(c, f));
 }
 
 std::span<const ClauseId> labelled_clauses(const Comparison& c, const Finding& f, bool old_side) {
@@ -481,14 +479,12 @@ public:
 private:
     std::uint32_t number_of(std::size_t entry) const { return entry == none ? 0 : c_.entries[entry].number; }
 
-    // A reference as the draft prints it ("GB/T 29829—2022" for the key "GB/T 29829-2022"):
-    // its first citation in `clause`, else anywhere, else the key.
-    // The reference `key` as the draft prints it: where `clause` cites it, else where it is
-    // first cited; the key itself when the draft does not cite it.
+    // The reference `key` as the draft prints it ("GB/T 29829—2022" for "GB/T 29829-2022"):
+    // where `clause` cites it, else where it is first cited; the key itself when the draft
+    // does not cite it.
     static std::string written(const Document& d, const Citations& cited, ClauseId clause, const std::string& key) {
         const Reference* found = cited.find(clause, key);
-        if (!found) return key;
-        return std::string(d.str(d.blocks()[found->block].text).substr(found->offset, found->length));
+        return found ? std::string(reference_text(d, *found)) : key;
     }
 
     // ---- Provisions ----

@@ -52,10 +52,13 @@ std::string_view unit_text(const Document& doc, const Unit& unit) {
     return doc.str(doc.blocks()[unit.block].text).substr(unit.offset, unit.length);
 }
 
+std::string_view reference_text(const Document& doc, const Reference& reference) {
+    return doc.str(doc.blocks()[reference.block].text).substr(reference.offset, reference.length);
+}
+
 std::string_view term_text(const Document& doc, const Term& term) { return doc.title(term.clause); }
 
 std::string_view term_alt(const Document& doc, const Term& term) { return doc.str(doc[term.clause].alt_title); }
-
 
 Profile choose_profile(const Document& doc) {
     std::size_t articles = 0;

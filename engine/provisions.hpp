@@ -113,6 +113,8 @@ struct Analysis {
 
 // A unit's text as printed (a view into the document's text).
 std::string_view unit_text(const Document& doc, const Unit& unit);
+// A citation's text as printed ("GB/T 29829—2022"; a view into the document's text).
+std::string_view reference_text(const Document& doc, const Reference& reference);
 // A term's text and its English equivalent as printed (views into the document's text).
 std::string_view term_text(const Document& doc, const Term& term);
 std::string_view term_alt(const Document& doc, const Term& term);

@@ -82,7 +82,7 @@ void references(JsonWriter& w, const Document& doc, const Analysis& a) {
     for (const Reference& r : a.references) {
         w.begin_object();
         w.member("key", r.key);
-        w.member("text", doc.str(doc.blocks()[r.block].text).substr(r.offset, r.length));
+        w.member("text", reference_text(doc, r));
         w.member("dated", r.dated);
         w.member("normative_list", r.normative_list);
         clause_ref(w.key("clause"), doc, r.clause);
