@@ -64,6 +64,8 @@ private:
     void join_tables() {
         new_key_map_ = retable(new_.tokens, new_.tables, old_.tables);
         new_.tables = TokenTables();   // its ids now live in the joined tables and new_key_map_
+        join_extra_words(old_.keys, new_.keys, old_.tables.key);
+        seal(old_.tables);
         c_.old_doc = old_.doc;
         c_.new_doc = new_.doc;
     }
@@ -106,7 +108,7 @@ private:
         scripts_.resize(jobs.size());
         at_once(
             [&] {
-                join_word_ids(old_.keys, new_.keys, new_key_map_, old_.tables.key);
+                join_word_ids(old_.keys, new_.keys, new_key_map_);
                 compare_provisions(c_, al_.old_to_new, counterpart, old_.keys, new_.keys);
                 release_keys();
                 for (std::size_t i = split; i < jobs.size(); ++i) c_.entries[i] = differ.entry(jobs[i], script_for(i));

@@ -452,13 +452,20 @@ ProvisionKeys provision_keys(const Document& doc, const Analysis& a, const Token
     return p;
 }
 
-void join_word_ids(ProvisionKeys& o, ProvisionKeys& n, const std::vector<std::uint32_t>& new_key_map,
-                   const text::Interner& joined_keys) {
+void join_extra_words(ProvisionKeys& o, ProvisionKeys& n, const text::Interner& joined_keys) {
     std::unordered_map<std::string_view, std::uint32_t> beyond;   // extra words the joined table lacks
-    auto extra_id = [&](const std::string& word) {
-        if (const std::uint32_t id = joined_keys.find(word); id != text::Interner::npos) return id;
-        return beyond.try_emplace(word, static_cast<std::uint32_t>(joined_keys.size() + beyond.size())).first->second;
-    };
+    for (ProvisionKeys* p : {&o, &n}) {
+        p->extra_ids.clear();
+        for (const std::string& word : p->extra_words) {
+            std::uint32_t id = joined_keys.find(word);
+            if (id == text::Interner::npos)
+                id = beyond.try_emplace(word, static_cast<std::uint32_t>(joined_keys.size() + beyond.size())).first->second;
+            p->extra_ids.push_back(id);
+        }
+    }
+}
+
+void join_word_ids(ProvisionKeys& o, ProvisionKeys& n, const std::vector<std::uint32_t>& new_key_map) {
     // Each provision's words, as a writable range of the flat array.
     auto each = [](ProvisionKeys& p, auto&& f) {
         std::uint32_t begin = 0;
@@ -470,13 +477,13 @@ void join_word_ids(ProvisionKeys& o, ProvisionKeys& n, const std::vector<std::ui
     each(o, [&](auto first, auto last) {
         bool changed = false;
         for (auto w = first; w != last; ++w)
-            if (*w >= ProvisionKeys::extra_word) *w = extra_id(o.extra_words[*w - ProvisionKeys::extra_word]), changed = true;
+            if (*w >= ProvisionKeys::extra_word) *w = o.extra_ids[*w - ProvisionKeys::extra_word], changed = true;
         if (changed) std::sort(first, last);
     });
     each(n, [&](auto first, auto last) {
         if (first == last) return;
         for (auto w = first; w != last; ++w)
-            *w = *w >= ProvisionKeys::extra_word ? extra_id(n.extra_words[*w - ProvisionKeys::extra_word]) : new_key_map[*w];
+            *w = *w >= ProvisionKeys::extra_word ? n.extra_ids[*w - ProvisionKeys::extra_word] : new_key_map[*w];
         std::sort(first, last);
     });
 }

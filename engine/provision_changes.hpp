@@ -32,6 +32,7 @@ struct ProvisionKeys {
     std::vector<std::uint32_t> words;               // their words' comparison-key ids, each one's sorted
     std::vector<std::uint32_t> words_end;           // where each one's words end in `words`
     std::vector<std::string> extra_words;           // word keys the draft's key table lacks
+    std::vector<std::uint32_t> extra_ids;           // per extra word, its joined id (join_extra_words())
     std::vector<std::vector<std::string>> refs;     // sorted reference keys
 
     std::string_view key_in(std::uint32_t s) const {
@@ -49,10 +50,14 @@ struct ProvisionKeys {
 // The keys of one draft's provisions; word ids are those of the draft's own `tables.key`.
 ProvisionKeys provision_keys(const Document& doc, const Analysis& analysis, const TokenTables& tables);
 
-// Re-expresses the new draft's word ids in the joined key table: `new_key_map` maps its key ids
-// (retable()), and the extra words of both drafts get ids of their own beyond the table.
-void join_word_ids(ProvisionKeys& old_keys, ProvisionKeys& new_keys, const std::vector<std::uint32_t>& new_key_map,
-                   const text::Interner& joined_keys);
+// Gives the extra words of both drafts their ids in the joined key table, or ids of their own
+// beyond it (the same word the same id on both sides). Looks the words up: done before the
+// joined tables are sealed (seal()).
+void join_extra_words(ProvisionKeys& old_keys, ProvisionKeys& new_keys, const text::Interner& joined_keys);
+
+// Re-expresses both drafts' word ids in the joined key table: `new_key_map` maps the new
+// draft's key ids (retable()), extra words take the ids join_extra_words() gave them.
+void join_word_ids(ProvisionKeys& old_keys, ProvisionKeys& new_keys, const std::vector<std::uint32_t>& new_key_map);
 
 // Fills comparison.provisions (kinds, units, references), .provision_counts and .references
 // from the two analyses, their keys and the clause alignment: `old_to_new` the one-to-one

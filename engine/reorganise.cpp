@@ -91,13 +91,6 @@ Sentences sentences_of(const Document& doc, const TokenizedDocument& td, const T
     return out;
 }
 
-// The exact ids of the commas that divide a Chinese sentence into its parts (，), sorted.
-std::vector<std::uint32_t> comma_ids(const TokenTables& tables) {
-    std::vector<std::uint32_t> out;
-    if (const std::uint32_t id = tables.exact.find("，"); id != text::Interner::npos) out.push_back(id);
-    return out;
-}
-
 bool part_of_clause_kind(ClauseKind k) {
     return k == ClauseKind::list_item || k == ClauseKind::paragraph || k == ClauseKind::note || k == ClauseKind::example;
 }
@@ -474,7 +467,7 @@ void trace_reorganisations(const Document& old_doc, const TokenizedDocument& old
     // 忠实义务和勤勉义务" → one article that keeps the first half and one that states the duties)
     // goes whole to one of them: its parts between commas are traced as well, and link two
     // clauses that no whole sentence links.
-    if (const std::vector<std::uint32_t> cuts = comma_ids(tables); !cuts.empty()) {
+    if (const std::vector<std::uint32_t> cuts = clause_comma_ids(tables); !cuts.empty()) {
         Sentences old_parts = sentences_of(old_doc, old_tokens, tables, old_identical, ends, numbers, cuts);
         Sentences new_parts = sentences_of(new_doc, new_tokens, tables, new_identical, ends, numbers, cuts);
         if (has_parts(old_parts) || has_parts(new_parts)) {

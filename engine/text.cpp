@@ -665,7 +665,10 @@ std::size_t Interner::slot_of(std::string_view s, std::uint64_t h) const {
     }
 }
 
+// intern() meets an empty table first thing (it grows when 3/4 full): a dropped lookup is
+// told here, off the hot path.
 void Interner::grow() {
+    if (lookup_dropped_) throw std::logic_error("Interner: a string interned after its lookup table was dropped");
     std::vector<std::uint64_t> old = std::move(slots_);
     slot_bits_ = old.empty() ? 10 : slot_bits_ + 1;
     slots_.assign(std::size_t{1} << slot_bits_, 0);
@@ -720,9 +723,16 @@ std::uint32_t Interner::intern(std::string_view s) {
 }
 
 std::uint32_t Interner::find(std::string_view s) const {
+    if (lookup_dropped_) throw std::logic_error("Interner: a string looked up after its lookup table was dropped");
     if (slots_.empty()) return npos;
     const std::uint64_t slot = slots_[slot_of(s, hash_bytes(s))];
     return slot == 0 ? npos : static_cast<std::uint32_t>((slot & 0xFFFFFFFFULL) - 1);
+}
+
+void Interner::drop_lookup() {
+    std::vector<std::uint64_t>().swap(slots_);
+    slot_bits_ = 0;
+    lookup_dropped_ = true;
 }
 
 }  // namespace redline::text

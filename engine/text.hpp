@@ -163,6 +163,10 @@ public:
     std::uint32_t find(std::string_view s) const;
     std::string_view text(std::uint32_t id) const;
     std::size_t size() const { return where_.size(); }
+    // Gives back the lookup table (8 bytes a slot, at least 4/3 of a slot a string) once no
+    // string will be interned or looked up again: text() still reads every id, while intern()
+    // and find() throw std::logic_error. A copy interns again and can look up.
+    void drop_lookup();
     static constexpr std::uint32_t npos = static_cast<std::uint32_t>(-1);
 
 private:
@@ -175,6 +179,7 @@ private:
     // (the slot index is taken from the top bits of the hash too).
     std::vector<std::uint64_t> slots_;
     unsigned slot_bits_ = 0;
+    bool lookup_dropped_ = false;
     // The strings, each after its length (LEB128), in blocks that never move: no std::string
     // of 32 bytes per token, nor a heap block for each that is longer than 15, nor a view of
     // 16 bytes per id. A draft of distinct words (every word a new id: tables of names, hashes,

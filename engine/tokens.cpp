@@ -142,11 +142,28 @@ std::vector<std::uint32_t> retable(TokenizedDocument& td, const TokenTables& fro
 }
 
 std::vector<std::uint32_t> sentence_end_ids(const TokenTables& tables) {
+    if (tables.sealed) return tables.sentence_ends;
     std::vector<std::uint32_t> ends;
     for (std::string_view end : {".", "。", ";", "；", "!", "！", "?", "？", "\n"})
         if (const std::uint32_t id = tables.exact.find(end); id != text::Interner::npos) ends.push_back(id);
     std::sort(ends.begin(), ends.end());
     return ends;
+}
+
+std::vector<std::uint32_t> clause_comma_ids(const TokenTables& tables) {
+    if (tables.sealed) return tables.clause_commas;
+    std::vector<std::uint32_t> out;
+    if (const std::uint32_t id = tables.exact.find("，"); id != text::Interner::npos) out.push_back(id);
+    return out;
+}
+
+void seal(TokenTables& tables) {
+    if (tables.sealed) return;
+    tables.sentence_ends = sentence_end_ids(tables);
+    tables.clause_commas = clause_comma_ids(tables);
+    tables.exact.drop_lookup();
+    tables.key.drop_lookup();
+    tables.sealed = true;
 }
 
 namespace {

@@ -41,7 +41,8 @@ struct Matched {
 Matched match(const Document& old_doc, const Document& new_doc) {
     PreparedDraft o = prepare(old_doc), n = prepare(new_doc);
     const std::vector<std::uint32_t> new_key_map = retable(n.tokens, n.tables, o.tables);
-    join_word_ids(o.keys, n.keys, new_key_map, o.tables.key);
+    join_extra_words(o.keys, n.keys, o.tables.key);
+    join_word_ids(o.keys, n.keys, new_key_map);
     Comparison c;
     c.old_doc = o.doc;
     c.new_doc = n.doc;

@@ -338,6 +338,30 @@ BOOST_AUTO_TEST_CASE(interner_reads_back_every_length) {
     }
 }
 
+// Once the lookup table is dropped every id still reads back, the memory is given back, and
+// interning or finding is refused rather than answered wrongly (an empty table would say
+// "never interned" of every string). A copy looks up again.
+BOOST_AUTO_TEST_CASE(an_interner_without_its_lookup_reads_back_and_refuses_to_look_up) {
+    Interner in;
+    for (int i = 0; i < 100000; ++i) in.intern("w" + std::to_string(i));
+    const std::size_t before = redline::tests::live_bytes.load();
+    in.drop_lookup();
+    const std::size_t freed = before - redline::tests::live_bytes.load();
+    BOOST_TEST(freed >= 8 * 100000u);   // 8 bytes a slot, at least 4/3 of a slot an id
+    BOOST_TEST(in.size() == 100000u);
+    BOOST_TEST(in.text(0) == "w0");
+    BOOST_TEST(in.text(99999) == "w99999");
+    BOOST_CHECK_EXCEPTION(in.find("w0"), std::logic_error, [](const std::logic_error& e) {
+        return std::string(e.what()) == "Interner: a string looked up after its lookup table was dropped";
+    });
+    BOOST_CHECK_EXCEPTION(in.intern("w0"), std::logic_error, [](const std::logic_error& e) {
+        return std::string(e.what()) == "Interner: a string interned after its lookup table was dropped";
+    });
+    const Interner copy = in;
+    BOOST_TEST(copy.find("w77") == 77u);
+    BOOST_TEST(copy.text(77) == "w77");
+}
+
 // A draft of distinct words (tables of names, hashes, generated identifiers) makes an id of
 // nearly every word, and the interner was the largest thing a comparison of such drafts held
 // (bench/adversarial's wide-unmatched). 150,000 distinct words of 5 letters: the table, the
@@ -394,6 +418,32 @@ BOOST_AUTO_TEST_CASE(retable_gives_the_ids_of_tokenising_in_turn) {
     BOOST_TEST(key_of("Device") == key_of("device"));
     BOOST_TEST(key_of("SHALL") == key_of("shall"));
     BOOST_TEST(key_of("should") != key_of("shall"));
+}
+
+// Sealed tables answer what the later stages look up by text (sentence ends, Chinese
+// commas) as before sealing, keep every id's text, and refuse to intern.
+BOOST_AUTO_TEST_CASE(sealed_tables_keep_what_later_stages_look_up) {
+    redline::DocumentBuilder b;
+    b.open(redline::ClauseKind::clause, "1", "范围", redline::SourceLocation{1, 0, 0});
+    b.add_block(redline::BlockKind::paragraph, "设备应验证签名，并记录结果。The device shall log; it may stop!", redline::SourceLocation{2, 0, 0});
+    b.close();
+    const redline::Document doc = b.finish();
+    redline::TokenTables tables = redline::make_token_tables();
+    const redline::TokenizedDocument td = redline::tokenize_document(doc, tables);
+    const std::vector<std::uint32_t> ends = redline::sentence_end_ids(tables), commas = redline::clause_comma_ids(tables);
+    std::vector<std::uint32_t> expected;
+    for (std::string_view end : {"。", ";", "!", "\n"}) expected.push_back(tables.exact.find(end));
+    std::sort(expected.begin(), expected.end());
+    BOOST_TEST(ends == expected, boost::test_tools::per_element());
+    BOOST_TEST(commas == std::vector<std::uint32_t>{tables.exact.find("，")}, boost::test_tools::per_element());
+    const std::uint32_t shall = tables.exact.find("shall");
+    redline::seal(tables);
+    BOOST_TEST(redline::sentence_end_ids(tables) == ends, boost::test_tools::per_element());
+    BOOST_TEST(redline::clause_comma_ids(tables) == commas, boost::test_tools::per_element());
+    BOOST_TEST(tables.exact.text(shall) == "shall");
+    BOOST_TEST(tables.key.text(tables.key_of_exact[shall]) == "shall");
+    BOOST_CHECK_THROW(redline::tokenize_document(doc, tables), std::logic_error);
+    BOOST_TEST(td.exact.size() > 10u);
 }
 
 BOOST_AUTO_TEST_CASE(language_of_every_corpus_file, *boost::unit_test::precondition(shared_corpus_present)) {
