@@ -171,6 +171,22 @@ std::vector<Class> classes() {
         }
         return d;
     }});
+    out.push_back({"long-lead-in", "a clause of one lead-in sentence of 2N words and N requirements, split into N subclauses",
+                   16000, [](std::size_t n) {
+        // Tracing the sentences scored the lead-in against each subclause's sentence, walking
+        // all of its words each time (engine/reorganise, Tracer::common): 29.4 s at 8N.
+        std::string lead = "The device shall meet the following:";
+        for (std::size_t i = 0; i < 2 * n; ++i) lead += " " + word_for(i, 'l');
+        Drafts d = both_from(".md", "# Requirements\n\n" + lead + ".\n\n");
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string words;
+            for (std::size_t k = 0; k < 6; ++k) words += " " + word_for(i * 6 + k, 't');
+            d.old_text += "- the device shall" + words + ".\n";
+            d.new_text += "## Item " + word_for(i) + "\n\nThe device shall meet the following: " + word_for(0, 'l') + " " +
+                          word_for(1, 'l') + words + ".\n\n";
+        }
+        return d;
+    }});
     out.push_back({"zh-modal-line", "a Chinese line of N modal words and no punctuation", 210000, [](std::size_t n) {
         static const char* words[] = {"应", "宜", "可", "不得", "应当", "必须", "可以", "不宜", "设备", "系统", "数据", "的"};
         Drafts d{"diff", ".txt", "1 范围\n\n", "1 范围\n\n"};

@@ -1,8 +1,10 @@
 #include "engine/reorganise.hpp"
 
 #include "engine/sort_ids.hpp"
+#include "engine/work_counters.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -161,10 +163,16 @@ public:
     std::size_t key_count() const { return df_.size(); }
     std::uint32_t df(std::uint32_t k) const { return df_[k]; }
 
-    // Weighted overlap of two sentences: the rarity of their common words.
+    // Weighted overlap of two sentences: the rarity of their common words, summed in key
+    // order. A sentence far longer than the other is searched, not walked: one sentence of a
+    // whole lead-in (160,000 words) scored against each of 8,000 short ones took most of a
+    // comparison when every score walked both.
     double common(const Sentences& x, const Sentence& s, const Sentences& y, const Sentence& t) const {
-        double w = 0;
         const std::uint32_t *i = x.begin(s), *ie = x.end(s), *j = y.begin(t), *je = y.end(t);
+        if (static_cast<std::size_t>(ie - i) > searched_ratio * static_cast<std::size_t>(je - j)) return common_searched(j, je, i, ie);
+        if (static_cast<std::size_t>(je - j) > searched_ratio * static_cast<std::size_t>(ie - i)) return common_searched(i, ie, j, je);
+        work::count(work::Counter::sentence_keys, static_cast<std::uint64_t>((ie - i) + (je - j)));
+        double w = 0;
         while (i != ie && j != je) {
             if (*i < *j) ++i;
             else if (*j < *i) ++j;
@@ -186,6 +194,24 @@ public:
     }
 
 private:
+    // Beyond this many times the other's length a sentence's keys are searched for each key
+    // of the other (log of its length each) rather than walked.
+    static constexpr std::size_t searched_ratio = 32;
+
+    // common() of a short run of keys and a long one: each short key found by a search from
+    // where the last one was found (keys of a sentence are sorted and distinct).
+    double common_searched(const std::uint32_t* i, const std::uint32_t* ie, const std::uint32_t* j, const std::uint32_t* je) const {
+        // A search costs about the logarithm of the long run's length.
+        work::count(work::Counter::sentence_keys,
+                    static_cast<std::uint64_t>(ie - i) * std::bit_width(static_cast<std::uint64_t>(je - j)));
+        double w = 0;
+        for (; i != ie && j != je; ++i) {
+            j = std::lower_bound(j, je, *i);
+            if (j != je && *j == *i) w += rarity_[*i], ++j;
+        }
+        return w;
+    }
+
     const Sentences& a_;
     const Sentences& b_;
     std::vector<double> rarity_;

@@ -20,6 +20,7 @@ enum class Counter : std::uint8_t {
     sibling_steps,           // nodes walked to find a clause's previous sibling (engine/match)
     same_place_pairs,        // clause pairs of sibling gaps scored for a rewrite in place (engine/match)
     split_merge_words,       // words of bags walked to find split and merged parts (engine/match)
+    sentence_keys,           // keys walked or searched to score traced sentences against each other (engine/reorganise)
     count_
 };
 
