@@ -14,7 +14,8 @@
 //   --class     run this class only (see --list); --n overrides its base size
 //   --repeat    run every size R times, in rounds over the sizes, and keep the fastest of each
 //               (default 2): on a busy machine the other processes only ever add time; a step
-//               over the target runs both its sizes up to R times more before it is judged
+//               over the target is judged by the median ratio of 2R + 1 runs of its two sizes
+//               back to back
 //   --instructions  run each size once under `valgrind --tool=callgrind` and judge its
 //               instruction count instead of its time: what the machine's load, caches and page
 //               faults do not disturb (some 50 times slower); the peak it reports is
@@ -551,16 +552,30 @@ int main(int argc, char** argv) {
                 const Result r = run(sizes[k], dir, timeout * (valgrind.empty() ? 1 : 100), valgrind);
                 if (round == 0 || (r.ok && r.seconds < best[k].seconds)) best[k] = r;
             }
-        // A step over the target is measured again, both of its sizes in turn, before it is
-        // judged: one slow spell at the larger size should not fail a class whose work doubles.
-        for (std::size_t k = 1; k < sizes.size() && valgrind.empty(); ++k)
-            for (int again = 0; again < repeat && best[k - 1].ok && best[k].ok &&
-                                best[k].seconds >= timing_floor && best[k].seconds > max_ratio * best[k - 1].seconds;
-                 ++again)
-                for (const std::size_t j : {k - 1, k}) {
+        // A step over the target is judged again by pairs: its two sizes run back to back,
+        // 2R + 1 times (the order alternating), and the median of the pairs' ratios taken. The
+        // machine's slow spells last seconds and slow down both runs of a pair alike, which
+        // the fastest of each size, taken at different moments, does not cancel: on the
+        // 2-core development machine the same run varies by up to 40% from one minute to the
+        // next, and steps over 2.3 came and went between runs of the same code.
+        std::vector<double> paired(sizes.size(), 0);
+        for (std::size_t k = 1; k < sizes.size() && valgrind.empty(); ++k) {
+            if (!best[k - 1].ok || !best[k].ok || best[k].seconds < timing_floor || best[k].seconds <= max_ratio * best[k - 1].seconds)
+                continue;
+            std::vector<double> ratios;
+            for (int pair = 0; pair < 2 * repeat + 1; ++pair) {
+                Result small, large;
+                for (const std::size_t j : pair % 2 == 0 ? std::vector<std::size_t>{k - 1, k} : std::vector<std::size_t>{k, k - 1}) {
                     const Result r = run(sizes[j], dir, timeout, valgrind);
                     if (r.ok && r.seconds < best[j].seconds) best[j] = r;
+                    (j == k ? large : small) = r;
                 }
+                if (small.ok && large.ok) ratios.push_back(large.seconds / std::max(small.seconds, 1e-3));
+            }
+            if (ratios.empty()) continue;
+            std::sort(ratios.begin(), ratios.end());
+            paired[k] = ratios[ratios.size() / 2];
+        }
         Result before;
         std::size_t last_n = base;
         double product = 1;
@@ -573,9 +588,11 @@ int main(int argc, char** argv) {
             bool fails = !r.ok || over_memory(r);
             if (over_memory(r)) std::printf("  over %.0fx", max_times_input);
             if (k > 0 && r.ok && before.ok) {
-                const double ratio = measure(r) / std::max(measure(before), 1e-3);
+                const double fastest = measure(r) / std::max(measure(before), 1e-3);
+                const double ratio = paired[k] > 0 ? paired[k] : fastest;
                 const bool measured = r.instructions ? r.instructions >= instruction_floor : r.seconds >= timing_floor;
-                std::printf("  ×%.2f%s", ratio, measured ? "" : " (too short to judge)");
+                std::printf("  ×%.2f%s", fastest, measured ? "" : " (too short to judge)");
+                if (paired[k] > 0) std::printf(" (paired ×%.2f, median of %d)", paired[k], 2 * repeat + 1);
                 if (measured) {
                     product *= ratio;
                     ++judged;
