@@ -1,10 +1,10 @@
 #include "engine/reorganise.hpp"
 
+#include "engine/sequence.hpp"
 #include "engine/sort_ids.hpp"
 #include "engine/work_counters.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -164,14 +164,14 @@ public:
     std::uint32_t df(std::uint32_t k) const { return df_[k]; }
 
     // Weighted overlap of two sentences: the rarity of their common words, summed in key
-    // order. A sentence far longer than the other is searched, not walked: one sentence of a
-    // whole lead-in (160,000 words) scored against each of 8,000 short ones took most of a
-    // comparison when every score walked both.
+    // order. A sentence far longer than the other is searched, not walked, by the rule that
+    // seq::common_count gallops by: one sentence of a whole lead-in (160,000 words) scored
+    // against each of 8,000 short ones took most of a comparison when every score walked both.
     double common(const Sentences& x, const Sentence& s, const Sentences& y, const Sentence& t) const {
         const std::uint32_t *i = x.begin(s), *ie = x.end(s), *j = y.begin(t), *je = y.end(t);
-        if (static_cast<std::size_t>(ie - i) > searched_ratio * static_cast<std::size_t>(je - j)) return common_searched(j, je, i, ie);
-        if (static_cast<std::size_t>(je - j) > searched_ratio * static_cast<std::size_t>(ie - i)) return common_searched(i, ie, j, je);
-        work::count(work::Counter::sentence_keys, static_cast<std::uint64_t>((ie - i) + (je - j)));
+        const auto a = static_cast<std::size_t>(ie - i), b = static_cast<std::size_t>(je - j);
+        work::count(work::Counter::sentence_keys, seq::common_count_steps(a, b));
+        if (seq::common_count_gallops(a, b)) return a < b ? common_searched(i, ie, j, je) : common_searched(j, je, i, ie);
         double w = 0;
         while (i != ie && j != je) {
             if (*i < *j) ++i;
@@ -194,16 +194,9 @@ public:
     }
 
 private:
-    // Beyond this many times the other's length a sentence's keys are searched for each key
-    // of the other (log of its length each) rather than walked.
-    static constexpr std::size_t searched_ratio = 32;
-
     // common() of a short run of keys and a long one: each short key found by a search from
     // where the last one was found (keys of a sentence are sorted and distinct).
     double common_searched(const std::uint32_t* i, const std::uint32_t* ie, const std::uint32_t* j, const std::uint32_t* je) const {
-        // A search costs about the logarithm of the long run's length.
-        work::count(work::Counter::sentence_keys,
-                    static_cast<std::uint64_t>(ie - i) * std::bit_width(static_cast<std::uint64_t>(je - j)));
         double w = 0;
         for (; i != ie && j != je; ++i) {
             j = std::lower_bound(j, je, *i);
