@@ -21,6 +21,7 @@ enum class Counter : std::uint8_t {
     same_place_pairs,        // clause pairs of sibling gaps scored for a rewrite in place (engine/match)
     split_merge_words,       // words of bags walked to find split and merged parts (engine/match)
     sentence_keys,           // keys walked or searched to score traced sentences against each other (engine/reorganise)
+    candidate_rankings,      // rankings of candidate old clauses counted for a new clause (engine/match)
     count_
 };
 

@@ -268,6 +268,40 @@ BOOST_AUTO_TEST_CASE(a_wide_gap_between_two_kept_clauses_is_compared_by_place) {
     BOOST_TEST(at_2000 * 10 <= at_1000 * 21);   // the band is clipped at the gap's ends: a little over 2
 }
 
+BOOST_AUTO_TEST_CASE(each_new_clause_ranks_its_candidates_once_whichever_phases_ask) {
+    // n new clauses against n old ones, none alike, in words from a small vocabulary: each
+    // new clause's rarest words are in many old clauses, and ranking those (thousands of votes
+    // a clause at bench/adversarial's gap-in-place 8N) was done again by each of the four
+    // phases that ask for candidates. A ranking is kept and later questions are answered from
+    // it, while enough of it is left unpaired.
+    auto drafts = [](std::size_t n, char letter) {
+        std::mt19937 rng(letter);
+        DocumentBuilder b;
+        std::uint32_t line = 1;
+        b.open(ClauseKind::clause, "1", "Root", SourceLocation{line++, 0, 0});
+        b.add_block(BlockKind::paragraph, "The parts of this clause follow.", SourceLocation{line++, 0, 0});
+        for (std::size_t i = 0; i < n; ++i) {
+            b.open(ClauseKind::clause, "", std::string(1, letter) + word_for(i, 't'), SourceLocation{line++, 0, 0});
+            std::string text;
+            for (std::size_t k = 0; k < 8; ++k) text += word_for(rng() % 300, 'v') + (k == 7 ? "." : " ");
+            b.add_block(BlockKind::paragraph, text, SourceLocation{line++, 0, 0});
+            b.close();
+        }
+        b.close();
+        return b.finish();
+    };
+    const std::size_t n = 400;
+    const Document o = drafts(n, 'o'), nw = drafts(n, 'n');
+    std::size_t added = 0;
+    const std::uint64_t rankings = counted(work::Counter::candidate_rankings, [&] {
+        const Comparison c = compare(o, nw);
+        for (const ClauseEntry& e : c.entries) added += e.change == ClauseChange::added;
+    });
+    BOOST_TEST(added == n);        // nothing paired: every phase asked for every new clause
+    BOOST_TEST(rankings >= n);     // each was ranked …
+    BOOST_TEST(rankings <= n + 1); // … once (four times before)
+}
+
 BOOST_AUTO_TEST_CASE(a_long_lead_in_is_searched_not_walked_for_each_sentence_it_is_scored_against) {
     // A clause of one long lead-in sentence (l words) and n requirements, split into itself and
     // n new subclauses that each repeat a little of the lead-in: tracing the sentences scored
