@@ -641,17 +641,27 @@ void compare_provisions(Comparison& c, const std::vector<ClauseId>& old_to_new, 
 
     // 4. Documents cited, anywhere and in the normative-references list.
     // Views of the analyses' keys, sorted: a std::set of copies took some 100 bytes a
-    // citation, four times over.
-    auto keys = [](const Analysis& a, bool normative_only) {
-        std::vector<std::string_view> out;
-        for (const Reference& r : a.references)
-            if (!normative_only || r.normative_list) out.push_back(r.key);
-        std::sort(out.begin(), out.end());
-        out.erase(std::unique(out.begin(), out.end()), out.end());
-        return out;
+    // citation, four times over. One sort a draft gives both: a key is normative when any of
+    // its citations is in the list. A merge sort: introsort fell back to heapsort on numbers
+    // that gain a digit ("GB/T 10000" … "GB/T 109999" in number order).
+    auto keys = [](const Analysis& a) {
+        std::vector<std::pair<std::string_view, bool>> cited;   // (key, in the list)
+        cited.reserve(a.references.size());
+        for (const Reference& r : a.references) cited.emplace_back(r.key, r.normative_list);
+        std::stable_sort(cited.begin(), cited.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+        std::pair<std::vector<std::string_view>, std::vector<std::string_view>> all_and_normative;
+        for (std::size_t i = 0; i < cited.size();) {
+            bool normative = false;
+            std::size_t j = i;
+            for (; j < cited.size() && cited[j].first == cited[i].first; ++j) normative = normative || cited[j].second;
+            all_and_normative.first.push_back(cited[i].first);
+            if (normative) all_and_normative.second.push_back(cited[i].first);
+            i = j;
+        }
+        return all_and_normative;
     };
-    const auto old_all = keys(c.old_analysis, false), new_all = keys(c.new_analysis, false);
-    const auto old_norm = keys(c.old_analysis, true), new_norm = keys(c.new_analysis, true);
+    const auto [old_all, old_norm] = keys(c.old_analysis);
+    const auto [new_all, new_norm] = keys(c.new_analysis);
     c.references.removed = minus(old_all, new_all);
     c.references.added = minus(new_all, old_all);
     c.references.normative_removed = minus(old_norm, new_norm);
