@@ -344,7 +344,7 @@ class ShingleIndex {
 public:
     ShingleIndex(const Side& targets, const std::vector<ClauseId>& target_ids, const Side& queries,
                  const std::vector<ClauseId>& query_ids)
-        : group_(0), votes_(targets.doc.size(), 0), cached_(queries.doc.size(), 0) {
+        : group_(0), votes_(targets.doc.size(), 0), query_nodes_(queries.doc.size()) {
         // Postings in one array, grouped by shingle, each group in target order and cut at
         // max_posting; group_ maps a shingle to its group's number + 1 and its frequency.
         std::vector<Posting> pairs;   // target order
@@ -404,6 +404,7 @@ public:
     std::vector<ClauseId> candidates(ClauseId query, const std::vector<std::uint32_t>& shingles) {
         std::vector<ClauseId> out;
         out.reserve(max_candidates);
+        if (cached_.empty()) cached_.assign(query_nodes_, 0);
         if (const std::uint32_t at = cached_[query]; at != 0) {
             const std::uint32_t* kept = ranking(at - 1);
             const std::uint32_t head = kept[0];
@@ -490,7 +491,8 @@ private:
     static constexpr std::size_t ranking_words = 1 + cached_candidates;
     static constexpr std::size_t rankings_a_block = 1024;
     static constexpr std::uint32_t complete_bit = 0x80000000U;
-    std::vector<std::uint32_t> cached_;   // per query node
+    std::size_t query_nodes_;             // the querying side's nodes
+    std::vector<std::uint32_t> cached_;   // per node of the querying side, made at the first query
     std::vector<std::unique_ptr<std::uint32_t[]>> ranking_blocks_;
     std::uint32_t rankings_made_ = 0;
     std::uint32_t* ranking(std::uint32_t r) {
