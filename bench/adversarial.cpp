@@ -475,8 +475,8 @@ double measure(const Result& r) { return r.instructions ? static_cast<double>(r.
 // and by the caches. System time is mostly first touches of fresh memory, and on a virtual
 // machine whose host takes freed memory back (Linux's free page reporting, on the development
 // machine at 2 MiB) a first touch may wait for the host to back the page again. The same
-// 64 MB parse took 0.02-0.78 s of system time around 0.5 s of user time. With reporting off
-// it took 0.03-0.08 s. The fastest of each part is what redline costs, and a system part that
+// 64 MB parse took 0.05-1.47 s of system time around 0.5 s of user time. With reporting off
+// it took 0.06-0.08 s. The fastest of each part is what redline costs, and a system part that
 // grows faster than the input still shows in its fastest run.
 struct Fastest {
     double user = 0, system = 0;
