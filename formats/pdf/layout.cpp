@@ -169,12 +169,8 @@ public:
             std::size_t all = 0;
             for (; i < lines.size() && lines[i].page == page; ++i) {
                 if (lines[i].rotated) continue;
+                ++ends[std::lround(lines[i].x1)];   // within a billion points (poppler_module)
                 ++all;
-                // A line ending beyond any page (a hostile PDF's matrix: infinite, or past the
-                // range of long, where lround answers LONG_MIN and end - 1 overflows) ends at no
-                // edge.
-                if (!std::isfinite(lines[i].x1) || std::fabs(lines[i].x1) > max_edge) continue;
-                ++ends[std::lround(lines[i].x1)];
             }
             long best = 0;
             std::size_t most = 0;
@@ -196,7 +192,6 @@ public:
     }
 
 private:
-    static constexpr float max_edge = 1e9f;   // points; PDF's largest page is 14,400 (ISO 32000-1, C.2)
     std::map<std::uint32_t, float> edges_;
 };
 

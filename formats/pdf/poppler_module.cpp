@@ -12,7 +12,9 @@
 #include <poppler-global.h>
 #include <poppler-page.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <climits>
 #include <cstdio>
 #include <memory>
@@ -95,6 +97,16 @@ bool symbol_font(std::string_view name) {
 }
 
 // What a font without a usable Unicode mapping produces: C0 controls, U+FFFD, private use.
+// A coordinate or size as the layout may use it: a hostile text matrix gives poppler
+// infinite or NaN boxes, and boxes far beyond any page (PDF's largest is 14,400 points, ISO
+// 32000-1 C.2). Rounded to a long such a value is LONG_MIN, whose neighbour overflows, and a
+// NaN breaks every ordering the layout sorts by; held within a billion points, the word and
+// its text stay.
+float coordinate(double v) {
+    constexpr double limit = 1e9;
+    return std::isnan(v) ? 0.0f : static_cast<float>(std::clamp(v, -limit, limit));
+}
+
 bool unmapped(char32_t c) {
     return c < 0x20 || c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000);
 }
@@ -136,11 +148,11 @@ public:
             }
             if (w.text.empty()) continue;
             const poppler::rectf bb = b.bbox();
-            w.x0 = static_cast<float>(bb.left());
-            w.y0 = static_cast<float>(bb.top());
-            w.x1 = static_cast<float>(bb.right());
-            w.y1 = static_cast<float>(bb.bottom());
-            w.size = static_cast<float>(b.get_font_size());
+            w.x0 = coordinate(bb.left());
+            w.y0 = coordinate(bb.top());
+            w.x1 = coordinate(bb.right());
+            w.y1 = coordinate(bb.bottom());
+            w.size = coordinate(b.get_font_size());
             w.font = font;
             w.space_after = b.has_space_after();
             w.rotated = b.rotation() != 0;
