@@ -148,8 +148,8 @@ EditResult diff_seqs(const Seq& a, const Seq& b, const TokenTables& tables,
     for (const TokenEdit& e : script)
         if (e.op != EditOp::equal && !e.editorial) r.substantive = true;
     if (r.replaced) {
-        r.edits.push_back({EditOp::remove, a.text(tables, 0, a.size()), false});
-        r.edits.push_back({EditOp::insert, b.text(tables, 0, b.size()), false});
+        r.edits.push_back({.op = EditOp::remove, .text = a.text(tables, 0, a.size())});
+        r.edits.push_back({.op = EditOp::insert, .text = b.text(tables, 0, b.size())});
         return r;   // a replaced text needs no script to be spelled again
     }
     for (const TokenEdit& e : script) {
@@ -317,8 +317,8 @@ ClauseEntry EntryDiffer::one_sided(ClauseId id, bool old_side) const {
     (old_side ? e.old_ids : e.new_ids) = {id};
     const Seq s = body(old_side ? ot_ : nt_, {id}, tables_);
     if (!s.exact.empty())
-        e.edits.push_back({old_side ? EditOp::remove : EditOp::insert,
-                           s.text(tables_, 0, s.size()), false});
+        e.edits.push_back({.op = old_side ? EditOp::remove : EditOp::insert,
+                           .text = s.text(tables_, 0, s.size())});
     return e;
 }
 
@@ -349,7 +349,7 @@ ClauseEntry EntryDiffer::paired(ClauseId o, ClauseId n, std::vector<TokenEdit>* 
             // Only the title changed: the body is shown as equal text for context.
             const Seq s = body(nt_, e.new_ids, tables_);
             if (!s.exact.empty())
-                e.edits.push_back({EditOp::equal, s.text(tables_, 0, s.size()), false});
+                e.edits.push_back({.op = EditOp::equal, .text = s.text(tables_, 0, s.size())});
         }
     }
     const bool substantive = b.substantive || t.substantive;
@@ -399,7 +399,7 @@ EntryDiffer::Spelling EntryDiffer::spelling(const ClauseEntry& e, const std::vec
 
 std::vector<Edit> EntryDiffer::words(TokenRange old_tokens, TokenRange new_tokens) const {
     const Seq a(ot_, std::span<const TokenRange>(&old_tokens, 1), tables_), b(nt_, std::span<const TokenRange>(&new_tokens, 1), tables_);
-    if (a.same_tokens(b)) return {{EditOp::equal, b.text(tables_, 0, b.size()), false}};
+    if (a.same_tokens(b)) return {{.op = EditOp::equal, .text = b.text(tables_, 0, b.size())}};
     return diff_seqs(a, b, tables_, sentence_ends_, false, false).edits;
 }
 
@@ -414,7 +414,7 @@ std::vector<Edit> diff_text(std::string_view old_text, std::string_view new_text
     TokenTables tables = make_token_tables();
     const TokenizedDocument ta = tokenize_document(a, tables), tb = tokenize_document(b, tables);
     const Seq sa(ta, std::span<const TokenRange>(&ta.body[1], 1), tables), sb(tb, std::span<const TokenRange>(&tb.body[1], 1), tables);
-    if (sa.same_tokens(sb)) return {{EditOp::equal, sb.text(tables, 0, sb.size()), false}};
+    if (sa.same_tokens(sb)) return {{.op = EditOp::equal, .text = sb.text(tables, 0, sb.size())}};
     return diff_seqs(sa, sb, tables, sentence_end_ids(tables), false, false).edits;
 }
 

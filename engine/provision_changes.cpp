@@ -1095,9 +1095,9 @@ void place_provisions(Comparison& c, const EntryDiffer& differ, const std::vecto
     for (ProvisionChange& p : c.provisions) {
         switch (p.change) {
         // (Moved in: a list of one edit made from {…} copied its text.)
-        case ProvisionChangeKind::removed: p.wording.push_back({EditOp::remove, std::string(unit_text(od, c.old_unit(p))), false}); break;
-        case ProvisionChangeKind::added: p.wording.push_back({EditOp::insert, std::string(unit_text(nd, c.new_unit(p))), false}); break;
-        case ProvisionChangeKind::moved: p.wording.push_back({EditOp::equal, std::string(unit_text(nd, c.new_unit(p))), false}); break;
+        case ProvisionChangeKind::removed: p.wording.push_back({.op = EditOp::remove, .text = std::string(unit_text(od, c.old_unit(p)))}); break;
+        case ProvisionChangeKind::added: p.wording.push_back({.op = EditOp::insert, .text = std::string(unit_text(nd, c.new_unit(p)))}); break;
+        case ProvisionChangeKind::moved: p.wording.push_back({.op = EditOp::equal, .text = std::string(unit_text(nd, c.new_unit(p)))}); break;
         default: {
             // The sentences' own tokens, diffed as a sentence on its own would be.
             const auto [old_first, old_last] = old_unit_tokens.of(p.old_place.unit);

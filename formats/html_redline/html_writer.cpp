@@ -696,7 +696,7 @@ private:
             if (!text.empty()) text += '\n';
             text += text_doc.own_text(id);
         }
-        edits({{EditOp::equal, text, false}}, false, text_doc, sentence_marks_[i]);
+        edits({{.op = EditOp::equal, .text = text}}, false, text_doc, sentence_marks_[i]);
         code_old_.clear();
         code_new_.clear();
     }
