@@ -12,6 +12,7 @@
 
 #include <cstdlib>
 #include <ctime>
+#include <utility>
 
 namespace redline::cli {
 
@@ -91,7 +92,7 @@ Document read_input(const formats::ReadOptions& options) {
     struct stat st{};
     if (options.path == "-" || ::stat(options.path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
         check_read_memory(options.path == "-" ? "standard input" : options.path, bytes.size(), available_memory());
-    return formats::read_document(bytes, options);
+    return formats::read_owned_document(std::move(bytes), options);
 }
 
 Comparison compare_files(const std::string& old_path, const std::string& new_path, const std::string& lang,

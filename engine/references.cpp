@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 
 namespace redline {
 
@@ -72,18 +73,23 @@ std::vector<Reference> find_references(std::string_view text_in) {
         if (c >= '0' && c <= '9') digits = true;
         else if (c >= 0x80) {
             ascii = false;
-            if (c == 0xEF && i + 1 < text_in.size() && static_cast<unsigned char>(text_in[i + 1]) == 0xBC) digits = true;
+            if (c == 0xEF && i + 2 < text_in.size() && static_cast<unsigned char>(text_in[i + 1]) == 0xBC &&
+                static_cast<unsigned char>(text_in[i + 2]) >= 0x90 && static_cast<unsigned char>(text_in[i + 2]) <= 0x99)
+                digits = true;
         }
     }
     if (!digits) return {};
     // Work on a width-folded copy with every dash as '-'. Folding changes byte lengths, so
-    // keep a map from folded offsets back to the original. ASCII text (most of an English
-    // draft) needs neither.
+    // keep where it did: a folded offset maps back by the last change at or before it (a
+    // full-width form or a dash, 3 bytes to 1, is rare; a byte map of the whole text was four
+    // times its size). ASCII text (most of an English draft) needs neither.
+    struct Shift {
+        std::uint32_t folded, original;   // from this folded offset on, the original is as far on
+    };
     std::string folded;
-    std::vector<std::uint32_t> back;  // folded byte index → original byte index
+    std::vector<Shift> shifts{{0, 0}};
     if (!ascii) {
         folded.reserve(text_in.size());
-        back.reserve(text_in.size() + 1);
         for (std::size_t i = 0; i < text_in.size();) {
             const std::size_t start = i;
             const auto c = static_cast<unsigned char>(text_in[i]);
@@ -91,22 +97,26 @@ std::vector<Reference> find_references(std::string_view text_in) {
             i = start + len;
             if (c < 0x80) {
                 folded += static_cast<char>(c);
-                back.push_back(static_cast<std::uint32_t>(start));
                 continue;
             }
             const std::string_view ch = text_in.substr(start, len);
-            std::string out;
-            if (ch == "—" || ch == "–" || ch == "‐" || ch == "‑" || ch == "－" || ch == "−") out = "-";
-            else out = text::fold_width(ch);
-            for (char o : out) {
-                folded += o;
-                back.push_back(static_cast<std::uint32_t>(start));
-            }
+            if (ch == "—" || ch == "–" || ch == "‐" || ch == "‑" || ch == "－" || ch == "−") folded += '-';
+            else folded += text::fold_width(ch);
+            if (folded.size() - shifts.back().folded != i - shifts.back().original)
+                shifts.push_back({static_cast<std::uint32_t>(folded.size()), static_cast<std::uint32_t>(i)});
         }
-        back.push_back(static_cast<std::uint32_t>(text_in.size()));
     }
     const std::string_view f = ascii ? text_in : std::string_view(folded);
-    auto original = [&](std::size_t k) { return ascii ? static_cast<std::uint32_t>(k) : back[k]; };
+    // A folded offset inside a character maps to that character's start, as every byte of a
+    // folded character stood for it.
+    auto original = [&](std::size_t k) {
+        if (ascii) return static_cast<std::uint32_t>(k);
+        const auto s = std::prev(std::upper_bound(shifts.begin(), shifts.end(), k,
+                                                  [](std::size_t v, const Shift& x) { return v < x.folded; }));
+        std::size_t o = std::min<std::size_t>(s->original + (k - s->folded), text_in.size());
+        while (o > 0 && o < text_in.size() && text::is_continuation(static_cast<unsigned char>(text_in[o]))) --o;
+        return static_cast<std::uint32_t>(o);
+    };
 
     std::vector<Reference> refs;
     auto emit = [&](std::size_t b, std::size_t e, std::string key, bool dated) {

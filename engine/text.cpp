@@ -55,17 +55,39 @@ Decoded decode_with(const char* converter, std::string_view bytes, const char* n
     return Decoded{from_unicode(u), name};
 }
 
-}  // namespace
 
-Decoded decode(std::string_view bytes) {
+// What decode() finds before converting anything: a UTF-8 form (checked, with the bytes of
+// its byte-order mark to drop) or an encoding ICU converts.
+struct Sniffed {
+    bool utf8 = false;
+    std::size_t mark = 0;                        // bytes of byte-order mark before the text
+    std::size_t bad = std::string_view::npos;    // the first byte that is not UTF-8
+    std::size_t nul = std::string_view::npos;
+};
+
+Sniffed sniff(std::string_view bytes) {
     if (bytes.starts_with("\xEF\xBB\xBF")) {
         std::string_view body = bytes.substr(3);
         const std::size_t bad = find_invalid_utf8(body);
         if (bad != std::string_view::npos) throw InputError("byte " + std::to_string(bad + 3), "invalid UTF-8");
         if (const std::size_t nul = body.find('\0'); nul != std::string_view::npos)
             throw InputError("byte " + std::to_string(nul + 3), "binary file (NUL byte)");
-        return Decoded{std::string(body), "UTF-8 (BOM)"};
+        return {true, 3};
     }
+    if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) return {};
+    Sniffed s;
+    s.bad = find_invalid_utf8(bytes);
+    s.nul = bytes.find('\0');
+    if (s.nul != std::string_view::npos && (s.bad == std::string_view::npos || s.nul < s.bad))
+        throw InputError("byte " + std::to_string(s.nul), "binary file (NUL byte)");
+    s.utf8 = s.bad == std::string_view::npos;
+    return s;
+}
+
+const char* utf8_name(const Sniffed& s) { return s.mark ? "UTF-8 (BOM)" : "UTF-8"; }
+
+// UTF-16 by its mark, else GB18030.
+Decoded convert(std::string_view bytes, const Sniffed& s) {
     if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
         const bool le = bytes[0] == '\xFF';
         Decoded d = decode_with(le ? "UTF-16LE" : "UTF-16BE", bytes.substr(2), le ? "UTF-16LE" : "UTF-16BE", 2);
@@ -73,20 +95,30 @@ Decoded decode(std::string_view bytes) {
             throw InputError("character " + std::to_string(nul), "binary file (NUL character)");
         return d;
     }
-    const std::size_t bad = find_invalid_utf8(bytes);
-    const std::size_t nul = bytes.find('\0');
-    if (nul != std::string_view::npos && (bad == std::string_view::npos || nul < bad))
-        throw InputError("byte " + std::to_string(nul), "binary file (NUL byte)");
-    if (bad == std::string_view::npos) return Decoded{std::string(bytes), "UTF-8"};
     Decoded d;
     try {
         d = decode_with("gb18030", bytes, "GB18030", 0);
     } catch (const InputError&) {
-        throw InputError("byte " + std::to_string(bad), "invalid UTF-8 (not GB18030 either)");
+        throw InputError("byte " + std::to_string(s.bad), "invalid UTF-8 (not GB18030 either)");
     }
     // GB18030 decodes a NUL byte to U+0000: a NUL after the first non-UTF-8 byte is still binary.
-    if (nul != std::string_view::npos) throw InputError("byte " + std::to_string(nul), "binary file (NUL byte)");
+    if (s.nul != std::string_view::npos) throw InputError("byte " + std::to_string(s.nul), "binary file (NUL byte)");
     return d;
+}
+
+}  // namespace
+
+Decoded decode(std::string_view bytes) {
+    const Sniffed s = sniff(bytes);
+    if (s.utf8) return Decoded{std::string(bytes.substr(s.mark)), utf8_name(s)};
+    return convert(bytes, s);
+}
+
+Decoded decode_owned(std::string&& bytes) {
+    const Sniffed s = sniff(bytes);
+    if (!s.utf8) return convert(bytes, s);
+    bytes.erase(0, s.mark);
+    return Decoded{std::move(bytes), utf8_name(s)};
 }
 
 // ---- Folding ---------------------------------------------------------------------------
@@ -201,7 +233,7 @@ std::string comparison_key(std::string_view s) {
 }
 
 Language detect_language(std::string_view s) {
-    s = s.substr(0, 64 * 1024);
+    s = s.substr(0, language_sample_bytes);
     std::size_t han = 0, latin = 0;
     for (std::size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);

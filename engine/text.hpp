@@ -32,6 +32,9 @@ struct Decoded {
 // offending byte in the input) when the bytes are none of these, and "binary file (NUL
 // byte at byte N)" style errors for files that contain NUL bytes outside UTF-16.
 Decoded decode(std::string_view bytes);
+// The same, taking the bytes: UTF-8 is kept where it is rather than copied (a byte-order mark
+// dropped in place), so that a large draft is not held twice while it is read.
+Decoded decode_owned(std::string&& bytes);
 
 // ---- Lines -----------------------------------------------------------------------------
 
@@ -92,6 +95,8 @@ std::string comparison_key(std::string_view s);
 
 // Language of a text sample: zh when Han characters make up a sizeable share of its
 // letters, en when Latin letters dominate, unknown when there are too few letters to tell.
+// Only the sample's first language_sample_bytes are read: a reader need not gather more.
+inline constexpr std::size_t language_sample_bytes = 64 * 1024;
 Language detect_language(std::string_view s);
 
 // ---- Tokens ----------------------------------------------------------------------------

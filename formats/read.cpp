@@ -15,6 +15,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <utility>
 
 namespace redline::formats {
 
@@ -176,7 +177,10 @@ std::string read_bytes(const std::string& path) {
     return data;
 }
 
-Document read_document(std::string_view bytes, const ReadOptions& options) {
+namespace {
+
+// `owned`, when given, holds `bytes` and may be taken: the decoded text then is those bytes.
+Document read(std::string_view bytes, std::string* owned, const ReadOptions& options) {
     try {
         if (bytes.size() > max_input_bytes)
             throw InputError("", "input larger than " + std::to_string(max_input_bytes >> 20) + " MiB");
@@ -191,7 +195,7 @@ Document read_document(std::string_view bytes, const ReadOptions& options) {
             doc.info.encoding = "UTF-8";
             return doc;
         }
-        text::Decoded decoded = text::decode(bytes);
+        text::Decoded decoded = owned ? text::decode_owned(std::move(*owned)) : text::decode(bytes);
         if (decoded.utf8.find_first_not_of(" \t\r\n\f\v") == std::string::npos)
             throw InputError("", "empty document (no text)");
         const Reader& reader = reader_for(detect_format(options.path, decoded.utf8));
@@ -207,6 +211,15 @@ Document read_document(std::string_view bytes, const ReadOptions& options) {
         if (e.file().empty()) e.set_file(options.path);
         throw;
     }
+}
+
+}  // namespace
+
+Document read_document(std::string_view bytes, const ReadOptions& options) { return read(bytes, nullptr, options); }
+
+Document read_owned_document(std::string&& bytes, const ReadOptions& options) {
+    const std::string_view view = bytes;
+    return read(view, &bytes, options);
 }
 
 }  // namespace redline::formats

@@ -73,6 +73,9 @@ std::string read_bytes(const std::string& path);
 // holds one (formats/common/hidden_warnings). Throws InputError (file set to options.path) on
 // bad input.
 Document read_document(std::string_view bytes, const ReadOptions& options);
+// The same, taking the bytes it reads: a UTF-8 draft is read where it lies rather than from a
+// copy (text::decode_owned), so that a large one is not held twice.
+Document read_owned_document(std::string&& bytes, const ReadOptions& options);
 
 // The readers, on already decoded UTF-8 text.
 Document read_text(std::string_view utf8, const ReadOptions& options);

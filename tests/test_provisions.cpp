@@ -237,6 +237,17 @@ BOOST_AUTO_TEST_CASE(references_in_all_their_forms) {
         BOOST_TEST(find_references(form).at(0).key == "GB/T 29829-2022", form);
 }
 
+BOOST_AUTO_TEST_CASE(a_reference_is_placed_in_the_text_as_written_whatever_folding_shortened_before_it) {
+    // Full-width forms and dashes fold to one byte from three; the places map back through them.
+    const std::string text = "见ＧＢ／Ｔ　２０５１８—２０２０、GB/T 29829—2022和ＧＢ　３４６６０，设备应符合。";
+    std::vector<std::string> spelled;
+    for (const Reference& r : find_references(text)) spelled.push_back(text.substr(r.offset, r.length));
+    BOOST_TEST(spelled == (std::vector<std::string>{"ＧＢ／Ｔ　２０５１８—２０２０", "GB/T 29829—2022", "ＧＢ　３４６６０"}),
+               boost::test_tools::per_element());
+    // A full-width bracket is not a full-width digit: a Chinese list with no digit cites nothing.
+    BOOST_TEST(find_references("a）b）（一）设备应符合ＧＢ／Ｔ的要求。").empty());
+}
+
 BOOST_AUTO_TEST_CASE(numbers_that_are_not_references) {
     for (const char* s : {"See Section 4.2 and 6.1.3.", "2019-01-01", "version 1.0", "按照 6.1.3 的要求", "TLS 1.3", "HTTP/1.1",
                           "见第 5 章", "CVE-2023-1234"})

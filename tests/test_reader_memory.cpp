@@ -10,10 +10,13 @@
 
 #include "formats/markdown/guard.hpp"
 #include "formats/reader.hpp"
+#include "engine/provisions.hpp"
 #include "engine/text.hpp"
 #include "tests/support/counting_allocator.hpp"
 
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace redline;
 using redline::tests::peak_while;
@@ -79,4 +82,40 @@ BOOST_AUTO_TEST_CASE(tokenizing_a_long_chinese_line_allocates_little_beyond_its_
     BOOST_TEST_MESSAGE("peak allocated while tokenizing: " << peak << " bytes");
     // 2.4 MB (the offset map of the whole line) before; a window's 256 KB and ICU's now.
     BOOST_TEST(peak < 600'000u);
+}
+
+BOOST_AUTO_TEST_CASE(a_draft_of_one_long_line_is_read_where_it_lies_not_copied_again_and_again) {
+    // One line of 2 MB (adversarial long-line): the bytes read are decoded in place, and neither
+    // the language sample nor the open paragraph copies the line.
+    std::string draft;
+    while (draft.size() < 2'000'000) draft += "本文件规定了办公设备的安全要求 and some English words, ";
+    draft += '\n';
+    const std::size_t size = draft.size();
+    formats::ReadOptions o;
+    o.path = "line.txt";
+    Document doc;
+    const std::size_t peak = peak_while([&] { doc = formats::read_owned_document(std::move(draft), o); });
+    BOOST_TEST(doc.language == Language::zh);
+    BOOST_TEST(doc.blocks().size() == 1u);
+    const double ratio = static_cast<double>(peak) / static_cast<double>(size);
+    BOOST_TEST_MESSAGE("peak allocated while reading, beyond the bytes read: " << peak << " bytes, " << ratio << "x the input");
+    // 5.0 when the bytes were decoded to a copy and the language sample and the paragraph each
+    // copied the line (the sample growing by doubling); the clause tree's text alone now.
+    BOOST_TEST(ratio < 1.5);
+}
+
+BOOST_AUTO_TEST_CASE(finding_the_references_of_a_long_chinese_text_needs_one_folded_copy_of_it) {
+    // A byte map from the folded text back to the original took 4 bytes a byte; the places
+    // where folding changed a length are a handful.
+    std::string text;
+    for (std::size_t i = 0; text.size() < 2'000'000; ++i)
+        text += i % 100 == 0 ? "设备应符合ＧＢ／Ｔ　２０５１８—２０２０的要求，" : "本文件规定了办公设备的安全要求，";
+    std::vector<Reference> refs;
+    const std::size_t peak = peak_while([&] { refs = find_references(text); });
+    BOOST_TEST(refs.size() > 100u);
+    BOOST_TEST(text.substr(refs.back().offset, refs.back().length) == "ＧＢ／Ｔ　２０５１８—２０２０");
+    const double ratio = static_cast<double>(peak) / static_cast<double>(text.size());
+    BOOST_TEST_MESSAGE("peak allocated while finding references: " << peak << " bytes, " << ratio << "x the text");
+    // 5.0 with the byte map; the folded copy and the references now.
+    BOOST_TEST(ratio < 1.5);
 }

@@ -98,6 +98,38 @@ BOOST_AUTO_TEST_CASE(decode_gb18030_round_trip_including_four_byte_characters) {
     BOOST_TEST(d.encoding == "GB18030");
 }
 
+BOOST_AUTO_TEST_CASE(decoding_bytes_it_owns_keeps_utf8_where_it_lies_and_the_rest_as_decode_does) {
+    std::string plain = "1 范围\n\n" + zh + "\n";
+    const char* const plain_at = plain.data();
+    const Decoded p = decode_owned(std::move(plain));
+    BOOST_TEST(p.utf8 == "1 范围\n\n" + zh + "\n");
+    BOOST_TEST(p.encoding == "UTF-8");
+    BOOST_TEST(static_cast<const void*>(p.utf8.data()) == static_cast<const void*>(plain_at));   // taken, not copied
+    std::string marked = "\xEF\xBB\xBF" + zh;
+    const char* const marked_at = marked.data();
+    const Decoded m = decode_owned(std::move(marked));
+    BOOST_TEST(m.utf8 == zh);
+    BOOST_TEST(m.encoding == "UTF-8 (BOM)");
+    BOOST_TEST(static_cast<const void*>(m.utf8.data()) == static_cast<const void*>(marked_at));   // the mark dropped in place
+    for (const std::string& bytes : {"\xFF\xFE" + encode("UTF-16LE", zh), encode("gb18030", zh)}) {
+        const Decoded a = decode(bytes), b = decode_owned(std::string(bytes));
+        BOOST_TEST(b.utf8 == a.utf8);
+        BOOST_TEST(b.encoding == a.encoding);
+    }
+    const auto owned_error = [](std::string bytes) {
+        try {
+            decode_owned(std::move(bytes));
+        } catch (const InputError& e) {
+            return e.place() + ": " + e.what();
+        }
+        return std::string("no error");
+    };
+    for (const std::string& bad : {std::string("ab\0c", 4), std::string("\xEF\xBB\xBF" "a\xFF"), std::string("\xFF\xFF\xFF\xFF")}) {
+        BOOST_TEST(owned_error(bad) == error_of(bad));
+        BOOST_TEST(owned_error(bad) != "no error");
+    }
+}
+
 BOOST_AUTO_TEST_CASE(undecodable_bytes_are_errors_with_their_offset) {
     BOOST_TEST(error_of("abc\xFF\xFF\xFF") == "byte 3: invalid UTF-8 (not GB18030 either)");
     BOOST_TEST(error_of(std::string("ab\0cd", 5)) == "byte 2: binary file (NUL byte)");

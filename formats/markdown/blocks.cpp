@@ -2,6 +2,7 @@
 
 #include "formats/markdown/lines.hpp"
 
+#include "engine/text.hpp"
 #include "engine/utf8.hpp"
 
 #include <cmark-gfm-core-extensions.h>
@@ -19,7 +20,7 @@ struct IterFree {
 using Iter = std::unique_ptr<cmark_iter, IterFree>;
 using Ranges = std::vector<std::pair<std::size_t, std::size_t>>;
 
-constexpr std::size_t sample_limit = 64 * 1024;
+constexpr std::size_t sample_limit = text::language_sample_bytes;
 
 std::string_view literal(cmark_node* n) {
     const char* s = cmark_node_get_literal(n);

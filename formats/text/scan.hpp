@@ -140,4 +140,16 @@ inline std::string squeeze(std::string_view s) {
     return out;
 }
 
+// squeeze(s) == key, without the copy.
+inline bool squeezed_equals(std::string_view s, std::string_view key) {
+    std::size_t k = 0;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t at = i;
+        if (text::prints_blank(text::next(s, i))) continue;
+        if (key.substr(k, i - at) != s.substr(at, i - at)) return false;
+        k += i - at;
+    }
+    return k == key.size();
+}
+
 }  // namespace redline::formats::scan

@@ -108,13 +108,15 @@ public:
 private:
     // ---- analysis ------------------------------------------------------------------
 
+    // No more of the text than text::detect_language reads (a draft of one long line is not
+    // copied whole).
     Language detect_language() const {
         std::string sample;
         for (const SourceLine& l : lines_) {
             if (l.hint == LineHint::code) continue;
-            sample.append(scan::trim(l.text));
+            sample.append(scan::trim(l.text).substr(0, text::language_sample_bytes - sample.size()));
+            if (sample.size() == text::language_sample_bytes) break;
             sample += '\n';
-            if (sample.size() > 64 * 1024) break;
         }
         return text::detect_language(sample);
     }
@@ -236,7 +238,7 @@ private:
         if (!title_key_.empty()) {
             bool first = false;
             for (std::size_t i = 0; i < end; ++i) {
-                if (scan::squeeze(lines_[i].text) != title_key_) continue;
+                if (!scan::squeezed_equals(lines_[i].text, title_key_)) continue;
                 if (first) {
                     end = i;
                     break;
@@ -293,7 +295,8 @@ private:
     // ---- paragraphs ----------------------------------------------------------------
 
     void start_paragraph(std::string_view t, std::uint32_t line, bool sealed) {
-        para_.assign(t);
+        para_ = t;
+        para_joined_in_ = false;
         para_line_ = line;
         para_active_ = true;
         para_closed_ = false;
@@ -304,8 +307,11 @@ private:
 
     void append_paragraph(std::string_view t) {
         const char32_t a = text::last(para_), c = text::first(t);
-        if (!(scan::is_cjk(a) && scan::is_cjk(c))) para_ += ' ';
-        para_.append(t);
+        if (!para_joined_in_) para_joined_.assign(para_);
+        para_joined_in_ = true;
+        if (!(scan::is_cjk(a) && scan::is_cjk(c))) para_joined_ += ' ';
+        para_joined_.append(t);
+        para_ = para_joined_;
         para_last_ = t;
         para_closed_ = false;
         para_break_ = false;
@@ -486,20 +492,21 @@ private:
         const std::string_view t = scan::trim(l.text);
         const std::size_t indent = scan::indent(l.text);
         const bool heading = l.hint == LineHint::heading;
-        const std::string key = scan::squeeze(t);
+        // Compared without white space, but not squeezed into a copy: a line may be a whole draft.
+        const bool is_identifier = !identifier_key_.empty() && scan::squeezed_equals(t, identifier_key_);
+        const bool is_title = !title_key_.empty() && scan::squeezed_equals(t, title_key_);
 
         // The standard's number, or its title once the body has begun, alone on a line is a
         // running header of the PDF the text came from.
-        if ((!identifier_key_.empty() && key == identifier_key_) ||
-            (body_started_ && !title_key_.empty() && key == title_key_)) {
-            RunningHeader& h = running_headers_[key];
+        if (is_identifier || (body_started_ && is_title)) {
+            RunningHeader& h = running_headers_[is_identifier ? identifier_key_ : title_key_];
             if (h.count++ == 0) {
                 h.line = l.line;
                 h.text = text::fold_space(t);
             }
             return;
         }
-        if (!body_started_ && !title_key_.empty() && key == title_key_) {
+        if (!body_started_ && is_title) {
             flush();
             close_all();
             ensure_text_target(l.line);
@@ -914,7 +921,11 @@ private:
     std::vector<Container> containers_;
     ClauseId table_ = no_clause;
 
-    std::string para_;
+    // The open paragraph: a view of its first line until another joins it, then of
+    // para_joined_ (a draft of one long line is not copied whole).
+    std::string_view para_;
+    std::string para_joined_;
+    bool para_joined_in_ = false;
     std::uint32_t para_line_ = 0;
     bool para_active_ = false, para_closed_ = false, para_break_ = false, para_sealed_ = false;
     std::string_view para_last_;
