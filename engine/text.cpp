@@ -55,7 +55,6 @@ Decoded decode_with(const char* converter, std::string_view bytes, const char* n
     return Decoded{from_unicode(u), name};
 }
 
-
 // What decode() finds before converting anything: a UTF-8 form (checked, with the bytes of
 // its byte-order mark to drop) or an encoding ICU converts.
 struct Sniffed {
