@@ -14,8 +14,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
 #include <climits>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <unordered_map>
@@ -96,7 +96,6 @@ bool symbol_font(std::string_view name) {
     return contains_ci(name, "symbol") || contains_ci(name, "wingding") || contains_ci(name, "dingbat");
 }
 
-// What a font without a usable Unicode mapping produces: C0 controls, U+FFFD, private use.
 // A coordinate or size as the layout may use it: a hostile text matrix gives poppler
 // infinite or NaN boxes, and boxes far beyond any page (PDF's largest is 14,400 points, ISO
 // 32000-1 C.2). Rounded to a long such a value is LONG_MIN, whose neighbour overflows, and a
@@ -107,6 +106,7 @@ float coordinate(double v) {
     return std::isnan(v) ? 0.0f : static_cast<float>(std::clamp(v, -limit, limit));
 }
 
+// What a font without a usable Unicode mapping produces: C0 controls, U+FFFD, private use.
 bool unmapped(char32_t c) {
     return c < 0x20 || c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || (c >= 0xF0000);
 }
