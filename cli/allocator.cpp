@@ -66,11 +66,4 @@ void tune_thread_allocator() {
 #endif
 }
 
-void release_freed_heap() {
-#ifdef REDLINE_TUNE_GLIBC
-    // mallinfo2 sums the free chunks of every arena (the main heap and each thread's).
-    if (mallinfo2().fordblks >= release_freed_bytes) malloc_trim(0);
-#endif
-}
-
 }  // namespace redline::cli

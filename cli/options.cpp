@@ -111,7 +111,6 @@ Comparison compare_files(const std::string& old_path, const std::string& new_pat
             return read_input(old_read);
         },
         [&] { return read_input(new_read); }, prepare_options(profile));
-    release_freed_heap();   // the readers' trees, freed on two threads (cli/allocator)
     return compare(std::move(old_draft), std::move(new_draft), options);
 }
 

@@ -94,19 +94,16 @@ void touch_and_free(std::size_t bytes) {
 
 }  // namespace
 
-// What the readers freed goes back to the system between reading and comparing when it is
-// much (the tuned heap keeps freed memory otherwise); a little is kept for reuse.
-BOOST_AUTO_TEST_CASE(much_freed_heap_is_given_back_and_a_little_kept) {
+// What a reader frees stays in the heap for the comparison to reuse, however much it is: a
+// rule that gave it back past some size made the larger of two inputs fault it in again (a
+// step in processor time at that size, bench/adversarial). Reused, it is resident already.
+BOOST_AUTO_TEST_CASE(freed_heap_is_kept_for_reuse) {
     redline::cli::tune_allocator();
-    touch_and_free(8 << 20);
-    const std::size_t kept_before = resident_bytes();
-    redline::cli::release_freed_heap();
-    BOOST_TEST(resident_bytes() + (4 << 20) > kept_before);   // 8 MB freed: kept
-
     touch_and_free(160 << 20);
-    const std::size_t before = resident_bytes();
-    redline::cli::release_freed_heap();
-    const std::size_t after = resident_bytes();
-    BOOST_TEST_MESSAGE("resident " << before / 1000000 << " MB -> " << after / 1000000 << " MB");
-    BOOST_TEST(after + (100 << 20) < before);
+    const std::size_t freed = resident_bytes();
+    touch_and_free(160 << 20);
+    const std::size_t reused = resident_bytes();
+    BOOST_TEST_MESSAGE("resident after freeing " << freed / 1000000 << " MB, after reusing " << reused / 1000000 << " MB");
+    BOOST_TEST(freed > std::size_t{150} << 20);                // not given back
+    BOOST_TEST(reused < freed + (std::size_t{8} << 20));      // the same pages again
 }
