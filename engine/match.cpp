@@ -630,11 +630,9 @@ private:
     const RunBoth& both_;
     Alignment out_;
     std::unique_ptr<ShingleIndex> free_index_;   // unmatched old nodes, for phases 2–4
-    struct TitleCount {
-        std::uint32_t in_old = 0, in_new = 0;
-        ClauseId old_id = no_clause;   // the last old clause with the title (the only one when in_old is 1)
-    };
-    std::unordered_map<std::string_view, TitleCount> titles_;   // every title of either side
+    // Per new node, the old clause of the same title when that title names exactly one clause
+    // on each side (no_clause otherwise); made on first use.
+    std::vector<ClauseId> title_partner_;
     std::vector<ClauseId> namesake_;   // per old node: the new node of the same number, title and parent
     const TokenTables& tables_;
     std::size_t key_count_;
@@ -710,29 +708,60 @@ private:
     // pass takes fingerprints unique on both sides; the second settles repeated ones by
     // context: matched parents, then equal labels, then the first free one in order.
     void match_identical_subtrees(bool unique_only) {
-        std::unordered_map<std::uint64_t, std::vector<ClauseId>> old_by_fp, new_by_fp;
-        for (ClauseId o = 1; o < old_.doc.size(); ++o)
-            if (old_free(o) && old_.subtree_words[o] > 0) old_by_fp[old_.subtree_fp[o]].push_back(o);
-        for (ClauseId n = 1; n < new_.doc.size(); ++n)
-            if (new_free(n) && new_.subtree_words[n] > 0) new_by_fp[new_.subtree_fp[n]].push_back(n);
+        // The free nodes with words of each side by subtree fingerprint, then document order,
+        // joined in one pass: per new node, where the old nodes of its fingerprint begin and how
+        // many there are. (Hash maps of vectors took a map node and a heap block for each of
+        // hundreds of thousands of distinct clauses, and missed the cache on every lookup.)
+        using Keyed = std::pair<std::uint64_t, ClauseId>;
+        auto by_fingerprint = [](const Side& side, const auto& free) {
+            std::vector<Keyed> keyed;
+            for (ClauseId id = 1; id < side.doc.size(); ++id)
+                if (free(id) && side.subtree_words[id] > 0) keyed.emplace_back(side.subtree_fp[id], id);
+            std::sort(keyed.begin(), keyed.end());
+            return keyed;
+        };
+        const std::vector<Keyed> olds = by_fingerprint(old_, [this](ClauseId o) { return old_free(o); });
+        const std::vector<Keyed> news = by_fingerprint(new_, [this](ClauseId n) { return new_free(n); });
+        struct Same {
+            std::uint32_t first = 0, count = 0;   // the old nodes olds[first, first + count)
+            bool alone = false;                   // the only new node of its fingerprint
+        };
+        std::vector<Same> same(new_.doc.size());
+        for (std::size_t i = 0, j = 0; j < news.size();) {
+            const std::uint64_t fp = news[j].first;
+            std::size_t j_end = j + 1;
+            while (j_end < news.size() && news[j_end].first == fp) ++j_end;
+            while (i < olds.size() && olds[i].first < fp) ++i;
+            std::size_t i_end = i;
+            while (i_end < olds.size() && olds[i_end].first == fp) ++i_end;
+            for (std::size_t k = j; k < j_end; ++k)
+                same[news[k].second] = {static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(i_end - i), j_end - j == 1};
+            i = i_end;
+            j = j_end;
+        }
         std::unordered_map<std::uint64_t, RepeatedContent> repeated;
         for (ClauseId n = 1; n < new_.doc.size(); ++n) {
-            if (!new_free(n) || new_.subtree_words[n] == 0) continue;
-            const auto it = old_by_fp.find(new_.subtree_fp[n]);
-            if (it == old_by_fp.end()) continue;
-            const bool unique = it->second.size() == 1 && new_by_fp[new_.subtree_fp[n]].size() == 1;
+            const Same& s = same[n];
+            if (s.count == 0 || !new_free(n)) continue;
+            const bool unique = s.count == 1 && s.alone;
             if (unique_only && !unique) continue;
             ClauseId best = no_clause;
-            if (it->second.size() <= few_repeats) {
+            if (s.count <= few_repeats) {
                 int best_rank = -1;
-                for (ClauseId o : it->second) {
+                for (std::uint32_t k = s.first; k < s.first + s.count; ++k) {
+                    const ClauseId o = olds[k].second;
                     if (!old_free(o)) continue;
                     const int rank = (parents_matched(o, n) ? 2 : 0) + (old_.doc.label(o) == new_.doc.label(n) ? 1 : 0);
                     if (rank > best_rank) best = o, best_rank = rank;
                 }
             } else {
-                auto [r, fresh] = repeated.try_emplace(it->first);
-                if (fresh) r->second.index(it->second, old_.doc);
+                auto [r, fresh] = repeated.try_emplace(new_.subtree_fp[n]);
+                if (fresh) {
+                    std::vector<ClauseId> ids;
+                    ids.reserve(s.count);
+                    for (std::uint32_t k = s.first; k < s.first + s.count; ++k) ids.push_back(olds[k].second);
+                    r->second.index(ids, old_.doc);
+                }
                 best = r->second.take(n, new_.doc, out_.new_to_old, [this](ClauseId o) { return old_free(o); });
             }
             if (best != no_clause) pair_subtree(best, n);
@@ -835,23 +864,42 @@ private:
     // The old clause whose title equals new node n's, when that title names exactly one
     // clause on each side; no_clause otherwise.
     ClauseId distinctive_title_partner(ClauseId n) {
-        if (titles_.empty()) {
-            titles_.reserve(old_.doc.size() + new_.doc.size());
-            for (ClauseId id = 1; id < old_.doc.size(); ++id)
-                if (const std::string_view t = old_.doc.title(id); !t.empty()) {
-                    TitleCount& c = titles_[t];
-                    ++c.in_old;
-                    c.old_id = id;
-                }
-            for (ClauseId id = 1; id < new_.doc.size(); ++id)
-                if (const std::string_view t = new_.doc.title(id); !t.empty()) ++titles_[t].in_new;
-            titles_[""];  // never empty again
+        if (title_partner_.empty()) find_title_partners();
+        return title_partner_[n];
+    }
+
+    // Every titled clause of both sides sorted by its title's hash, then its title: the clauses
+    // of one title lie together, found in one pass. (A hash map of titles, looked up once for
+    // each new node, missed the cache on every lookup once a draft had some 100,000 titles.)
+    void find_title_partners() {
+        title_partner_.assign(new_.doc.size(), no_clause);
+        struct Titled {
+            std::uint64_t hash;
+            std::string_view title;
+            ClauseId id;
+            bool is_new;
+        };
+        std::vector<Titled> all;
+        for (const bool is_new : {false, true}) {
+            const Document& doc = is_new ? new_.doc : old_.doc;
+            for (ClauseId id = 1; id < doc.size(); ++id)
+                if (const std::string_view t = doc.title(id); !t.empty())
+                    all.push_back({std::hash<std::string_view>()(t), t, id, is_new});
         }
-        const std::string_view t = new_.doc.title(n);
-        if (t.empty()) return no_clause;
-        const auto it = titles_.find(t);
-        if (it == titles_.end() || it->second.in_old != 1 || it->second.in_new != 1) return no_clause;
-        return it->second.old_id;
+        std::sort(all.begin(), all.end(), [](const Titled& a, const Titled& b) {
+            if (a.hash != b.hash) return a.hash < b.hash;
+            return a.title < b.title;
+        });
+        for (std::size_t i = 0; i < all.size();) {
+            std::size_t end = i + 1;
+            while (end < all.size() && all[end].hash == all[i].hash && all[end].title == all[i].title) ++end;
+            if (end - i == 2 && all[i].is_new != all[i + 1].is_new) {
+                const Titled& o = all[i].is_new ? all[i + 1] : all[i];
+                const Titled& n = all[i].is_new ? all[i] : all[i + 1];
+                title_partner_[n.id] = o.id;
+            }
+            i = end;
+        }
     }
 
     void match_similar_content(bool leaves_only) {
