@@ -395,8 +395,8 @@ ProvisionKeys provision_keys(const Document& doc, const Analysis& a, const Token
     // A word's comparison key was interned when the draft was tokenised: find it there rather
     // than computing it again. A unit tokenised on its own may, rarely, cut a word the whole
     // paragraph did not: its key is computed, and kept aside when the table lacks it.
-    auto key_id = [&](std::string_view word) {
-        if (const std::uint32_t exact = tables.exact.find(word); exact != text::Interner::npos)
+    auto key_id = [&](std::string_view word, std::uint64_t hash) {
+        if (const std::uint32_t exact = tables.exact.find(word, hash); exact != text::Interner::npos)
             return tables.key_of_exact[exact];
         std::string key = text::comparison_key(word);
         if (key.empty()) key = word;
@@ -415,6 +415,7 @@ ProvisionKeys provision_keys(const Document& doc, const Analysis& a, const Token
     p.words_end.reserve(provisions);
     p.keys.reserve(text_bytes + text_bytes / 8);
     p.words.reserve(text_bytes / 3);
+    const bool fetch_ahead = tables.exact.outgrew_caches();
     for (std::uint32_t i = 0; i < a.units.size(); ++i) {
         const Unit& u = a.units[i];
         if (u.what.kind == ProvisionKind::statement) continue;
@@ -425,9 +426,26 @@ ProvisionKeys provision_keys(const Document& doc, const Analysis& a, const Token
         p.key_end.push_back(p.keys.size());
         const std::size_t begin = p.words.size();
         text::tokenize(t, tokens);
-        for (const text::Token& tok : tokens)
-            if (tok.kind != text::TokenKind::space && tok.kind != text::TokenKind::punct)
-                p.words.push_back(key_id(t.substr(tok.offset, tok.length)));
+        // Each word's slot fetched some words ahead, once the table has outgrown the caches
+        // (as tokenize_document does).
+        constexpr std::size_t ahead = 16;
+        std::uint64_t hashes[ahead] = {};
+        auto fetch = [&](std::size_t k) {
+            const text::Token& tok = tokens[k];
+            if (tok.kind == text::TokenKind::space || tok.kind == text::TokenKind::punct) return;
+            hashes[k % ahead] = text::Interner::hash_of(std::string_view(t.data() + tok.offset, tok.length));
+            tables.exact.prefetch(hashes[k % ahead]);
+        };
+        if (fetch_ahead)
+            for (std::size_t k = 0; k < std::min(ahead, tokens.size()); ++k) fetch(k);
+        for (std::size_t k = 0; k < tokens.size(); ++k) {
+            const text::Token& tok = tokens[k];
+            const std::uint64_t fetched = hashes[k % ahead];
+            if (fetch_ahead && k + ahead < tokens.size()) fetch(k + ahead);
+            if (tok.kind == text::TokenKind::space || tok.kind == text::TokenKind::punct) continue;
+            const std::string_view word = t.substr(tok.offset, tok.length);
+            p.words.push_back(key_id(word, fetch_ahead ? fetched : text::Interner::hash_of(word)));
+        }
         std::sort(p.words.begin() + static_cast<std::ptrdiff_t>(begin), p.words.end());
         p.words_end.push_back(static_cast<std::uint32_t>(p.words.size()));
     }

@@ -662,20 +662,6 @@ std::vector<std::uint32_t> utf16_to_utf8_offsets(std::string_view s) {
 
 // ---- Interning -------------------------------------------------------------------------
 
-namespace {
-
-std::uint64_t hash_bytes(std::string_view s) {
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-    // MurmurHash3's finaliser: the slot is taken from the top bits, which FNV-1a leaves
-    // barely touched by the last byte.
-    h ^= h >> 33;
-    h *= 0xff51afd7ed558ccdULL;
-    return h ^ (h >> 33);
-}
-
-}  // namespace
-
 Interner::Interner(const Interner& other) {
     where_.reserve(other.size());
     for (std::uint32_t id = 0; id < other.size(); ++id) intern(other.text(id));
@@ -743,9 +729,8 @@ std::uint32_t Interner::store(std::string_view s) {
     return where;
 }
 
-std::uint32_t Interner::intern(std::string_view s) {
+std::uint32_t Interner::intern(std::string_view s, std::uint64_t h) {
     if ((where_.size() + 1) * 4 > slots_.size() * 3) grow();
-    const std::uint64_t h = hash_bytes(s);
     const std::size_t slot = slot_of(s, h);
     if (slots_[slot] != 0) return static_cast<std::uint32_t>((slots_[slot] & 0xFFFFFFFFULL) - 1);
     where_.push_back(store(s));
@@ -753,10 +738,10 @@ std::uint32_t Interner::intern(std::string_view s) {
     return static_cast<std::uint32_t>(where_.size() - 1);
 }
 
-std::uint32_t Interner::find(std::string_view s) const {
+std::uint32_t Interner::find(std::string_view s, std::uint64_t h) const {
     if (lookup_dropped_) throw std::logic_error("Interner: a string looked up after its lookup table was dropped");
     if (slots_.empty()) return npos;
-    const std::uint64_t slot = slots_[slot_of(s, hash_bytes(s))];
+    const std::uint64_t slot = slots_[slot_of(s, h)];
     return slot == 0 ? npos : static_cast<std::uint32_t>((slot & 0xFFFFFFFFULL) - 1);
 }
 

@@ -166,6 +166,20 @@ public:
     std::uint32_t intern(std::string_view s);
     // The id of s, or npos when it was never interned.
     std::uint32_t find(std::string_view s) const;
+
+    // intern() and find() in two steps, for strings looked up one after another. Past some
+    // 100,000 distinct words the table outgrows the caches and nearly every lookup waits for
+    // memory: take each string's hash_of() a few strings ahead and prefetch() its slot, so
+    // that those waits overlap. The results are intern()'s and find()'s.
+    // Below outgrew_caches() (a table of 2^16 slots, 512 KiB) the slots stay cached and
+    // prefetching costs more than it saves.
+    static std::uint64_t hash_of(std::string_view s);
+    bool outgrew_caches() const { return slots_.size() > (std::size_t{1} << 16); }
+    void prefetch(std::uint64_t hash) const {
+        if (!slots_.empty()) __builtin_prefetch(slots_.data() + (hash >> (64 - slot_bits_)));
+    }
+    std::uint32_t intern(std::string_view s, std::uint64_t hash);
+    std::uint32_t find(std::string_view s, std::uint64_t hash) const;
     std::string_view text(std::uint32_t id) const;
     std::size_t size() const { return where_.size(); }
     // Gives back the lookup table (8 bytes a slot, at least 4/3 of a slot a string) once no
@@ -201,6 +215,20 @@ private:
     std::uint32_t store(std::string_view s);
     void grow();
 };
+
+inline std::uint64_t Interner::hash_of(std::string_view s) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+    // MurmurHash3's finaliser: the slot is taken from the top bits, which FNV-1a leaves
+    // barely touched by the last byte.
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    return h ^ (h >> 33);
+}
+
+inline std::uint32_t Interner::intern(std::string_view s) { return intern(s, hash_of(s)); }
+
+inline std::uint32_t Interner::find(std::string_view s) const { return find(s, hash_of(s)); }
 
 inline std::string_view Interner::text(std::uint32_t id) const {
     const std::uint32_t w = where_[id];

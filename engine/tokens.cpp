@@ -40,14 +40,14 @@ void add_text(std::string_view text, TokenizedDocument& td, TokenTables& tables,
         const std::string_view s = text.substr(0, first_piece(text));
         text.remove_prefix(s.size());
         text::tokenize(s, buffer);
-        for (const text::Token& t : buffer) {
-            const std::string_view piece = s.substr(t.offset, t.length);
+        auto add = [&](const text::Token& t, std::uint64_t hash) __attribute__((always_inline)) {
+            const std::string_view piece(s.data() + t.offset, t.length);
             if (t.kind == text::TokenKind::space && !(keep_space && (!any || piece != " "))) {
                 space = any;
-                continue;
+                return;
             }
             any = true;
-            const std::uint32_t exact = tables.exact.intern(piece);
+            const std::uint32_t exact = tables.exact.intern(piece, hash);
             if (exact == tables.key_of_exact.size()) {
                 // First sighting of this exact text: its comparison key is computed once, ever.
                 const std::string key = t.kind == text::TokenKind::space ? std::string() : text::comparison_key(piece);
@@ -59,6 +59,29 @@ void add_text(std::string_view text, TokenizedDocument& td, TokenTables& tables,
                                                               ? 0
                                                               : TokenizedDocument::word_flag)));
             space = false;
+        };
+        auto hash_of = [&](const text::Token& t) { return text::Interner::hash_of(std::string_view(s.data() + t.offset, t.length)); };
+        if (!tables.exact.outgrew_caches()) {
+            for (const text::Token& t : buffer) add(t, t.kind == text::TokenKind::space && !keep_space ? 0 : hash_of(t));
+            continue;
+        }
+        // Once the table has outgrown the caches, each token's slot is fetched `ahead` tokens
+        // before it is looked up (text::Interner::prefetch): the words of a draft of a
+        // million distinct words each missed the cache, one after another.
+        constexpr std::size_t ahead = 16;
+        std::uint64_t hashes[ahead] = {};
+        auto fetch = [&](std::size_t i) {
+            const text::Token& t = buffer[i];
+            if (t.kind == text::TokenKind::space && !keep_space) return;   // never looked up
+            hashes[i % ahead] = hash_of(t);
+            tables.exact.prefetch(hashes[i % ahead]);
+            tables.key.prefetch(hashes[i % ahead]);   // where a new word's key goes when the key is the word
+        };
+        for (std::size_t i = 0; i < std::min(ahead, buffer.size()); ++i) fetch(i);
+        for (std::size_t i = 0; i < buffer.size(); ++i) {
+            const std::uint64_t hash = hashes[i % ahead];
+            if (i + ahead < buffer.size()) fetch(i + ahead);
+            add(buffer[i], hash);
         }
     }
     // A very long text's buffer is not kept for the short ones that follow.
@@ -130,8 +153,19 @@ std::vector<std::uint32_t> retable(TokenizedDocument& td, const TokenTables& fro
     // Every key of `from` is the key of one of its exact tokens, so the key map fills as the
     // exact tokens are joined.
     std::vector<std::uint32_t> exact_id(from.exact.size()), key_id(from.key.size());
+    // Each slot fetched some tokens ahead, as add_text() does.
+    constexpr std::uint32_t ahead = 16;
+    std::uint64_t hashes[ahead] = {};
+    auto fetch = [&](std::uint32_t id) {
+        hashes[id % ahead] = text::Interner::hash_of(from.exact.text(id));
+        into.exact.prefetch(hashes[id % ahead]);
+        into.key.prefetch(hashes[id % ahead]);
+    };
+    for (std::uint32_t id = 0; id < std::min<std::size_t>(ahead, exact_id.size()); ++id) fetch(id);
     for (std::uint32_t id = 0; id < exact_id.size(); ++id) {
-        const std::uint32_t exact = into.exact.intern(from.exact.text(id));
+        const std::uint64_t hash = hashes[id % ahead];
+        if (id + ahead < exact_id.size()) fetch(id + ahead);
+        const std::uint32_t exact = into.exact.intern(from.exact.text(id), hash);
         if (exact == into.key_of_exact.size())
             into.key_of_exact.push_back(into.key.intern(from.key.text(from.key_of_exact[id])));
         exact_id[id] = exact;

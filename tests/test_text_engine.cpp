@@ -409,6 +409,67 @@ BOOST_AUTO_TEST_CASE(an_id_costs_little_memory) {
     BOOST_TEST(peak <= 32 * in.size());
 }
 
+// Looked up with a hash taken beforehand (and its slot prefetched), a string gets the id a
+// plain lookup gives; the table says when it has outgrown the caches (2^16 slots).
+BOOST_AUTO_TEST_CASE(interner_lookups_by_a_hash_taken_ahead_agree) {
+    Interner plain, ahead;
+    ahead.prefetch(Interner::hash_of("empty table"));   // nothing to fetch yet
+    BOOST_TEST(!ahead.outgrew_caches());
+    for (std::size_t i = 0; i < 60000; ++i) {
+        const std::string w = redline::tests::word_for(i % 50000);
+        const std::uint64_t h = Interner::hash_of(w);
+        ahead.prefetch(h);
+        BOOST_TEST_REQUIRE(ahead.intern(w, h) == plain.intern(w));
+    }
+    BOOST_TEST(plain.size() == 50000u);
+    BOOST_TEST(ahead.outgrew_caches());
+    BOOST_TEST(ahead.find("aabc", Interner::hash_of("aabc")) == plain.find("aabc"));
+    BOOST_TEST(ahead.find("never seen", Interner::hash_of("never seen")) == Interner::npos);
+}
+
+// A draft tokenised into tables grown past the caches, where each token's slot is fetched
+// some tokens ahead, gives the tokens, flags and keys it gives into small tables: prose, a
+// long run of words, code whose indentation is kept, Chinese.
+BOOST_AUTO_TEST_CASE(tokens_are_the_same_when_their_slots_are_fetched_ahead) {
+    redline::DocumentBuilder b;
+    b.open(redline::ClauseKind::clause, "1", "Scope 范围", redline::SourceLocation{1, 0, 0});
+    std::string run = "The Device SHALL verify:";
+    for (std::size_t i = 0; i < 3000; ++i) run += (i % 3 == 0 ? "  " : " ") + redline::tests::word_for(i % 700, 'q') + (i % 50 == 0 ? "," : "");
+    b.add_block(redline::BlockKind::paragraph, run, redline::SourceLocation{2, 0, 0});
+    b.add_block(redline::BlockKind::code, "  +--+  x\n    |  |    y = 1;\n\tend", redline::SourceLocation{3, 0, 0});
+    b.add_block(redline::BlockKind::paragraph, "设备应验证映像的签名，并记录结果。Full-width ＳＨＡＬＬ too.", redline::SourceLocation{4, 0, 0});
+    b.close();
+    const redline::Document doc = b.finish();
+
+    redline::TokenTables small = redline::make_token_tables();
+    const redline::TokenizedDocument in_small = redline::tokenize_document(doc, small);
+    BOOST_TEST(!small.exact.outgrew_caches());
+
+    redline::DocumentBuilder filler;
+    filler.open(redline::ClauseKind::clause, "1", "", redline::SourceLocation{1, 0, 0});
+    std::string words;
+    for (std::size_t i = 0; i < 70000; ++i) words += redline::tests::word_for(i, 'z') + (i % 2 ? " " : " Mixed");
+    filler.add_block(redline::BlockKind::paragraph, words, redline::SourceLocation{2, 0, 0});
+    filler.close();
+    redline::TokenTables large = redline::make_token_tables();
+    redline::tokenize_document(filler.finish(), large);
+    BOOST_TEST_REQUIRE(large.exact.outgrew_caches());
+    const redline::TokenizedDocument in_large = redline::tokenize_document(doc, large);
+
+    BOOST_REQUIRE_EQUAL(in_large.exact.size(), in_small.exact.size());
+    BOOST_TEST(in_large.flags == in_small.flags, boost::test_tools::per_element());
+    for (std::size_t i = 0; i < in_small.exact.size(); ++i) {
+        BOOST_TEST_REQUIRE(large.exact.text(in_large.exact[i]) == small.exact.text(in_small.exact[i]));
+        // One id a text: a lookup under a wrong hash would have added the text again.
+        BOOST_TEST_REQUIRE(large.exact.find(large.exact.text(in_large.exact[i])) == in_large.exact[i]);
+        BOOST_TEST_REQUIRE(large.key.text(large.key_of_exact[in_large.exact[i]]) == small.key.text(small.key_of_exact[in_small.exact[i]]));
+    }
+    for (redline::ClauseId id = 0; id < doc.size(); ++id) {
+        BOOST_TEST(in_large.body[id].begin == in_small.body[id].begin);
+        BOOST_TEST(in_large.body[id].end == in_small.body[id].end);
+    }
+}
+
 // Two drafts tokenised apart and joined give exactly the ids of tokenising them in turn into
 // one table: the comparison's output does not depend on which way it was made.
 BOOST_AUTO_TEST_CASE(retable_gives_the_ids_of_tokenising_in_turn) {
