@@ -426,25 +426,26 @@ ProvisionKeys provision_keys(const Document& doc, const Analysis& a, const Token
         p.key_end.push_back(p.keys.size());
         const std::size_t begin = p.words.size();
         text::tokenize(t, tokens);
-        // Each word's slot fetched some words ahead, once the table has outgrown the caches
-        // (as tokenize_document does).
-        constexpr std::size_t ahead = 16;
-        std::uint64_t hashes[ahead] = {};
-        auto fetch = [&](std::size_t k) {
-            const text::Token& tok = tokens[k];
-            if (tok.kind == text::TokenKind::space || tok.kind == text::TokenKind::punct) return;
-            hashes[k % ahead] = text::Interner::hash_of(std::string_view(t.data() + tok.offset, tok.length));
-            tables.exact.prefetch(hashes[k % ahead]);
+        auto word_at = [&](std::size_t k) { return t.substr(tokens[k].offset, tokens[k].length); };
+        auto is_word = [&](std::size_t k) {
+            return tokens[k].kind != text::TokenKind::space && tokens[k].kind != text::TokenKind::punct;
         };
-        if (fetch_ahead)
-            for (std::size_t k = 0; k < std::min(ahead, tokens.size()); ++k) fetch(k);
-        for (std::size_t k = 0; k < tokens.size(); ++k) {
-            const text::Token& tok = tokens[k];
-            const std::uint64_t fetched = hashes[k % ahead];
-            if (fetch_ahead && k + ahead < tokens.size()) fetch(k + ahead);
-            if (tok.kind == text::TokenKind::space || tok.kind == text::TokenKind::punct) continue;
-            const std::string_view word = t.substr(tok.offset, tok.length);
-            p.words.push_back(key_id(word, fetch_ahead ? fetched : text::Interner::hash_of(word)));
+        if (!fetch_ahead) {
+            for (std::size_t k = 0; k < tokens.size(); ++k)
+                if (is_word(k)) p.words.push_back(key_id(word_at(k), text::Interner::hash_of(word_at(k))));
+        } else {
+            // Each word's slot fetched some words ahead, as tokenize_document does.
+            text::visit_fetched_ahead(
+                tokens.size(),
+                [&](std::size_t k) -> std::uint64_t {
+                    if (!is_word(k)) return 0;
+                    const std::uint64_t h = text::Interner::hash_of(word_at(k));
+                    tables.exact.prefetch(h);
+                    return h;
+                },
+                [&](std::size_t k, std::uint64_t hash) {
+                    if (is_word(k)) p.words.push_back(key_id(word_at(k), hash));
+                });
         }
         std::sort(p.words.begin() + static_cast<std::ptrdiff_t>(begin), p.words.end());
         p.words_end.push_back(static_cast<std::uint32_t>(p.words.size()));

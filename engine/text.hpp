@@ -169,10 +169,10 @@ public:
 
     // intern() and find() in two steps, for strings looked up one after another. Past some
     // 100,000 distinct words the table outgrows the caches and nearly every lookup waits for
-    // memory: take each string's hash_of() a few strings ahead and prefetch() its slot, so
-    // that those waits overlap. The results are intern()'s and find()'s.
-    // Below outgrew_caches() (a table of 2^16 slots, 512 KiB) the slots stay cached and
-    // prefetching costs more than it saves.
+    // memory: take each string's hash_of() a few strings ahead and prefetch() its slot
+    // (visit_fetched_ahead below), so that those waits overlap. The results are intern()'s
+    // and find()'s. Below outgrew_caches() (a table of 2^16 slots, 512 KiB) the slots stay
+    // cached and prefetching costs more than it saves.
     static std::uint64_t hash_of(std::string_view s);
     bool outgrew_caches() const { return slots_.size() > (std::size_t{1} << 16); }
     void prefetch(std::uint64_t hash) const {
@@ -240,6 +240,21 @@ inline std::string_view Interner::text(std::uint32_t id) const {
         if ((c & 0x80U) == 0) break;
     }
     return {p, n};
+}
+
+// Calls visit(i, hash) for i = 0 … count − 1 in turn with hash = fetch(i), called 16 places
+// before: fetch hashes string i (Interner::hash_of) and prefetches its slot, so that the slot
+// is on its way when visit looks it up; for a string never looked up it may return anything.
+template <class Fetch, class Visit>
+void visit_fetched_ahead(std::size_t count, Fetch fetch, Visit visit) {
+    constexpr std::size_t ahead = 16;
+    std::uint64_t hashes[ahead] = {};
+    for (std::size_t i = 0; i < count && i < ahead; ++i) hashes[i] = fetch(i);
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::uint64_t hash = hashes[i % ahead];
+        if (i + ahead < count) hashes[i % ahead] = fetch(i + ahead);
+        visit(i, hash);
+    }
 }
 
 }  // namespace redline::text

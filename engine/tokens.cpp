@@ -65,24 +65,19 @@ void add_text(std::string_view text, TokenizedDocument& td, TokenTables& tables,
             for (const text::Token& t : buffer) add(t, t.kind == text::TokenKind::space && !keep_space ? 0 : hash_of(t));
             continue;
         }
-        // Once the table has outgrown the caches, each token's slot is fetched `ahead` tokens
-        // before it is looked up (text::Interner::prefetch): the words of a draft of a
-        // million distinct words each missed the cache, one after another.
-        constexpr std::size_t ahead = 16;
-        std::uint64_t hashes[ahead] = {};
-        auto fetch = [&](std::size_t i) {
-            const text::Token& t = buffer[i];
-            if (t.kind == text::TokenKind::space && !keep_space) return;   // never looked up
-            hashes[i % ahead] = hash_of(t);
-            tables.exact.prefetch(hashes[i % ahead]);
-            tables.key.prefetch(hashes[i % ahead]);   // where a new word's key goes when the key is the word
-        };
-        for (std::size_t i = 0; i < std::min(ahead, buffer.size()); ++i) fetch(i);
-        for (std::size_t i = 0; i < buffer.size(); ++i) {
-            const std::uint64_t hash = hashes[i % ahead];
-            if (i + ahead < buffer.size()) fetch(i + ahead);
-            add(buffer[i], hash);
-        }
+        // Once the table has outgrown the caches, each token's slot is fetched some tokens
+        // before it is looked up: the words of a draft of a million distinct words each
+        // missed the cache, one after another.
+        text::visit_fetched_ahead(
+            buffer.size(),
+            [&](std::size_t i) -> std::uint64_t {
+                if (buffer[i].kind == text::TokenKind::space && !keep_space) return 0;   // never looked up
+                const std::uint64_t h = hash_of(buffer[i]);
+                tables.exact.prefetch(h);
+                tables.key.prefetch(h);   // where a new word's key goes when the key is the word
+                return h;
+            },
+            [&](std::size_t i, std::uint64_t hash) { add(buffer[i], hash); });
     }
     // A very long text's buffer is not kept for the short ones that follow.
     if (buffer.capacity() > piece_bytes) std::vector<text::Token>().swap(buffer);
@@ -154,23 +149,22 @@ std::vector<std::uint32_t> retable(TokenizedDocument& td, const TokenTables& fro
     // exact tokens are joined.
     std::vector<std::uint32_t> exact_id(from.exact.size()), key_id(from.key.size());
     // Each slot fetched some tokens ahead, as add_text() does.
-    constexpr std::uint32_t ahead = 16;
-    std::uint64_t hashes[ahead] = {};
-    auto fetch = [&](std::uint32_t id) {
-        hashes[id % ahead] = text::Interner::hash_of(from.exact.text(id));
-        into.exact.prefetch(hashes[id % ahead]);
-        into.key.prefetch(hashes[id % ahead]);
-    };
-    for (std::uint32_t id = 0; id < std::min<std::size_t>(ahead, exact_id.size()); ++id) fetch(id);
-    for (std::uint32_t id = 0; id < exact_id.size(); ++id) {
-        const std::uint64_t hash = hashes[id % ahead];
-        if (id + ahead < exact_id.size()) fetch(id + ahead);
-        const std::uint32_t exact = into.exact.intern(from.exact.text(id), hash);
-        if (exact == into.key_of_exact.size())
-            into.key_of_exact.push_back(into.key.intern(from.key.text(from.key_of_exact[id])));
-        exact_id[id] = exact;
-        key_id[from.key_of_exact[id]] = into.key_of_exact[exact];
-    }
+    text::visit_fetched_ahead(
+        exact_id.size(),
+        [&](std::size_t id) {
+            const std::uint64_t h = text::Interner::hash_of(from.exact.text(static_cast<std::uint32_t>(id)));
+            into.exact.prefetch(h);
+            into.key.prefetch(h);
+            return h;
+        },
+        [&](std::size_t i, std::uint64_t hash) {
+            const auto id = static_cast<std::uint32_t>(i);
+            const std::uint32_t exact = into.exact.intern(from.exact.text(id), hash);
+            if (exact == into.key_of_exact.size())
+                into.key_of_exact.push_back(into.key.intern(from.key.text(from.key_of_exact[id])));
+            exact_id[id] = exact;
+            key_id[from.key_of_exact[id]] = into.key_of_exact[exact];
+        });
     for (std::uint32_t& exact : td.exact) exact = exact_id[exact];
     return key_id;
 }
