@@ -60,9 +60,13 @@ void add_text(std::string_view text, TokenizedDocument& td, TokenTables& tables,
                                                               : TokenizedDocument::word_flag)));
             space = false;
         };
-        auto hash_of = [&](const text::Token& t) { return text::Interner::hash_of(std::string_view(s.data() + t.offset, t.length)); };
+        // A space outside code is skipped before its lookup: it needs no hash.
+        auto hash_of = [&](const text::Token& t) -> std::uint64_t {
+            if (t.kind == text::TokenKind::space && !keep_space) return 0;
+            return text::Interner::hash_of(std::string_view(s.data() + t.offset, t.length));
+        };
         if (!tables.exact.outgrew_caches()) {
-            for (const text::Token& t : buffer) add(t, t.kind == text::TokenKind::space && !keep_space ? 0 : hash_of(t));
+            for (const text::Token& t : buffer) add(t, hash_of(t));
             continue;
         }
         // Once the table has outgrown the caches, each token's slot is fetched some tokens
@@ -70,8 +74,7 @@ void add_text(std::string_view text, TokenizedDocument& td, TokenTables& tables,
         // missed the cache, one after another.
         text::visit_fetched_ahead(
             buffer.size(),
-            [&](std::size_t i) -> std::uint64_t {
-                if (buffer[i].kind == text::TokenKind::space && !keep_space) return 0;   // never looked up
+            [&](std::size_t i) {
                 const std::uint64_t h = hash_of(buffer[i]);
                 tables.exact.prefetch(h);
                 tables.key.prefetch(h);   // where a new word's key goes when the key is the word
@@ -148,7 +151,8 @@ std::vector<std::uint32_t> retable(TokenizedDocument& td, const TokenTables& fro
     // Every key of `from` is the key of one of its exact tokens, so the key map fills as the
     // exact tokens are joined.
     std::vector<std::uint32_t> exact_id(from.exact.size()), key_id(from.key.size());
-    // Each slot fetched some tokens ahead, as add_text() does.
+    // Each slot fetched some tokens ahead, as add_text() does for a large table; here always:
+    // it runs once a comparison, over every distinct token of one draft.
     text::visit_fetched_ahead(
         exact_id.size(),
         [&](std::size_t id) {
