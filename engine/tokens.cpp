@@ -60,13 +60,12 @@ void add_text(std::string_view text, TokenizedDocument& td, TokenTables& tables,
                                                               : TokenizedDocument::word_flag)));
             space = false;
         };
-        // A space outside code is skipped before its lookup: it needs no hash.
-        auto hash_of = [&](const text::Token& t) -> std::uint64_t {
-            if (t.kind == text::TokenKind::space && !keep_space) return 0;
-            return text::Interner::hash_of(std::string_view(s.data() + t.offset, t.length));
-        };
+        // A space outside code is skipped before its lookup: it needs no hash, and no slot of
+        // its own is fetched.
+        auto looked_up = [&](const text::Token& t) { return t.kind != text::TokenKind::space || keep_space; };
+        auto hash_of = [&](const text::Token& t) { return text::Interner::hash_of(std::string_view(s.data() + t.offset, t.length)); };
         if (!tables.exact.outgrew_caches()) {
-            for (const text::Token& t : buffer) add(t, hash_of(t));
+            for (const text::Token& t : buffer) add(t, looked_up(t) ? hash_of(t) : 0);
             continue;
         }
         // Once the table has outgrown the caches, each token's slot is fetched some tokens
@@ -74,7 +73,8 @@ void add_text(std::string_view text, TokenizedDocument& td, TokenTables& tables,
         // missed the cache, one after another.
         text::visit_fetched_ahead(
             buffer.size(),
-            [&](std::size_t i) {
+            [&](std::size_t i) -> std::uint64_t {
+                if (!looked_up(buffer[i])) return 0;
                 const std::uint64_t h = hash_of(buffer[i]);
                 tables.exact.prefetch(h);
                 tables.key.prefetch(h);   // where a new word's key goes when the key is the word
