@@ -1,5 +1,6 @@
 #include "engine/diff.hpp"
 
+#include "engine/dense_ids.hpp"
 #include "engine/edit_search.hpp"
 #include "engine/sequence.hpp"
 #include "engine/sort_ids.hpp"
@@ -122,7 +123,7 @@ void diff_middle(const DiffInput& in, std::uint32_t a0, std::uint32_t a1, std::u
     // Coarse pass: intern sentence units by content, diff the unit ids, then refine inside
     // each changed region when it is small enough.
     const auto sa = unit_starts(a, in.sentence_ends), sb = unit_starts(b, in.sentence_ends);
-    std::unordered_map<std::uint64_t, std::uint32_t> ids;
+    DenseIds ids;
     auto unit_ids = [&](std::span<const std::uint32_t> s, const std::vector<std::uint32_t>& starts) {
         std::vector<std::uint32_t> out;
         out.reserve(starts.size());
@@ -131,7 +132,7 @@ void diff_middle(const DiffInput& in, std::uint32_t a0, std::uint32_t a1, std::u
             std::uint64_t h = 1469598103934665603ULL;
             for (std::uint32_t i = starts[u]; i < end; ++i) h = (h ^ s[i]) * 1099511628211ULL;
             h ^= end - starts[u];
-            out.push_back(ids.try_emplace(h, static_cast<std::uint32_t>(ids.size())).first->second);
+            out.push_back(ids.id_of(h));
         }
         return out;
     };
@@ -386,16 +387,20 @@ std::vector<BlockOp> align_blocks(const DiffInput& in, const std::vector<Span32>
     std::vector<std::pair<std::uint32_t, std::uint32_t>> anchors;
     std::vector<std::uint8_t> moved_old(na, 0), moved_new(nb, 0);
     if (ob - oa > 0 && mb - ma > 0 && (ob - oa > 1 || mb - ma > 1)) {
-        std::unordered_map<std::uint64_t, std::uint32_t> ids;
+        DenseIds ids;
         std::vector<std::uint32_t> ua, ub;
         std::vector<std::uint64_t> ha, hb;
+        ua.reserve(ob - oa);
+        ha.reserve(ob - oa);
+        ub.reserve(mb - ma);
+        hb.reserve(mb - ma);
         for (std::uint32_t i = oa; i < ob; ++i) {
             ha.push_back(block_hash(in.a_exact, ab[i]));
-            ua.push_back(ids.try_emplace(ha.back(), static_cast<std::uint32_t>(ids.size())).first->second);
+            ua.push_back(ids.id_of(ha.back()));
         }
         for (std::uint32_t j = ma; j < mb; ++j) {
             hb.push_back(block_hash(in.b_exact, bb[j]));
-            ub.push_back(ids.try_emplace(hb.back(), static_cast<std::uint32_t>(ids.size())).first->second);
+            ub.push_back(ids.id_of(hb.back()));
         }
         std::vector<Run> runs;
         search_or_replace(ua, ub, oa, ma, runs, budget);

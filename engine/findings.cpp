@@ -251,28 +251,36 @@ std::vector<Replacement> replacements(const std::vector<Edit>& quote) {
             ++i;
             continue;
         }
-        std::string before = i > 0 ? quote[i - 1].text : std::string();
+        // Only the last and first few characters of the equal text around the run are ever
+        // read (han_tail, han_head): a quote of a long clause has equal text of megabytes.
+        constexpr std::size_t edge = 16;   // bytes: more than two whole characters
+        const std::string_view before_text = i > 0 ? std::string_view(quote[i - 1].text) : std::string_view();
         Replacement r;
         for (; i < quote.size() && quote[i].op != EditOp::equal; ++i) (quote[i].op == EditOp::remove ? r.first : r.second) += quote[i].text;
-        std::string after = i < quote.size() ? quote[i].text : std::string();
+        const std::string_view after_text = i < quote.size() ? std::string_view(quote[i].text) : std::string_view();
         auto& [removed, inserted] = r;
-        while (!removed.empty() && !inserted.empty()) {  // shared characters at the start
-            const std::size_t n = text::sequence_length(static_cast<unsigned char>(removed[0]));
-            if (removed.compare(0, n, inserted, 0, n) != 0) break;
-            before += removed.substr(0, n);
-            removed.erase(0, n);
-            inserted.erase(0, n);
+        // The characters both sides share at the start, then at the end, move to the text
+        // around them; each side is cut once.
+        std::size_t head = 0;
+        while (head < removed.size() && head < inserted.size()) {
+            const std::size_t n = text::sequence_length(static_cast<unsigned char>(removed[head]));
+            if (removed.compare(head, n, inserted, head, n) != 0) break;
+            head += std::min(n, removed.size() - head);
         }
-        while (!removed.empty() && !inserted.empty()) {  // … and at the end
+        std::size_t tail = 0;
+        while (tail < removed.size() - head && tail < inserted.size() - head) {
+            const std::size_t r_end = removed.size() - tail, i_end = inserted.size() - tail;
             std::size_t n = 1;
-            while (n < removed.size() && text::is_continuation(static_cast<unsigned char>(removed[removed.size() - n]))) ++n;
-            if (n > inserted.size() || removed.compare(removed.size() - n, n, inserted, inserted.size() - n, n) != 0) break;
-            after.insert(0, removed.substr(removed.size() - n));
-            removed.resize(removed.size() - n);
-            inserted.resize(inserted.size() - n);
+            while (n < r_end - head && text::is_continuation(static_cast<unsigned char>(removed[r_end - n]))) ++n;
+            if (n > i_end - head || removed.compare(r_end - n, n, inserted, i_end - n, n) != 0) break;
+            tail += n;
         }
-        removed = std::string(trimmed(removed));
-        inserted = std::string(trimmed(inserted));
+        std::string before(before_text.substr(before_text.size() - std::min(edge, before_text.size())));
+        before.append(removed, 0, head);
+        std::string after = removed.substr(removed.size() - tail);
+        after.append(after_text.substr(0, edge));
+        removed = std::string(trimmed(std::string_view(removed).substr(head, removed.size() - head - tail)));
+        inserted = std::string(trimmed(std::string_view(inserted).substr(head, inserted.size() - head - tail)));
         if (removed.empty() && inserted.empty()) continue;
         // A few Han characters removed or added mean little on their own ("大", "华人民共和"):
         // the characters around them make the word a reader knows ("股东大会" → "股东会",

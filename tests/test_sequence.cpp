@@ -1,11 +1,13 @@
 #define BOOST_TEST_MODULE sequence
 #include <boost/test/unit_test.hpp>
 
+#include "engine/dense_ids.hpp"
 #include "engine/sequence.hpp"
 
 #include <algorithm>
 #include <cstdint>
 #include <iterator>
+#include <map>
 #include <random>
 #include <utility>
 #include <vector>
@@ -102,4 +104,34 @@ BOOST_AUTO_TEST_CASE(dice_similarity_and_the_empty_convention) {
     BOOST_TEST(seq::dice(Ids{1}, Ids{}) == 0.0);
     // Two empty multisets are equal: similarity 1, as dice(a, a) is for every a.
     BOOST_TEST(seq::dice(Ids{}, Ids{}) == 1.0);
+}
+
+// The coarse diffs number sentences and blocks by their hashes: equal hashes one id, new ones
+// the next id, whatever the hash's bits (0 included, hashes alike in their low or high half)
+// and across the table's growth from a few slots to thousands.
+BOOST_AUTO_TEST_CASE(dense_ids_number_hashes_in_order_of_first_sight) {
+    DenseIds ids;
+    BOOST_TEST(ids.id_of(0) == 0u);
+    BOOST_TEST(ids.id_of(42) == 1u);
+    BOOST_TEST(ids.id_of(0) == 0u);
+    BOOST_TEST(ids.size() == 2u);
+
+    DenseIds many;
+    std::map<std::uint64_t, std::uint32_t> expected;
+    std::mt19937_64 rng(7);
+    std::vector<std::uint64_t> hashes;
+    for (std::uint64_t i = 0; i < 3000; ++i) {
+        hashes.push_back(i << 32);           // alike in the low half
+        hashes.push_back(i);                 // alike in the high half
+        hashes.push_back(rng());
+        hashes.push_back(hashes[rng() % hashes.size()]);   // one seen before
+    }
+    for (const std::uint64_t h : hashes) {
+        const auto [it, added] = expected.try_emplace(h, static_cast<std::uint32_t>(expected.size()));
+        BOOST_TEST_INFO("hash " << h);
+        BOOST_TEST(many.id_of(h) == it->second);
+    }
+    BOOST_TEST(many.size() == expected.size());
+    for (const auto& [h, id] : expected) BOOST_TEST(many.id_of(h) == id);
+    BOOST_TEST(many.size() == expected.size());
 }
