@@ -89,6 +89,14 @@ void anchored_diff(std::span<const std::uint32_t> a, std::span<const std::uint32
     search_or_replace(a.subspan(ai), b.subspan(bj), a0 + ai, b0 + bj, runs, budget);
 }
 
+// The content of the tokens s[begin, end) as one hash (FNV-1a over the ids, and the length):
+// what numbers a sentence unit or a block (DenseIds) for the coarse diffs.
+std::uint64_t tokens_hash(std::span<const std::uint32_t> s, std::uint32_t begin, std::uint32_t end) {
+    std::uint64_t h = 1469598103934665603ULL;
+    for (std::uint32_t i = begin; i < end; ++i) h = (h ^ s[i]) * 1099511628211ULL;
+    return h ^ (end - begin);
+}
+
 // Units end after a sentence-final token; each unit becomes one id for a coarse diff.
 // Counted first and reserved exactly: a clause of a million one-line paragraphs is a million
 // units, and growing by doubling held half as much again.
@@ -129,10 +137,7 @@ void diff_middle(const DiffInput& in, std::uint32_t a0, std::uint32_t a1, std::u
         out.reserve(starts.size());
         for (std::size_t u = 0; u < starts.size(); ++u) {
             const std::uint32_t end = u + 1 < starts.size() ? starts[u + 1] : static_cast<std::uint32_t>(s.size());
-            std::uint64_t h = 1469598103934665603ULL;
-            for (std::uint32_t i = starts[u]; i < end; ++i) h = (h ^ s[i]) * 1099511628211ULL;
-            h ^= end - starts[u];
-            out.push_back(ids.id_of(h));
+            out.push_back(ids.id_of(tokens_hash(s, starts[u], end)));
         }
         return out;
     };
@@ -254,11 +259,7 @@ bool same_block(const DiffInput& in, Span32 x, Span32 y) {
     return x.size() == y.size() && std::equal(in.a_exact.begin() + x.begin, in.a_exact.begin() + x.end, in.b_exact.begin() + y.begin);
 }
 
-std::uint64_t block_hash(std::span<const std::uint32_t> s, Span32 x) {
-    std::uint64_t h = 1469598103934665603ULL;
-    for (std::uint32_t i = x.begin; i < x.end; ++i) h = (h ^ s[i]) * 1099511628211ULL;
-    return h ^ x.size();
-}
+std::uint64_t block_hash(std::span<const std::uint32_t> s, Span32 x) { return tokens_hash(s, x.begin, x.end); }
 
 // One step of the alignment, in the order of both sides: old blocks [o0, o1), new [n0, n1).
 // A pair is one block on each side, or the parts of a split or merged paragraph with their
