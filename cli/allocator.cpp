@@ -60,6 +60,14 @@ void tune_allocator() {
 #endif
 }
 
+void prefer_whole_heaps(std::uint64_t input_bytes) {
+#ifdef REDLINE_TUNE_GLIBC
+    if (input_bytes >= whole_heap_input_bytes) mallopt(M_TOP_PAD, 64 << 20);   // glibc's heap size on 64-bit
+#else
+    (void)input_bytes;
+#endif
+}
+
 void tune_thread_allocator() {
 #ifdef REDLINE_TUNE_GLIBC
     advise_fresh_heap();

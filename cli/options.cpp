@@ -77,7 +77,9 @@ void check_files(const std::vector<formats::NamedInput>& inputs, const std::stri
                                              inputs[i].role, inputs[j].role));
         }
     formats::refuse_output_over_input(output, inputs);
-    prefer_huge_pages(check_memory(inputs, inputs.size() == 1 ? "parsing" : "comparing", available_memory()));
+    const std::uint64_t input_bytes = check_memory(inputs, inputs.size() == 1 ? "parsing" : "comparing", available_memory());
+    prefer_huge_pages(input_bytes);
+    prefer_whole_heaps(input_bytes);
 }
 
 Document read_input(const formats::ReadOptions& options) {

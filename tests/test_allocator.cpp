@@ -107,3 +107,42 @@ BOOST_AUTO_TEST_CASE(freed_heap_is_kept_for_reuse) {
     BOOST_TEST(freed > std::size_t{150} << 20);                // not given back
     BOOST_TEST(reused < freed + (std::size_t{8} << 20));      // the same pages again
 }
+
+namespace {
+
+// The end of the mapping holding `p` (from /proc/self/maps), 0 if none is found.
+std::uintptr_t mapping_end_of(const void* p) {
+    const auto a = reinterpret_cast<std::uintptr_t>(p);
+    std::ifstream maps("/proc/self/maps");
+    std::string line;
+    while (std::getline(maps, line)) {
+        std::uintptr_t from = 0, to = 0;
+        char dash = 0;
+        std::istringstream head(line);
+        if (head >> std::hex >> from >> dash >> to && dash == '-' && from <= a && a < to) return to;
+    }
+    return 0;
+}
+
+}  // namespace
+
+// A run of large inputs opens each heap writable whole (cli/allocator.hpp): past the last block
+// a thread has taken, its heap is writable already, where glibc would otherwise open it a page
+// at a time, out of the reach of huge pages. 100 MB in 64 KiB blocks fill one heap of 64 MiB
+// (perhaps an earlier test's thread's, which glibc hands on) and reach into a second, opened
+// after the call.
+BOOST_AUTO_TEST_CASE(large_inputs_open_heaps_whole) {
+    redline::cli::tune_allocator();
+    redline::cli::prefer_whole_heaps(redline::cli::whole_heap_input_bytes);
+    std::uintptr_t block_end = 0, writable_end = 0;
+    redline::Beside side([&] {
+        std::vector<void*> blocks;
+        for (std::size_t done = 0; done < (std::size_t{100} << 20); done += 64 << 10) blocks.push_back(std::malloc(64 << 10));
+        block_end = reinterpret_cast<std::uintptr_t>(blocks.back()) + (64 << 10);
+        writable_end = mapping_end_of(blocks.back());
+        for (auto it = blocks.rbegin(); it != blocks.rend(); ++it) std::free(*it);
+    });
+    side.wait();
+    BOOST_TEST_MESSAGE("writable " << (writable_end - block_end) / 1000000 << " MB past the last block");
+    BOOST_TEST(writable_end >= block_end + (std::size_t{16} << 20));
+}
