@@ -12,10 +12,11 @@
 //                    [--instructions] [--ten-mb] [--timeout SECONDS] [--dir DIR] [--keep] [--list]
 //   --redline   the command to run (default build/cli/redline, then build-release/cli/redline)
 //   --class     run this class only (see --list); --n overrides its base size
-//   --repeat    run every size R times, in rounds over the sizes, and keep the fastest user
-//               time and the fastest system time of each (default 5): on a busy machine the
-//               other processes only ever add time, so the fastest of a size's runs is the
-//               closest to what redline costs, and every step is judged by the same estimate
+//   --repeat    run every size R times, in rounds over the whole bench, each timed run after an
+//               untimed warm-up of its size, and keep the fastest user time and the fastest
+//               system time of each (default 5): on a busy machine the other processes only
+//               ever add time, so the fastest of a size's runs is the closest to what redline
+//               costs, and every step is judged by the same estimate
 //   --instructions  run each size once under `valgrind --tool=callgrind` and judge its
 //               instruction count instead of its time: what the machine's load, caches and page
 //               faults do not disturb (some 50 times slower); the peak it reports is
@@ -503,14 +504,16 @@ struct Fastest {
 // again, in the guest's system time and, through the host's page tables, in its user time
 // (docs/performance.md: the same 64 MB parse took 0.48-0.70 s of user time with reporting on,
 // 0.48-0.51 s with it off). Runs of hundreds of MB are slowed more than small ones, so the
-// ratios are bent by the host rather than by redline: say so beside the results.
+// ratios are bent by the host rather than by redline. The warm-up before each timed run has
+// the host back the memory the run will use; say beside the results that reporting is on.
 void note_page_reporting() {
     std::ifstream in("/sys/module/page_reporting/parameters/page_reporting_order");
     int order = -1;
     if (!(in >> order) || order < 0 || order > 10) return;   // absent, or past x86-64's largest order
     std::printf("note: free page reporting is on (page_reporting_order = %d): on a virtual machine the host's\n"
                 "      backing of freed memory again is counted in the runs' time, more in the larger runs;\n"
-                "      for steady ratios set it past 10 while the bench runs (bench/README.md)\n",
+                "      each timed run follows a warm-up for it, and setting it past 10 while the bench\n"
+                "      runs steadies the ratios further (bench/README.md)\n",
                 order);
 }
 
@@ -619,6 +622,11 @@ int main(int argc, char** argv) {
             for (std::size_t k = 0; k < t.sizes.size(); ++k) {
                 if (round > 0 && !t.best[k].ok) continue;
                 if (k > 0 && !t.best[k - 1].ok) break;   // larger sizes would only take longer
+                // A warm-up run first, untimed. Spread over minutes, every run would otherwise
+                // meet memory the host of a virtual machine has taken back since the last run
+                // of its size (see note_page_reporting): xml-nesting at 8N took 1.26 s of
+                // system time in a first run, 0.05-0.13 s in the five runs right after it.
+                if (valgrind.empty()) run(t.sizes[k], dir, timeout, valgrind);
                 const Result r = run(t.sizes[k], dir, timeout * (valgrind.empty() ? 1 : 100), valgrind);
                 if (round == 0 || (r.ok && r.seconds < t.best[k].seconds)) t.best[k] = r;
                 t.fastest[k].add(r);
