@@ -55,6 +55,14 @@ void advise_fresh_heap() {
 void tune_allocator() {
 #ifdef REDLINE_TUNE_GLIBC
     mallopt(M_MMAP_THRESHOLD, 32 << 20);   // glibc's largest on 64-bit: below it, blocks come from the heap
+    // And above it too: a block of its own mapping is unmapped when freed, so each 64 MB copy of
+    // a 64 MB draft (read, hardened, parsed, stored, written) faulted in fresh memory, some 300
+    // page faults where a block of the heap reuses what the last one freed: a 64 MB Markdown
+    // parse took 4,795 page faults and 0.564 s, 484 and 0.447 s without mappings, while at 32 MB
+    // (under the threshold) it is 0.23 s either way; bench/adversarial's md-nested-quotes went
+    // ×2.4 from 32 to 64 MB. (glibc still maps a block too large for a thread's heap, 64 MiB,
+    // when a thread other than the main one asks for it.)
+    mallopt(M_MMAP_MAX, 0);
     mallopt(M_TRIM_THRESHOLD, 256 << 20);  // keep freed heap rather than returning it
     advise_fresh_heap();
 #endif

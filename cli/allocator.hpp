@@ -8,7 +8,8 @@ namespace redline::cli {
 // One comparison allocates and frees some 50 MB in 20 ms, in blocks of up to a few megabytes.
 // glibc's defaults suit long-lived processes: blocks above 128 KiB get fresh mappings that are
 // unmapped again on free, and freed heap goes back to the kernel, so the next large block
-// faults in fresh zeroed pages. A run this short keeps what it freed for reuse instead, and
+// faults in fresh zeroed pages. A run this short takes every block from the heap, however
+// large, and keeps what it freed for reuse instead, and
 // asks for transparent huge pages for the heap (see allocator.cpp). What the readers free is
 // kept as well, however much: a rule that gave it back between reading and comparing once it
 // reached 64 MiB (until 2026-12-03) made the first input past that size fault it in again, a

@@ -5,6 +5,7 @@
 #include "engine/beside.hpp"
 
 #include <cstdint>
+#include <malloc.h>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -145,4 +146,16 @@ BOOST_AUTO_TEST_CASE(large_inputs_open_heaps_whole) {
     side.wait();
     BOOST_TEST_MESSAGE("writable " << (writable_end - block_end) / 1000000 << " MB past the last block");
     BOOST_TEST(writable_end >= block_end + (std::size_t{16} << 20));
+}
+
+// However large, a block comes from the heap, not from a mapping of its own that freeing it
+// would unmap: the next copy of a 64 MB draft reuses it rather than faulting in 64 MB afresh.
+// 300 MB: more than the earlier tests freed into the heap, so glibc has to ask the kernel.
+BOOST_AUTO_TEST_CASE(large_blocks_come_from_the_heap) {
+    redline::cli::tune_allocator();
+    void* block = std::malloc(std::size_t{300} << 20);
+    BOOST_REQUIRE(block != nullptr);
+    std::memset(block, 0x5a, 4096);
+    BOOST_TEST(mallinfo2().hblks == 0u);
+    std::free(block);
 }
