@@ -9,11 +9,10 @@ namespace redline::cli {
 // glibc's defaults suit long-lived processes: blocks above 128 KiB get fresh mappings that are
 // unmapped again on free, and freed heap goes back to the kernel, so the next large block
 // faults in fresh zeroed pages. A run this short takes every block from the heap, however
-// large, and keeps what it freed for reuse instead, and
-// asks for transparent huge pages for the heap (see allocator.cpp). What the readers free is
-// kept as well, however much: a rule that gave it back between reading and comparing once it
-// reached 64 MiB (until 2026-12-03) made the first input past that size fault it in again, a
-// step in processor time there. Without it every class of bench/adversarial stays within the
+// large, keeps what it freed for reuse instead, and asks for transparent huge pages for the
+// heap (see allocator.cpp). What the readers free is kept as well, however much: a rule that
+// gave it back between reading and comparing once it reached 64 MiB (until 2026-12-03) made
+// the first input past that size fault it in again, a step in processor time there. Without it every class of bench/adversarial stays within the
 // 20x its input of docs/limits.md: at 8N split-clause and merged-clauses peak 3% and 8% higher
 // (13.8x, 13.4x), the others as before. Call first thing in main().
 void tune_allocator();
