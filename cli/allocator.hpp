@@ -12,9 +12,10 @@ namespace redline::cli {
 // large, keeps what it freed for reuse instead, and asks for transparent huge pages for the
 // heap (see allocator.cpp). What the readers free is kept as well, however much: a rule that
 // gave it back between reading and comparing once it reached 64 MiB (until 2026-12-03) made
-// the first input past that size fault it in again, a step in processor time there. Without it every class of bench/adversarial stays within the
-// 20x its input of docs/limits.md: at 8N split-clause and merged-clauses peak 3% and 8% higher
-// (13.8x, 13.4x), the others as before. Call first thing in main().
+// the first input past that size fault it in again, a step in processor time there. Without
+// it every class of bench/adversarial stays within the 20x its input of docs/limits.md: at 8N
+// split-clause and merged-clauses peak 3% and 8% higher (13.8x, 13.4x), the others as before.
+// Call first thing in main().
 void tune_allocator();
 
 // The same huge-page request for the heap of the calling thread, when glibc gives it a heap of
